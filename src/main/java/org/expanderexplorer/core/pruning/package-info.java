@@ -1,0 +1,4 @@
+/**
+ * Pruning masks, pruning methods and schedules.
+ */
+package org.expanderexplorer.core.pruning;
