@@ -1,0 +1,295 @@
+package org.expanderexplorer.core.pruning;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.graph.WeightMatrix;
+
+/**
+ * Computes pruning masks for a group of weight matrices pruned together (e.g. W_ih and W_hh of one layer).
+ *
+ * <p>q is always the percentage of the DENSE entry count to keep: at q the mask of an r x c matrix keeps
+ * round(q r c / 100) entries (see {@link PruningMethod} for each method's exact rule and guarantee). Entries
+ * already pruned by a previous mask stay pruned (iterative schedules prune within what remains). With
+ * {@code gateBlocks = 4} each matrix is split into 4 equal column blocks (the stacked LSTM gates) and each
+ * block is pruned as a matrix of its own, so every gate keeps the same fraction.
+ *
+ * <p>Cost: O(N log N) for the magnitude orders of N entries, computed once per matrix and cached, then O(N) per
+ * call; so a slider can call {@link #prune(double)} repeatedly. Thread-safe after construction.
+ */
+public final class Pruner {
+
+    private final PruningMethod method;
+    private final long seed;
+    private final int minDegree;
+    private final int gateBlocks;
+    private final List<WeightMatrix> blocks;
+    private final List<boolean[]> candidates;
+    private final int[] blocksPerMatrix;
+    private final List<int[]> orders;
+
+    /**
+     * @param matrices   the matrices pruned together; not modified
+     * @param current    their current masks (entries already pruned stay pruned), or null for "all kept"
+     * @param method     the method
+     * @param seed       seed of random choices (recorded by callers)
+     * @param minDegree  for {@link PruningMethod#EXPANSION_PRESERVING}: the smallest degree every vertex keeps
+     * @param gateBlocks 1 to prune each matrix whole, or the number of equal column blocks (4 for LSTM gates)
+     */
+    public Pruner(List<WeightMatrix> matrices, List<PruningMask> current, PruningMethod method, long seed,
+                  int minDegree, int gateBlocks) {
+        Objects.requireNonNull(matrices, "matrices");
+        this.method = Objects.requireNonNull(method, "method");
+        this.seed = seed;
+        if (minDegree < 1) {
+            throw new BadInputException("minimum degree must be at least 1, got " + minDegree);
+        }
+        if (gateBlocks < 1) {
+            throw new IllegalArgumentException("gateBlocks must be at least 1");
+        }
+        if (current != null && current.size() != matrices.size()) {
+            throw new IllegalArgumentException(current.size() + " masks for " + matrices.size() + " matrices");
+        }
+        this.minDegree = minDegree;
+        this.gateBlocks = gateBlocks;
+        this.blocks = new ArrayList<>();
+        this.candidates = new ArrayList<>();
+        this.blocksPerMatrix = new int[matrices.size()];
+        for (int m = 0; m < matrices.size(); m++) {
+            WeightMatrix w = Objects.requireNonNull(matrices.get(m), "matrix " + m);
+            PruningMask mask = current == null ? PruningMask.all(w.rows(), w.cols()) : current.get(m);
+            if (mask.rows() != w.rows() || mask.cols() != w.cols()) {
+                throw new IllegalArgumentException("mask " + m + " does not match its matrix");
+            }
+            int nb = gateBlocks;
+            if (w.cols() % nb != 0) {
+                throw new BadInputException("cannot split a matrix of " + w.cols() + " columns into " + nb
+                        + " gate blocks");
+            }
+            int width = w.cols() / nb;
+            for (int b = 0; b < nb; b++) {
+                blocks.add(w.columns(b * width, (b + 1) * width));
+                candidates.add(blockOf(mask.toArray(), w.rows(), w.cols(), b * width, width));
+            }
+            blocksPerMatrix[m] = nb;
+        }
+        this.orders = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            orders.add(method == PruningMethod.RANDOM ? randomOrder(blocks.get(i), seed + 7919L * i)
+                    : magnitudeOrder(blocks.get(i)));
+        }
+    }
+
+    /** Convenience: whole matrices, no previous mask, minimum degree 1. */
+    public Pruner(List<WeightMatrix> matrices, PruningMethod method, long seed) {
+        this(matrices, null, method, seed, 1, 1);
+    }
+
+    private static boolean[] blockOf(boolean[] keep, int rows, int cols, int from, int width) {
+        boolean[] out = new boolean[rows * width];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(keep, i * cols + from, out, i * width, width);
+        }
+        return out;
+    }
+
+    public PruningMethod method() {
+        return method;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /**
+     * The masks at {@code keepPercent}, one per matrix, in the order given.
+     *
+     * @throws BadInputException if q is not in (0, 100]
+     */
+    public List<PruningMask> prune(double keepPercent) {
+        if (!(keepPercent > 0.0 && keepPercent <= 100.0)) {
+            throw new BadInputException("the percentage of edges to keep must be in (0, 100], got " + keepPercent);
+        }
+        boolean[][] blockMasks = new boolean[blocks.size()][];
+        if (method == PruningMethod.GLOBAL_MAGNITUDE) {
+            pruneGlobal(keepPercent, blockMasks);
+        } else {
+            for (int i = 0; i < blocks.size(); i++) {
+                WeightMatrix w = blocks.get(i);
+                int k = keepCount(keepPercent, (long) w.rows() * w.cols());
+                blockMasks[i] = switch (method) {
+                    case MAGNITUDE, RANDOM -> takeFirst(orders.get(i), candidates.get(i), k);
+                    case TOP_K_PER_VERTEX -> topKPerColumn(i, keepPercent);
+                    case EXPANSION_PRESERVING -> expansionPreserving(i, k);
+                    default -> throw new IllegalStateException(method.name());
+                };
+            }
+        }
+        List<PruningMask> out = new ArrayList<>();
+        int b = 0;
+        for (int m = 0; m < blocksPerMatrix.length; m++) {
+            int nb = blocksPerMatrix[m];
+            int rows = blocks.get(b).rows();
+            int width = blocks.get(b).cols();
+            int cols = width * nb;
+            boolean[] keep = new boolean[rows * cols];
+            for (int j = 0; j < nb; j++, b++) {
+                boolean[] blk = blockMasks[b];
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(blk, r * width, keep, r * cols + j * width, width);
+                }
+            }
+            out.add(PruningMask.own(rows, cols, keep));
+        }
+        return out;
+    }
+
+    /** round(q n / 100), at least 1 when n > 0 so that no matrix is emptied by rounding alone. */
+    static int keepCount(double keepPercent, long n) {
+        if (n == 0) {
+            return 0;
+        }
+        long k = Math.round(keepPercent * n / 100.0);
+        return (int) Math.max(1, Math.min(n, k));
+    }
+
+    private static boolean[] takeFirst(int[] order, boolean[] candidate, int k) {
+        boolean[] keep = new boolean[candidate.length];
+        int taken = 0;
+        for (int idx : order) {
+            if (taken >= k) {
+                break;
+            }
+            if (candidate[idx]) {
+                keep[idx] = true;
+                taken++;
+            }
+        }
+        return keep;
+    }
+
+    private void pruneGlobal(double keepPercent, boolean[][] out) {
+        long total = 0;
+        for (WeightMatrix w : blocks) {
+            total += (long) w.rows() * w.cols();
+        }
+        int k = keepCount(keepPercent, total);
+        // merge the per-block orders by |w|: a k-way selection via one global sort of (|w|, block, index)
+        int n = (int) total;
+        long[] ids = new long[n];
+        double[] mag = new double[n];
+        int p = 0;
+        for (int i = 0; i < blocks.size(); i++) {
+            double[] d = blocks.get(i).toRowMajor();
+            out[i] = new boolean[d.length];
+            for (int j = 0; j < d.length; j++) {
+                ids[p] = ((long) i << 32) | j;
+                mag[p++] = candidates.get(i)[j] ? Math.abs(d[j]) : -1.0;
+            }
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(mag[b], mag[a]);
+            return c != 0 ? c : Long.compare(ids[a], ids[b]);
+        });
+        int taken = 0;
+        for (int i = 0; i < n && taken < k; i++) {
+            int o = order[i];
+            if (mag[o] < 0) {
+                break;
+            }
+            out[(int) (ids[o] >>> 32)][(int) ids[o]] = true;
+            taken++;
+        }
+    }
+
+    private boolean[] topKPerColumn(int blockIndex, double keepPercent) {
+        WeightMatrix w = blocks.get(blockIndex);
+        int rows = w.rows();
+        int cols = w.cols();
+        int k = (int) Math.max(1, Math.min(rows, Math.round(keepPercent * rows / 100.0)));
+        boolean[] cand = candidates.get(blockIndex);
+        boolean[] keep = new boolean[rows * cols];
+        int[] taken = new int[cols];
+        for (int idx : orders.get(blockIndex)) {
+            int c = idx % cols;
+            if (cand[idx] && taken[c] < k) {
+                keep[idx] = true;
+                taken[c]++;
+            }
+        }
+        return keep;
+    }
+
+    private boolean[] expansionPreserving(int blockIndex, int k) {
+        WeightMatrix w = blocks.get(blockIndex);
+        int rows = w.rows();
+        int cols = w.cols();
+        boolean[] cand = candidates.get(blockIndex);
+        boolean[] keep = new boolean[rows * cols];
+        int[] rowTaken = new int[rows];
+        int[] colTaken = new int[cols];
+        int[] order = orders.get(blockIndex);
+        int kept = 0;
+        // reserve: each vertex's strongest edges until its degree reaches minDegree (or it has no more candidates)
+        for (int idx : order) {
+            int r = idx / cols;
+            int c = idx % cols;
+            if (cand[idx] && (rowTaken[r] < minDegree || colTaken[c] < minDegree)) {
+                keep[idx] = true;
+                rowTaken[r]++;
+                colTaken[c]++;
+                kept++;
+            }
+        }
+        for (int idx : order) {
+            if (kept >= k) {
+                break;
+            }
+            if (cand[idx] && !keep[idx]) {
+                keep[idx] = true;
+                kept++;
+            }
+        }
+        return keep;
+    }
+
+    private static int[] magnitudeOrder(WeightMatrix w) {
+        double[] d = w.toRowMajor();
+        Integer[] order = new Integer[d.length];
+        for (int i = 0; i < d.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(Math.abs(d[b]), Math.abs(d[a]));
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        int[] out = new int[d.length];
+        for (int i = 0; i < d.length; i++) {
+            out[i] = order[i];
+        }
+        return out;
+    }
+
+    private static int[] randomOrder(WeightMatrix w, long seed) {
+        int n = w.rows() * w.cols();
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,179 @@
+package org.expanderexplorer.core.pruning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Random;
+import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.graph.WeightMatrix;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PrunerTest {
+
+    static WeightMatrix gaussian(int rows, int cols, long seed) {
+        Random r = new Random(seed);
+        double[] d = new double[rows * cols];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = r.nextGaussian();
+        }
+        return new WeightMatrix(rows, cols, d);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {100, 80, 64, 51.2, 20, 5, 1})
+    void magnitudeKeepsExactlyTheLargest(double q) {
+        WeightMatrix w = gaussian(28, 128, 1);
+        PruningMask mask = new Pruner(List.of(w), PruningMethod.MAGNITUDE, 0).prune(q).get(0);
+        assertThat(mask.keptCount()).isEqualTo((int) Math.max(1, Math.round(q * 28 * 128 / 100)));
+        double minKept = Double.POSITIVE_INFINITY;
+        double maxPruned = 0;
+        for (int i = 0; i < 28; i++) {
+            for (int j = 0; j < 128; j++) {
+                double a = Math.abs(w.get(i, j));
+                if (mask.isKept(i, j)) {
+                    minKept = Math.min(minKept, a);
+                } else {
+                    maxPruned = Math.max(maxPruned, a);
+                }
+            }
+        }
+        assertThat(minKept).isGreaterThanOrEqualTo(maxPruned);
+    }
+
+    @Test
+    void globalMagnitudeSharesOneThreshold() {
+        WeightMatrix small = new WeightMatrix(10, 10, scaled(gaussian(10, 10, 2), 0.1));
+        WeightMatrix big = gaussian(10, 10, 3);
+        List<PruningMask> masks = new Pruner(List.of(small, big), PruningMethod.GLOBAL_MAGNITUDE, 0).prune(25);
+        assertThat(masks.get(0).keptCount() + masks.get(1).keptCount()).isEqualTo(50);
+        // the small-weight matrix loses (nearly) everything under a global threshold
+        assertThat(masks.get(0).keptCount()).isLessThan(masks.get(1).keptCount());
+        double minKept = Double.POSITIVE_INFINITY;
+        double maxPruned = 0;
+        WeightMatrix[] ws = {small, big};
+        for (int m = 0; m < 2; m++) {
+            for (int i = 0; i < 10; i++) {
+                for (int j = 0; j < 10; j++) {
+                    double a = Math.abs(ws[m].get(i, j));
+                    if (masks.get(m).isKept(i, j)) {
+                        minKept = Math.min(minKept, a);
+                    } else {
+                        maxPruned = Math.max(maxPruned, a);
+                    }
+                }
+            }
+        }
+        assertThat(minKept).isGreaterThanOrEqualTo(maxPruned);
+    }
+
+    private static double[] scaled(WeightMatrix w, double f) {
+        double[] d = w.toRowMajor();
+        for (int i = 0; i < d.length; i++) {
+            d[i] *= f;
+        }
+        return d;
+    }
+
+    @Test
+    void randomIsSeededExactAndNested() {
+        WeightMatrix w = gaussian(20, 30, 4);
+        Pruner a = new Pruner(List.of(w), PruningMethod.RANDOM, 42);
+        Pruner b = new Pruner(List.of(w), PruningMethod.RANDOM, 42);
+        Pruner c = new Pruner(List.of(w), PruningMethod.RANDOM, 43);
+        PruningMask at50 = a.prune(50).get(0);
+        assertThat(at50.keptCount()).isEqualTo(300);
+        assertThat(b.prune(50).get(0)).isEqualTo(at50);
+        assertThat(c.prune(50).get(0)).isNotEqualTo(at50);
+        PruningMask at20 = a.prune(20).get(0);
+        assertThat(at20.and(at50)).isEqualTo(at20);
+    }
+
+    @Test
+    void topKGivesEveryColumnExactlyK() {
+        WeightMatrix w = gaussian(28, 64, 5);
+        PruningMask mask = new Pruner(List.of(w), PruningMethod.TOP_K_PER_VERTEX, 0).prune(25).get(0);
+        assertThat(mask.colCounts()).containsOnly(7);
+        assertThat(mask.keptCount()).isEqualTo(7 * 64);
+        // each column keeps its own largest |w|
+        for (int j = 0; j < 64; j++) {
+            double minKept = Double.POSITIVE_INFINITY;
+            double maxPruned = 0;
+            for (int i = 0; i < 28; i++) {
+                double v = Math.abs(w.get(i, j));
+                if (mask.isKept(i, j)) {
+                    minKept = Math.min(minKept, v);
+                } else {
+                    maxPruned = Math.max(maxPruned, v);
+                }
+            }
+            assertThat(minKept).isGreaterThanOrEqualTo(maxPruned);
+        }
+    }
+
+    @Test
+    void expansionPreservingNeverIsolatesAVertex() {
+        WeightMatrix w = gaussian(28, 128, 6);
+        for (double q : new double[] {50, 10, 2, 0.5}) {
+            PruningMask mask = new Pruner(List.of(w), null, PruningMethod.EXPANSION_PRESERVING, 0, 2, 1)
+                    .prune(q).get(0);
+            assertThat(java.util.Arrays.stream(mask.rowCounts()).min().getAsInt()).isGreaterThanOrEqualTo(2);
+            assertThat(java.util.Arrays.stream(mask.colCounts()).min().getAsInt()).isGreaterThanOrEqualTo(2);
+            assertThat(mask.keptCount()).isGreaterThanOrEqualTo(Pruner.keepCount(q, 28 * 128));
+        }
+        // where the budget allows, the count is exact
+        PruningMask half = new Pruner(List.of(w), null, PruningMethod.EXPANSION_PRESERVING, 0, 1, 1)
+                .prune(50).get(0);
+        assertThat(half.keptCount()).isEqualTo(28 * 64);
+        // plain magnitude at the same low q does isolate vertices on this matrix
+        PruningMask plain = new Pruner(List.of(w), PruningMethod.MAGNITUDE, 0).prune(2).get(0);
+        assertThat(plain.colCounts()).contains(0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PruningMethod.class, names = {"MAGNITUDE", "RANDOM", "EXPANSION_PRESERVING"})
+    void perGateBlocksKeepTheSameCountEach(PruningMethod method) {
+        WeightMatrix w = gaussian(16, 4 * 8, 7);
+        PruningMask mask = new Pruner(List.of(w), null, method, 1, 1, 4).prune(50).get(0);
+        for (int g = 0; g < 4; g++) {
+            int kept = 0;
+            for (int i = 0; i < 16; i++) {
+                for (int j = g * 8; j < (g + 1) * 8; j++) {
+                    kept += mask.isKept(i, j) ? 1 : 0;
+                }
+            }
+            assertThat(kept).as("gate block %d", g).isEqualTo(64);
+        }
+    }
+
+    @Test
+    void iterativeRoundsPruneWithinThePreviousMask() {
+        WeightMatrix w = gaussian(12, 12, 8);
+        List<PruningMask> prev = new Pruner(List.of(w), PruningMethod.RANDOM, 3).prune(60);
+        PruningMask next = new Pruner(List.of(w), prev, PruningMethod.MAGNITUDE, 0, 1, 1).prune(30).get(0);
+        assertThat(next.keptCount()).isEqualTo(Math.round(0.3 * 144));
+        assertThat(next.and(prev.get(0))).isEqualTo(next);
+    }
+
+    @Test
+    void impossibleSparsityIsRefusedClearly() {
+        Pruner p = new Pruner(List.of(gaussian(3, 3, 9)), PruningMethod.MAGNITUDE, 0);
+        assertThatThrownBy(() -> p.prune(0)).isInstanceOf(BadInputException.class).hasMessageContaining("(0, 100]");
+        assertThatThrownBy(() -> p.prune(120)).isInstanceOf(BadInputException.class).hasMessageContaining("120");
+        assertThatThrownBy(() -> p.prune(Double.NaN)).isInstanceOf(BadInputException.class);
+        assertThatThrownBy(() -> new Pruner(List.of(gaussian(3, 5, 1)), null, PruningMethod.MAGNITUDE, 0, 1, 4))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("5 columns");
+    }
+
+    @Test
+    void geometricScheduleRemovesTwentyPercentOfWhatRemains() {
+        PruningSchedule s = PruningSchedule.geometric(0.8, 10, true);
+        assertThat(s.keepPercents().subList(0, 4)).containsExactly(100.0, 80.0, 64.0, 51.2);
+        assertThat(s.keepPercents().get(s.keepPercents().size() - 1)).isBetween(10.0, 12.5);
+        assertThat(PruningSchedule.oneShot(List.of(10.0, 100.0, 50.0)).keepPercents()).containsExactly(100.0, 50.0, 10.0);
+        assertThatThrownBy(() -> PruningSchedule.geometric(1.2, 10, false)).isInstanceOf(BadInputException.class);
+    }
+}
