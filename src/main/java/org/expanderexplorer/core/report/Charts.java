@@ -1,0 +1,227 @@
+package org.expanderexplorer.core.report;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * Turns a {@link FigureSpec} into a JFreeChart chart, and a chart into PNG bytes or an SVG document. JFreeChart
+ * is used everywhere (window, export, CLI) because one chart definition then serves screen, PNG, SVG and
+ * headless rendering; see docs/decisions.
+ *
+ * <p>Everything here is AWT/Java2D only (no JavaFX), so it runs headless.
+ */
+public final class Charts {
+
+    private Charts() {
+    }
+
+    /** A chart drawing {@code spec} in {@code style}. */
+    public static JFreeChart build(FigureSpec spec, FigureStyle style) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(style, "style");
+        ValueAxis x;
+        if (spec.xLog()) {
+            LogAxis log = new LogAxis(spec.xLabel());
+            log.setBase(10);
+            log.setSmallestValue(1e-6);
+            x = log;
+        } else {
+            NumberAxis n = new NumberAxis(spec.xLabel());
+            n.setAutoRangeIncludesZero(false);
+            x = n;
+        }
+        x.setInverted(spec.xDescending());
+        NumberAxis left = new NumberAxis(spec.leftLabel());
+        left.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot();
+        plot.setDomainAxis(x);
+        plot.setRangeAxis(0, left);
+        if (spec.rightLabel() != null) {
+            NumberAxis right = new NumberAxis(spec.rightLabel());
+            right.setAutoRangeIncludesZero(false);
+            plot.setRangeAxis(1, right);
+        }
+        int datasetIndex = 0;
+        for (int i = 0; i < spec.series().size(); i++) {
+            FigureSpec.Series s = spec.series().get(i);
+            XYSeries xy = new XYSeries(s.name(), false, true);
+            for (int k = 0; k < s.size(); k++) {
+                xy.add(s.xAt(k), Double.isFinite(s.yAt(k)) ? s.yAt(k) : Double.NaN);
+            }
+            XYSeriesCollection ds = new XYSeriesCollection(xy);
+            plot.setDataset(datasetIndex, ds);
+            plot.setRenderer(datasetIndex, renderer(s, style));
+            int axis = s.axis() == FigureSpec.Axis.RIGHT && spec.rightLabel() != null ? 1 : 0;
+            plot.mapDatasetToRangeAxis(datasetIndex, axis);
+            datasetIndex++;
+        }
+        for (FigureSpec.Marker m : spec.markers()) {
+            ValueMarker vm = new ValueMarker(m.value());
+            vm.setPaint(m.colour() < 0 ? style.reference() : style.series(m.colour()));
+            vm.setStroke(m.dashed() ? style.dashed() : style.thin());
+            if (!m.label().isEmpty()) {
+                vm.setLabel(m.label());
+                vm.setLabelFont(style.tickFont());
+                vm.setLabelPaint(m.colour() < 0 ? style.foreground() : style.series(m.colour()));
+                if (m.vertical()) {
+                    // text to the left of the line: crossings sit at low q, near the right edge of the plot
+                    vm.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+                    vm.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+                } else {
+                    vm.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+                    vm.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+                }
+                vm.setLabelBackgroundColor(new Color(0, 0, 0, 0));
+                vm.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
+            }
+            if (m.vertical()) {
+                plot.addDomainMarker(vm, Layer.FOREGROUND);
+            } else {
+                int axis = m.axis() == FigureSpec.Axis.RIGHT && spec.rightLabel() != null ? 1 : 0;
+                plot.addRangeMarker(axis, vm, Layer.FOREGROUND);
+            }
+        }
+        JFreeChart chart = new JFreeChart(spec.title(), style.titleFont(), plot, true);
+        applyStyle(chart, plot, style);
+        return chart;
+    }
+
+    private static XYItemRenderer renderer(FigureSpec.Series s, FigureStyle style) {
+        Color c = style.series(s.colour());
+        if (s.look() == FigureSpec.Look.BARS || s.look() == FigureSpec.Look.STEMS) {
+            XYBarRenderer r = new XYBarRenderer(s.look() == FigureSpec.Look.STEMS ? 0.75 : 0.1);
+            r.setBarPainter(new StandardXYBarPainter());
+            r.setShadowVisible(false);
+            r.setSeriesPaint(0, c);
+            r.setDrawBarOutline(false);
+            return r;
+        }
+        boolean lines = s.look() != FigureSpec.Look.POINTS;
+        boolean shapes = s.look() != FigureSpec.Look.LINE;
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(lines, shapes);
+        r.setSeriesPaint(0, c);
+        r.setSeriesStroke(0, s.dashed() ? style.dashed() : style.line());
+        double d = 6 * style.scale();
+        r.setSeriesShape(0, new Ellipse2D.Double(-d / 2, -d / 2, d, d));
+        r.setDrawSeriesLineAsPath(false);
+        return r;
+    }
+
+    private static void applyStyle(JFreeChart chart, XYPlot plot, FigureStyle style) {
+        chart.setBackgroundPaint(style.background());
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        chart.getTitle().setPaint(style.foreground());
+        chart.getTitle().setFont(style.titleFont());
+        plot.setBackgroundPaint(style.plotBackground());
+        plot.setDomainGridlinePaint(style.gridLines());
+        plot.setRangeGridlinePaint(style.gridLines());
+        plot.setOutlinePaint(style.gridLines());
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        for (int i = 0; i < plot.getRangeAxisCount(); i++) {
+            styleAxis(plot.getRangeAxis(i), style);
+        }
+        styleAxis(plot.getDomainAxis(), style);
+        LegendTitle legend = chart.getLegend();
+        if (legend != null) {
+            legend.setBackgroundPaint(style.background());
+            legend.setItemPaint(style.foreground());
+            legend.setItemFont(style.labelFont());
+            legend.setPosition(RectangleEdge.BOTTOM);
+            legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        }
+    }
+
+    private static void styleAxis(ValueAxis axis, FigureStyle style) {
+        if (axis == null) {
+            return;
+        }
+        axis.setLabelFont(style.labelFont());
+        axis.setTickLabelFont(style.tickFont());
+        axis.setLabelPaint(style.foreground());
+        axis.setTickLabelPaint(style.foreground());
+        axis.setAxisLinePaint(style.foreground());
+        axis.setTickMarkPaint(style.foreground());
+    }
+
+    /**
+     * Renders the chart as PNG.
+     *
+     * @param width  logical width in pixels
+     * @param height logical height in pixels
+     * @param scale  pixel density (1, 2 or 4 for "1x/2x/4x" exports): the image is width*scale pixels wide and
+     *               looks like the screen at that density
+     */
+    public static byte[] png(JFreeChart chart, int width, int height, double scale) {
+        checkSize(width, height, scale);
+        int pw = (int) Math.round(width * scale);
+        int ph = (int) Math.round(height * scale);
+        BufferedImage img = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.scale(scale, scale);
+            chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Renders the chart as a standalone SVG document of the given size in pixels. */
+    public static String svg(JFreeChart chart, int width, int height) {
+        checkSize(width, height, 1);
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+        return g.getSVGDocument();
+    }
+
+    private static void checkSize(int width, int height, double scale) {
+        if (width < 50 || height < 50 || width > 10_000 || height > 10_000 || !(scale > 0 && scale <= 8)) {
+            throw new IllegalArgumentException("figure size " + width + " x " + height + " at scale " + scale
+                    + " is out of range (50 to 10,000 pixels, scale up to 8)");
+        }
+    }
+
+    /** Convenience: the spec's series names, for tests and legends. */
+    public static List<String> seriesNames(FigureSpec spec) {
+        return spec.series().stream().map(FigureSpec.Series::name).toList();
+    }
+
+}

@@ -1,0 +1,191 @@
+package org.expanderexplorer.core.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A plain description of one 2-D figure: its series, reference lines and axes. The same spec is drawn on
+ * screen, exported as PNG and SVG, and written as CSV (the data behind the plot), so the three always agree.
+ *
+ * @param title        figure title
+ * @param xLabel       x axis label (with unit)
+ * @param leftLabel    left y axis label
+ * @param rightLabel   right y axis label, or null for a single-axis figure
+ * @param xDescending  draw x from large to small (q from 100 % down, as in the paper)
+ * @param xLog         logarithmic x axis
+ * @param series       the data series
+ * @param markers      horizontal or vertical reference lines
+ */
+public record FigureSpec(String title, String xLabel, String leftLabel, String rightLabel, boolean xDescending,
+                         boolean xLog, List<Series> series, List<Marker> markers) {
+
+    /** Which y axis a series or horizontal marker belongs to. */
+    public enum Axis { LEFT, RIGHT }
+
+    /** How a series is drawn. */
+    public enum Look { LINE, LINE_AND_POINTS, POINTS, STEMS, BARS }
+
+    /**
+     * One data series; NaN y values leave a gap (an undefined gap is not drawn as zero).
+     *
+     * @param name   legend name
+     * @param x      x values; not modified (copied)
+     * @param y      y values, same length; not modified (copied)
+     * @param axis   which y axis
+     * @param look   how it is drawn
+     * @param colour colour index into the style's palette
+     * @param dashed dashed line
+     */
+    public record Series(String name, double[] x, double[] y, Axis axis, Look look, int colour, boolean dashed) {
+        public Series {
+            Objects.requireNonNull(name, "name");
+            x = x.clone();
+            y = y.clone();
+            if (x.length != y.length) {
+                throw new IllegalArgumentException("series " + name + ": " + x.length + " x values, " + y.length
+                        + " y values");
+            }
+        }
+
+        @Override
+        public double[] x() {
+            return x.clone();
+        }
+
+        @Override
+        public double[] y() {
+            return y.clone();
+        }
+
+        public int size() {
+            return x.length;
+        }
+
+        public double xAt(int i) {
+            return x[i];
+        }
+
+        public double yAt(int i) {
+            return y[i];
+        }
+    }
+
+    /**
+     * A reference line.
+     *
+     * @param value    where (x for vertical, y for horizontal)
+     * @param vertical vertical line at x = value, else horizontal at y = value on {@code axis}
+     * @param axis     the y axis of a horizontal line
+     * @param label    text shown by the line (may be empty)
+     * @param colour   palette index, or -1 for the neutral reference colour
+     * @param dashed   dashed line
+     */
+    public record Marker(double value, boolean vertical, Axis axis, String label, int colour, boolean dashed) {
+        public Marker {
+            Objects.requireNonNull(label, "label");
+        }
+    }
+
+    public FigureSpec {
+        Objects.requireNonNull(title, "title");
+        series = List.copyOf(series);
+        markers = List.copyOf(markers);
+    }
+
+    /**
+     * The data behind the figure as CSV, long format: {@code kind,name,axis,x,y} with one row per point
+     * ({@code kind = series}) and per reference line ({@code kind = marker}, the unused coordinate empty).
+     */
+    public String toCsv() {
+        StringBuilder sb = new StringBuilder("kind,name,axis,x,y\n");
+        for (Series s : series) {
+            for (int i = 0; i < s.size(); i++) {
+                sb.append("series,").append(csv(s.name())).append(',').append(axisName(s.axis())).append(',')
+                        .append(num(s.xAt(i))).append(',').append(num(s.yAt(i))).append('\n');
+            }
+        }
+        for (Marker m : markers) {
+            sb.append("marker,").append(csv(m.label())).append(',')
+                    .append(m.vertical() ? "x" : axisName(m.axis())).append(',')
+                    .append(m.vertical() ? num(m.value()) : "").append(',')
+                    .append(m.vertical() ? "" : num(m.value())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String axisName(Axis a) {
+        return a == Axis.LEFT ? "left" : "right";
+    }
+
+    static String num(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.10g", v).replaceFirst("\\.?0+(e|$)", "$1");
+    }
+
+    static String csv(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /** A mutable builder, for readable call sites. */
+    public static Builder builder(String title) {
+        return new Builder(title);
+    }
+
+    /** Builds a {@link FigureSpec}. */
+    public static final class Builder {
+        private final String title;
+        private String xLabel = "";
+        private String leftLabel = "";
+        private String rightLabel;
+        private boolean xDescending;
+        private boolean xLog;
+        private final List<Series> series = new ArrayList<>();
+        private final List<Marker> markers = new ArrayList<>();
+
+        private Builder(String title) {
+            this.title = title;
+        }
+
+        public Builder axes(String x, String left, String right) {
+            this.xLabel = x;
+            this.leftLabel = left;
+            this.rightLabel = right;
+            return this;
+        }
+
+        public Builder xDescending(boolean d) {
+            this.xDescending = d;
+            return this;
+        }
+
+        public Builder xLog(boolean l) {
+            this.xLog = l;
+            return this;
+        }
+
+        public Builder series(String name, double[] x, double[] y, Axis axis, Look look, int colour, boolean dashed) {
+            series.add(new Series(name, x, y, axis, look, colour, dashed));
+            return this;
+        }
+
+        public Builder marker(Marker m) {
+            markers.add(m);
+            return this;
+        }
+
+        public Builder vertical(double x, String label, int colour) {
+            markers.add(new Marker(x, true, Axis.LEFT, label, colour, true));
+            return this;
+        }
+
+        public Builder horizontal(double y, Axis axis, String label, int colour, boolean dashed) {
+            markers.add(new Marker(y, false, axis, label, colour, dashed));
+            return this;
+        }
+
+        public FigureSpec build() {
+            return new FigureSpec(title, xLabel, leftLabel, rightLabel, xDescending, xLog, series, markers);
+        }
+    }
+}
