@@ -17,9 +17,9 @@ import org.expanderexplorer.core.io.NumberText;
  * Dense matrices as comma-separated text: one line per row (left vertex), one value per column, no header.
  *
  * <p>Reading tolerates white space around values, CRLF line ends, a UTF-8 byte-order mark, and blank lines before
- * and after the rows (not between them). It refuses, with a {@link BadInputException} naming the file, the line (1-based) and, for a value, the
- * column (1-based): an empty file, rows of different lengths ("line 7 has 5 values, expected 6"), empty values,
- * anything that is not a decimal number, and NaN or infinite values. Non-finite values are refused here, where
+ * and after the rows (not between them). It refuses, with a {@link BadInputException} naming the file, the line
+ * (1-based) and, for a value, the column (1-based): an empty file, rows of different lengths ("line 7: has 5
+ * values, expected 6"), empty values, anything that is not a decimal number, and NaN or infinite values. Non-finite values are refused here, where
  * their position is known, rather than later by {@link LayerGraph}, since no analysis can use them.
  *
  * <p>Writing uses the shortest text that reads back to the same double ({@link NumberText#format}), so a

@@ -100,7 +100,8 @@ public final class MatrixMarketFormat {
                 throw bad(e.getMessage());
             }
             if (symmetry != Symmetry.GENERAL && rows != cols) {
-                throw bad("a " + symmetryName() + " matrix must be square, but " + rows + " x " + cols + " is declared");
+                throw bad("a " + symmetryName() + " matrix must be square, but " + rows + " x " + cols
+                        + " is declared");
             }
             long capacity = switch (symmetry) {
                 case GENERAL -> rows * cols;

@@ -126,7 +126,8 @@ class TeachingGraphsTest {
     @Test
     void projectivePlaneRefusesNonPrimes() {
         assertThatThrownBy(() -> TeachingGraphs.projectivePlane(4)).isInstanceOf(BadInputException.class)
-                .hasMessage("pg: q must be a prime (2, 3, 5, 7, ...), got 4 (a prime power: only primes are supported)");
+                .hasMessage("pg: q must be a prime (2, 3, 5, 7, ...), got 4 "
+                        + "(a prime power: only primes are supported)");
         assertThatThrownBy(() -> TeachingGraphs.projectivePlane(6))
                 .hasMessage("pg: q must be a prime (2, 3, 5, 7, ...), got 6");
         assertThatThrownBy(() -> TeachingGraphs.projectivePlane(1)).hasMessageContaining("got 1");

@@ -147,7 +147,8 @@ class UnfoldedGraphTest {
     void identityRecurrenceWithoutInputsGivesChainsAndIsolatedInputs() {
         // W_ih = 0, W_hh = I_3, T = 2, I = 2: three chains h0[j]-h1[j]-h2[j] and 4 isolated x vertices.
         double[][] id = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
-        UnfoldedGraph g = new UnfoldedGraph(WeightMatrix.zeros(2, 3), WeightMatrix.of(id), 2, Representation.UNWEIGHTED);
+        UnfoldedGraph g = new UnfoldedGraph(WeightMatrix.zeros(2, 3), WeightMatrix.of(id), 2,
+                Representation.UNWEIGHTED);
         CsrGraph csr = g.toCsrGraph();
         assertThat(csr.componentCount()).isEqualTo(3 + 4);
         for (int v = 0; v < g.vertexCount(); v++) {
