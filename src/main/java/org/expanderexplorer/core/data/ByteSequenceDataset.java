@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * A {@link SequenceDataset} of quantised values kept as one compact array of unsigned bytes, converted to floats
- * (value / divisor, correctly rounded) only in {@link #copySequence}. Used for the image data sets (MNIST, Fashion-MNIST, 8 x 8 digits,
- * CIFAR-10), whose values are small integers: the 60,000 MNIST training images take 47 MB instead of 188 MB.
+ * (value / divisor, correctly rounded) only in {@link #copySequence}. Used for the image data sets (MNIST,
+ * Fashion-MNIST, 8 x 8 digits, CIFAR-10), whose values are small integers: the 60,000 MNIST training images take
+ * 47 MB instead of 188 MB.
  *
  * <p>Example i occupies bytes {@code i * T * F .. (i + 1) * T * F - 1}, step-major. Immutable; thread-safe.
  * Memory: size * T * F + size bytes; at most {@link Integer#MAX_VALUE} values in all.

@@ -149,13 +149,13 @@ public final class IdxReader {
         for (int d = 0; d < dims; d++) {
             shape[d] = bigEndian(Arrays.copyOfRange(sizeBytes, 4 * d, 4 * d + 4));
             if (shape[d] < 0) {
-                throw new BadInputException(source + ": size " + d + " is negative or absurd (" + (shape[d] & 0xffffffffL)
-                        + ")");
+                throw new BadInputException(source + ": size " + d + " is negative or absurd ("
+                        + (shape[d] & 0xffffffffL) + ")");
             }
             total *= shape[d];
             if (total > MAX_BYTES) {
-                throw new BadInputException(source + ": declared sizes " + shapeText(shape, d + 1) + " exceed the limit of "
-                        + MAX_BYTES + " bytes");
+                throw new BadInputException(source + ": declared sizes " + shapeText(shape, d + 1)
+                        + " exceed the limit of " + MAX_BYTES + " bytes");
             }
         }
         long headerLength = 4L + 4L * dims;

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -89,7 +90,7 @@ class IdxReaderTest {
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining(labelsGivenAsImages.toString())
                 .hasMessageContaining("0x00000801").hasMessageContaining("0x00000803");
-        Path foreign = write("foreign.txt", "hello, this is text\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Path foreign = write("foreign.txt", "hello, this is text\n".getBytes(StandardCharsets.US_ASCII));
         assertThatThrownBy(() -> IdxReader.read(foreign, IdxReader.LABELS_MAGIC))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith(foreign.toString())
