@@ -1,6 +1,7 @@
 package org.expanderexplorer.core.data;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,7 +155,8 @@ public final class SpeechCommandsDataset implements SequenceDataset {
                     + (split == Split.TEST ? " (" + TESTING_LIST + " names none of the WAV files found)" : ""));
         }
         String name = "speech-" + split.label() + (options.snrDb().isPresent()
-                ? String.format(Locale.ROOT, "-snr%gdB", options.snrDb().getAsDouble()) : "");
+                ? "-snr" + BigDecimal.valueOf(options.snrDb().getAsDouble()).stripTrailingZeros().toPlainString() + "dB"
+                : "");
         return new SpeechCommandsDataset(name, words, files, relative,
                 labels.stream().mapToInt(Integer::intValue).toArray(), options);
     }

@@ -118,7 +118,7 @@ class SpeechCommandsDatasetTest {
         SpeechCommandsDataset clean = SpeechCommandsDataset.load(dir, Split.TEST);
         SpeechCommandsDataset a = SpeechCommandsDataset.load(dir, Split.TEST, noisy);
         SpeechCommandsDataset b = SpeechCommandsDataset.load(dir, Split.TEST, noisy);
-        assertThat(a.name()).isEqualTo("speech-test-snr10.0000dB");
+        assertThat(a.name()).isEqualTo("speech-test-snr10dB");
         float[] s = clean.signal(1);
         float[] n = a.signal(1);
         float[] noise = new float[s.length];
