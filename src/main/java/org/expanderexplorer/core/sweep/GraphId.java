@@ -1,0 +1,75 @@
+package org.expanderexplorer.core.sweep;
+
+import java.util.Locale;
+import java.util.Objects;
+import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.graph.Gate;
+
+/**
+ * Names one monitored bipartite graph of a recurrent layer: {@code ih} (input to hidden), {@code hh} (hidden to
+ * hidden), {@code step} (the combined step layer [W_ih ; W_hh]), optionally restricted to one LSTM gate
+ * ({@code ih.i}, {@code hh.f}, {@code step.o}), or {@code matrix} for a plain matrix opened from a file.
+ *
+ * @param kind which matrix
+ * @param gate one LSTM gate, or null for the whole (stacked) matrix
+ */
+public record GraphId(Kind kind, Gate gate) {
+
+    /** The matrices a graph can come from. */
+    public enum Kind {
+        IH("ih"), HH("hh"), STEP("step"), MATRIX("matrix");
+
+        private final String id;
+
+        Kind(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    public static final GraphId IH = new GraphId(Kind.IH, null);
+    public static final GraphId HH = new GraphId(Kind.HH, null);
+    public static final GraphId STEP = new GraphId(Kind.STEP, null);
+    public static final GraphId MATRIX = new GraphId(Kind.MATRIX, null);
+
+    public GraphId {
+        Objects.requireNonNull(kind, "kind");
+        if (kind == Kind.MATRIX && gate != null) {
+            throw new IllegalArgumentException("a plain matrix has no gates");
+        }
+    }
+
+    /** The name used in files and on the command line: {@code ih}, {@code hh.f}, ... */
+    public String id() {
+        return gate == null ? kind.id() : kind.id() + "." + gate.shortName();
+    }
+
+    /** Parses {@link #id()}. */
+    public static GraphId parse(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        int dot = t.indexOf('.');
+        String k = dot < 0 ? t : t.substring(0, dot);
+        for (Kind kind : Kind.values()) {
+            if (kind.id().equals(k)) {
+                if (dot < 0) {
+                    return new GraphId(kind, null);
+                }
+                try {
+                    return new GraphId(kind, Gate.fromShortName(t.substring(dot + 1)));
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException("graph '" + text + "': " + e.getMessage());
+                }
+            }
+        }
+        throw new BadInputException("unknown graph '" + text + "': use ih, hh, step (optionally .i, .f, .g, .o for an"
+                + " LSTM gate) or matrix");
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}

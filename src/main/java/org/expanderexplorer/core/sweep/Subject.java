@@ -1,0 +1,186 @@
+package org.expanderexplorer.core.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.graph.Gate;
+import org.expanderexplorer.core.graph.GateOrder;
+import org.expanderexplorer.core.graph.GateSlices;
+import org.expanderexplorer.core.graph.WeightMatrix;
+import org.expanderexplorer.core.pruning.Pruner;
+import org.expanderexplorer.core.pruning.PruningMask;
+
+/**
+ * What the explorer prunes and measures: one recurrent layer (W_ih, W_hh, the column-block order of its LSTM
+ * gates, and optionally an {@link AccuracyProbe}), or one plain matrix opened from a file.
+ *
+ * <p>Pruning orders are computed once per setting and cached, so pruning at another q is O(entries): a slider can
+ * call {@link #prune} at every step. Thread-safe.
+ */
+public final class Subject {
+
+    private final String name;
+    private final WeightMatrix ih;
+    private final WeightMatrix hh;
+    private final GateOrder gateOrder;
+    private final AccuracyProbe probe;
+    private final Map<PruneSettings, Pruner> pruners = new ConcurrentHashMap<>();
+
+    private Subject(String name, WeightMatrix ih, WeightMatrix hh, GateOrder gateOrder, AccuracyProbe probe) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.ih = Objects.requireNonNull(ih, "ih");
+        this.hh = hh;
+        this.gateOrder = gateOrder;
+        this.probe = probe;
+        if (hh != null && hh.cols() != ih.cols()) {
+            throw new BadInputException(name + ": W_ih has " + ih.cols() + " columns but W_hh " + hh.cols());
+        }
+        if (gateOrder != null && ih.cols() % gateOrder.blocks().size() != 0) {
+            throw new BadInputException(name + ": " + ih.cols() + " columns do not split into "
+                    + gateOrder.blocks().size() + " gates");
+        }
+    }
+
+    /** A plain matrix (rows = left vertices): one graph, no accuracy. */
+    public static Subject ofMatrix(String name, WeightMatrix matrix) {
+        return new Subject(name, matrix, null, null, null);
+    }
+
+    /**
+     * A recurrent layer.
+     *
+     * @param ih        W_ih, inputs x (gates * H)
+     * @param hh        W_hh, H x (gates * H)
+     * @param gateOrder the library's column-block order of the gates (LSTM), or null for a vanilla RNN
+     * @param probe     measures accuracy, or null
+     */
+    public static Subject ofLayer(String name, WeightMatrix ih, WeightMatrix hh, GateOrder gateOrder,
+                                  AccuracyProbe probe) {
+        Objects.requireNonNull(hh, "hh");
+        return new Subject(name, ih, hh, gateOrder, probe);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** True for a recurrent layer, false for a plain matrix. */
+    public boolean isLayer() {
+        return hh != null;
+    }
+
+    /** Dense W_ih (or the plain matrix). */
+    public WeightMatrix inputToHidden() {
+        return ih;
+    }
+
+    /** Dense W_hh, or null for a plain matrix. */
+    public WeightMatrix hiddenToHidden() {
+        return hh;
+    }
+
+    /** The gate block order (LSTM), or null. */
+    public GateOrder gateOrder() {
+        return gateOrder;
+    }
+
+    /** Number of gates: 4 for an LSTM, 1 otherwise. */
+    public int gates() {
+        return gateOrder == null ? 1 : gateOrder.blocks().size();
+    }
+
+    /** The accuracy probe, or null when there is no model or data. */
+    public AccuracyProbe probe() {
+        return probe;
+    }
+
+    /** The graphs one can monitor: matrix; or ih, hh, step, and per gate for an LSTM (gates in i, f, g, o order). */
+    public List<GraphId> graphs() {
+        if (!isLayer()) {
+            return List.of(GraphId.MATRIX);
+        }
+        List<GraphId> out = new ArrayList<>(List.of(GraphId.IH, GraphId.HH, GraphId.STEP));
+        if (gateOrder != null) {
+            for (GraphId.Kind k : List.of(GraphId.Kind.IH, GraphId.Kind.HH, GraphId.Kind.STEP)) {
+                for (Gate g : Gate.values()) {
+                    out.add(new GraphId(k, g));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The unpruned state (q = 100, all masks full). */
+    public PrunedState dense() {
+        return new PrunedState(100.0, PruneSettings.DEFAULT, PruningMask.nonZerosOf(ih),
+                hh == null ? null : PruningMask.nonZerosOf(hh), ih, hh);
+    }
+
+    /**
+     * Prunes at q percent of dense edges kept.
+     *
+     * @throws BadInputException for q outside (0, 100] or settings that do not fit this subject
+     */
+    public PrunedState prune(double keepPercent, PruneSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        boolean doIh = settings.pruneIh() || hh == null;
+        boolean doHh = settings.pruneHh() && hh != null;
+        if (!doIh && !doHh) {
+            throw new BadInputException("nothing to prune: a plain matrix has no hidden-to-hidden part");
+        }
+        PruneSettings key = new PruneSettings(settings.method(), doIh, doHh, settings.perGate() && gateOrder != null,
+                settings.seed(), settings.minDegree());
+        Pruner pruner = pruners.computeIfAbsent(key, this::newPruner);
+        List<PruningMask> masks = pruner.prune(keepPercent);
+        int k = 0;
+        PruningMask ihMask = doIh ? masks.get(k++) : PruningMask.nonZerosOf(ih);
+        PruningMask hhMask = hh == null ? null : doHh ? masks.get(k) : PruningMask.nonZerosOf(hh);
+        return new PrunedState(keepPercent, key, ihMask, hhMask, ihMask.applyTo(ih),
+                hh == null ? null : hhMask.applyTo(hh));
+    }
+
+    private Pruner newPruner(PruneSettings s) {
+        List<WeightMatrix> ms = new ArrayList<>();
+        List<PruningMask> current = new ArrayList<>();
+        if (s.pruneIh()) {
+            ms.add(ih);
+            current.add(PruningMask.nonZerosOf(ih));
+        }
+        if (s.pruneHh()) {
+            ms.add(hh);
+            current.add(PruningMask.nonZerosOf(hh));
+        }
+        return new Pruner(ms, current, s.method(), s.seed(), s.minDegree(), s.perGate() ? gates() : 1);
+    }
+
+    /** The biadjacency matrix of graph {@code id} in {@code state}: rows = left vertices. */
+    public WeightMatrix matrix(PrunedState state, GraphId id) {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(id, "id");
+        if (id.kind() == GraphId.Kind.MATRIX) {
+            if (isLayer()) {
+                throw new BadInputException("graph 'matrix' is for a plain matrix; this subject is a recurrent layer");
+            }
+            return state.ih();
+        }
+        if (!isLayer()) {
+            throw new BadInputException("graph '" + id + "' needs a recurrent layer; this subject is a plain matrix");
+        }
+        WeightMatrix m = switch (id.kind()) {
+            case IH -> state.ih();
+            case HH -> state.hh();
+            case STEP -> state.ih().stackAbove(state.hh());
+            default -> throw new IllegalStateException();
+        };
+        if (id.gate() == null) {
+            return m;
+        }
+        if (gateOrder == null) {
+            throw new BadInputException("graph '" + id + "' names a gate, but this layer has no gates (vanilla RNN)");
+        }
+        return GateSlices.slice(m, gateOrder, id.gate());
+    }
+}
