@@ -1,0 +1,48 @@
+package org.expanderexplorer.ui.graph;
+
+/**
+ * Everything the graph canvas draws, as primitive arrays (never one node per vertex or edge). Coordinates are in
+ * layout units (one unit between neighbouring vertices of a column); the canvas fits them to its size.
+ *
+ * @param x            vertex x
+ * @param y            vertex y
+ * @param kind         vertex kind: {@link #INPUT}, {@link #HIDDEN}, {@link #LEFT}, {@link #RIGHT}
+ * @param isolated     vertex has no kept edge
+ * @param labels       vertex names (x3[5], h2[17], L4, R9)
+ * @param degree       kept degree of each vertex (edges in the drawn window)
+ * @param edgeFrom     drawn kept edges: one end
+ * @param edgeTo       drawn kept edges: other end
+ * @param edgeStrength |w| of each drawn edge scaled to [0, 1] by the largest (1 everywhere when unweighted)
+ * @param ghostFrom    drawn pruned edges: one end
+ * @param ghostTo      drawn pruned edges: other end
+ * @param keptTotal    kept edges in the window before sampling
+ * @param ghostTotal   pruned edges in the window before sampling
+ * @param gate         the gate colour index 0..3 (i, f, g, o), or -1 for stacked/none
+ * @param columns      x positions and titles of the columns ("x1", "h1", ...)
+ * @param columnTitles column titles
+ */
+public record GraphDrawing(double[] x, double[] y, byte[] kind, boolean[] isolated, String[] labels, int[] degree,
+                           int[] edgeFrom, int[] edgeTo, float[] edgeStrength, int[] ghostFrom, int[] ghostTo,
+                           int keptTotal, int ghostTotal, int gate, double[] columns, String[] columnTitles) {
+
+    public static final byte INPUT = 0;
+    public static final byte HIDDEN = 1;
+    public static final byte LEFT = 2;
+    public static final byte RIGHT = 3;
+
+    /** Number of vertices. */
+    public int vertexCount() {
+        return x.length;
+    }
+
+    /** True when fewer kept edges are drawn than exist (a magnitude-ordered sample). */
+    public boolean sampled() {
+        return edgeFrom.length < keptTotal;
+    }
+
+    /** An empty drawing. */
+    public static GraphDrawing empty() {
+        return new GraphDrawing(new double[0], new double[0], new byte[0], new boolean[0], new String[0], new int[0],
+                new int[0], new int[0], new float[0], new int[0], new int[0], 0, 0, -1, new double[0], new String[0]);
+    }
+}
