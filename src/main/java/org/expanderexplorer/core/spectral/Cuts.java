@@ -32,7 +32,11 @@ final class Cuts {
         return cut;
     }
 
-    /** The result for set S, with the cut recounted so that no rounding of an incremental sum is reported. */
+    /**
+     * The result for set S, with the cut recounted so that no rounding of an incremental sum is reported.
+     *
+     * @param inS membership of every vertex, at least one member; not modified
+     */
     static CutResult of(CsrGraph g, boolean[] inS) {
         List<Integer> ids = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -46,7 +50,7 @@ final class Cuts {
         return new CutResult(cut / ids.size(), cut, ids, labels);
     }
 
-    /** The smallest component (lowest number on a tie) as a membership array. */
+    /** The smallest component (lowest number on a tie) as a fresh membership array; {@code comp} is not modified. */
     static boolean[] smallestComponent(int[] comp) {
         int count = 0;
         for (int c : comp) {

@@ -112,7 +112,7 @@ public final class FiedlerSolver {
         }
         Laplacian lap = new Laplacian(graph);
         if (count > 1) {
-            double[] x = smallestComponentIndicator(comp, count);
+            double[] x = smallestComponentIndicator(comp);
             return new FiedlerResult(0.0, FiedlerResult.box(x), count,
                     stats(SolverStats.Method.COMPONENTS, 0, lap.residual(x, 0.0), true));
         }
@@ -164,22 +164,12 @@ public final class FiedlerSolver {
         return new SolverStats(m, products, residual, options.tolerance(), options.seed(), converged);
     }
 
-    /** Centred unit indicator of the smallest component (lowest number on a tie). */
-    static double[] smallestComponentIndicator(int[] comp, int count) {
-        int[] size = new int[count];
-        for (int c : comp) {
-            size[c]++;
-        }
-        int best = 0;
-        for (int c = 1; c < count; c++) {
-            if (size[c] < size[best]) {
-                best = c;
-            }
-        }
-        int n = comp.length;
-        double[] x = new double[n];
-        for (int v = 0; v < n; v++) {
-            x[v] = comp[v] == best ? 1.0 : 0.0;
+    /** Centred unit indicator of the smallest component (lowest number on a tie); {@code comp} is not modified. */
+    static double[] smallestComponentIndicator(int[] comp) {
+        boolean[] in = Cuts.smallestComponent(comp);
+        double[] x = new double[comp.length];
+        for (int v = 0; v < x.length; v++) {
+            x[v] = in[v] ? 1.0 : 0.0;
         }
         deflateAndNormalise(x);
         fixSign(x);

@@ -25,6 +25,7 @@ public final class LayerAnalysis {
     private FiedlerResult fiedler;
     private CutResult sweepCut;
     private CutResult exact;
+    private CheegerBounds bounds;
     private boolean exactDone;
     private LayerAnalysisResult result;
 
@@ -93,8 +94,11 @@ public final class LayerAnalysis {
 
     /** The named Cheeger bounds. */
     public synchronized CheegerBounds bounds() {
-        return CheegerBounds.of(fiedler().value(), graph.minDegree(), graph.maxDegree(), spectrum().muHat(),
-                sweepCut().ratio());
+        if (bounds == null) {
+            bounds = CheegerBounds.of(fiedler().value(), graph.minDegree(), graph.maxDegree(), spectrum().muHat(),
+                    sweepCut().ratio());
+        }
+        return bounds;
     }
 
     /** The whole analysis as one record. */
