@@ -1,0 +1,203 @@
+package org.expanderexplorer.core.spectral;
+
+import java.util.SplittableRandom;
+
+/**
+ * Lanczos with full reorthogonalisation for the smallest eigenpair of a connected graph's Laplacian restricted
+ * to the complement of the constant vector, i.e. (lambda_2, Fiedler vector).
+ *
+ * <p>Method: the Krylov basis is kept orthogonal to the constant vector and to itself (classical Gram-Schmidt,
+ * repeated once when the vector lost more than 30 % of its norm: "twice is enough"), so no spurious copies of
+ * converged Ritz values appear. Every {@link #CHECK_EVERY} steps the smallest Ritz value of the tridiagonal
+ * matrix T_k is found and the residual of its Ritz vector is estimated as |beta_k s_k| (s_k the last entry of
+ * T_k's eigenvector); when the estimate is below the tolerance, the Ritz vector is formed and its true residual
+ * ||L v - theta v|| is checked. When the basis reaches its size limit, the iteration restarts from the current
+ * Ritz vector.
+ *
+ * <p>Convergence test: ||L v - theta v|| &lt;= tol * 2 d_max with ||v|| = 1, where 2 d_max bounds ||L||
+ * (Gershgorin). For a simple lambda_2 with gap g to lambda_3 this gives |theta - lambda_2| &lt;= r^2 / g and an
+ * angle to the eigenvector of at most r / g (Davis-Kahan).
+ *
+ * <p>Cost per step: one product with L (O(edges)) plus O(n k) for reorthogonalisation at step k; memory n k
+ * doubles for the basis. The number of steps grows like 1 / sqrt((lambda_3 - lambda_2) / lambda_max).
+ */
+final class LanczosFiedler {
+
+    /** Steps between convergence checks. */
+    static final int CHECK_EVERY = 4;
+
+    private static final double REORTH_THRESHOLD = 0.7;
+
+    /** Basis vectors of length n are limited so that the basis stays below this many doubles (128 MB). */
+    private static final long BASIS_DOUBLES = 16_000_000L;
+
+    record Outcome(double value, double[] vector, int products, double residual, boolean converged) {
+    }
+
+    private final Laplacian laplacian;
+    private final double tolerance;
+    private final long seed;
+    private final int maxBasis;
+    private final int maxRestarts;
+
+    LanczosFiedler(Laplacian laplacian, double tolerance, long seed, int maxBasis, int maxRestarts) {
+        this.laplacian = laplacian;
+        this.tolerance = tolerance;
+        this.seed = seed;
+        this.maxBasis = maxBasis;
+        this.maxRestarts = maxRestarts;
+    }
+
+    /** Runs the iteration; the graph must be connected with at least 2 vertices. */
+    Outcome run() {
+        int n = laplacian.size();
+        double norm = Math.max(2 * laplacian.maxStrength(), Double.MIN_NORMAL);
+        double tolAbs = tolerance * norm;
+        int m = (int) Math.min(Math.min(maxBasis, n - 1L), Math.max(20, BASIS_DOUBLES / n));
+        m = Math.max(1, Math.min(m, n - 1));
+        boolean wholeSpace = m == n - 1;
+        double[][] basis = new double[m][];
+        double[] alpha = new double[m];
+        double[] beta = new double[m];
+        double[] w = new double[n];
+        double[] coef = new double[m];
+
+        double[] start = new double[n];
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < n; i++) {
+            start[i] = random.nextDouble() - 0.5;
+        }
+        int products = 0;
+        Outcome best = null;
+        for (int restart = 0; restart <= maxRestarts; restart++) {
+            double[] v0 = basis[0] == null ? new double[n] : basis[0];
+            System.arraycopy(start, 0, v0, 0, n);
+            deflateConstant(v0);
+            if (normalise(v0) == 0) {
+                // The start was constant (cannot happen for a random start; a Ritz vector is never constant).
+                v0[0] = 1;
+                v0[n - 1] = -1;
+                normalise(v0);
+            }
+            basis[0] = v0;
+            int k = 0;
+            double theta = Double.NaN;
+            double[] s = null;
+            while (k < m) {
+                double[] q = basis[k];
+                laplacian.multiply(q, w);
+                products++;
+                double a = dot(w, q);
+                alpha[k] = a;
+                axpy(-a, q, w);
+                if (k > 0) {
+                    axpy(-beta[k - 1], basis[k - 1], w);
+                }
+                double before = Math.sqrt(dot(w, w));
+                double after = orthogonalise(w, basis, k + 1, coef);
+                if (after < REORTH_THRESHOLD * before) {
+                    after = orthogonalise(w, basis, k + 1, coef);
+                }
+                k++;
+                boolean invariant = after <= 1e-13 * norm;
+                if (invariant || k == m || k % CHECK_EVERY == 0) {
+                    theta = Tridiagonal.smallestEigenvalue(alpha, beta, k);
+                    s = Tridiagonal.eigenvector(alpha, beta, k, theta);
+                    double estimate = Math.abs(after * s[k - 1]);
+                    if (invariant || estimate <= tolAbs) {
+                        break;
+                    }
+                }
+                if (k < m) {
+                    beta[k - 1] = after;
+                    double[] next = basis[k] == null ? new double[n] : basis[k];
+                    double inv = 1 / after;
+                    for (int i = 0; i < n; i++) {
+                        next[i] = w[i] * inv;
+                    }
+                    basis[k] = next;
+                }
+            }
+            double[] x = new double[n];
+            for (int j = 0; j < k; j++) {
+                axpy(s[j], basis[j], x);
+            }
+            deflateConstant(x);
+            normalise(x);
+            double residual = laplacian.residual(x, theta);
+            products++;
+            // A full basis spans the whole complement of the constant vector: T_k is then L itself, and the
+            // residual left is rounding only.
+            boolean converged = residual <= tolAbs || (wholeSpace && k == m);
+            Outcome outcome = new Outcome(theta, x, products, residual, converged);
+            if (best == null || residual < best.residual()) {
+                best = outcome;
+            }
+            if (converged) {
+                return outcome;
+            }
+            start = x;
+        }
+        return best;
+    }
+
+    /** w -= sum_j (w . basis_j) basis_j - (w . 1/sqrt n) 1/sqrt n; returns the new norm of w. */
+    private static double orthogonalise(double[] w, double[][] basis, int count, double[] coef) {
+        deflateConstant(w);
+        for (int j = 0; j < count; j++) {
+            coef[j] = dot(w, basis[j]);
+        }
+        for (int j = 0; j < count; j++) {
+            axpy(-coef[j], basis[j], w);
+        }
+        return Math.sqrt(dot(w, w));
+    }
+
+    private static void deflateConstant(double[] x) {
+        double mean = 0;
+        for (double v : x) {
+            mean += v;
+        }
+        mean /= x.length;
+        for (int i = 0; i < x.length; i++) {
+            x[i] -= mean;
+        }
+    }
+
+    private static double normalise(double[] x) {
+        double s = Math.sqrt(dot(x, x));
+        if (s > 0) {
+            double inv = 1 / s;
+            for (int i = 0; i < x.length; i++) {
+                x[i] *= inv;
+            }
+        }
+        return s;
+    }
+
+    /** Four partial sums: the JIT does not reorder a floating-point reduction, so this is what gives it ILP. */
+    private static double dot(double[] a, double[] b) {
+        int n = a.length;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += a[i] * b[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private static void axpy(double a, double[] x, double[] y) {
+        for (int i = 0; i < y.length; i++) {
+            y[i] += a * x[i];
+        }
+    }
+}
