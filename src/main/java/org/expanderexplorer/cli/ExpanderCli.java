@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
             "Without a subcommand the window opens."},
         subcommands = {
             CommandLine.HelpCommand.class,
+            SpectrumCommand.class,
             GenerateCommand.class,
         })
 public final class ExpanderCli {
