@@ -1,0 +1,121 @@
+package org.expanderexplorer.core.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.graph.GateOrder;
+import org.expanderexplorer.core.graph.LayerGraph;
+import org.expanderexplorer.core.graph.Representation;
+import org.expanderexplorer.core.graph.WeightMatrix;
+import org.expanderexplorer.core.pruning.PruningMask;
+import org.expanderexplorer.core.pruning.PruningMethod;
+import org.expanderexplorer.core.pruning.PruningSchedule;
+import org.expanderexplorer.core.spectral.AnalysisOptions;
+import org.expanderexplorer.core.spectral.LayerAnalysis;
+import org.junit.jupiter.api.Test;
+
+class SweepRunnerTest {
+
+    static WeightMatrix gaussian(int rows, int cols, long seed) {
+        Random r = new Random(seed);
+        double[] d = new double[rows * cols];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = r.nextGaussian();
+        }
+        return new WeightMatrix(rows, cols, d);
+    }
+
+    /** A probe whose "accuracy" is the fraction of kept W_ih entries: easy to predict. */
+    static final class KeptFractionProbe implements AccuracyProbe {
+        final List<Integer> limits = new ArrayList<>();
+
+        @Override
+        public double accuracy(PruningMask ih, PruningMask hh, int limit) {
+            limits.add(limit);
+            return ih.keptPercent() / 100.0;
+        }
+
+        @Override
+        public int testSize() {
+            return 10_000;
+        }
+
+        @Override
+        public String dataName() {
+            return "synthetic";
+        }
+    }
+
+    @Test
+    void inputToHiddenLosesExpansionBeforeHiddenToHidden() {
+        Subject s = Subject.ofLayer("rnn", gaussian(28, 128, 1), gaussian(128, 128, 2), null, null);
+        SweepConfig cfg = new SweepConfig(PruningSchedule.geometric(0.8, 2, false),
+                PruneSettings.DEFAULT.withMethod(PruningMethod.RANDOM),
+                List.of(GraphId.IH, GraphId.HH), Set.of(Representation.UNWEIGHTED), -1, AnalysisOptions.DEFAULT);
+        SweepResult r = new SweepRunner(s, cfg).run(null, null);
+        assertThat(r.points()).hasSize(cfg.schedule().keepPercents().size());
+        ZeroCrossing ih = r.crossings().get(new SweepPoint.Key(GraphId.IH, Representation.UNWEIGHTED)).deltaR();
+        ZeroCrossing hh = r.crossings().get(new SweepPoint.Key(GraphId.HH, Representation.UNWEIGHTED)).deltaR();
+        // science.md: a 28 x 128 random layer crosses between 20 % and 10 %, a 128 x 128 one between 10 % and 5 %
+        assertThat(ih.interpolated()).isBetween(8.0, 22.0);
+        assertThat(hh.interpolated()).isBetween(4.0, 11.0);
+        assertThat(ih.gridQ()).isGreaterThan(hh.gridQ());
+        assertThat(r.stopping().graph().graph()).isEqualTo(GraphId.IH);
+        assertThat(r.stopping().atQ()).isEqualTo(ih.gridQ());
+        assertThat(r.stopping().recommended()).isEqualTo(ih.lastPositiveQ());
+    }
+
+    @Test
+    void eachPointEqualsAFreshAnalysisOfThePrunedMatrix() {
+        WeightMatrix ih = gaussian(12, 4 * 6, 3);
+        WeightMatrix hh = gaussian(6, 4 * 6, 4);
+        KeptFractionProbe probe = new KeptFractionProbe();
+        Subject s = Subject.ofLayer("lstm", ih, hh, GateOrder.PYTORCH, probe);
+        GraphId hhF = GraphId.parse("hh.f");
+        SweepConfig cfg = new SweepConfig(PruningSchedule.oneShot(List.of(100.0, 50.0, 25.0)), PruneSettings.DEFAULT,
+                List.of(GraphId.STEP, hhF), Set.of(Representation.UNWEIGHTED, Representation.WEIGHTED), 500,
+                AnalysisOptions.DEFAULT);
+        SweepResult r = new SweepRunner(s, cfg).run(null, null);
+        SweepPoint p = r.points().get(1);
+        PrunedState state = s.prune(50, PruneSettings.DEFAULT);
+        var expected = new LayerAnalysis(LayerGraph.of(s.matrix(state, hhF), Representation.WEIGHTED)).result();
+        assertThat(p.result(hhF, Representation.WEIGHTED).singularValues()).isEqualTo(expected.singularValues());
+        assertThat(p.result(GraphId.STEP, Representation.UNWEIGHTED).edges())
+                .isEqualTo(state.ihMask().keptCount() + state.hhMask().keptCount());
+        assertThat(p.accuracy()).isEqualTo(0.5);
+        assertThat(probe.limits).containsOnly(500);
+        // the forget gate's slice of W_hh is 6 x 6
+        assertThat(r.points().get(0).result(hhF, Representation.UNWEIGHTED).edges()).isEqualTo(36);
+    }
+
+    @Test
+    void cancellationStopsTheRun() {
+        Subject s = Subject.ofMatrix("m", gaussian(20, 20, 5));
+        SweepConfig cfg = new SweepConfig(PruningSchedule.geometric(0.8, 5, false), PruneSettings.DEFAULT,
+                List.of(GraphId.MATRIX), Set.of(Representation.UNWEIGHTED), -1, AnalysisOptions.DEFAULT);
+        List<SweepPoint> seen = new ArrayList<>();
+        assertThatThrownBy(() -> new SweepRunner(s, cfg).run(seen::add, () -> seen.size() >= 2))
+                .isInstanceOf(CancellationException.class);
+        assertThat(seen).hasSize(2);
+    }
+
+    @Test
+    void graphsTheSubjectLacksAreRefusedUpFront() {
+        Subject m = Subject.ofMatrix("m", gaussian(5, 5, 6));
+        SweepConfig cfg = new SweepConfig(PruningSchedule.oneShot(List.of(50.0)), PruneSettings.DEFAULT,
+                List.of(GraphId.HH), Set.of(Representation.UNWEIGHTED), -1, AnalysisOptions.DEFAULT);
+        assertThatThrownBy(() -> new SweepRunner(m, cfg)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("plain matrix");
+        Subject rnn = Subject.ofLayer("rnn", gaussian(3, 4, 1), gaussian(4, 4, 2), null, null);
+        SweepConfig gate = new SweepConfig(PruningSchedule.oneShot(List.of(50.0)), PruneSettings.DEFAULT,
+                List.of(GraphId.parse("ih.i")), Set.of(Representation.UNWEIGHTED), -1, AnalysisOptions.DEFAULT);
+        assertThatThrownBy(() -> new SweepRunner(rnn, gate)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("no gates");
+    }
+}
