@@ -2,6 +2,7 @@ package org.expanderexplorer.core.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
@@ -28,7 +29,14 @@ final class NetworkStructure {
      * @throws IllegalArgumentException with a one-line description of the first mismatch
      */
     static ModelSpec specOf(MultiLayerNetwork net) {
-        List<NeuralNetConfiguration> confs = net.getLayerWiseConfigurations().getConfs();
+        return specOf(net.getLayerWiseConfigurations());
+    }
+
+    /**
+     * @throws IllegalArgumentException with a one-line description of the first mismatch
+     */
+    static ModelSpec specOf(MultiLayerConfiguration configuration) {
+        List<NeuralNetConfiguration> confs = configuration.getConfs();
         List<String> names = new ArrayList<>();
         for (NeuralNetConfiguration c : confs) {
             names.add(c.getLayer().getClass().getSimpleName());

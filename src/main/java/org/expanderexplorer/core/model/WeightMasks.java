@@ -71,9 +71,7 @@ public final class WeightMasks {
      */
     public void applyTo(RecurrentClassifier model) {
         Objects.requireNonNull(model, "model");
-        for (Map.Entry<Target, INDArray> e : toArrays(model).entrySet()) {
-            Dl4jParams.view(model.network(), Dl4jParams.key(e.getKey().layer(), e.getKey().kind())).muli(e.getValue());
-        }
+        apply(model.network(), toArrays(model));
     }
 
     /** A training listener that applies the masks after each iteration (after the updater step). */
@@ -82,12 +80,17 @@ public final class WeightMasks {
         return new BaseTrainingListener() {
             @Override
             public void iterationDone(Model m, int iteration, int epoch) {
-                MultiLayerNetwork net = (MultiLayerNetwork) m;
-                for (Map.Entry<Target, INDArray> e : arrays.entrySet()) {
-                    Dl4jParams.view(net, Dl4jParams.key(e.getKey().layer(), e.getKey().kind())).muli(e.getValue());
-                }
+                apply((MultiLayerNetwork) m, arrays);
             }
         };
+    }
+
+    private static void apply(MultiLayerNetwork net, Map<Target, INDArray> arrays) {
+        for (Map.Entry<Target, INDArray> e : arrays.entrySet()) {
+            // w * 0 is -0.0 for negative w; adding +0.0 turns it into +0.0 so that pruned entries compare equal to
+            // the zeros of WeightMatrix.masked
+            Dl4jParams.view(net, Dl4jParams.key(e.getKey().layer(), e.getKey().kind())).muli(e.getValue()).addi(0.0);
+        }
     }
 
     private Map<Target, INDArray> toArrays(RecurrentClassifier model) {
