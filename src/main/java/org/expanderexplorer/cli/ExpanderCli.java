@@ -17,6 +17,9 @@ import picocli.CommandLine.Option;
             "Without a subcommand the window opens."},
         subcommands = {
             CommandLine.HelpCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
+            InspectCommand.class,
         })
 public final class ExpanderCli {
 
