@@ -19,6 +19,9 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             SpectrumCommand.class,
             GenerateCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
+            InspectCommand.class,
         })
 public final class ExpanderCli {
 

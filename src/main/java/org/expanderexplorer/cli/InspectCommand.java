@@ -1,0 +1,126 @@
+package org.expanderexplorer.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.expanderexplorer.core.graph.WeightMatrix;
+import org.expanderexplorer.core.model.CellType;
+import org.expanderexplorer.core.model.Gate;
+import org.expanderexplorer.core.model.ModelFiles;
+import org.expanderexplorer.core.model.ModelSpec;
+import org.expanderexplorer.core.model.RecurrentWeights;
+import org.expanderexplorer.core.model.SavedModel;
+import org.expanderexplorer.core.model.WeightKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code inspect}: architecture, metadata, parameter counts and every matrix's shape and sparsity. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "Show a model's architecture, metadata, parameter counts and each weight matrix's shape and "
+                + "sparsity (Deeplearning4j zip or PyTorch NPZ).")
+final class InspectCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "Model file (.zip or .npz).")
+    Path model;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    /** One matrix: name, shape, non-zero count. */
+    record MatrixInfo(String name, int rows, int cols, long nonZeros) {
+        double sparsity() {
+            long n = (long) rows * cols;
+            return n == 0 ? 0 : 1 - nonZeros / (double) n;
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        SavedModel saved = ModelFiles.loadAny(model);
+        ModelSpec s = saved.model().spec();
+        RecurrentWeights w = new RecurrentWeights(saved.model());
+        List<MatrixInfo> matrices = new ArrayList<>();
+        for (int l = 0; l < s.layers(); l++) {
+            for (WeightKind k : WeightKind.values()) {
+                WeightMatrix m = w.matrix(l, k);
+                matrices.add(new MatrixInfo("layer" + l + "." + k.id(), m.rows(), m.cols(), m.nonZeros()));
+                if (s.cell() == CellType.LSTM) {
+                    for (Gate g : Gate.values()) {
+                        WeightMatrix gm = w.gate(l, k, g);
+                        matrices.add(new MatrixInfo("layer" + l + "." + k.id() + "." + g.letter(), gm.rows(),
+                                gm.cols(), gm.nonZeros()));
+                    }
+                }
+            }
+        }
+        long params = saved.model().network().numParams();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("model", model.toString());
+            m.put("format", saved.format().name());
+            m.put("architecture", Map.of("cell", s.cell().id(), "inputs", s.inputs(), "hidden", s.hidden(),
+                    "layers", s.layers(), "classes", s.classes()));
+            m.put("parameters", params);
+            m.put("gateBlockOrder", w.blockOrder().stream().map(Gate::letter).toList());
+            m.put("metadata", saved.metadata());
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (MatrixInfo mi : matrices) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("name", mi.name());
+                e.put("rows", mi.rows());
+                e.put("cols", mi.cols());
+                e.put("nonZeros", mi.nonZeros());
+                e.put("sparsity", mi.sparsity());
+                list.add(e);
+            }
+            m.put("matrices", list);
+            out.println(EvaluateCommand.JSON.writeValueAsString(m));
+        } else {
+            out.printf(Locale.ROOT, "model:        %s (%s)%n", model,
+                    saved.format() == SavedModel.Format.DL4J_ZIP ? "Deeplearning4j zip" : "PyTorch NPZ");
+            out.printf(Locale.ROOT, "architecture: %s%n", s.describe());
+            out.printf(Locale.ROOT, "parameters:   %,d%n", params);
+            if (s.cell() == CellType.LSTM) {
+                out.printf(Locale.ROOT, "gate blocks:  %s (Deeplearning4j column order)%n",
+                        String.join(" ", w.blockOrder().stream().map(Gate::letter).toList()));
+            }
+            printMetadata(out, saved);
+            out.println("matrices (rows = inputs or previous hidden units, columns = pre-activations):");
+            for (MatrixInfo mi : matrices) {
+                out.printf(Locale.ROOT, "  %-14s %5d x %-5d %,9d non-zero  sparsity %6.2f %%%n", mi.name(),
+                        mi.rows(), mi.cols(), mi.nonZeros(), 100 * mi.sparsity());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void printMetadata(PrintWriter out, SavedModel saved) {
+        var m = saved.metadata();
+        if (m.dataset() != null) {
+            out.printf(Locale.ROOT, "data set:     %s (%s x %s, T x F)%n", m.dataset(), m.steps(), m.features());
+        }
+        if (m.epochs() != null) {
+            out.printf(Locale.ROOT, "training:     %d epochs, batch %s, lr %s, clip %s, seed %s, %s%n", m.epochs(),
+                    m.batchSize(), m.learningRate(), m.gradientClip(), m.seed(),
+                    m.trainingSeconds() == null ? "?" : ProgressBar.duration(m.trainingSeconds()));
+        }
+        if (m.testAccuracy() != null) {
+            out.printf(Locale.ROOT, "test accuracy: %.2f %% on %d examples (at training time)%n",
+                    100 * m.testAccuracy(), m.testExamples());
+        }
+        out.printf(Locale.ROOT, "created:      %s (%s)%n", m.createdAt(), m.source());
+    }
+}

@@ -1,0 +1,132 @@
+package org.expanderexplorer.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.data.Datasets;
+import org.expanderexplorer.core.data.SequenceDataset;
+import org.expanderexplorer.core.data.SequenceDatasets;
+import org.expanderexplorer.core.data.SpeechCommandsDataset;
+import org.expanderexplorer.core.data.Split;
+import org.expanderexplorer.core.model.CellType;
+import org.expanderexplorer.core.model.EvaluationResult;
+import org.expanderexplorer.core.model.Evaluator;
+import org.expanderexplorer.core.model.ModelFiles;
+import org.expanderexplorer.core.model.ModelMetadata;
+import org.expanderexplorer.core.model.ModelSpec;
+import org.expanderexplorer.core.model.RecurrentClassifier;
+import org.expanderexplorer.core.model.Trainer;
+import org.expanderexplorer.core.model.TrainingConfig;
+import org.expanderexplorer.core.model.TrainingResult;
+import org.expanderexplorer.core.model.WeightMasks;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code train}: trains a recurrent classifier, reports the test accuracy and saves the model zip. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train an RNN or LSTM classifier on a data set and save it (Deeplearning4j zip with metadata).",
+            "Progress goes to stderr; the final test accuracy to stdout."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--arch", required = true, description = "rnn (tanh) or lstm.")
+    String arch;
+
+    @Option(names = "--hidden", required = true, description = "Hidden units per recurrent layer.")
+    int hidden;
+
+    @Option(names = "--layers", defaultValue = "1", description = "Recurrent layers, 1 or 2 (default ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--data", required = true, description = "Data set: " + Datasets.SPEC_HELP + ".")
+    String data;
+
+    @Option(names = "--epochs", required = true, description = "Training epochs.")
+    int epochs;
+
+    @Option(names = "--seed", required = true, description = "Seed of the weight initialisation and shuffling.")
+    long seed;
+
+    @Option(names = "--batch", defaultValue = "" + TrainingConfig.DEFAULT_BATCH,
+            description = "Mini-batch size (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "" + RecurrentClassifier.DEFAULT_LEARNING_RATE,
+            description = "Adam learning rate (default ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--clip", description = "Per-layer gradient L2 clipping threshold, 0 for none (default "
+            + RecurrentClassifier.DEFAULT_RNN_CLIP + " for rnn, 0 for lstm).")
+    Double clip;
+
+    @Option(names = "--train-limit", description = "Train on a seeded random subset of this many examples.")
+    Integer trainLimit;
+
+    @Option(names = "--out", required = true, description = "Model zip to write.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        CellType cell = CellType.parse(arch);
+        checkOutput(out);
+        if (epochs < 1 || batch < 1 || !(lr > 0) || clip != null && !(clip >= 0)) {
+            throw new BadInputException("epochs and batch must be >= 1, lr > 0, clip >= 0");
+        }
+        Datasets.Spec dataSpec = Datasets.parse(data);
+        SequenceDataset train = Datasets.load(dataSpec, Split.TRAIN,
+                SpeechCommandsDataset.Options.defaults());
+        SequenceDataset test = Datasets.load(dataSpec, Split.TEST,
+                SpeechCommandsDataset.Options.defaults());
+        if (trainLimit != null) {
+            train = SequenceDatasets.subset(train, trainLimit, seed);
+        }
+        ModelSpec modelSpec = new ModelSpec(cell, train.features(), hidden, layers, train.classes());
+        double clipNorm = clip != null ? clip : cell == CellType.RNN ? RecurrentClassifier.DEFAULT_RNN_CLIP : 0;
+        RecurrentClassifier start = RecurrentClassifier.create(modelSpec, seed, lr, clipNorm);
+        stderr.printf(Locale.ROOT, "training %s on %s (%d examples, %d x %d), %d parameters, %d epochs%n",
+                modelSpec.describe(), train.name(), train.size(), train.steps(), train.features(),
+                modelSpec.parameterCount(), epochs);
+        TrainingResult result = new Trainer(start, train,
+                new TrainingConfig(epochs, batch, lr, seed), WeightMasks.none(),
+                new ProgressBar(stderr, System.console() != null, 30), () -> false).run();
+        for (TrainingResult.EpochSummary e : result.epochs()) {
+            stderr.printf(Locale.ROOT, "epoch %d: loss %.4f, training accuracy %.2f %%, %.1f s%n", e.epoch(), e.loss(),
+                    100 * e.accuracy(), e.seconds());
+        }
+        EvaluationResult eval = new Evaluator(result.model(), test).result();
+        ModelMetadata meta = ModelMetadata.of(modelSpec, "trained")
+                .withData(dataSpec.toString(), train.steps(), train.features())
+                .withTraining(seed, epochs, batch, lr, clipNorm, Math.round(result.seconds() * 10) / 10.0)
+                .withTest(eval.accuracy(), eval.examples());
+        ModelFiles.save(result.model(), meta, out);
+        stdout.printf(Locale.ROOT, "test accuracy: %.2f %% (%d / %d on %s), trained in %s, evaluated in %.1f s%n",
+                100 * eval.accuracy(), eval.correct(), eval.examples(), eval.dataset(),
+                ProgressBar.duration(result.seconds()), eval.seconds());
+        stdout.println("saved: " + out);
+        return 0;
+    }
+
+    /** Fails before training, not after, if the model cannot be written. */
+    static void checkOutput(Path out) {
+        Path folder = out.toAbsolutePath().getParent();
+        if (Files.isDirectory(out)) {
+            throw BadInputException.inFile(out, "is a folder; give a file name for the model");
+        }
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw BadInputException.inFile(out, "the folder " + folder + " does not exist");
+        }
+        if (!Files.isWritable(folder)) {
+            throw BadInputException.inFile(out, "the folder " + folder + " is not writable");
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package org.expanderexplorer.core.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.expanderexplorer.core.BadInputException;
+
+/**
+ * Saves and loads classifiers as Deeplearning4j {@code ModelSerializer} zips that carry a JSON metadata entry
+ * ({@value #METADATA_ENTRY}, {@link ModelMetadata}) next to DL4J's own {@code configuration.json} and
+ * {@code coefficients.bin}, so any Deeplearning4j program can still read them. The optimiser state is not saved
+ * (fine-tuning starts Adam afresh), which keeps files at one float per parameter.
+ *
+ * <p>Loading checks, before handing anything to Deeplearning4j: that the file is a zip (magic bytes), that its
+ * entries inflate with valid CRCs, that the configuration describes 1-2 recurrent layers and a softmax readout
+ * ({@link RecurrentClassifier}), and that {@code coefficients.bin} has the size the configuration implies; every
+ * problem is a {@link BadInputException} naming the file. Files above {@value #MAX_BYTES} bytes are refused.
+ * Writes are atomic.
+ */
+public final class ModelFiles {
+
+    /** Name of the metadata entry. */
+    public static final String METADATA_ENTRY = "expander-explorer-metadata.json";
+
+    /** Largest model file accepted (the whole zip is read into memory). */
+    public static final long MAX_BYTES = 1L << 30;
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelFiles() {
+    }
+
+    /**
+     * Writes {@code model} with {@code metadata} to {@code file} (atomically replacing it).
+     *
+     * @throws IOException if the folder is missing or not writable
+     */
+    public static void save(RecurrentClassifier model, ModelMetadata metadata, Path file) throws IOException {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(file, "file");
+        String mismatch = metadata.mismatch(model.spec());
+        if (mismatch != null) {
+            throw new IllegalArgumentException(mismatch);
+        }
+        ByteArrayOutputStream dl4j = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(model.network(), dl4j, false);
+        byte[] json = JSON.writeValueAsBytes(metadata);
+        AtomicWrite.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
+            zip.write(json);
+            zip.closeEntry();
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(dl4j.toByteArray()))) {
+                for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    zip.putNextEntry(new ZipEntry(e.getName()));
+                    in.transferTo(zip);
+                    zip.closeEntry();
+                }
+            }
+            zip.finish();
+        });
+    }
+
+    /**
+     * Reads a model zip written by {@link #save} (or any Deeplearning4j zip of the supported structure; without
+     * metadata, the metadata holds the architecture only).
+     *
+     * @throws BadInputException if the file is missing, not a zip, corrupt, foreign or of another structure
+     * @throws IOException       on a read error of the file system
+     */
+    public static SavedModel load(Path file) throws IOException {
+        Map<String, byte[]> entries = readZip(file);
+        if (!entries.containsKey(ModelSerializer.CONFIGURATION_JSON)
+                || !entries.containsKey(ModelSerializer.COEFFICIENTS_BIN)) {
+            throw BadInputException.inFile(file, "not a Deeplearning4j model zip (it has no "
+                    + ModelSerializer.CONFIGURATION_JSON + " and " + ModelSerializer.COEFFICIENTS_BIN + ")");
+        }
+        MultiLayerConfiguration conf;
+        try {
+            conf = MultiLayerConfiguration.fromJson(
+                    new String(entries.get(ModelSerializer.CONFIGURATION_JSON), StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw BadInputException.inFile(file, "configuration.json is not a Deeplearning4j MultiLayerNetwork "
+                    + "configuration (" + firstLine(e) + ")");
+        }
+        ModelSpec spec;
+        try {
+            spec = NetworkStructure.specOf(conf);
+        } catch (IllegalArgumentException e) {
+            throw BadInputException.inFile(file, e.getMessage());
+        }
+        checkCoefficientSize(file, conf, entries.get(ModelSerializer.COEFFICIENTS_BIN).length);
+        ModelMetadata metadata = readMetadata(file, entries.get(METADATA_ENTRY), spec);
+        MultiLayerNetwork net;
+        try {
+            // the helper reads the zip again from memory; entries were checked above
+            net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(Files.readAllBytes(file)), false);
+        } catch (IOException | RuntimeException e) {
+            throw BadInputException.inFile(file, "cannot read the Deeplearning4j model (" + firstLine(e) + ")");
+        }
+        RecurrentClassifier model = RecurrentClassifier.wrap(net);
+        float[] params = net.params().toFloatVector();
+        for (int k = 0; k < params.length; k++) {
+            if (!Float.isFinite(params[k])) {
+                throw BadInputException.inFile(file, "parameter " + k + " is " + params[k]);
+            }
+        }
+        return new SavedModel(model, metadata, file, SavedModel.Format.DL4J_ZIP);
+    }
+
+    /**
+     * Reads a model in either format, chosen by content: a zip with {@code configuration.json} is a
+     * Deeplearning4j model, a zip of {@code .npy} entries a PyTorch {@code state_dict} ({@link PyTorchNpz}).
+     */
+    public static SavedModel loadAny(Path file) throws IOException {
+        Map<String, byte[]> entries = readZip(file);
+        if (!entries.containsKey(ModelSerializer.CONFIGURATION_JSON) && !entries.isEmpty()
+                && entries.keySet().stream().allMatch(n -> n.endsWith(".npy"))) {
+            return PyTorchNpz.load(file);
+        }
+        return load(file);
+    }
+
+    /** The entries of a zip, each fully inflated (CRC-checked). */
+    static Map<String, byte[]> readZip(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                throw BadInputException.inFile(file, "is a folder, not a model file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw BadInputException.inFile(file, "file of " + size + " bytes is larger than the limit of "
+                        + MAX_BYTES);
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw BadInputException.inFile(file, "no such file");
+        }
+        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
+            throw BadInputException.inFile(file, "not a zip archive (a model must be a Deeplearning4j zip or an NPZ)");
+        }
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        long total = 0;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] data = in.readNBytes((int) Math.min(MAX_BYTES - total + 1, Integer.MAX_VALUE - 16));
+                total += data.length;
+                if (total > MAX_BYTES) {
+                    throw BadInputException.inFile(file, "inflates to more than " + MAX_BYTES + " bytes");
+                }
+                entries.put(e.getName(), data);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw BadInputException.inFile(file, "corrupt zip archive (" + firstLine(e) + ")");
+        }
+        if (entries.isEmpty()) {
+            throw BadInputException.inFile(file, "corrupt or empty zip archive (no readable entries)");
+        }
+        return entries;
+    }
+
+    private static void checkCoefficientSize(Path file, MultiLayerConfiguration conf, long bytes) {
+        long params = 0;
+        for (NeuralNetConfiguration c : conf.getConfs()) {
+            params += c.getLayer().initializer().numParams(c);
+        }
+        // Nd4j.write stores a small header (shape, type) and then the values at 2 .. 8 bytes each
+        if (bytes < params * 2 || bytes > params * 8 + 65_536) {
+            throw BadInputException.inFile(file, ModelSerializer.COEFFICIENTS_BIN + " has " + bytes
+                    + " bytes, which does not fit the " + params + " parameters of the configuration");
+        }
+    }
+
+    private static ModelMetadata readMetadata(Path file, byte[] json, ModelSpec spec) {
+        if (json == null) {
+            return ModelMetadata.of(spec, "Deeplearning4j zip without metadata");
+        }
+        ModelMetadata m;
+        try {
+            m = JSON.readValue(json, ModelMetadata.class);
+        } catch (JsonProcessingException e) {
+            throw BadInputException.inFile(file, METADATA_ENTRY + " is not valid metadata JSON (line "
+                    + e.getLocation().getLineNr() + ": " + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw BadInputException.inFile(file, METADATA_ENTRY + " cannot be read (" + firstLine(e) + ")");
+        }
+        String mismatch = m.mismatch(spec);
+        if (mismatch != null) {
+            throw BadInputException.inFile(file, mismatch);
+        }
+        return m;
+    }
+
+    static String firstLine(Throwable e) {
+        Throwable t = e;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,125 @@
+package org.expanderexplorer.core.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
+
+/**
+ * Checks that a Deeplearning4j network is a classifier this application understands (see
+ * {@link RecurrentClassifier}) and reads its {@link ModelSpec}. Every refusal says what was found instead.
+ */
+final class NetworkStructure {
+
+    private NetworkStructure() {
+    }
+
+    /**
+     * @throws IllegalArgumentException with a one-line description of the first mismatch
+     */
+    static ModelSpec specOf(MultiLayerNetwork net) {
+        return specOf(net.getLayerWiseConfigurations());
+    }
+
+    /**
+     * @throws IllegalArgumentException with a one-line description of the first mismatch
+     */
+    static ModelSpec specOf(MultiLayerConfiguration configuration) {
+        List<NeuralNetConfiguration> confs = configuration.getConfs();
+        List<String> names = new ArrayList<>();
+        for (NeuralNetConfiguration c : confs) {
+            names.add(c.getLayer().getClass().getSimpleName());
+        }
+        String found = " (layers: " + String.join(", ", names) + ")";
+        int n = confs.size();
+        int recurrent = 0;
+        for (NeuralNetConfiguration c : confs) {
+            if (unwrap(c.getLayer()) instanceof BaseRecurrentLayer) {
+                recurrent++;
+            }
+        }
+        if (recurrent == 0) {
+            throw new IllegalArgumentException("the network has no recurrent layer" + found);
+        }
+        if (n != recurrent + 1 || recurrent > 2) {
+            throw new IllegalArgumentException(
+                    "expected 1 or 2 recurrent layers followed by one softmax output layer" + found);
+        }
+        CellType cell = null;
+        long inputs = 0;
+        long hidden = 0;
+        for (int l = 0; l < recurrent; l++) {
+            Layer layer = confs.get(l).getLayer();
+            boolean wrapped = layer instanceof LastTimeStep;
+            if (wrapped != (l == recurrent - 1)) {
+                throw new IllegalArgumentException("only the last recurrent layer may, and must, be wrapped in "
+                        + "LastTimeStep" + found);
+            }
+            BaseRecurrentLayer r = (BaseRecurrentLayer) unwrap(layer);
+            CellType c = cellOf(r, l);
+            if (cell != null && c != cell) {
+                throw new IllegalArgumentException("recurrent layers of different kinds" + found);
+            }
+            cell = c;
+            if (r.getRnnDataFormat() != RNNFormat.NWC) {
+                throw new IllegalArgumentException("recurrent layer " + l + " uses the " + r.getRnnDataFormat()
+                        + " data format; expected NWC");
+            }
+            if (!(r.getActivationFn() instanceof ActivationTanH)) {
+                throw new IllegalArgumentException("recurrent layer " + l + " uses activation " + r.getActivationFn()
+                        + "; expected tanh");
+            }
+            if (l == 0) {
+                inputs = r.getNIn();
+                hidden = r.getNOut();
+            } else if (r.getNIn() != hidden || r.getNOut() != hidden) {
+                throw new IllegalArgumentException("recurrent layer " + l + " is " + r.getNIn() + " -> " + r.getNOut()
+                        + "; expected " + hidden + " -> " + hidden);
+            }
+        }
+        Layer last = confs.get(n - 1).getLayer();
+        if (!(last instanceof OutputLayer out) || !(out.getActivationFn() instanceof ActivationSoftmax)) {
+            throw new IllegalArgumentException("the last layer is not a softmax OutputLayer" + found);
+        }
+        if (out.getNIn() != hidden) {
+            throw new IllegalArgumentException("the output layer reads " + out.getNIn() + " values; the last "
+                    + "recurrent layer has " + hidden + " units");
+        }
+        return new ModelSpec(cell, Math.toIntExact(inputs), Math.toIntExact(hidden), recurrent,
+                Math.toIntExact(out.getNOut()));
+    }
+
+    private static CellType cellOf(BaseRecurrentLayer r, int l) {
+        if (r instanceof LSTM lstm) {
+            if (!(lstm.getGateActivationFn() instanceof ActivationSigmoid)) {
+                throw new IllegalArgumentException("LSTM layer " + l + " uses gate activation "
+                        + lstm.getGateActivationFn() + "; expected sigmoid");
+            }
+            return CellType.LSTM;
+        }
+        if (r instanceof SimpleRnn rnn) {
+            if (rnn.hasLayerNorm()) {
+                throw new IllegalArgumentException("SimpleRnn layer " + l + " uses layer normalisation, which is "
+                        + "not supported");
+            }
+            return CellType.RNN;
+        }
+        throw new IllegalArgumentException("recurrent layer " + l + " is a " + r.getClass().getSimpleName()
+                + "; only SimpleRnn and LSTM (no peepholes) are supported");
+    }
+
+    private static Layer unwrap(Layer layer) {
+        return layer instanceof LastTimeStep w ? w.getUnderlying() : layer;
+    }
+}

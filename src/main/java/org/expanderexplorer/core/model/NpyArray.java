@@ -1,0 +1,121 @@
+package org.expanderexplorer.core.model;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A real array read from or written to NumPy's {@code .npy} format: a shape and the values in C (row-major)
+ * order, held as doubles whatever the stored type.
+ *
+ * @param shape  dimensions (may be empty for a scalar); not modified, copied
+ * @param values values in C order, length = product of the shape; copied
+ * @param type   element type on disk
+ */
+public record NpyArray(int[] shape, double[] values, Type type) {
+
+    /** Element types this application reads and writes. */
+    public enum Type {
+        /** IEEE binary32, {@code <f4}. */
+        FLOAT32(4, "f4"),
+        /** IEEE binary64, {@code <f8}. */
+        FLOAT64(8, "f8");
+
+        final int bytes;
+        final String code;
+
+        Type(int bytes, String code) {
+            this.bytes = bytes;
+            this.code = code;
+        }
+    }
+
+    public NpyArray {
+        shape = Objects.requireNonNull(shape, "shape").clone();
+        values = Objects.requireNonNull(values, "values").clone();
+        Objects.requireNonNull(type, "type");
+        if (size(shape) != values.length) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " needs " + size(shape)
+                    + " values, got " + values.length);
+        }
+    }
+
+    /** A 2-D array from rows of equal length (not modified). */
+    public static NpyArray of(double[][] rows, Type type) {
+        int r = rows.length;
+        int c = r == 0 ? 0 : rows[0].length;
+        double[] v = new double[r * c];
+        for (int i = 0; i < r; i++) {
+            System.arraycopy(rows[i], 0, v, i * c, c);
+        }
+        return new NpyArray(new int[] {r, c}, v, type);
+    }
+
+    /** A 1-D array (not modified). */
+    public static NpyArray of(double[] vector, Type type) {
+        return new NpyArray(new int[] {vector.length}, vector, type);
+    }
+
+    /** Product of the dimensions (1 for a scalar); -1 if it exceeds {@link Integer#MAX_VALUE}. */
+    static long size(int[] shape) {
+        long n = 1;
+        for (int d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("negative dimension in " + Arrays.toString(shape));
+            }
+            n *= d;
+            if (n > Integer.MAX_VALUE) {
+                return -1;
+            }
+        }
+        return n;
+    }
+
+    /** A copy of the shape. */
+    @Override
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** A copy of the values (C order). */
+    @Override
+    public double[] values() {
+        return values.clone();
+    }
+
+    /** The shape as {@code (3, 4)}, NumPy style. */
+    public String shapeText() {
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(shape[i]);
+        }
+        return b.append(shape.length == 1 ? ",)" : ")").toString();
+    }
+
+    /** Rows of a 2-D array. */
+    public double[][] toMatrix() {
+        if (shape.length != 2) {
+            throw new IllegalStateException("not 2-D: " + shapeText());
+        }
+        double[][] m = new double[shape[0]][shape[1]];
+        for (int i = 0; i < shape[0]; i++) {
+            System.arraycopy(values, i * shape[1], m[i], 0, shape[1]);
+        }
+        return m;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NpyArray a && Arrays.equals(a.shape, shape) && Arrays.equals(a.values, values)
+                && a.type == type;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(shape) + Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return "NpyArray[" + shapeText() + " " + type + "]";
+    }
+}

@@ -1,0 +1,224 @@
+package org.expanderexplorer.core.model;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.expanderexplorer.core.BadInputException;
+
+/**
+ * Reads and writes NumPy {@code .npz} archives (a zip of {@code .npy} files, as {@code np.savez} and
+ * {@code np.savez_compressed} write them) of float32/float64 arrays.
+ *
+ * <p>Written by hand on purpose: ND4J's {@code Nd4j.createNpyFromByteArray} hands the bytes to native code that
+ * trusts the header (a wrong shape reads past the buffer), and ND4J has no NPZ writer. This reader checks the
+ * magic, the header dictionary, the type ({@code <f4}, {@code <f8}, or big-endian), the shape, and that the data
+ * has exactly the declared length before allocating anything; C and Fortran order are both read. Writing uses
+ * version 1.0, little-endian, C order. Format reference: NumPy's {@code numpy.lib.format} documentation (NEP 1).
+ */
+public final class NpzFiles {
+
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
+    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+    private NpzFiles() {
+    }
+
+    /**
+     * All arrays of an NPZ file by key (the entry name without {@code .npy}), in archive order; unmodifiable.
+     *
+     * @throws BadInputException naming the file (and entry) if it is not a valid NPZ of float arrays
+     */
+    public static Map<String, NpyArray> read(Path file) throws IOException {
+        Map<String, byte[]> entries = ModelFiles.readZip(file);
+        Map<String, NpyArray> out = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            String name = e.getKey();
+            if (!name.endsWith(".npy")) {
+                throw BadInputException.inFile(file, "entry '" + name + "' is not an .npy array; not an NPZ file");
+            }
+            String key = name.substring(0, name.length() - 4);
+            try {
+                out.put(key, parseNpy(e.getValue()));
+            } catch (IllegalArgumentException ex) {
+                throw BadInputException.inFile(file, "array '" + key + "': " + ex.getMessage());
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Writes the arrays (in map order) to {@code file} atomically; keys become {@code key.npy} entries. */
+    public static void write(Path file, Map<String, NpyArray> arrays) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(arrays, "arrays");
+        AtomicWrite.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
+                zip.write(toNpy(e.getValue()));
+                zip.closeEntry();
+            }
+            zip.finish();
+        });
+    }
+
+    /**
+     * Parses one {@code .npy} file.
+     *
+     * @param bytes the whole file; not modified
+     * @throws IllegalArgumentException describing the first problem
+     */
+    static NpyArray parseNpy(byte[] bytes) {
+        if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, 6), MAGIC)) {
+            throw new IllegalArgumentException("not an .npy array (bad magic bytes)");
+        }
+        int major = bytes[6] & 0xff;
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        long headerLength;
+        int headerStart;
+        if (major == 1) {
+            headerLength = b.getShort(8) & 0xffff;
+            headerStart = 10;
+        } else if (major == 2 || major == 3) {
+            if (bytes.length < 12) {
+                throw new IllegalArgumentException("truncated header");
+            }
+            headerLength = b.getInt(8) & 0xffffffffL;
+            headerStart = 12;
+        } else {
+            throw new IllegalArgumentException("unsupported .npy version " + major + "." + (bytes[7] & 0xff));
+        }
+        if (headerStart + headerLength > bytes.length) {
+            throw new IllegalArgumentException("header of " + headerLength + " bytes runs past the end of the data");
+        }
+        String header = new String(bytes, headerStart, (int) headerLength,
+                major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1).trim();
+        if (!header.startsWith("{") || !header.endsWith("}")) {
+            throw new IllegalArgumentException("header is not a dictionary: " + abbreviate(header));
+        }
+        String descr = group(DESCR, header, "descr");
+        boolean fortran = "True".equals(group(FORTRAN, header, "fortran_order"));
+        int[] shape = parseShape(group(SHAPE, header, "shape"));
+        NpyArray.Type type = switch (descr.length() == 3 ? descr.substring(1) : "") {
+            case "f4" -> NpyArray.Type.FLOAT32;
+            case "f8" -> NpyArray.Type.FLOAT64;
+            default -> null;
+        };
+        char endian = descr.isEmpty() ? '?' : descr.charAt(0);
+        if (type == null || (endian != '<' && endian != '>' && endian != '=')) {
+            throw new IllegalArgumentException("element type '" + descr + "' is not supported (float32 '<f4' or "
+                    + "float64 '<f8' expected)");
+        }
+        long count = NpyArray.size(shape);
+        long dataStart = headerStart + headerLength;
+        long available = bytes.length - dataStart;
+        if (count < 0 || count * type.bytes != available) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " of " + descr + " needs "
+                    + (count < 0 ? "too many" : String.valueOf(count * type.bytes)) + " bytes of data, the entry has "
+                    + available);
+        }
+        ByteBuffer data = ByteBuffer.wrap(bytes, (int) dataStart, (int) available)
+                .order(endian == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        double[] raw = new double[(int) count];
+        for (int k = 0; k < raw.length; k++) {
+            raw[k] = type == NpyArray.Type.FLOAT32 ? data.getFloat() : data.getDouble();
+        }
+        return new NpyArray(shape, fortran ? fortranToC(raw, shape) : raw, type);
+    }
+
+    /** Serialises one array as {@code .npy} version 1.0, little-endian, C order. */
+    static byte[] toNpy(NpyArray a) {
+        String dict = "{'descr': '<" + a.type().code + "', 'fortran_order': False, 'shape': " + a.shapeText() + ", }";
+        int unpadded = 10 + dict.length() + 1;
+        int padding = (64 - unpadded % 64) % 64;
+        String header = dict + " ".repeat(padding) + "\n";
+        double[] v = a.values();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(10 + header.length() + v.length * a.type().bytes);
+        out.writeBytes(MAGIC);
+        out.write(1);
+        out.write(0);
+        out.write(header.length() & 0xff);
+        out.write(header.length() >>> 8);
+        out.writeBytes(header.getBytes(StandardCharsets.ISO_8859_1));
+        ByteBuffer data = ByteBuffer.allocate(v.length * a.type().bytes).order(ByteOrder.LITTLE_ENDIAN);
+        for (double x : v) {
+            if (a.type() == NpyArray.Type.FLOAT32) {
+                data.putFloat((float) x);
+            } else {
+                data.putDouble(x);
+            }
+        }
+        out.writeBytes(data.array());
+        return out.toByteArray();
+    }
+
+    private static String group(Pattern p, String header, String key) {
+        Matcher m = p.matcher(header);
+        if (!m.find()) {
+            throw new IllegalArgumentException("header has no valid '" + key + "': " + abbreviate(header));
+        }
+        return m.group(1);
+    }
+
+    private static int[] parseShape(String text) {
+        String t = text.trim();
+        if (t.isEmpty()) {
+            return new int[0];
+        }
+        String[] parts = t.split(",");
+        int n = parts[parts.length - 1].isBlank() ? parts.length - 1 : parts.length;
+        int[] shape = new int[n];
+        for (int i = 0; i < n; i++) {
+            try {
+                shape[i] = Integer.parseInt(parts[i].trim().replace("L", ""));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("bad shape (" + text + ")");
+            }
+            if (shape[i] < 0) {
+                throw new IllegalArgumentException("negative dimension in shape (" + text + ")");
+            }
+        }
+        return shape;
+    }
+
+    /** Reorders Fortran-order (first index fastest) values into C order. */
+    private static double[] fortranToC(double[] f, int[] shape) {
+        int d = shape.length;
+        double[] c = new double[f.length];
+        int[] index = new int[d];
+        for (int k = 0; k < c.length; k++) {
+            // k runs over C order; compute its Fortran offset
+            int off = 0;
+            int stride = 1;
+            for (int j = 0; j < d; j++) {
+                off += index[j] * stride;
+                stride *= shape[j];
+            }
+            c[k] = f[off];
+            for (int j = d - 1; j >= 0; j--) {
+                if (++index[j] < shape[j]) {
+                    break;
+                }
+                index[j] = 0;
+            }
+        }
+        return c;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+}

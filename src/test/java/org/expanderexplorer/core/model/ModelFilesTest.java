@@ -1,0 +1,174 @@
+package org.expanderexplorer.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.expanderexplorer.core.BadInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+
+class ModelFilesTest {
+
+    private static final ArraySequenceDataset DATA = ArraySequenceDataset.noise(12, 5, 4, 3, 9);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void saveThenLoadGivesTheSameOutputsAndMetadata() throws IOException {
+        for (CellType cell : CellType.values()) {
+            ModelSpec spec = new ModelSpec(cell, 4, 6, 2, 3);
+            RecurrentClassifier model = RecurrentClassifier.create(spec, 21);
+            ModelMetadata meta = ModelMetadata.of(spec, "trained").withData("noise", 5, 4)
+                    .withTraining(21, 3, 64, 1e-3, 1.0, 12.5).withTest(0.875, 8);
+            Path file = dir.resolve(cell.id() + ".zip");
+            ModelFiles.save(model, meta, file);
+            SavedModel back = ModelFiles.load(file);
+            assertThat(back.metadata()).isEqualTo(meta);
+            assertThat(back.model().spec()).isEqualTo(spec);
+            assertThat(back.format()).isEqualTo(SavedModel.Format.DL4J_ZIP);
+            float[] x = DATA.batch(0, 12);
+            assertThat(back.model().probabilities(x, 12, 5)).isDeepEqualTo(model.probabilities(x, 12, 5));
+            assertThat(back.model().network().params().toFloatVector())
+                    .containsExactly(model.network().params().toFloatVector());
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("rnn.zip", "lstm.zip");
+        }
+    }
+
+    @Test
+    void savedZipIsStillAPlainDeeplearning4jModel() throws IOException {
+        ModelSpec spec = new ModelSpec(CellType.RNN, 4, 3, 1, 3);
+        RecurrentClassifier model = RecurrentClassifier.create(spec, 2);
+        Path file = dir.resolve("plain.zip");
+        ModelFiles.save(model, ModelMetadata.of(spec, "test"), file);
+        MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(file.toFile());
+        assertThat(net.params().toFloatVector()).containsExactly(model.network().params().toFloatVector());
+    }
+
+    @Test
+    void zipWithoutMetadataGetsArchitectureOnly() throws IOException {
+        ModelSpec spec = new ModelSpec(CellType.LSTM, 4, 3, 1, 3);
+        RecurrentClassifier model = RecurrentClassifier.create(spec, 2);
+        Path file = dir.resolve("bare.zip");
+        ModelSerializer.writeModel(model.network(), file.toFile(), false);
+        SavedModel back = ModelFiles.load(file);
+        assertThat(back.metadata().architecture()).isEqualTo("lstm");
+        assertThat(back.metadata().hidden()).isEqualTo(3);
+        assertThat(back.metadata().testAccuracy()).isNull();
+    }
+
+    @Test
+    void corruptZipIsReported() throws IOException {
+        ModelSpec spec = new ModelSpec(CellType.LSTM, 4, 8, 1, 3);
+        Path file = dir.resolve("corrupt.zip");
+        ModelFiles.save(RecurrentClassifier.create(spec, 2), ModelMetadata.of(spec, "test"), file);
+        byte[] bytes = Files.readAllBytes(file);
+        for (int k = bytes.length / 3; k < bytes.length / 3 + 64; k++) {
+            bytes[k] ^= 0x5a;
+        }
+        Files.write(file, bytes);
+        expectBad(file, "corrupt");
+        Path truncated = dir.resolve("truncated.zip");
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, 100));
+        expectBad(truncated, "corrupt");
+    }
+
+    @Test
+    void textFileIsNotAModel() throws IOException {
+        Path file = dir.resolve("model.zip");
+        Files.writeString(file, "hello\n");
+        expectBad(file, "not a zip archive");
+    }
+
+    @Test
+    void foreignZipIsNotAModel() throws IOException {
+        Path file = dir.resolve("photos.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(file))) {
+            z.putNextEntry(new ZipEntry("readme.txt"));
+            z.write("not a model".getBytes());
+            z.closeEntry();
+        }
+        expectBad(file, "not a Deeplearning4j model zip");
+    }
+
+    @Test
+    void networkWithoutRecurrentLayerIsRefused() throws IOException {
+        MultiLayerNetwork dense = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().list()
+                .layer(new DenseLayer.Builder().nIn(4).nOut(5).build())
+                .layer(new OutputLayer.Builder().nIn(5).nOut(3).activation(Activation.SOFTMAX).build())
+                .build());
+        dense.init();
+        Path file = dir.resolve("dense.zip");
+        ModelSerializer.writeModel(dense, file.toFile(), false);
+        expectBad(file, "no recurrent layer");
+    }
+
+    @Test
+    void metadataThatContradictsTheNetworkIsRefused() throws IOException {
+        ModelSpec spec = new ModelSpec(CellType.RNN, 4, 3, 1, 3);
+        Path file = dir.resolve("liar.zip");
+        ModelFiles.save(RecurrentClassifier.create(spec, 2), ModelMetadata.of(spec, "test"), file);
+        Path edited = dir.resolve("edited.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(edited))) {
+            for (var e : ModelFiles.readZip(file).entrySet()) {
+                z.putNextEntry(new ZipEntry(e.getKey()));
+                byte[] data = e.getKey().equals(ModelFiles.METADATA_ENTRY)
+                        ? new String(e.getValue()).replace("\"hidden\" : 3", "\"hidden\" : 30").getBytes()
+                        : e.getValue();
+                z.write(data);
+                z.closeEntry();
+            }
+        }
+        expectBad(edited, "metadata describes rnn 30");
+    }
+
+    @Test
+    void missingFileAndNpzAreDistinguished() throws IOException {
+        expectBad(dir.resolve("nowhere.zip"), "no such file");
+        ModelSpec spec = new ModelSpec(CellType.RNN, 4, 3, 1, 3);
+        Path npz = dir.resolve("w.npz");
+        PyTorchNpz.save(RecurrentClassifier.create(spec, 2), npz);
+        expectBad(npz, "not a Deeplearning4j model zip");
+        assertThat(ModelFiles.loadAny(npz).model().spec()).isEqualTo(spec);
+    }
+
+    @Test
+    void failedSaveLeavesTheOldFile() throws IOException {
+        ModelSpec spec = new ModelSpec(CellType.RNN, 4, 3, 1, 3);
+        Path file = dir.resolve("keep.zip");
+        ModelFiles.save(RecurrentClassifier.create(spec, 2), ModelMetadata.of(spec, "first"), file);
+        byte[] before = Files.readAllBytes(file);
+        ModelSpec other = new ModelSpec(CellType.RNN, 4, 5, 1, 3);
+        assertThatThrownBy(() -> ModelFiles.save(RecurrentClassifier.create(other, 2), ModelMetadata.of(spec, "x"),
+                file)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AtomicWrite.write(file, (OutputStream out) -> {
+            out.write(new byte[1000]);
+            throw new IOException("disk full");
+        })).hasMessage("disk full");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).hasSize(1);
+        }
+    }
+
+    private static void expectBad(Path file, String problem) {
+        assertThatThrownBy(() -> ModelFiles.load(file)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(file.toString()).hasMessageContaining(problem)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+}
