@@ -84,6 +84,7 @@ public final class Charts {
             plot.mapDatasetToRangeAxis(datasetIndex, axis);
             datasetIndex++;
         }
+        int horizontalLabels = 0;
         for (FigureSpec.Marker m : spec.markers()) {
             ValueMarker vm = new ValueMarker(m.value());
             vm.setPaint(m.colour() < 0 ? style.reference() : style.series(m.colour()));
@@ -96,9 +97,13 @@ public final class Charts {
                     // text to the left of the line: crossings sit at low q, near the right edge of the plot
                     vm.setLabelAnchor(RectangleAnchor.TOP_LEFT);
                     vm.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
-                } else {
+                } else if (horizontalLabels++ % 2 == 0) {
                     vm.setLabelAnchor(RectangleAnchor.TOP_LEFT);
                     vm.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+                } else {
+                    // a second horizontal line's label goes to the right and below, so close lines stay legible
+                    vm.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+                    vm.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
                 }
                 vm.setLabelBackgroundColor(new Color(0, 0, 0, 0));
                 vm.setLabelOffset(new RectangleInsets(2, 4, 2, 4));

@@ -30,7 +30,7 @@ import org.jfree.chart.fx.ChartViewer;
  */
 public final class ChartPanel extends StackPane {
 
-    private final ChartViewer viewer = new ChartViewer(null, false);
+    private final ChartViewer viewer;
     private final ObservableValue<FigureSpec> spec;
     private final ObservableValue<FigureStyle> style;
     private final UiExecutor executor;
@@ -49,6 +49,7 @@ public final class ChartPanel extends StackPane {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.status = Objects.requireNonNull(status, "status");
         getStyleClass().add(StyleClasses.CHART_PANEL);
+        this.viewer = new ChartViewer(Charts.build(placeholder(), style.getValue()), false);
         getChildren().add(viewer);
         setMinSize(120, 90);
         spec.addListener((o, a, b) -> redraw());
@@ -65,7 +66,7 @@ public final class ChartPanel extends StackPane {
 
     private void redraw() {
         FigureSpec s = spec.getValue();
-        viewer.setChart(s == null ? null : Charts.build(s, style.getValue()));
+        viewer.setChart(Charts.build(s == null ? placeholder() : s, style.getValue()));
     }
 
     private ContextMenu menu() {
@@ -135,6 +136,11 @@ public final class ChartPanel extends StackPane {
             Clipboard.getSystemClipboard().setContent(c);
             status.accept("Copied the figure to the clipboard.");
         }, e -> status.accept("Copy failed: " + e.getMessage()));
+    }
+
+    /** What an empty panel shows (JFreeChart's viewer needs a chart). */
+    private static FigureSpec placeholder() {
+        return FigureSpec.builder("(computing...)").axes("", "", null).build();
     }
 
     static String fileName(String title) {

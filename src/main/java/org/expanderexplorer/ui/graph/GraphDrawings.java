@@ -28,13 +28,15 @@ public final class GraphDrawings {
      *
      * @param ih     pruned W_ih (or one gate's slice)
      * @param hh     pruned W_hh (same columns)
-     * @param denseIh dense W_ih, for ghosts of pruned edges (may be null: no ghosts)
+     * @param denseIh dense W_ih: vertices that lose all their dense edges are marked isolated, and pruned
+     *                edges can be drawn as ghosts (may be null)
      * @param denseHh dense W_hh (may be null)
      * @param steps  window length T'
      * @param gate   gate colour index, or -1
+     * @param withGhosts draw pruned edges as ghosts
      */
     public static GraphDrawing unfolded(WeightMatrix ih, WeightMatrix hh, WeightMatrix denseIh, WeightMatrix denseHh,
-                                        int steps, int gate) {
+                                        int steps, int gate, boolean withGhosts) {
         Objects.requireNonNull(ih, "ih");
         Objects.requireNonNull(hh, "hh");
         UnfoldedGraph g = new UnfoldedGraph(ih, hh, steps, Representation.WEIGHTED);
@@ -59,8 +61,10 @@ public final class GraphDrawings {
         int[] from = g.edgeFrom();
         int[] to = g.edgeTo();
         double[] w = g.edgeWeight();
-        int[][] ghosts = denseIh == null || denseHh == null ? new int[][] {new int[0], new int[0]}
-                : ghosts(g, new UnfoldedGraph(denseIh, denseHh, steps, Representation.WEIGHTED));
+        UnfoldedGraph dense = denseIh == null || denseHh == null ? null
+                : new UnfoldedGraph(denseIh, denseHh, steps, Representation.WEIGHTED);
+        int[][] ghosts = dense == null || !withGhosts ? new int[][] {new int[0], new int[0]} : ghosts(g, dense);
+        int[] denseDegree = dense == null ? null : degrees(n, dense.edgeFrom(), dense.edgeTo());
         int colCount = 2 * steps + 1;
         double[] cols = new double[colCount];
         String[] titles = new String[colCount];
@@ -72,11 +76,11 @@ public final class GraphDrawings {
             cols[2 * t] = t * COLUMN_GAP * 2;
             titles[2 * t] = "h" + t;
         }
-        return finish(x, y, kind, labels, from, to, w, ghosts[0], ghosts[1], gate, cols, titles);
+        return finish(x, y, kind, labels, from, to, w, ghosts[0], ghosts[1], gate, cols, titles, denseDegree);
     }
 
     /** The bipartite drawing of a plain matrix: left vertices (rows) in one column, right vertices in another. */
-    public static GraphDrawing bipartite(WeightMatrix pruned, WeightMatrix dense) {
+    public static GraphDrawing bipartite(WeightMatrix pruned, WeightMatrix dense, boolean withGhosts) {
         Objects.requireNonNull(pruned, "pruned");
         int r = pruned.rows();
         int c = pruned.cols();
@@ -103,7 +107,7 @@ public final class GraphDrawings {
         int[] from = new int[m];
         int[] to = new int[m];
         double[] w = new double[m];
-        int ghostCount = dense == null ? 0 : Math.max(0, dense.nonZeros() - m);
+        int ghostCount = dense == null || !withGhosts ? 0 : Math.max(0, dense.nonZeros() - m);
         int[] gf = new int[ghostCount];
         int[] gt = new int[ghostCount];
         int k = 0;
@@ -121,8 +125,20 @@ public final class GraphDrawings {
                 }
             }
         }
+        int[] denseDegree = null;
+        if (dense != null) {
+            denseDegree = new int[n];
+            for (int i = 0; i < r; i++) {
+                for (int j = 0; j < c; j++) {
+                    if (dense.get(i, j) != 0.0) {
+                        denseDegree[i]++;
+                        denseDegree[r + j]++;
+                    }
+                }
+            }
+        }
         return finish(x, y, kind, labels, from, to, w, Arrays.copyOf(gf, gk), Arrays.copyOf(gt, gk), -1,
-                new double[] {0, gap}, new String[] {"left (rows)", "right (columns)"});
+                new double[] {0, gap}, new String[] {"left (rows)", "right (columns)"}, denseDegree);
     }
 
     private static int[][] ghosts(UnfoldedGraph pruned, UnfoldedGraph dense) {
@@ -149,16 +165,14 @@ public final class GraphDrawings {
     }
 
     private static GraphDrawing finish(double[] x, double[] y, byte[] kind, String[] labels, int[] from, int[] to,
-                                       double[] w, int[] gf, int[] gt, int gate, double[] cols, String[] titles) {
+                                       double[] w, int[] gf, int[] gt, int gate, double[] cols, String[] titles,
+                                       int[] denseDegree) {
         int n = x.length;
-        int[] degree = new int[n];
-        for (int e = 0; e < from.length; e++) {
-            degree[from[e]]++;
-            degree[to[e]]++;
-        }
+        int[] degree = degrees(n, from, to);
         boolean[] isolated = new boolean[n];
         for (int v = 0; v < n; v++) {
-            isolated[v] = degree[v] == 0;
+            // isolated by pruning: no kept edge although the dense graph had some
+            isolated[v] = degree[v] == 0 && (denseDegree == null || denseDegree[v] > 0);
         }
         int keptTotal = from.length;
         int[] order = topByWeight(w, Math.min(EDGE_CAP, keptTotal));
@@ -186,6 +200,15 @@ public final class GraphDrawings {
         }
         return new GraphDrawing(x, y, kind, isolated, labels, degree, ef, et, es, gf2, gt2, keptTotal, ghostTotal, gate,
                 cols, titles);
+    }
+
+    private static int[] degrees(int n, int[] from, int[] to) {
+        int[] degree = new int[n];
+        for (int e = 0; e < from.length; e++) {
+            degree[from[e]]++;
+            degree[to[e]]++;
+        }
+        return degree;
     }
 
     /** Indices of the k largest weights (all when k = length), largest first. */

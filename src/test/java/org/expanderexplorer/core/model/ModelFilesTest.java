@@ -40,7 +40,7 @@ class ModelFilesTest {
             assertThat(back.metadata()).isEqualTo(meta);
             assertThat(back.model().spec()).isEqualTo(spec);
             assertThat(back.format()).isEqualTo(SavedModel.Format.DL4J_ZIP);
-            float[] x = DATA.batch(0, 12);
+            float[] x = DATA.flatBatch(0, 12);
             assertThat(back.model().probabilities(x, 12, 5)).isDeepEqualTo(model.probabilities(x, 12, 5));
             assertThat(back.model().network().params().toFloatVector())
                     .containsExactly(model.network().params().toFloatVector());

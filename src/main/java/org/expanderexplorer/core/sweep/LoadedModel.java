@@ -1,0 +1,62 @@
+package org.expanderexplorer.core.sweep;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.data.Datasets;
+import org.expanderexplorer.core.data.SequenceDataset;
+import org.expanderexplorer.core.data.Split;
+import org.expanderexplorer.core.model.ModelFiles;
+import org.expanderexplorer.core.model.SavedModel;
+
+/**
+ * A model file opened for exploration: the model, its held-out data (named by its metadata, or given), and the
+ * {@link Subject} of its first recurrent layer.
+ *
+ * @param saved   the model and its metadata
+ * @param test    the test split of its data set, or null when unknown or unavailable
+ * @param subject what the explorer prunes
+ * @param note    why there is no test data (null when there is)
+ */
+public record LoadedModel(SavedModel saved, SequenceDataset test, Subject subject, String note) {
+
+    public LoadedModel {
+        Objects.requireNonNull(saved, "saved");
+        Objects.requireNonNull(subject, "subject");
+    }
+
+    /**
+     * Opens a model (Deeplearning4j zip or PyTorch NPZ) and its test data.
+     *
+     * @param file     the model file
+     * @param dataSpec data set spec ({@code mnist}, {@code digits8}, {@code cifar10:DIR}, ...), or null to use
+     *                 the one recorded in the model's metadata
+     * @param name     shown name (e.g. the file name)
+     */
+    public static LoadedModel open(Path file, String dataSpec, String name) {
+        SavedModel saved;
+        try {
+            saved = ModelFiles.loadAny(file);
+        } catch (IOException e) {
+            throw BadInputException.inFile(file, "cannot read (" + e.getMessage() + ")");
+        }
+        String spec = dataSpec != null ? dataSpec : saved.metadata() == null ? null : saved.metadata().dataset();
+        SequenceDataset test = null;
+        String note = null;
+        if (spec == null) {
+            note = "the model does not name its data set: accuracy is not shown";
+        } else {
+            try {
+                test = Datasets.load(spec, Split.TEST);
+            } catch (BadInputException e) {
+                note = e.getMessage();
+            }
+        }
+        if (test != null && (test.features() != saved.model().spec().inputs())) {
+            throw BadInputException.inFile(file, "the model takes " + saved.model().spec().inputs()
+                    + " inputs per step but " + test.name() + " has " + test.features() + " features");
+        }
+        return new LoadedModel(saved, test, ModelSubjects.of(name, saved.model(), test, 0), note);
+    }
+}

@@ -1,0 +1,45 @@
+package org.expanderexplorer.ui;
+
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.expanderexplorer.ui.explorer.ExplorerViewModel;
+import org.expanderexplorer.ui.explorer.OpenedDocument;
+import org.expanderexplorer.ui.task.FxExecutor;
+
+/**
+ * The JavaFX application. Started through {@link #launchApp(String[])} by the launcher, which does not itself
+ * extend {@link Application} (so JavaFX can stay on the class path). With {@code --open FILE} it opens that file,
+ * otherwise the sample LSTM on sequential MNIST.
+ */
+public final class ExplorerApp extends Application {
+
+    private FxExecutor executor;
+
+    /** Entry point used by the launcher. */
+    public static void launchApp(String[] args) {
+        Application.launch(ExplorerApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        executor = new FxExecutor(3);
+        ExplorerViewModel vm = new ExplorerViewModel(executor);
+        MainWindow window = new MainWindow(vm, executor);
+        window.attach(stage);
+        stage.show();
+        var args = getParameters().getRaw();
+        if (args.size() == 2 && "--open".equals(args.get(0))) {
+            window.open(Path.of(args.get(1)));
+        } else {
+            window.openSample(OpenedDocument.DEFAULT_SAMPLE);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.close();
+        }
+    }
+}

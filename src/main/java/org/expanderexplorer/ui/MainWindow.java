@@ -1,0 +1,206 @@
+package org.expanderexplorer.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.expanderexplorer.core.report.FigureStyle;
+import org.expanderexplorer.ui.chart.ChartPanel;
+import org.expanderexplorer.ui.explorer.ControlPanel;
+import org.expanderexplorer.ui.explorer.ExplorerViewModel;
+import org.expanderexplorer.ui.explorer.GraphPane;
+import org.expanderexplorer.ui.explorer.NumbersStrip;
+import org.expanderexplorer.ui.explorer.OpenedDocument;
+import org.expanderexplorer.ui.explorer.PanelFiguresViewModel;
+import org.expanderexplorer.ui.task.UiExecutor;
+
+/**
+ * The explorer window: menus, the model and pruning panel on the left, the graph in the centre, the four chart
+ * panels on the right, and the numbers strip at the bottom.
+ */
+public final class MainWindow {
+
+    private final ExplorerViewModel vm;
+    private final UiExecutor executor;
+    private final BorderPane root = new BorderPane();
+    private final ControlPanel controls;
+    private final GraphPane graph;
+    private final NumbersStrip numbers;
+    private final List<ChartPanel> panels;
+    private final ObjectProperty<FigureStyle> style = new SimpleObjectProperty<>(FigureStyle.LIGHT);
+    private final Scene scene;
+    private Stage stage;
+
+    public MainWindow(ExplorerViewModel vm, UiExecutor executor) {
+        this.vm = vm;
+        this.executor = executor;
+        this.controls = new ControlPanel(vm);
+        this.graph = new GraphPane(vm);
+        this.numbers = new NumbersStrip(vm);
+        PanelFiguresViewModel figures = new PanelFiguresViewModel(vm);
+        panels = List.of(panel(figures.spectrum()), panel(figures.gaps()), panel(figures.cheeger()),
+                panel(figures.accuracy()));
+        SplitPane right = new SplitPane();
+        right.setOrientation(Orientation.VERTICAL);
+        right.getItems().addAll(panels);
+        right.setDividerPositions(0.28, 0.52, 0.76);
+        SplitPane centre = new SplitPane(graph, right);
+        centre.setDividerPositions(0.52);
+        Label status = new Label();
+        status.getStyleClass().add(StyleClasses.STATUS_TEXT);
+        status.textProperty().bind(vm.statusProperty());
+        VBox bottom = new VBox(numbers, status);
+        status.setStyle("-fx-padding: 2 10 4 10;");
+        root.setTop(menus());
+        root.setLeft(controls);
+        root.setCenter(centre);
+        root.setBottom(bottom);
+        HBox.setHgrow(centre, Priority.ALWAYS);
+        scene = new Scene(root, 1440, 900);
+        scene.getStylesheets().add(MainWindow.class.getResource(StyleClasses.STYLESHEET).toExternalForm());
+        graph.canvas().darkProperty().bind(Bindings.createBooleanBinding(() -> style.get().dark(), style));
+    }
+
+    private ChartPanel panel(javafx.beans.value.ObservableValue<org.expanderexplorer.core.report.FigureSpec> spec) {
+        return new ChartPanel(spec, style, executor, vm::setStatus);
+    }
+
+    private MenuBar menus() {
+        Menu file = new Menu("File");
+        MenuItem open = new MenuItem("Open model or matrix...");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> chooseAndOpen());
+        MenuItem sample = new MenuItem("Open sample LSTM (sequential MNIST)");
+        sample.setOnAction(e -> openSample(OpenedDocument.DEFAULT_SAMPLE));
+        MenuItem sampleRnn = new MenuItem("Open sample RNN (sequential MNIST)");
+        sampleRnn.setOnAction(e -> openSample("smnist-rnn128.zip"));
+        MenuItem sampleDigits = new MenuItem("Open classroom RNN (8 x 8 digits)");
+        sampleDigits.setOnAction(e -> openSample("digits8-rnn12.zip"));
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> stage.close());
+        file.getItems().addAll(open, sample, sampleRnn, sampleDigits, new SeparatorMenuItem(), quit);
+
+        Menu view = new Menu("View");
+        CheckMenuItem weighted = new CheckMenuItem("Weighted graph (|w|)");
+        weighted.setAccelerator(KeyCombination.keyCombination("Shortcut+W"));
+        weighted.selectedProperty().bindBidirectional(vm.weightedProperty());
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
+        dark.selectedProperty().addListener((o, a, b) -> setDark(b));
+        MenuItem fit = new MenuItem("Fit graph");
+        fit.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
+        fit.setOnAction(e -> graph.canvas().fit());
+        view.getItems().addAll(weighted, dark, fit);
+
+        Menu help = new Menu("Help");
+        MenuItem about = new MenuItem("About");
+        about.setOnAction(e -> {
+            Alert a = new Alert(Alert.AlertType.INFORMATION, "Expander Explorer shows a recurrent network's layers "
+                    + "as bipartite graphs and how pruning changes their spectrum, Ramanujan gaps and expansion.");
+            a.setHeaderText("Expander Explorer");
+            a.initOwner(stage);
+            a.show();
+        });
+        help.getItems().add(about);
+        return new MenuBar(file, view, help);
+    }
+
+    /** Switches the theme of the window and its charts. */
+    public void setDark(boolean dark) {
+        root.getStyleClass().remove(StyleClasses.THEME_DARK);
+        if (dark) {
+            root.getStyleClass().add(StyleClasses.THEME_DARK);
+        }
+        style.set(new FigureStyle(dark, style.get().scale()));
+    }
+
+    private void chooseAndOpen() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open a model or a matrix");
+        fc.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Models and matrices", "*.zip", "*.npz", "*.csv", "*.mtx"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File f = fc.showOpenDialog(stage);
+        if (f != null) {
+            open(f.toPath());
+        }
+    }
+
+    /** Opens a file in the background; on failure shows a dialog and keeps the current state. */
+    public void open(Path file) {
+        vm.setStatus("Opening " + file + " ...");
+        executor.submit(() -> OpenedDocument.open(file), this::show, this::showError);
+    }
+
+    /** Opens a built-in sample model in the background. */
+    public void openSample(String name) {
+        vm.setStatus("Opening sample " + name + " ...");
+        executor.submit(() -> OpenedDocument.openSample(name), this::show, this::showError);
+    }
+
+    private void show(OpenedDocument d) {
+        controls.show(d.title(), d.summary());
+        vm.setSubject(d.subject());
+        vm.setStatus("Opened " + d.title() + ".");
+        if (stage != null) {
+            stage.setTitle("Expander Explorer: " + d.title());
+        }
+    }
+
+    private void showError(Throwable e) {
+        String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+        vm.setStatus("Could not open: " + msg);
+        if (stage != null && stage.isShowing()) {
+            Alert a = new Alert(Alert.AlertType.ERROR, msg);
+            a.setHeaderText("Could not open the file");
+            a.initOwner(stage);
+            a.show();
+        }
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public void attach(Stage s) {
+        this.stage = s;
+        s.setScene(scene);
+        s.setTitle("Expander Explorer");
+    }
+
+    public ControlPanel controls() {
+        return controls;
+    }
+
+    public NumbersStrip numbers() {
+        return numbers;
+    }
+
+    public List<ChartPanel> panels() {
+        return panels;
+    }
+
+    public GraphPane graphPane() {
+        return graph;
+    }
+}

@@ -1,0 +1,85 @@
+package org.expanderexplorer.ui.explorer;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.expanderexplorer.core.graph.GateSlices;
+import org.expanderexplorer.core.graph.LayerGraph;
+import org.expanderexplorer.core.graph.Representation;
+import org.expanderexplorer.core.graph.WeightMatrix;
+import org.expanderexplorer.core.pruning.PruningSchedule;
+import org.expanderexplorer.core.spectral.AnalysisOptions;
+import org.expanderexplorer.core.spectral.LayerAnalysis;
+import org.expanderexplorer.core.sweep.GraphId;
+import org.expanderexplorer.core.sweep.PrunedState;
+import org.expanderexplorer.core.sweep.PruneSettings;
+import org.expanderexplorer.core.sweep.Subject;
+import org.expanderexplorer.core.sweep.SweepConfig;
+import org.expanderexplorer.core.sweep.SweepPoint;
+import org.expanderexplorer.core.sweep.SweepResult;
+import org.expanderexplorer.core.sweep.SweepRunner;
+import org.expanderexplorer.ui.graph.GraphDrawing;
+import org.expanderexplorer.ui.graph.GraphDrawings;
+
+/**
+ * The work the explorer's ViewModel sends to the background: all of it calls core services; none of it runs on
+ * the UI thread.
+ */
+final class ExplorerComputations {
+
+    /** Test examples for live accuracy while dragging and for the precomputed accuracy curve. */
+    static final int LIVE_ACCURACY_LIMIT = 1000;
+    /** The precomputed curves' grid: 100 % down to 1 % in steps of 20 % of what remains. */
+    static final PruningSchedule CURVE_GRID = PruningSchedule.geometric(0.8, 1.0, false);
+
+    private ExplorerComputations() {
+    }
+
+    static Snapshot analyse(AnalysisRequest r) {
+        long t0 = System.nanoTime();
+        Subject s = r.subject();
+        PrunedState state = s.prune(r.keepPercent(), r.settings());
+        WeightMatrix m = s.matrix(state, r.graph());
+        var unweighted = new LayerAnalysis(LayerGraph.of(m, Representation.UNWEIGHTED)).result();
+        var weighted = new LayerAnalysis(LayerGraph.of(m, Representation.WEIGHTED)).result();
+        GraphDrawing drawing = drawing(s, state, r);
+        return new Snapshot(r, state, unweighted, weighted, drawing, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    static GraphDrawing drawing(Subject s, PrunedState state, AnalysisRequest r) {
+        GraphId g = r.graph();
+        if (!s.isLayer()) {
+            return GraphDrawings.bipartite(state.ih(), s.inputToHidden(), r.ghosts());
+        }
+        WeightMatrix ih = state.ih();
+        WeightMatrix hh = state.hh();
+        WeightMatrix dih = s.inputToHidden();
+        WeightMatrix dhh = s.hiddenToHidden();
+        int gate = -1;
+        if (g.gate() != null) {
+            ih = GateSlices.slice(ih, s.gateOrder(), g.gate());
+            hh = GateSlices.slice(hh, s.gateOrder(), g.gate());
+            dih = GateSlices.slice(dih, s.gateOrder(), g.gate());
+            dhh = GateSlices.slice(dhh, s.gateOrder(), g.gate());
+            gate = g.gate().ordinal();
+        }
+        if (g.kind() == GraphId.Kind.IH) {
+            hh = WeightMatrix.zeros(hh.rows(), hh.cols());
+            dhh = hh;
+        } else if (g.kind() == GraphId.Kind.HH) {
+            ih = WeightMatrix.zeros(ih.rows(), ih.cols());
+            dih = ih;
+        }
+        return GraphDrawings.unfolded(ih, hh, dih, dhh, r.window(), gate, r.ghosts());
+    }
+
+    /** The precomputed curves for one graph, both representations, accuracy on the live subset. */
+    static SweepResult curve(Subject s, PruneSettings settings, GraphId graph, Consumer<SweepPoint> onPoint,
+                             BooleanSupplier cancelled) {
+        SweepConfig cfg = new SweepConfig(CURVE_GRID, settings, List.of(graph),
+                Set.of(Representation.UNWEIGHTED, Representation.WEIGHTED),
+                s.probe() == null ? -1 : LIVE_ACCURACY_LIMIT, AnalysisOptions.DEFAULT);
+        return new SweepRunner(s, cfg).run(onPoint, cancelled);
+    }
+}

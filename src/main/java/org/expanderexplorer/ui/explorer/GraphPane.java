@@ -1,0 +1,89 @@
+package org.expanderexplorer.ui.explorer;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import org.expanderexplorer.core.sweep.GraphId;
+import org.expanderexplorer.ui.StyleClasses;
+import org.expanderexplorer.ui.graph.GraphCanvas;
+import org.expanderexplorer.ui.graph.GraphDrawing;
+
+/** The centre: the graph canvas with its choices (which graph, window T', ghosts, sweep cut) and a caption. */
+public final class GraphPane extends BorderPane {
+
+    private final GraphCanvas canvas = new GraphCanvas();
+
+    public GraphPane(ExplorerViewModel vm) {
+        getStyleClass().add(StyleClasses.GRAPH_VIEW);
+        ComboBox<GraphId> graph = new ComboBox<>();
+        graph.valueProperty().bindBidirectional(vm.graphProperty());
+        graph.setTooltip(new Tooltip("ih: input-to-hidden; hh: hidden-to-hidden; step: both stacked [W_ih ; W_hh];"
+                + " .i .f .g .o: one LSTM gate. The spectrum, gaps and Cheeger panels follow this choice."));
+        vm.subjectProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                graph.getItems().setAll(b.graphs());
+                graph.setValue(vm.graphProperty().get());
+            }
+        });
+        Spinner<Integer> window = new Spinner<>(1, 28, 3);
+        window.getValueFactory().valueProperty().addListener((o, a, b) -> vm.windowProperty().set(b));
+        window.setPrefWidth(70);
+        window.setTooltip(new Tooltip("Time steps T' of the unfolded graph drawn: x_t -> h_t and h_{t-1} -> h_t."));
+        CheckBox ghosts = new CheckBox("pruned edges as ghosts");
+        ghosts.selectedProperty().bindBidirectional(vm.ghostsProperty());
+        CheckBox cut = new CheckBox("sweep cut");
+        cut.setTooltip(new Tooltip("Highlight the sweep-cut set (from the Fiedler vector) of the selected graph."));
+        Button fit = new Button("Fit");
+        fit.setTooltip(new Tooltip("Fit the drawing to the view (Ctrl+F). Scroll to zoom, drag to pan."));
+        fit.setOnAction(e -> canvas.fit());
+        ToolBar bar = new ToolBar(new Label("graph"), graph, new Label("T'"), window, ghosts, cut, fit);
+        setTop(bar);
+        setCenter(canvas);
+        Label caption = new Label();
+        caption.getStyleClass().add(StyleClasses.GRAPH_CAPTION);
+        setBottom(caption);
+        canvas.drawingProperty().bind(Bindings.createObjectBinding(() -> {
+            Snapshot s = vm.snapshotProperty().get();
+            return s == null ? GraphDrawing.empty() : s.drawing();
+        }, vm.snapshotProperty()));
+        caption.textProperty().bind(Bindings.createStringBinding(() -> caption(vm.snapshotProperty().get()),
+                vm.snapshotProperty()));
+        canvas.highlightProperty().bind(Bindings.createObjectBinding(() -> cut.isSelected()
+                ? CutHighlight.of(vm.snapshotProperty().get()) : null, cut.selectedProperty(), vm.snapshotProperty()));
+    }
+
+    public GraphCanvas canvas() {
+        return canvas;
+    }
+
+    static String caption(Snapshot s) {
+        if (s == null) {
+            return "Computing...";
+        }
+        GraphDrawing d = s.drawing();
+        String text = String.format(Locale.ROOT, "%,d vertices, %,d kept edges drawn", d.vertexCount(),
+                d.edgeFrom().length);
+        if (d.sampled()) {
+            text += String.format(Locale.ROOT, " (the %,d largest |w| of %,d: sampled for speed)", d.edgeFrom().length,
+                    d.keptTotal());
+        }
+        if (d.ghostTotal() > 0) {
+            text += String.format(Locale.ROOT, ", %,d pruned", d.ghostTotal());
+        }
+        long isolated = 0;
+        for (boolean b : d.isolated()) {
+            isolated += b ? 1 : 0;
+        }
+        if (isolated > 0) {
+            text += String.format(Locale.ROOT, ", %d isolated (red rings)", isolated);
+        }
+        return text + String.format(Locale.ROOT, "   ·   computed in %d ms", s.millis());
+    }
+}

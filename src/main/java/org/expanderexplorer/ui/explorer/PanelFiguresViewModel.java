@@ -1,0 +1,80 @@
+package org.expanderexplorer.ui.explorer;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import org.expanderexplorer.core.graph.Representation;
+import org.expanderexplorer.core.report.FigureSpec;
+import org.expanderexplorer.core.report.Figures;
+import org.expanderexplorer.core.sweep.SweepPoint;
+import org.expanderexplorer.core.sweep.SweepResult;
+
+/**
+ * The four chart panels' figures, derived from the explorer's state. Building a {@link FigureSpec} only copies
+ * finished results into arrays, so these bindings are cheap enough for the UI thread.
+ */
+public final class PanelFiguresViewModel {
+
+    private final ExplorerViewModel vm;
+    private final ObjectBinding<FigureSpec> spectrum;
+    private final ObjectBinding<FigureSpec> gaps;
+    private final ObjectBinding<FigureSpec> cheeger;
+    private final ObjectBinding<FigureSpec> accuracy;
+
+    public PanelFiguresViewModel(ExplorerViewModel vm) {
+        this.vm = vm;
+        spectrum = Bindings.createObjectBinding(() -> {
+            Snapshot s = vm.snapshotProperty().get();
+            return s == null ? null : Figures.spectrum(s.shown(), "Spectrum of " + graphTitle(s));
+        }, vm.snapshotProperty());
+        gaps = Bindings.createObjectBinding(() -> {
+            List<SweepPoint> c = vm.curveProperty().get();
+            return vm.subjectProperty().get() == null ? null
+                    : Figures.gaps(c, vm.graphProperty().get(), vm.keepPercentProperty().get(),
+                    "Ramanujan gaps of " + vm.graphProperty().get() + " against q");
+        }, vm.curveProperty(), vm.keepPercentProperty(), vm.graphProperty(), vm.subjectProperty());
+        cheeger = Bindings.createObjectBinding(() -> vm.subjectProperty().get() == null ? null
+                        : Figures.cheeger(vm.curveProperty().get(), vm.graphProperty().get(), representation(),
+                        vm.keepPercentProperty().get(), "Cheeger constant of " + vm.graphProperty().get()
+                                + " (" + representation().name().toLowerCase(Locale.ROOT) + ")"),
+                vm.curveProperty(), vm.keepPercentProperty(), vm.graphProperty(), vm.weightedProperty(),
+                vm.subjectProperty());
+        accuracy = Bindings.createObjectBinding(() -> {
+            if (vm.subjectProperty().get() == null || vm.subjectProperty().get().probe() == null) {
+                return null;
+            }
+            SweepResult done = vm.finishedCurveProperty().get();
+            Double stop = done == null || done.stopping() == null ? null : done.stopping().recommended();
+            return Figures.accuracy(vm.curveProperty().get(), vm.denseAccuracyProperty().get(),
+                    vm.keepPercentProperty().get(), vm.accuracyProperty().get(), stop,
+                    "Test accuracy on " + vm.subjectProperty().get().probe().dataName());
+        }, vm.curveProperty(), vm.finishedCurveProperty(), vm.denseAccuracyProperty(), vm.accuracyProperty(),
+                vm.keepPercentProperty(), vm.subjectProperty());
+    }
+
+    private Representation representation() {
+        return vm.weightedProperty().get() ? Representation.WEIGHTED : Representation.UNWEIGHTED;
+    }
+
+    private static String graphTitle(Snapshot s) {
+        return s.request().graph() + " at q = " + String.format(Locale.ROOT, "%.1f %%", s.request().keepPercent())
+                + " (" + s.request().representation().name().toLowerCase(Locale.ROOT) + ")";
+    }
+
+    public ObjectBinding<FigureSpec> spectrum() {
+        return spectrum;
+    }
+
+    public ObjectBinding<FigureSpec> gaps() {
+        return gaps;
+    }
+
+    public ObjectBinding<FigureSpec> cheeger() {
+        return cheeger;
+    }
+
+    public ObjectBinding<FigureSpec> accuracy() {
+        return accuracy;
+    }
+}

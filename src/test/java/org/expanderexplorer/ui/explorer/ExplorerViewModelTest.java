@@ -1,0 +1,151 @@
+package org.expanderexplorer.ui.explorer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.expanderexplorer.core.graph.GateOrder;
+import org.expanderexplorer.core.graph.LayerGraph;
+import org.expanderexplorer.core.graph.Representation;
+import org.expanderexplorer.core.graph.WeightMatrix;
+import org.expanderexplorer.core.pruning.PruningMask;
+import org.expanderexplorer.core.pruning.PruningMethod;
+import org.expanderexplorer.core.spectral.LayerAnalysis;
+import org.expanderexplorer.core.sweep.AccuracyProbe;
+import org.expanderexplorer.core.sweep.GraphId;
+import org.expanderexplorer.core.sweep.PruneSettings;
+import org.expanderexplorer.core.sweep.Subject;
+import org.expanderexplorer.ui.task.SameThreadExecutor;
+import org.junit.jupiter.api.Test;
+
+/** ViewModel tier: plain JUnit with the same-thread executor, no toolkit. */
+class ExplorerViewModelTest {
+
+    static WeightMatrix gaussian(int rows, int cols, long seed) {
+        Random r = new Random(seed);
+        double[] d = new double[rows * cols];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = r.nextGaussian();
+        }
+        return new WeightMatrix(rows, cols, d);
+    }
+
+    /** Accuracy = kept fraction of W_hh; records the limits asked for. */
+    static final class Probe implements AccuracyProbe {
+        final List<Integer> limits = new ArrayList<>();
+
+        @Override
+        public double accuracy(PruningMask ih, PruningMask hh, int limit) {
+            limits.add(limit);
+            return hh.keptPercent() / 100;
+        }
+
+        @Override
+        public int testSize() {
+            return 5000;
+        }
+
+        @Override
+        public String dataName() {
+            return "synthetic-test";
+        }
+    }
+
+    static Subject lstm(Probe probe) {
+        return Subject.ofLayer("lstm", gaussian(6, 4 * 8, 1), gaussian(8, 4 * 8, 2), GateOrder.DL4J_LSTM, probe);
+    }
+
+    @Test
+    void movingTheSliderShowsTheEngineValuesAtThatQ() {
+        ExplorerViewModel vm = new ExplorerViewModel(new SameThreadExecutor());
+        Probe probe = new Probe();
+        Subject s = lstm(probe);
+        vm.setSubject(s);
+        vm.graphProperty().set(GraphId.HH);
+        vm.keepPercentProperty().set(30);
+        Snapshot snap = vm.snapshotProperty().get();
+        assertThat(snap.request().keepPercent()).isEqualTo(30);
+        var expected = new LayerAnalysis(LayerGraph.of(s.matrix(s.prune(30, vm.settings()), GraphId.HH),
+                Representation.UNWEIGHTED)).result();
+        assertThat(snap.unweighted().deltaR()).isEqualTo(expected.deltaR());
+        assertThat(snap.unweighted().deltaS()).isEqualTo(expected.deltaS());
+        assertThat(snap.unweighted().edges()).isEqualTo(Math.round(0.3 * 8 * 32));
+        // released (not dragging): accuracy on the full test set
+        assertThat(vm.accuracyProperty().get()).isCloseTo(0.3, within(0.01));
+        assertThat(vm.accuracyIsFullProperty().get()).isTrue();
+        assertThat(probe.limits.get(probe.limits.size() - 1)).isZero();
+    }
+
+    @Test
+    void draggingUsesTheSubsetAndReleaseTheFullSet() {
+        ExplorerViewModel vm = new ExplorerViewModel(new SameThreadExecutor());
+        Probe probe = new Probe();
+        vm.setSubject(lstm(probe));
+        vm.draggingProperty().set(true);
+        vm.keepPercentProperty().set(50);
+        assertThat(probe.limits.get(probe.limits.size() - 1)).isEqualTo(ExplorerComputations.LIVE_ACCURACY_LIMIT);
+        assertThat(vm.accuracyIsFullProperty().get()).isFalse();
+        vm.draggingProperty().set(false);
+        assertThat(probe.limits.get(probe.limits.size() - 1)).isZero();
+        assertThat(vm.accuracyIsFullProperty().get()).isTrue();
+    }
+
+    @Test
+    void curvesCoverTheGridAndFollowTheSelectedGraph() {
+        ExplorerViewModel vm = new ExplorerViewModel(new SameThreadExecutor());
+        vm.setSubject(lstm(new Probe()));
+        assertThat(vm.curveProperty().get()).hasSize(ExplorerComputations.CURVE_GRID.keepPercents().size());
+        assertThat(vm.finishedCurveProperty().get()).isNotNull();
+        vm.graphProperty().set(GraphId.parse("hh.f"));
+        var point = vm.curveProperty().get().get(0);
+        assertThat(point.result(GraphId.parse("hh.f"), Representation.UNWEIGHTED).edges()).isEqualTo(64);
+        assertThat(vm.denseAccuracyProperty().get()).isEqualTo(1.0);
+    }
+
+    @Test
+    void settingsChangesRecomputeAndWeightedViewShowsWeightedAnalysis() {
+        ExplorerViewModel vm = new ExplorerViewModel(new SameThreadExecutor());
+        vm.setSubject(lstm(new Probe()));
+        vm.keepPercentProperty().set(20);
+        vm.methodProperty().set(PruningMethod.RANDOM);
+        assertThat(vm.snapshotProperty().get().request().settings().method()).isEqualTo(PruningMethod.RANDOM);
+        vm.weightedProperty().set(true);
+        Snapshot s = vm.snapshotProperty().get();
+        assertThat(s.shown().representation()).isEqualTo(Representation.WEIGHTED);
+        assertThat(s.shown().deltaR()).isNull();
+        vm.scopeProperty().set(Scope.IH);
+        PruneSettings st = vm.snapshotProperty().get().request().settings();
+        assertThat(st.pruneIh()).isTrue();
+        assertThat(st.pruneHh()).isFalse();
+    }
+
+    @Test
+    void aPlainMatrixHasOneGraphAndNoAccuracy() {
+        ExplorerViewModel vm = new ExplorerViewModel(new SameThreadExecutor());
+        vm.setSubject(Subject.ofMatrix("m", gaussian(7, 9, 3)));
+        assertThat(vm.graphProperty().get()).isEqualTo(GraphId.MATRIX);
+        vm.keepPercentProperty().set(40);
+        assertThat(vm.snapshotProperty().get().drawing().vertexCount()).isEqualTo(16);
+        assertThat(vm.accuracyProperty().get()).isNull();
+        assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void lstmSizedAnalysisTiming() {
+        // LSTM-128 on 28 inputs: prints how long one slider step takes (no assertion: timing is for benchmarks)
+        Subject s = Subject.ofLayer("lstm128", gaussian(28, 512, 4), gaussian(128, 512, 5), GateOrder.DL4J_LSTM,
+                null);
+        for (GraphId g : List.of(GraphId.IH, GraphId.HH, GraphId.STEP)) {
+            long best = Long.MAX_VALUE;
+            for (int i = 0; i < 5; i++) {
+                long t0 = System.nanoTime();
+                ExplorerComputations.analyse(new AnalysisRequest(s, 20 + i, PruneSettings.DEFAULT, g,
+                        Representation.UNWEIGHTED, 3, true));
+                best = Math.min(best, System.nanoTime() - t0);
+            }
+            System.out.printf("slider step, LSTM-128 %s: best %.1f ms%n", g, best / 1e6);
+        }
+    }
+}
