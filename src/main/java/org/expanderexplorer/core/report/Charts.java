@@ -85,6 +85,7 @@ public final class Charts {
             datasetIndex++;
         }
         int horizontalLabels = 0;
+        double[] xRange = xRange(spec);
         for (FigureSpec.Marker m : spec.markers()) {
             ValueMarker vm = new ValueMarker(m.value());
             vm.setPaint(m.colour() < 0 ? style.reference() : style.series(m.colour()));
@@ -94,9 +95,11 @@ public final class Charts {
                 vm.setLabelFont(style.tickFont());
                 vm.setLabelPaint(m.colour() < 0 ? style.foreground() : style.series(m.colour()));
                 if (m.vertical()) {
-                    // text to the left of the line: crossings sit at low q, near the right edge of the plot
-                    vm.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-                    vm.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+                    // text on the side of the line with more room, so it is not clipped at the plot's edge
+                    double mid = (xRange[0] + xRange[1]) / 2;
+                    boolean lineOnRightHalf = spec.xDescending() ? m.value() < mid : m.value() > mid;
+                    vm.setLabelAnchor(lineOnRightHalf ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+                    vm.setLabelTextAnchor(lineOnRightHalf ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
                 } else if (horizontalLabels++ % 2 == 0) {
                     vm.setLabelAnchor(RectangleAnchor.TOP_LEFT);
                     vm.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
@@ -118,6 +121,25 @@ public final class Charts {
         JFreeChart chart = new JFreeChart(spec.title(), style.titleFont(), plot, true);
         applyStyle(chart, plot, style);
         return chart;
+    }
+
+    /** Smallest and largest x over all series and vertical markers (0 and 1 when there are none). */
+    private static double[] xRange(FigureSpec spec) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (FigureSpec.Series s : spec.series()) {
+            for (int i = 0; i < s.size(); i++) {
+                lo = Math.min(lo, s.xAt(i));
+                hi = Math.max(hi, s.xAt(i));
+            }
+        }
+        for (FigureSpec.Marker m : spec.markers()) {
+            if (m.vertical()) {
+                lo = Math.min(lo, m.value());
+                hi = Math.max(hi, m.value());
+            }
+        }
+        return lo <= hi ? new double[] {lo, hi} : new double[] {0, 1};
     }
 
     private static XYItemRenderer renderer(FigureSpec.Series s, FigureStyle style) {

@@ -59,6 +59,11 @@ public final class ChartPanel extends StackPane {
         redraw();
     }
 
+    /** The figure currently shown, or null before the first result. */
+    public FigureSpec shownSpec() {
+        return spec.getValue();
+    }
+
     /** The chart currently shown, or null. */
     public JFreeChart chart() {
         return viewer.getChart();

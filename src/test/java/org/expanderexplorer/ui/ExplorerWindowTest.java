@@ -1,0 +1,168 @@
+package org.expanderexplorer.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.expanderexplorer.core.graph.LayerGraph;
+import org.expanderexplorer.core.graph.Representation;
+import org.expanderexplorer.core.report.FigureSpec;
+import org.expanderexplorer.core.spectral.LayerAnalysis;
+import org.expanderexplorer.core.spectral.LayerAnalysisResult;
+import org.expanderexplorer.core.sweep.GraphId;
+import org.expanderexplorer.core.sweep.Subject;
+import org.expanderexplorer.ui.chart.ChartPanel;
+import org.expanderexplorer.ui.explorer.ExplorerViewModel;
+import org.expanderexplorer.ui.explorer.NumbersStrip;
+import org.expanderexplorer.ui.explorer.OpenedDocument;
+import org.expanderexplorer.ui.task.FxExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window with the sample LSTM on sequential MNIST, headless: drags the slider end to end and checks
+ * that every panel changed and that the shown gaps are the engine's values at the final q; measures the longest
+ * gap between JavaFX pulses during the drag; writes screenshots (light/dark, unweighted/weighted) to target/.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerWindowTest {
+
+    private ExplorerViewModel vm;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage s) {
+        stage = s;
+        FxExecutor ex = new FxExecutor(3);
+        vm = new ExplorerViewModel(ex);
+        window = new MainWindow(vm, ex);
+        window.attach(s);
+        s.setWidth(1440);
+        s.setHeight(900);
+        s.show();
+        window.openSample(OpenedDocument.DEFAULT_SAMPLE);
+    }
+
+    private void awaitIdle() throws Exception {
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> vm.snapshotProperty().get() != null
+                && vm.finishedCurveProperty().get() != null && vm.denseAccuracyProperty().get() != null
+                && !vm.isBusy());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private List<FigureSpec> specs() {
+        List<FigureSpec> out = new ArrayList<>();
+        for (ChartPanel p : window.panels()) {
+            out.add(p.shownSpec());
+        }
+        return out;
+    }
+
+    @Test
+    void draggingTheSliderUpdatesEveryPanelWithTheEngineValues(FxRobot robot) throws Exception {
+        awaitIdle();
+        Subject subject = vm.subjectProperty().get();
+        assertThat(subject.gates()).isEqualTo(4);
+        List<FigureSpec> before = specs();
+        String deltaRBefore = window.numbers().text("deltaR");
+
+        List<Long> pulses = new ArrayList<>();
+        AnimationTimer timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulses.add(now);
+            }
+        };
+        robot.interact(timer::start);
+        Node thumb = window.controls().slider().lookup(".thumb");
+        Bounds b = window.controls().slider().localToScreen(window.controls().slider().getBoundsInLocal());
+        robot.moveTo(thumb).press(MouseButton.PRIMARY);
+        double y = thumb.localToScreen(thumb.getBoundsInLocal()).getCenterY();
+        double startX = thumb.localToScreen(thumb.getBoundsInLocal()).getCenterX();
+        double endX = b.getMinX() + 0.15 * b.getWidth();
+        int steps = 40;
+        for (int i = 1; i <= steps; i++) {
+            robot.moveTo(startX + (endX - startX) * i / steps, y);
+            Thread.sleep(25);
+        }
+        robot.release(MouseButton.PRIMARY);
+        robot.interact(timer::stop);
+        long worst = 0;
+        for (int i = 1; i < pulses.size(); i++) {
+            worst = Math.max(worst, pulses.get(i) - pulses.get(i - 1));
+        }
+        String report = String.format(Locale.ROOT, "pulses during drag: %d, worst gap between pulses: %.1f ms%n",
+                pulses.size(), worst / 1e6);
+        System.out.print(report);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "pulse-gaps.txt"), report);
+
+        awaitIdle();
+        double q = vm.keepPercentProperty().get();
+        assertThat(q).isLessThan(30);
+        assertThat(vm.snapshotProperty().get().request().keepPercent()).isEqualTo(q);
+        List<FigureSpec> after = specs();
+        for (int i = 0; i < after.size(); i++) {
+            assertThat(after.get(i).toCsv()).as("panel %d data changed", i).isNotEqualTo(before.get(i).toCsv());
+        }
+        // the numbers strip shows the engine's values at that q (recomputed here independently)
+        var state = subject.prune(q, vm.settings());
+        LayerAnalysisResult expected = new LayerAnalysis(LayerGraph.of(subject.matrix(state, GraphId.IH),
+                Representation.UNWEIGHTED)).result();
+        assertThat(window.numbers().text("deltaR")).isEqualTo(NumbersStrip.num(expected.deltaR()))
+                .isNotEqualTo(deltaRBefore);
+        assertThat(window.numbers().text("deltaS")).isEqualTo(NumbersStrip.num(expected.deltaS()));
+        assertThat(window.numbers().text("muHat")).isEqualTo(NumbersStrip.num(expected.muHat()));
+        // the spectrum panel plots exactly the engine's singular values
+        double[] shown = window.panels().get(0).shownSpec().series().get(0).y();
+        assertThat(shown).hasSize(expected.singularValues().size());
+        for (int i = 0; i < shown.length; i++) {
+            assertThat(shown[i]).isEqualTo(expected.singularValues().get(i));
+        }
+    }
+
+    @Test
+    void screenshotsOfTheMainWindow(FxRobot robot) throws Exception {
+        awaitIdle();
+        robot.interact(() -> vm.keepPercentProperty().set(25));
+        awaitIdle();
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        for (boolean dark : new boolean[] {false, true}) {
+            for (boolean weighted : new boolean[] {false, true}) {
+                robot.interact(() -> {
+                    window.setDark(dark);
+                    vm.weightedProperty().set(weighted);
+                });
+                awaitIdle();
+                Thread.sleep(300);
+                WaitForAsyncUtils.waitForFxEvents();
+                WritableImage[] img = new WritableImage[1];
+                robot.interact(() -> img[0] = window.scene().snapshot(null));
+                BufferedImage bi = SwingFXUtils.fromFXImage(img[0], null);
+                Path f = dir.resolve("explorer-" + (dark ? "dark" : "light") + "-"
+                        + (weighted ? "weighted" : "unweighted") + ".png");
+                ImageIO.write(bi, "png", f.toFile());
+                assertThat(bi.getWidth()).isGreaterThan(1000);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.expanderexplorer.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.expanderexplorer.core.graph.WeightMatrix;
+import org.expanderexplorer.core.sweep.Subject;
+import org.expanderexplorer.ui.explorer.ExplorerViewModel;
+import org.expanderexplorer.ui.task.FxExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class WindowSmokeTest {
+
+    private ExplorerViewModel vm;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        FxExecutor ex = new FxExecutor(2);
+        vm = new ExplorerViewModel(ex);
+        window = new MainWindow(vm, ex);
+        window.attach(stage);
+        stage.show();
+        Random r = new Random(1);
+        double[] d = new double[12 * 20];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = r.nextGaussian();
+        }
+        vm.setSubject(Subject.ofMatrix("m", new WeightMatrix(12, 20, d)));
+    }
+
+    @Test
+    void windowShowsAMatrix(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.snapshotProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.numbers().text("edges")).isEqualTo("240");
+    }
+}
