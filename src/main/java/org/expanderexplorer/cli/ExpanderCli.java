@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
             "Without a subcommand the window opens."},
         subcommands = {
             CommandLine.HelpCommand.class,
+            GenerateCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
             InspectCommand.class,
@@ -41,6 +42,14 @@ public final class ExpanderCli {
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, badArgs) -> {
+            // One line, as for every other bad input: the problem and where to find the usage.
+            String name = ex.getCommandLine().getCommandSpec().qualifiedName();
+            err.println("error: " + ex.getMessage().strip().replace(System.lineSeparator(), " ").replace('\n', ' ')
+                    + " (see '" + name + " --help')");
+            err.flush();
+            return EXIT_BAD_INPUT;
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             boolean debug = root.debug || java.util.Arrays.asList(args).contains("--debug");
             if (ex instanceof BadInputException) {

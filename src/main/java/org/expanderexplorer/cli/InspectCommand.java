@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.expanderexplorer.core.graph.Gate;
 import org.expanderexplorer.core.graph.WeightMatrix;
 import org.expanderexplorer.core.model.CellType;
-import org.expanderexplorer.core.model.Gate;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.ModelSpec;
 import org.expanderexplorer.core.model.RecurrentWeights;
@@ -59,7 +59,7 @@ final class InspectCommand implements Callable<Integer> {
                 if (s.cell() == CellType.LSTM) {
                     for (Gate g : Gate.values()) {
                         WeightMatrix gm = w.gate(l, k, g);
-                        matrices.add(new MatrixInfo("layer" + l + "." + k.id() + "." + g.letter(), gm.rows(),
+                        matrices.add(new MatrixInfo("layer" + l + "." + k.id() + "." + g.shortName(), gm.rows(),
                                 gm.cols(), gm.nonZeros()));
                     }
                 }
@@ -73,7 +73,7 @@ final class InspectCommand implements Callable<Integer> {
             m.put("architecture", Map.of("cell", s.cell().id(), "inputs", s.inputs(), "hidden", s.hidden(),
                     "layers", s.layers(), "classes", s.classes()));
             m.put("parameters", params);
-            m.put("gateBlockOrder", w.blockOrder().stream().map(Gate::letter).toList());
+            w.blockOrder().ifPresent(o -> m.put("gateBlockOrder", o.toString()));
             m.put("metadata", saved.metadata());
             List<Map<String, Object>> list = new ArrayList<>();
             for (MatrixInfo mi : matrices) {
@@ -94,7 +94,7 @@ final class InspectCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "parameters:   %,d%n", params);
             if (s.cell() == CellType.LSTM) {
                 out.printf(Locale.ROOT, "gate blocks:  %s (Deeplearning4j column order)%n",
-                        String.join(" ", w.blockOrder().stream().map(Gate::letter).toList()));
+                        w.blockOrder().orElseThrow());
             }
             printMetadata(out, saved);
             out.println("matrices (rows = inputs or previous hidden units, columns = pre-activations):");

@@ -21,6 +21,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.io.AtomicFiles;
 
 /**
  * Saves and loads classifiers as Deeplearning4j {@code ModelSerializer} zips that carry a JSON metadata entry
@@ -63,7 +64,7 @@ public final class ModelFiles {
         ByteArrayOutputStream dl4j = new ByteArrayOutputStream();
         ModelSerializer.writeModel(model.network(), dl4j, false);
         byte[] json = JSON.writeValueAsBytes(metadata);
-        AtomicWrite.write(file, out -> {
+        AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
             zip.write(json);

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.io.AtomicFiles;
 
 /**
  * Reads and writes NumPy {@code .npz} archives (a zip of {@code .npy} files, as {@code np.savez} and
@@ -64,7 +65,7 @@ public final class NpzFiles {
     public static void write(Path file, Map<String, NpyArray> arrays) throws IOException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(arrays, "arrays");
-        AtomicWrite.write(file, out -> {
+        AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
