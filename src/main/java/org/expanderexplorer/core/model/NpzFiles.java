@@ -44,7 +44,11 @@ public final class NpzFiles {
      * @throws BadInputException naming the file (and entry) if it is not a valid NPZ of float arrays
      */
     public static Map<String, NpyArray> read(Path file) throws IOException {
-        Map<String, byte[]> entries = ModelFiles.readZip(file);
+        return parse(file, ModelFiles.readZip(file));
+    }
+
+    /** Parses the inflated entries of an NPZ read from {@code file} (named in messages). */
+    static Map<String, NpyArray> parse(Path file, Map<String, byte[]> entries) {
         Map<String, NpyArray> out = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
             String name = e.getKey();

@@ -62,7 +62,11 @@ public final class PyTorchNpz {
      * @throws BadInputException naming the file and key for missing keys, extra keys or inconsistent shapes
      */
     public static SavedModel load(Path file) throws IOException {
-        Map<String, NpyArray> a = NpzFiles.read(file);
+        return fromArrays(file, NpzFiles.read(file));
+    }
+
+    /** A classifier from the arrays of an NPZ read from {@code file} (named in messages). */
+    static SavedModel fromArrays(Path file, Map<String, NpyArray> a) {
         ModelSpec spec = inferSpec(file, a);
         RecurrentClassifier model = RecurrentClassifier.create(spec, 0);
         MultiLayerNetwork net = model.network();
