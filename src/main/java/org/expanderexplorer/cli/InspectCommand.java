@@ -65,6 +65,8 @@ final class InspectCommand implements Callable<Integer> {
                 }
             }
         }
+        WeightMatrix fc = w.readout();
+        matrices.add(new MatrixInfo("readout", fc.rows(), fc.cols(), fc.nonZeros()));
         long params = saved.model().network().numParams();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -97,7 +99,7 @@ final class InspectCommand implements Callable<Integer> {
                         w.blockOrder().orElseThrow());
             }
             printMetadata(out, saved);
-            out.println("matrices (rows = inputs or previous hidden units, columns = pre-activations):");
+            out.println("matrices (rows = inputs or previous hidden units, columns = pre-activations or classes):");
             for (MatrixInfo mi : matrices) {
                 out.printf(Locale.ROOT, "  %-14s %5d x %-5d %,9d non-zero  sparsity %6.2f %%%n", mi.name(),
                         mi.rows(), mi.cols(), mi.nonZeros(), 100 * mi.sparsity());
@@ -118,7 +120,7 @@ final class InspectCommand implements Callable<Integer> {
                     m.trainingSeconds() == null ? "?" : ProgressBar.duration(m.trainingSeconds()));
         }
         if (m.testAccuracy() != null) {
-            out.printf(Locale.ROOT, "test accuracy: %.2f %% on %d examples (at training time)%n",
+            out.printf(Locale.ROOT, "accuracy:     %.2f %% on %d test examples (measured after training)%n",
                     100 * m.testAccuracy(), m.testExamples());
         }
         out.printf(Locale.ROOT, "created:      %s (%s)%n", m.createdAt(), m.source());

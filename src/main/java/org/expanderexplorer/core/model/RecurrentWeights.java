@@ -28,6 +28,7 @@ public final class RecurrentWeights {
     private final ModelSpec spec;
     private final WeightMatrix[][] matrices;
     private final double[][] biases;
+    private final WeightMatrix readout;
 
     /** Copies the current weights of {@code model}. */
     public RecurrentWeights(RecurrentClassifier model) {
@@ -42,6 +43,7 @@ public final class RecurrentWeights {
             }
             biases[l] = Dl4jParams.vector(model.network(), Dl4jParams.key(l, Dl4jParams.BIAS));
         }
+        readout = Dl4jParams.matrix(model.network(), Dl4jParams.key(layers, Dl4jParams.WEIGHTS));
     }
 
     public ModelSpec spec() {
@@ -73,6 +75,11 @@ public final class RecurrentWeights {
             throw new IllegalArgumentException("a vanilla RNN has no gates");
         }
         return GateSlices.slices(matrix(layer, kind), GateOrder.DL4J_LSTM);
+    }
+
+    /** The softmax readout's weights, H x C (rows = last hidden units, columns = classes). */
+    public WeightMatrix readout() {
+        return readout;
     }
 
     /** The layer's single bias vector (length gates*H, Deeplearning4j blocks); a fresh copy. */
