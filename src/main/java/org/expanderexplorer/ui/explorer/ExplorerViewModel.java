@@ -61,6 +61,8 @@ public final class ExplorerViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
+    private final java.util.Deque<Double> history = new java.util.ArrayDeque<>();
+    private double committedQ = 100;
     private final LatestWins<AnalysisRequest, Snapshot> analysis;
     private final LatestWins<AccuracyRequest, Double> accuracyWork;
     private final AtomicLong curveGeneration = new AtomicLong();
@@ -95,12 +97,20 @@ public final class ExplorerViewModel {
         dragging.addListener((obs, was, is) -> {
             if (!is) {
                 requestAccuracy(); // released: the exact, full-test-set value
+                commitQ();
+            }
+        });
+        keepPercent.addListener((obs, a, b) -> {
+            if (!dragging.get()) {
+                commitQ();
             }
         });
         for (ObservableValue<?> o : List.of(subject, method, scope, perGate, graph, seed)) {
             o.addListener((obs, a, b) -> recomputeCurve());
         }
         subject.addListener((obs, a, b) -> {
+            history.clear();
+            committedQ = keepPercent.get();
             denseAccuracy.set(null);
             accuracy.set(null);
             if (b != null && !b.graphs().contains(graph.get())) {
@@ -108,6 +118,29 @@ public final class ExplorerViewModel {
             }
             requestDenseAccuracy();
         });
+    }
+
+    private void commitQ() {
+        double q = keepPercent.get();
+        if (q != committedQ) {
+            history.push(committedQ);
+            while (history.size() > 100) {
+                history.removeLast();
+            }
+            committedQ = q;
+        }
+    }
+
+    /** Undoes the last slider move (a drag counts as one move). Returns false when there is nothing to undo. */
+    public boolean undoSliderMove() {
+        if (history.isEmpty()) {
+            return false;
+        }
+        double q = history.pop();
+        committedQ = q;
+        keepPercent.set(q);
+        status.set(String.format(java.util.Locale.ROOT, "Undo: back to q = %.1f %%.", q));
+        return true;
     }
 
     /** Current prune settings from the inputs. */
@@ -136,8 +169,8 @@ public final class ExplorerViewModel {
 
     private void requestDenseAccuracy() {
         Subject s = subject.get();
-        if (s == null || s.probe() == null) {
-            return;
+        if (s == null || s.probe() == null || keepPercent.get() >= 100) {
+            return; // at q = 100 the accuracy channel measures the dense model anyway
         }
         executor.submit(() -> {
             var dense = s.dense();
