@@ -61,7 +61,7 @@ public final class MainWindow {
         this.files = new FileActions(vm, executor, this::show);
         this.trainVm = new TrainViewModel(executor);
         this.controls = new ControlPanel(vm);
-        this.graph = new GraphPane(vm);
+        this.graph = new GraphPane(vm, executor);
         this.numbers = new NumbersStrip(vm);
         PanelFiguresViewModel figures = new PanelFiguresViewModel(vm);
         panels = List.of(panel(figures.spectrum()), panel(figures.gaps()), panel(figures.cheeger()),

@@ -69,8 +69,10 @@ public final class ControlPanel extends VBox {
         slider.setShowTickLabels(true);
         slider.setMajorTickUnit(25);
         slider.setBlockIncrement(1);
-        slider.setTooltip(new Tooltip("Percentage of edges kept. Drag, or use the arrow keys (1 %) and Page Up/Down "
-                + "(10 %)."));
+        Tooltip sliderTip = new Tooltip("Percentage of edges kept. Drag, or use the arrow keys (1 %) and Page "
+                + "Up/Down (10 %). Ctrl+Z undoes a move.");
+        sliderTip.setShowDelay(javafx.util.Duration.seconds(2));
+        slider.setTooltip(sliderTip);
         slider.valueProperty().addListener((o, a, b) -> vm.keepPercentProperty().set(toQ(b.doubleValue())));
         vm.keepPercentProperty().addListener((o, a, b) -> {
             double pos = fromQ(b.doubleValue());
