@@ -63,6 +63,7 @@ public final class ExplorerViewModel {
 
     private final java.util.Deque<Double> history = new java.util.ArrayDeque<>();
     private double committedQ = 100;
+    private boolean switching;
     private final LatestWins<AnalysisRequest, Snapshot> analysis;
     private final LatestWins<AccuracyRequest, Double> accuracyWork;
     private final AtomicLong curveGeneration = new AtomicLong();
@@ -108,16 +109,7 @@ public final class ExplorerViewModel {
         for (ObservableValue<?> o : List.of(subject, method, scope, perGate, graph, seed)) {
             o.addListener((obs, a, b) -> recomputeCurve());
         }
-        subject.addListener((obs, a, b) -> {
-            history.clear();
-            committedQ = keepPercent.get();
-            denseAccuracy.set(null);
-            accuracy.set(null);
-            if (b != null && !b.graphs().contains(graph.get())) {
-                graph.set(b.graphs().get(0));
-            }
-            requestDenseAccuracy();
-        });
+        subject.addListener((obs, a, b) -> requestDenseAccuracy());
     }
 
     private void commitQ() {
@@ -151,7 +143,7 @@ public final class ExplorerViewModel {
 
     private void requestAnalysis() {
         Subject s = subject.get();
-        if (s == null) {
+        if (switching || s == null) {
             return;
         }
         analysis.request(new AnalysisRequest(s, keepPercent.get(), settings(), graph.get(),
@@ -160,7 +152,7 @@ public final class ExplorerViewModel {
 
     private void requestAccuracy() {
         Subject s = subject.get();
-        if (s == null || s.probe() == null) {
+        if (switching || s == null || s.probe() == null) {
             return;
         }
         int limit = dragging.get() ? ExplorerComputations.LIVE_ACCURACY_LIMIT : 0;
@@ -184,7 +176,7 @@ public final class ExplorerViewModel {
 
     private void recomputeCurve() {
         Subject s = subject.get();
-        if (s == null) {
+        if (switching || s == null) {
             return;
         }
         long gen = curveGeneration.incrementAndGet();
@@ -218,6 +210,19 @@ public final class ExplorerViewModel {
 
     /** Shows a new subject (on the UI thread); everything recomputes. */
     public void setSubject(Subject s) {
+        // reset what belonged to the previous subject before the new one triggers any work
+        history.clear();
+        committedQ = keepPercent.get();
+        denseAccuracy.set(null);
+        accuracy.set(null);
+        if (s != null && !s.graphs().contains(graph.get())) {
+            switching = true; // the old subject has no use for the new graph choice
+            try {
+                graph.set(s.graphs().get(0));
+            } finally {
+                switching = false;
+            }
+        }
         subject.set(s);
     }
 
