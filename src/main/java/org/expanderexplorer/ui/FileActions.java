@@ -84,12 +84,12 @@ final class FileActions {
             return;
         }
         vm.setStatus("Opening " + file + " ...");
-        executor.submit(() -> OpenedDocument.open(file), this::accept, this::failed);
+        executor.submit(() -> OpenedDocument.open(file), this::accept, e -> failed("Could not open " + file.getFileName(), e));
     }
 
     void openSample(String name) {
         vm.setStatus("Opening sample " + name + " ...");
-        executor.submit(() -> OpenedDocument.openSample(name), this::accept, this::failed);
+        executor.submit(() -> OpenedDocument.openSample(name), this::accept, e -> failed("Could not open the sample", e));
     }
 
     private void accept(OpenedDocument d) {
@@ -248,9 +248,14 @@ final class FileActions {
     }
 
     void failed(Throwable e) {
+        failed("The action failed", e);
+    }
+
+    /** Reports a failure in one dialog; the window keeps its state. */
+    void failed(String header, Throwable e) {
         String msg = e.getMessage() == null ? e.toString() : e.getMessage();
         vm.setStatus("Error: " + msg);
-        error("Something went wrong", msg);
+        error(header, msg);
     }
 
     private void error(String header, String msg) {

@@ -192,7 +192,7 @@ public final class ChartPanel extends Region {
 
     /** What an empty panel shows. */
     private static FigureSpec placeholder() {
-        return FigureSpec.builder("(computing...)").axes("", "", null).build();
+        return FigureSpec.builder("(no data yet)").axes("", "", null).build();
     }
 
     static String fileName(String title) {

@@ -66,7 +66,7 @@ public final class GraphPane extends BorderPane {
 
     static String caption(Snapshot s) {
         if (s == null) {
-            return "Computing...";
+            return "Nothing open yet: File > Open a model or a matrix, or a sample.";
         }
         GraphDrawing d = s.drawing();
         String text = String.format(Locale.ROOT, "%,d vertices, %,d kept edges drawn", d.vertexCount(),
