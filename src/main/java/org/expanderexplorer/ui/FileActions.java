@@ -84,12 +84,14 @@ final class FileActions {
             return;
         }
         vm.setStatus("Opening " + file + " ...");
-        executor.submit(() -> OpenedDocument.open(file), this::accept, e -> failed("Could not open " + file.getFileName(), e));
+        executor.submit(() -> OpenedDocument.open(file), this::accept,
+                e -> failed("Could not open " + file.getFileName(), e));
     }
 
     void openSample(String name) {
         vm.setStatus("Opening sample " + name + " ...");
-        executor.submit(() -> OpenedDocument.openSample(name), this::accept, e -> failed("Could not open the sample", e));
+        executor.submit(() -> OpenedDocument.openSample(name), this::accept,
+                e -> failed("Could not open the sample", e));
     }
 
     private void accept(OpenedDocument d) {
