@@ -60,7 +60,7 @@ public final class MainWindow {
         this.executor = executor;
         this.files = new FileActions(vm, executor, this::show);
         this.trainVm = new TrainViewModel(executor);
-        this.controls = new ControlPanel(vm);
+        this.controls = new ControlPanel(vm, () -> files.chooseAndOpen(), this::train);
         this.graph = new GraphPane(vm, executor);
         this.numbers = new NumbersStrip(vm);
         PanelFiguresViewModel figures = new PanelFiguresViewModel(vm);
