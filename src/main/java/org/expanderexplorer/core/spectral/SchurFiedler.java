@@ -120,7 +120,7 @@ final class SchurFiedler {
         // Two tries: the Ritz residual of L^+ bounds the residual of L only up to the factor lambda_max / mu, so a
         // tighter inner tolerance is tried once before giving up.
         for (double inner : new double[] {tolerance, tolerance * 1e-3}) {
-            TopEigenvalues.Outcome o = TopEigenvalues.largest(pseudoInverse, n, 1, maxSteps, inner, seed, true);
+            TopEigenvalues.Outcome o = TopEigenvalues.largest(pseudoInverse, n, 1, 1, maxSteps, inner, seed, true);
             double[] x = o.vector();
             deflate(x);
             double norm = Math.sqrt(Kernels.dot(x, x));

@@ -29,8 +29,8 @@ import org.expanderexplorer.core.graph.LayerGraph;
  *       the bidiagonal form), backward stable: every value within about c eps sigma_1. Cost O(|L'| |R'| k), about
  *       9 ms for 128 x 512.</li>
  *   <li>{@link SingularSpectrum.Method#LANCZOS_TOP} (k &gt; {@link #FULL_SPECTRUM_LIMIT}): only the
- *       {@link #TOP_COUNT} largest distinct values, by Lanczos on the sparse operator M M^T (or M^T M) of each
- *       connected component, merged ({@link TopEigenvalues}). Splitting by component keeps sigma_1 simple in each
+ *       largest distinct values (at most {@link #TOP_COUNT}: those converged when sigma_1 and sigma_2 are), by
+ *       Lanczos on the sparse operator M M^T (or M^T M) of each connected component, merged ({@link TopEigenvalues}). Splitting by component keeps sigma_1 simple in each
  *       run (Perron-Frobenius), so mu_0 and mu_hat are right even when two components share sigma_1; a repeated
  *       value inside one component is listed once. Each value is within 1e-10 lambda_1 / (2 sigma_i) of a true
  *       one. Cost per Lanczos step 2 nnz plus the reorthogonalisation; a 2048 x 8192 layer at 20 % density takes
@@ -43,7 +43,7 @@ public final class SingularValues {
     /** Largest min(|L'|, |R'|) for which every singular value is computed. */
     public static final int FULL_SPECTRUM_LIMIT = 1024;
 
-    /** How many of the largest values the Lanczos path returns. */
+    /** How many of the largest values the Lanczos path returns at most (those converged when mu_0 and mu_hat are). */
     public static final int TOP_COUNT = 16;
 
     /** The Gram path is kept only when sigma_1 / sigma_k is at most this. */

@@ -49,11 +49,15 @@ final class TopEigenvalues {
      * @param seed      seed of the random start vector
      */
     static Outcome largest(Operator op, int n, int count, int maxSteps, double tolerance, long seed) {
-        return largest(op, n, count, maxSteps, tolerance, seed, false);
+        return largest(op, n, count, count, maxSteps, tolerance, seed, false);
     }
 
-    /** As {@link #largest(Operator, int, int, int, double, long)}, with the top Ritz vector if {@code vector}. */
-    static Outcome largest(Operator op, int n, int count, int maxSteps, double tolerance, long seed,
+    /**
+     * As {@link #largest(Operator, int, int, int, double, long)}, but stopping as soon as the {@code required}
+     * largest values converged (returning however many of the {@code count} largest have by then), and with the
+     * top Ritz vector if {@code vector}.
+     */
+    static Outcome largest(Operator op, int n, int count, int required, int maxSteps, double tolerance, long seed,
             boolean vector) {
         int m = Math.max(1, Math.min(maxSteps, n));
         double[][] basis = new double[m][];
@@ -91,14 +95,14 @@ final class TopEigenvalues {
                 ritz = ritzValues(alpha, beta, k);
                 int wanted = Math.min(count, k);
                 int good = convergedPrefix(alpha, beta, k, ritz, wanted, after, tolerance);
-                if (invariant || good == wanted || k == m) {
+                if (invariant || good >= Math.min(required, wanted) || k == m) {
                     double[] x = vector ? ritzVector(alpha, beta, basis, k, ritz[0], n) : null;
                     if (invariant) {
                         return new Outcome(Arrays.copyOf(ritz, wanted), k, true, x);
                     }
                     // At the step limit the two largest are kept even if unconverged (they are lower bounds).
-                    return new Outcome(Arrays.copyOf(ritz, Math.max(good, Math.min(2, wanted))), k, good == wanted,
-                            x);
+                    boolean met = good >= Math.min(required, wanted);
+                    return new Outcome(Arrays.copyOf(ritz, Math.max(good, Math.min(2, wanted))), k, met, x);
                 }
             }
             beta[k - 1] = after;

@@ -16,7 +16,8 @@ final class TopSingularValues {
     }
 
     /**
-     * @return up to {@code count} largest singular values, descending
+     * @return up to {@code count} largest singular values, descending: each component's converged ones, its two
+     *         largest always
      */
     static double[] of(LayerGraph graph, int count, int maxSteps, double tolerance, long seed) {
         CsrGraph csr = graph.asCsrGraph();
@@ -36,17 +37,22 @@ final class TopSingularValues {
                 rightCount[comp[v]]++;
             }
         }
-        // Group the vertices of each component on its smaller side (compact ids, ascending).
+        // Group the vertices of each component by side: the smaller side and the other (compact ids, ascending).
         int[][] side = new int[components][];
+        int[][] other = new int[components][];
         int[] fill = new int[components];
+        int[] fillOther = new int[components];
         for (int c = 0; c < components; c++) {
             side[c] = new int[Math.min(leftCount[c], rightCount[c])];
+            other[c] = new int[Math.max(leftCount[c], rightCount[c])];
         }
         for (int v = 0; v < n; v++) {
             int c = comp[v];
             boolean smallerIsLeft = leftCount[c] <= rightCount[c];
             if ((v < left) == smallerIsLeft) {
                 side[c][fill[c]++] = v;
+            } else {
+                other[c][fillOther[c]++] = v;
             }
         }
         double[] scratchSide = new double[n];
@@ -54,9 +60,10 @@ final class TopSingularValues {
         double[] all = new double[0];
         for (int c = 0; c < components; c++) {
             int[] s = side[c];
-            TopEigenvalues.Operator op = (x, y) -> gramProduct(csr, s, x, y, scratchSide, scratchOther);
+            int[] t = other[c];
+            TopEigenvalues.Operator op = (x, y) -> gramProduct(csr, s, t, x, y, scratchSide, scratchOther);
             TopEigenvalues.Outcome o = TopEigenvalues.largest(op, s.length, Math.min(count, s.length),
-                    maxSteps, tolerance, seed + c);
+                    Math.min(2, s.length), maxSteps, tolerance, seed + c, false);
             int at = all.length;
             all = Arrays.copyOf(all, at + o.values().length);
             for (int i = 0; i < o.values().length; i++) {
@@ -77,36 +84,26 @@ final class TopSingularValues {
      * t = B^T x on the other side's vertices, then y = B t. Both are gathers over CSR adjacency lists.
      *
      * @param side  the side's compact vertex ids; x and y are indexed like it
+     * @param others the other side's compact vertex ids in the component
      * @param x     not modified
      * @param y     overwritten
      * @param valueAt scratch of length n, indexed by compact id: x's entries are placed there
      * @param other   scratch of length n, indexed by compact id: t lives there
      */
-    private static void gramProduct(CsrGraph g, int[] side, double[] x, double[] y, double[] valueAt,
-            double[] other) {
+    private static void gramProduct(CsrGraph g, int[] side, int[] others, double[] x, double[] y,
+            double[] valueAt, double[] other) {
         int[] off = g.offsetArray();
         int[] nb = g.neighbourArray();
         double[] w = g.weightArray();
         for (int i = 0; i < side.length; i++) {
             valueAt[side[i]] = x[i];
         }
-        // The other side's vertices of this component are exactly the neighbours of the side's vertices.
-        for (int v : side) {
-            for (int e = off[v]; e < off[v + 1]; e++) {
-                other[nb[e]] = Double.NaN;
+        for (int u : others) {
+            double t = 0;
+            for (int f = off[u]; f < off[u + 1]; f++) {
+                t += w[f] * valueAt[nb[f]];
             }
-        }
-        for (int v : side) {
-            for (int e = off[v]; e < off[v + 1]; e++) {
-                int u = nb[e];
-                if (Double.isNaN(other[u])) {
-                    double t = 0;
-                    for (int f = off[u]; f < off[u + 1]; f++) {
-                        t += w[f] * valueAt[nb[f]];
-                    }
-                    other[u] = t;
-                }
-            }
+            other[u] = t;
         }
         for (int i = 0; i < side.length; i++) {
             int v = side[i];

@@ -17,7 +17,7 @@ class SchurFiedlerTest {
     @CsvSource({"28,512,0.2,false", "28,512,0.2,true", "128,512,0.2,false", "512,128,0.2,true",
         "120,200,0.06,false", "200,120,0.06,true", "40,400,0.05,false"})
     void layerPathMatchesTheDenseSpectrum(int rows, int cols, double keep, boolean weighted) {
-        for (long seed = 1; seed <= 2; seed++) {
+        for (long seed = 1; seed <= 1; seed++) {
             WeightMatrix m = TestGraphs.maskedGaussian(rows, cols, keep, seed);
             LayerGraph layer = LayerGraph.of(m, weighted ? Representation.WEIGHTED : Representation.UNWEIGHTED);
             CsrGraph g = layer.asCsrGraph();
