@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
             TrainCommand.class,
             EvaluateCommand.class,
             InspectCommand.class,
+            BenchCommand.class,
         })
 public final class ExpanderCli {
 

@@ -135,8 +135,11 @@ public final class PyTorchNpz {
             double[] v = e.getValue().values();
             for (int i = 0; i < v.length; i++) {
                 if (!Double.isFinite(v[i])) {
-                    throw BadInputException.inFile(file, "key '" + k + "' has the non-finite value " + v[i]
-                            + " at flat index " + i);
+                    int[] shape = e.getValue().shape();
+                    String at = shape.length == 2 ? "row " + i / shape[1] + ", column " + i % shape[1]
+                            : "index " + i;
+                    throw BadInputException.inFile(file, "'" + k + "' " + at + " is " + v[i] + ": a model with NaN "
+                            + "or infinite weights cannot be analysed; export it again from a sound checkpoint");
                 }
             }
         }
