@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.expanderexplorer.core.graph.Gate;
 import org.expanderexplorer.core.graph.WeightMatrix;
 import org.expanderexplorer.core.model.CellType;
-import org.expanderexplorer.core.model.Gate;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.ModelSpec;
 import org.expanderexplorer.core.model.RecurrentWeights;
@@ -59,12 +59,14 @@ final class InspectCommand implements Callable<Integer> {
                 if (s.cell() == CellType.LSTM) {
                     for (Gate g : Gate.values()) {
                         WeightMatrix gm = w.gate(l, k, g);
-                        matrices.add(new MatrixInfo("layer" + l + "." + k.id() + "." + g.letter(), gm.rows(),
+                        matrices.add(new MatrixInfo("layer" + l + "." + k.id() + "." + g.shortName(), gm.rows(),
                                 gm.cols(), gm.nonZeros()));
                     }
                 }
             }
         }
+        WeightMatrix fc = w.readout();
+        matrices.add(new MatrixInfo("readout", fc.rows(), fc.cols(), fc.nonZeros()));
         long params = saved.model().network().numParams();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -73,7 +75,7 @@ final class InspectCommand implements Callable<Integer> {
             m.put("architecture", Map.of("cell", s.cell().id(), "inputs", s.inputs(), "hidden", s.hidden(),
                     "layers", s.layers(), "classes", s.classes()));
             m.put("parameters", params);
-            m.put("gateBlockOrder", w.blockOrder().stream().map(Gate::letter).toList());
+            w.blockOrder().ifPresent(o -> m.put("gateBlockOrder", o.toString()));
             m.put("metadata", saved.metadata());
             List<Map<String, Object>> list = new ArrayList<>();
             for (MatrixInfo mi : matrices) {
@@ -94,10 +96,10 @@ final class InspectCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "parameters:   %,d%n", params);
             if (s.cell() == CellType.LSTM) {
                 out.printf(Locale.ROOT, "gate blocks:  %s (Deeplearning4j column order)%n",
-                        String.join(" ", w.blockOrder().stream().map(Gate::letter).toList()));
+                        w.blockOrder().orElseThrow());
             }
             printMetadata(out, saved);
-            out.println("matrices (rows = inputs or previous hidden units, columns = pre-activations):");
+            out.println("matrices (rows = inputs or previous hidden units, columns = pre-activations or classes):");
             for (MatrixInfo mi : matrices) {
                 out.printf(Locale.ROOT, "  %-14s %5d x %-5d %,9d non-zero  sparsity %6.2f %%%n", mi.name(),
                         mi.rows(), mi.cols(), mi.nonZeros(), 100 * mi.sparsity());
@@ -118,7 +120,7 @@ final class InspectCommand implements Callable<Integer> {
                     m.trainingSeconds() == null ? "?" : ProgressBar.duration(m.trainingSeconds()));
         }
         if (m.testAccuracy() != null) {
-            out.printf(Locale.ROOT, "test accuracy: %.2f %% on %d examples (at training time)%n",
+            out.printf(Locale.ROOT, "accuracy:     %.2f %% on %d test examples (measured after training)%n",
                     100 * m.testAccuracy(), m.testExamples());
         }
         out.printf(Locale.ROOT, "created:      %s (%s)%n", m.createdAt(), m.source());

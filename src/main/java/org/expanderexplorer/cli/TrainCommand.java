@@ -43,7 +43,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hidden", required = true, description = "Hidden units per recurrent layer.")
     int hidden;
 
-    @Option(names = "--layers", defaultValue = "1", description = "Recurrent layers, 1 or 2 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--layers", defaultValue = "1",
+            description = "Recurrent layers, 1 or 2 (default ${DEFAULT-VALUE}).")
     int layers;
 
     @Option(names = "--data", required = true, description = "Data set: " + Datasets.SPEC_HELP + ".")

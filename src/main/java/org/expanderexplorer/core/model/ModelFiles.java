@@ -21,6 +21,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.io.AtomicFiles;
 
 /**
  * Saves and loads classifiers as Deeplearning4j {@code ModelSerializer} zips that carry a JSON metadata entry
@@ -63,7 +64,7 @@ public final class ModelFiles {
         ByteArrayOutputStream dl4j = new ByteArrayOutputStream();
         ModelSerializer.writeModel(model.network(), dl4j, false);
         byte[] json = JSON.writeValueAsBytes(metadata);
-        AtomicWrite.write(file, out -> {
+        AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
             zip.write(json);
@@ -87,7 +88,10 @@ public final class ModelFiles {
      * @throws IOException       on a read error of the file system
      */
     public static SavedModel load(Path file) throws IOException {
-        Map<String, byte[]> entries = readZip(file);
+        return fromEntries(file, readZip(file));
+    }
+
+    private static SavedModel fromEntries(Path file, Map<String, byte[]> entries) {
         if (!entries.containsKey(ModelSerializer.CONFIGURATION_JSON)
                 || !entries.containsKey(ModelSerializer.COEFFICIENTS_BIN)) {
             throw BadInputException.inFile(file, "not a Deeplearning4j model zip (it has no "
@@ -111,8 +115,7 @@ public final class ModelFiles {
         ModelMetadata metadata = readMetadata(file, entries.get(METADATA_ENTRY), spec);
         MultiLayerNetwork net;
         try {
-            // the helper reads the zip again from memory; entries were checked above
-            net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(Files.readAllBytes(file)), false);
+            net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(rezip(entries)), false);
         } catch (IOException | RuntimeException e) {
             throw BadInputException.inFile(file, "cannot read the Deeplearning4j model (" + firstLine(e) + ")");
         }
@@ -132,11 +135,27 @@ public final class ModelFiles {
      */
     public static SavedModel loadAny(Path file) throws IOException {
         Map<String, byte[]> entries = readZip(file);
-        if (!entries.containsKey(ModelSerializer.CONFIGURATION_JSON) && !entries.isEmpty()
+        if (!entries.containsKey(ModelSerializer.CONFIGURATION_JSON)
                 && entries.keySet().stream().allMatch(n -> n.endsWith(".npy"))) {
-            return PyTorchNpz.load(file);
+            return PyTorchNpz.fromArrays(file, NpzFiles.parse(file, entries));
         }
-        return load(file);
+        return fromEntries(file, entries);
+    }
+
+    /** The checked entries as a zip again (in memory), for Deeplearning4j's stream reader. */
+    private static byte[] rezip(Map<String, byte[]> entries) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.setLevel(java.util.zip.Deflater.NO_COMPRESSION);
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     /** The entries of a zip, each fully inflated (CRC-checked). */

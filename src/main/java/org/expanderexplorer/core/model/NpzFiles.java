@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.io.AtomicFiles;
 
 /**
  * Reads and writes NumPy {@code .npz} archives (a zip of {@code .npy} files, as {@code np.savez} and
@@ -43,7 +44,11 @@ public final class NpzFiles {
      * @throws BadInputException naming the file (and entry) if it is not a valid NPZ of float arrays
      */
     public static Map<String, NpyArray> read(Path file) throws IOException {
-        Map<String, byte[]> entries = ModelFiles.readZip(file);
+        return parse(file, ModelFiles.readZip(file));
+    }
+
+    /** Parses the inflated entries of an NPZ read from {@code file} (named in messages). */
+    static Map<String, NpyArray> parse(Path file, Map<String, byte[]> entries) {
         Map<String, NpyArray> out = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
             String name = e.getKey();
@@ -64,7 +69,7 @@ public final class NpzFiles {
     public static void write(Path file, Map<String, NpyArray> arrays) throws IOException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(arrays, "arrays");
-        AtomicWrite.write(file, out -> {
+        AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.graph.GateOrder;
 
 /**
  * Weight interchange with PyTorch: an NPZ holding the {@code state_dict} of a module with an {@code nn.RNN}
@@ -18,7 +19,7 @@ import org.expanderexplorer.core.BadInputException;
  *   fc.weight           C x H                                          fc.bias           C
  * </pre>
  * PyTorch stacks LSTM rows as i, f, g, o; Deeplearning4j stacks columns as g, f, o, i
- * ({@link RecurrentWeights#DL4J_LSTM_BLOCKS}) and multiplies row vectors from the left (x W), so each PyTorch
+ * ({@link GateOrder#DL4J_LSTM}) and multiplies row vectors from the left (x W), so each PyTorch
  * matrix is transposed and its gate blocks permuted. Deeplearning4j has one bias per layer: import stores
  * b_ih + b_hh, export writes that sum as {@code bias_ih} and zeros as {@code bias_hh} (the same function).
  *
@@ -61,7 +62,11 @@ public final class PyTorchNpz {
      * @throws BadInputException naming the file and key for missing keys, extra keys or inconsistent shapes
      */
     public static SavedModel load(Path file) throws IOException {
-        Map<String, NpyArray> a = NpzFiles.read(file);
+        return fromArrays(file, NpzFiles.read(file));
+    }
+
+    /** A classifier from the arrays of an NPZ read from {@code file} (named in messages). */
+    static SavedModel fromArrays(Path file, Map<String, NpyArray> a) {
         ModelSpec spec = inferSpec(file, a);
         RecurrentClassifier model = RecurrentClassifier.create(spec, 0);
         MultiLayerNetwork net = model.network();
@@ -213,7 +218,7 @@ public final class PyTorchNpz {
 
     /** PyTorch's block index (i f g o = 0 1 2 3) of Deeplearning4j column block {@code b}. */
     private static int pytorchBlock(int b, ModelSpec spec) {
-        return spec.cell() == CellType.LSTM ? RecurrentWeights.DL4J_LSTM_BLOCKS.get(b).ordinal() : 0;
+        return spec.cell() == CellType.LSTM ? GateOrder.PYTORCH.blockOf(GateOrder.DL4J_LSTM.blocks().get(b)) : 0;
     }
 
     private static double[][] transpose(double[][] m) {

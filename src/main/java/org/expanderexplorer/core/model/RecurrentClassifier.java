@@ -29,7 +29,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * computes the readout once per sequence instead of T times, and its parameters are exactly PyTorch's
  * {@code fc(h_T)}.
  *
- * <p>Not thread-safe: the network holds per-call state. Use {@link #copy()} for a second thread.
+ * <p>Sizes: {@link ModelSpec} limits; parameters gates*H*(F + H + 1) per layer plus H*C + C. A forward pass costs
+ * O(T * gates*H * (F + H)) per sequence. Not thread-safe: the network holds per-call state; use {@link #copy()}
+ * for a second thread.
  */
 public final class RecurrentClassifier {
 

@@ -1,10 +1,11 @@
 package org.expanderexplorer.core.model;
 
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.expanderexplorer.core.graph.Gate;
+import org.expanderexplorer.core.graph.GateOrder;
+import org.expanderexplorer.core.graph.GateSlices;
 import org.expanderexplorer.core.graph.WeightMatrix;
 
 /**
@@ -12,23 +13,22 @@ import org.expanderexplorer.core.graph.WeightMatrix;
  * rows are the inputs (x_t, or h_{t-1} for the recurrent matrix), columns the pre-activations they feed. For a
  * layer with I inputs and H hidden units, {@link #matrix} is I x gates*H ({@link WeightKind#INPUT}) or
  * H x gates*H ({@link WeightKind#RECURRENT}) with the gate blocks as Deeplearning4j stacks them
- * ({@link #blockOrder()}); {@link #gate} and {@link #gates} give one gate's H columns by name.
+ * ({@link #blockOrder()}, {@link GateOrder#DL4J_LSTM}); {@link #gate} and {@link #gates} give one gate's H columns
+ * by name.
  *
  * <p>Deeplearning4j's LSTM block order was read from its source ({@code LSTMHelpers.activateHelper}, 1.0.0-M2.1):
  * block 0 goes through the layer activation (tanh) and is multiplied by block 3 (sigmoid) into the cell, block
  * 1 multiplies the old cell, block 2 multiplies tanh(c); in PyTorch's names that is g, f, o, i
- * ({@link #DL4J_LSTM_BLOCKS}). {@code PyTorchNpzTest} checks it against the PyTorch equations.
+ * ({@link GateOrder#DL4J_LSTM}). {@code PyTorchNpzTest} checks it against the PyTorch equations.
  *
  * <p>Cost: copies every recurrent weight once (O(parameters)); immutable afterwards.
  */
 public final class RecurrentWeights {
 
-    /** Deeplearning4j's LSTM column blocks, left to right, in PyTorch's gate names. */
-    public static final List<Gate> DL4J_LSTM_BLOCKS = List.of(Gate.G, Gate.F, Gate.O, Gate.I);
-
     private final ModelSpec spec;
     private final WeightMatrix[][] matrices;
     private final double[][] biases;
+    private final WeightMatrix readout;
 
     /** Copies the current weights of {@code model}. */
     public RecurrentWeights(RecurrentClassifier model) {
@@ -43,15 +43,16 @@ public final class RecurrentWeights {
             }
             biases[l] = Dl4jParams.vector(model.network(), Dl4jParams.key(l, Dl4jParams.BIAS));
         }
+        readout = Dl4jParams.matrix(model.network(), Dl4jParams.key(layers, Dl4jParams.WEIGHTS));
     }
 
     public ModelSpec spec() {
         return spec;
     }
 
-    /** Column block order of the stacked matrices: {@link #DL4J_LSTM_BLOCKS} for an LSTM, empty for an RNN. */
-    public List<Gate> blockOrder() {
-        return spec.cell() == CellType.LSTM ? DL4J_LSTM_BLOCKS : List.of();
+    /** Column block order of the stacked matrices: {@link GateOrder#DL4J_LSTM} for an LSTM, empty for an RNN. */
+    public Optional<GateOrder> blockOrder() {
+        return spec.cell() == CellType.LSTM ? Optional.of(GateOrder.DL4J_LSTM) : Optional.empty();
     }
 
     /** The stacked matrix of one layer: (inputs or H) x gates*H, Deeplearning4j column blocks. */
@@ -65,18 +66,20 @@ public final class RecurrentWeights {
         if (spec.cell() != CellType.LSTM) {
             throw new IllegalArgumentException("a vanilla RNN has no gates");
         }
-        int b = DL4J_LSTM_BLOCKS.indexOf(Objects.requireNonNull(gate, "gate"));
-        int h = spec.hidden();
-        return matrix(layer, kind).columns(b * h, (b + 1) * h);
+        return GateSlices.slice(matrix(layer, kind), GateOrder.DL4J_LSTM, Objects.requireNonNull(gate, "gate"));
     }
 
     /** All four gates of an LSTM layer in the named order i, f, g, o (unmodifiable). */
     public Map<Gate, WeightMatrix> gates(int layer, WeightKind kind) {
-        Map<Gate, WeightMatrix> m = new EnumMap<>(Gate.class);
-        for (Gate g : Gate.values()) {
-            m.put(g, gate(layer, kind, g));
+        if (spec.cell() != CellType.LSTM) {
+            throw new IllegalArgumentException("a vanilla RNN has no gates");
         }
-        return Collections.unmodifiableMap(m);
+        return GateSlices.slices(matrix(layer, kind), GateOrder.DL4J_LSTM);
+    }
+
+    /** The softmax readout's weights, H x C (rows = last hidden units, columns = classes). */
+    public WeightMatrix readout() {
+        return readout;
     }
 
     /** The layer's single bias vector (length gates*H, Deeplearning4j blocks); a fresh copy. */

@@ -37,9 +37,7 @@ final class SequenceBatches {
         if (buffer.length < len) {
             buffer = new float[len];
         }
-        for (int k = 0; k < n; k++) {
-            data.copySequence(order[from + k], buffer, k * stride);
-        }
+        data.copyBatch(java.util.Arrays.copyOfRange(order, from, to), buffer, 0);
         float[] exact = len == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, len);
         return Nd4j.create(exact, new long[] {n, data.steps(), data.features()}, 'c');
     }

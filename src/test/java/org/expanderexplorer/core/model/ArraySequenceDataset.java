@@ -62,7 +62,7 @@ final class ArraySequenceDataset implements SequenceDataset {
     }
 
     /** The raw values of examples [from, to), step-major, as one batch. */
-    float[] batch(int from, int to) {
+    float[] flat(int from, int to) {
         int stride = steps * features;
         return java.util.Arrays.copyOfRange(values, from * stride, to * stride);
     }

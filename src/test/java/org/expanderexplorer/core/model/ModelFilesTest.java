@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.io.AtomicFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
@@ -40,7 +41,7 @@ class ModelFilesTest {
             assertThat(back.metadata()).isEqualTo(meta);
             assertThat(back.model().spec()).isEqualTo(spec);
             assertThat(back.format()).isEqualTo(SavedModel.Format.DL4J_ZIP);
-            float[] x = DATA.batch(0, 12);
+            float[] x = DATA.flat(0, 12);
             assertThat(back.model().probabilities(x, 12, 5)).isDeepEqualTo(model.probabilities(x, 12, 5));
             assertThat(back.model().network().params().toFloatVector())
                     .containsExactly(model.network().params().toFloatVector());
@@ -156,7 +157,7 @@ class ModelFilesTest {
         ModelSpec other = new ModelSpec(CellType.RNN, 4, 5, 1, 3);
         assertThatThrownBy(() -> ModelFiles.save(RecurrentClassifier.create(other, 2), ModelMetadata.of(spec, "x"),
                 file)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> AtomicWrite.write(file, (OutputStream out) -> {
+        assertThatThrownBy(() -> AtomicFiles.write(file, (OutputStream out) -> {
             out.write(new byte[1000]);
             throw new IOException("disk full");
         })).hasMessage("disk full");

@@ -48,13 +48,13 @@ class TrainerTest {
     void cancellationLeavesTheStartingModelIntact() {
         RecurrentClassifier start = RecurrentClassifier.create(new ModelSpec(CellType.LSTM, 3, 6, 1, 3), 11);
         float[] before = start.network().params().toFloatVector();
-        double[][] outBefore = start.probabilities(TEST.batch(0, 20), 20, 10);
+        double[][] outBefore = start.probabilities(TEST.flat(0, 20), 20, 10);
         AtomicInteger batches = new AtomicInteger();
         Trainer t = new Trainer(start, TRAIN, new TrainingConfig(3, 16, 0.01, 3), WeightMasks.none(),
                 p -> batches.incrementAndGet(), () -> batches.get() >= 10);
         assertThatThrownBy(t::run).isInstanceOf(CancellationException.class).hasMessageContaining("batch 11");
         assertThat(batches.get()).isEqualTo(10);
         assertThat(start.network().params().toFloatVector()).containsExactly(before);
-        assertThat(start.probabilities(TEST.batch(0, 20), 20, 10)).isDeepEqualTo(outBefore);
+        assertThat(start.probabilities(TEST.flat(0, 20), 20, 10)).isDeepEqualTo(outBefore);
     }
 }

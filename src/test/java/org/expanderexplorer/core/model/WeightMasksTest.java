@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.expanderexplorer.core.graph.Gate;
 import org.expanderexplorer.core.graph.WeightMatrix;
 import org.junit.jupiter.api.Test;
 
@@ -22,14 +23,14 @@ class WeightMasksTest {
         assertThat(w.matrix(1, WeightKind.RECURRENT).cols()).isEqualTo(20);
         // the named gates are the Deeplearning4j blocks g f o i, reassembled in the order i f g o
         Map<Gate, WeightMatrix> gates = w.gates(0, WeightKind.RECURRENT);
-        assertThat(gates.keySet()).containsExactly(Gate.I, Gate.F, Gate.G, Gate.O);
+        assertThat(gates.keySet()).containsExactly(Gate.INPUT, Gate.FORGET, Gate.CELL, Gate.OUTPUT);
         WeightMatrix stacked = w.matrix(0, WeightKind.RECURRENT);
-        assertThat(gates.get(Gate.G)).isEqualTo(stacked.columns(0, 5));
-        assertThat(gates.get(Gate.I)).isEqualTo(stacked.columns(15, 20));
+        assertThat(gates.get(Gate.CELL)).isEqualTo(stacked.columns(0, 5));
+        assertThat(gates.get(Gate.INPUT)).isEqualTo(stacked.columns(15, 20));
         // and the PyTorch export puts gate i in rows 0..H-1 of weight_hh
         double[][] pt = PyTorchNpz.toPyTorch(stacked.toArray(), spec);
-        assertThat(pt[0][2]).isEqualTo(gates.get(Gate.I).get(2, 0));
-        assertThat(pt[2 * 5 + 1][4]).isEqualTo(gates.get(Gate.G).get(4, 1));
+        assertThat(pt[0][2]).isEqualTo(gates.get(Gate.INPUT).get(2, 0));
+        assertThat(pt[2 * 5 + 1][4]).isEqualTo(gates.get(Gate.CELL).get(4, 1));
     }
 
     @Test
