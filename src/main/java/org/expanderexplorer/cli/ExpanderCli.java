@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
             TrainCommand.class,
             EvaluateCommand.class,
             InspectCommand.class,
+            PruneCommand.class,
+            SweepCommand.class,
+            FigureCommand.class,
         })
 public final class ExpanderCli {
 
