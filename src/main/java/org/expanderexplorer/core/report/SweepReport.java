@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.expanderexplorer.core.BadInputException;
@@ -228,10 +227,5 @@ public final class SweepReport {
 
     private static Double number(JsonNode n) {
         return n.isNumber() ? n.asDouble() : null;
-    }
-
-    /** E.g. {@code 12.5 %}. */
-    static String percent(double q) {
-        return String.format(Locale.ROOT, "%.3g %%", q);
     }
 }

@@ -181,6 +181,9 @@ public record SweepTable(List<Row> rows) {
 
     private static Row parseRow(Path file, long line, String[] cells, int[] at) {
         Cells c = new Cells(file, line, cells, at);
+        if (c.text(1).isEmpty()) {
+            throw BadInputException.atLine(file, line, "column graph is empty");
+        }
         return new Row(c.req(0), c.text(1), c.bool(2), c.opt(3), c.opt(4), c.opt(5), c.opt(6), c.opt(7), c.opt(8),
                 c.opt(9), c.opt(10), c.integer(11), c.integer(12), c.integer(13),
                 at[14] < 0 ? c.req(0) : c.req(14), c.opt(15), c.integer(16), c.integer(17), c.opt(18), c.opt(19),
