@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
             EvaluateCommand.class,
             InspectCommand.class,
             BenchCommand.class,
+            PruneCommand.class,
+            SweepCommand.class,
+            FigureCommand.class,
         })
 public final class ExpanderCli {
 
