@@ -1,6 +1,7 @@
 package org.expanderexplorer.ui;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.expanderexplorer.core.report.ReportFolder;
 import org.expanderexplorer.core.sweep.GraphId;
 import org.expanderexplorer.core.sweep.LoadedModel;
 import org.expanderexplorer.core.sweep.ModelSubjects;
+import org.expanderexplorer.core.sweep.PrunedModelExport;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
 import org.expanderexplorer.ui.explorer.OpenedDocument;
 import org.expanderexplorer.ui.explorer.Scope;
@@ -196,6 +198,60 @@ final class FileActions {
             vm.keepPercentProperty().set(s.keepPercent());
             vm.setStatus("Opened session " + file + ".");
         }, this::failed);
+    }
+
+    /**
+     * Exports the model pruned as shown: a Deeplearning4j zip, the PyTorch NPZ with masks, and a JSON summary with
+     * dense, sparse and gzip sizes, side by side (FILE.zip, FILE.npz, FILE.json).
+     */
+    void exportPrunedModel() {
+        var snap = vm.snapshotProperty().get();
+        if (current == null || current.model() == null || snap == null) {
+            error("No model to export", "Pruned-model export needs a model (a plain matrix has no network).");
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export the pruned model (a .zip, with .npz and .json beside it)");
+        fc.setInitialFileName(String.format(Locale.ROOT, "pruned-q%.0f.zip", snap.request().keepPercent()));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Deeplearning4j model", "*.zip"));
+        File f = fc.showSaveDialog(owner);
+        if (f == null) {
+            return;
+        }
+        Path zip = f.toPath().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip") ? f.toPath()
+                : f.toPath().resolveSibling(f.getName() + ".zip");
+        exportPrunedModelTo(zip, s -> { });
+    }
+
+    /** Exports the shown pruned model to {@code zip} (and .npz, .json beside it) in the background. */
+    void exportPrunedModelTo(Path zip, Consumer<PrunedModelExport.Summary> done) {
+        var snap = vm.snapshotProperty().get();
+        if (current == null || current.model() == null || snap == null) {
+            error("No model to export", "Pruned-model export needs a model (a plain matrix has no network).");
+            return;
+        }
+        String base = zip.getFileName().toString().replaceFirst("(?i)\\.zip$", "");
+        Path npz = zip.resolveSibling(base + ".npz");
+        Path json = zip.resolveSibling(base + ".json");
+        LoadedModel lm = current.model();
+        var state = snap.state();
+        var st = state.settings();
+        String how = String.format(Locale.ROOT, "pruned: %s, q = %s %%, scope %s%s, seed %d, from %s",
+                st.method().cliName(), state.keepPercent(), st.scopeId(), st.perGate() ? " per gate" : "", st.seed(),
+                current.title());
+        executor.submit(() -> {
+            PrunedModelExport export = new PrunedModelExport(lm.saved().model(), 0, state);
+            export.writeZip(zip, lm.saved().metadata(), how);
+            export.writeNpz(npz);
+            PrunedModelExport.Summary s = export.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz));
+            PrunedModelExport.writeSummary(json, s);
+            return s;
+        }, s -> {
+            vm.setStatus(String.format(Locale.ROOT, "Exported %s (+ .npz, .json): %,d non-zero parameters of %,d;"
+                    + " dense %,d bytes, sparse %,d, gzip %,d.", zip, s.nonZero(), s.parameters(), s.denseBytes(),
+                    s.sparseBytes(), s.gzipPrunedBytes()));
+            done.accept(s);
+        }, e -> failed("Could not export the pruned model", e));
     }
 
     void exportReport(Map<String, FigureSpec> figures, FigureStyle style) {

@@ -101,6 +101,8 @@ public final class MainWindow {
         MenuItem saveSession = item("Save session...", "Shortcut+S", files::saveSession);
         MenuItem saveModel = item("Save trained model...", "Shortcut+Shift+S", files::saveTrainedModel);
         saveModel.disableProperty().bind(files.unsavedModelProperty().not());
+        MenuItem pruned = item("Export pruned model (zip, NPZ with masks, JSON summary)...", "Shortcut+Shift+E",
+                files::exportPrunedModel);
         MenuItem report = item("Export report folder (all panels: PNG, SVG, CSV)...", "Shortcut+E",
                 () -> files.exportReport(figures(), style.get()));
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
@@ -109,7 +111,7 @@ public final class MainWindow {
             }
         });
         file.getItems().addAll(open, sample, sampleRnn, sampleDigits, new SeparatorMenuItem(), saveSession, saveModel,
-                report, new SeparatorMenuItem(), quit);
+                pruned, report, new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu("Edit");
         MenuItem undo = item("Undo slider move", "Shortcut+Z", () -> {
@@ -221,6 +223,11 @@ public final class MainWindow {
 
     public List<ChartPanel> panels() {
         return panels;
+    }
+
+    /** The file actions (for tests that export without a file dialog). */
+    FileActions files() {
+        return files;
     }
 
     public GraphPane graphPane() {

@@ -169,6 +169,17 @@ class ExplorerWindowTest {
                 .isNotEqualTo(deltaRBefore);
         assertThat(window.numbers().text("deltaS")).isEqualTo(NumbersStrip.num(expected.deltaS()));
         assertThat(window.numbers().text("muHat")).isEqualTo(NumbersStrip.num(expected.muHat()));
+        // the pruned model exported from the window holds exactly the shown masks
+        Path out = Files.createTempDirectory("pruned").resolve("pruned.zip");
+        java.util.concurrent.atomic.AtomicReference<org.expanderexplorer.core.sweep.PrunedModelExport.Summary> done =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> window.files().exportPrunedModelTo(out, done::set));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> done.get() != null);
+        assertThat(out).exists();
+        assertThat(out.resolveSibling("pruned.npz")).exists();
+        assertThat(out.resolveSibling("pruned.json")).exists();
+        int kept = state.ihMask().keptCount() + state.hhMask().keptCount();
+        assertThat(done.get().matrices().stream().mapToInt(m -> m.kept()).sum()).isEqualTo(kept);
         // the spectrum panel plots exactly the engine's singular values
         double[] shown = window.panels().get(0).shownSpec().series().get(0).y();
         assertThat(shown).hasSize(expected.singularValues().size());
