@@ -2,9 +2,9 @@ package org.expanderexplorer.core.pruning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.expanderexplorer.TestMatrices.gaussian;
 
 import java.util.List;
-import java.util.Random;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.graph.WeightMatrix;
 import org.junit.jupiter.api.Test;
@@ -14,14 +14,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PrunerTest {
 
-    static WeightMatrix gaussian(int rows, int cols, long seed) {
-        Random r = new Random(seed);
-        double[] d = new double[rows * cols];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = r.nextGaussian();
-        }
-        return new WeightMatrix(rows, cols, d);
-    }
 
     @ParameterizedTest
     @ValueSource(doubles = {100, 80, 64, 51.2, 20, 5, 1})

@@ -2,10 +2,10 @@ package org.expanderexplorer.core.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.expanderexplorer.TestMatrices.gaussian;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import org.expanderexplorer.core.BadInputException;
@@ -23,14 +23,6 @@ import org.junit.jupiter.api.Test;
 
 class SweepRunnerTest {
 
-    static WeightMatrix gaussian(int rows, int cols, long seed) {
-        Random r = new Random(seed);
-        double[] d = new double[rows * cols];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = r.nextGaussian();
-        }
-        return new WeightMatrix(rows, cols, d);
-    }
 
     /** A probe whose "accuracy" is the fraction of kept W_ih entries: easy to predict. */
     static final class KeptFractionProbe implements AccuracyProbe {

@@ -2,10 +2,10 @@ package org.expanderexplorer.ui.explorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.expanderexplorer.TestMatrices.gaussian;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.expanderexplorer.core.graph.GateOrder;
 import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.Representation;
@@ -23,14 +23,6 @@ import org.junit.jupiter.api.Test;
 /** ViewModel tier: plain JUnit with the same-thread executor, no toolkit. */
 class ExplorerViewModelTest {
 
-    static WeightMatrix gaussian(int rows, int cols, long seed) {
-        Random r = new Random(seed);
-        double[] d = new double[rows * cols];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = r.nextGaussian();
-        }
-        return new WeightMatrix(rows, cols, d);
-    }
 
     /** Accuracy = kept fraction of W_hh; records the limits asked for. */
     static final class Probe implements AccuracyProbe {

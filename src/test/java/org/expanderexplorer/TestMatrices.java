@@ -1,0 +1,21 @@
+package org.expanderexplorer;
+
+import java.util.Random;
+import org.expanderexplorer.core.graph.WeightMatrix;
+
+/** Seeded random matrices for tests. */
+public final class TestMatrices {
+
+    private TestMatrices() {
+    }
+
+    /** A rows x cols matrix of independent standard Gaussian entries, from {@code seed}. */
+    public static WeightMatrix gaussian(int rows, int cols, long seed) {
+        Random r = new Random(seed);
+        double[] d = new double[rows * cols];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = r.nextGaussian();
+        }
+        return new WeightMatrix(rows, cols, d);
+    }
+}
