@@ -9,20 +9,15 @@ import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.data.Datasets;
 import org.expanderexplorer.core.data.SequenceDataset;
-import org.expanderexplorer.core.data.SequenceDatasets;
-import org.expanderexplorer.core.data.SpeechCommandsDataset;
-import org.expanderexplorer.core.data.Split;
 import org.expanderexplorer.core.model.CellType;
 import org.expanderexplorer.core.model.EvaluationResult;
-import org.expanderexplorer.core.model.Evaluator;
 import org.expanderexplorer.core.model.ModelFiles;
-import org.expanderexplorer.core.model.ModelMetadata;
 import org.expanderexplorer.core.model.ModelSpec;
 import org.expanderexplorer.core.model.RecurrentClassifier;
-import org.expanderexplorer.core.model.Trainer;
 import org.expanderexplorer.core.model.TrainingConfig;
+import org.expanderexplorer.core.model.TrainingJob;
+import org.expanderexplorer.core.model.TrainingRequest;
 import org.expanderexplorer.core.model.TrainingResult;
-import org.expanderexplorer.core.model.WeightMasks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,36 +75,22 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         CellType cell = CellType.parse(arch);
         checkOutput(out);
-        if (epochs < 1 || batch < 1 || !(lr > 0) || clip != null && !(clip >= 0)) {
-            throw new BadInputException("epochs and batch must be >= 1, lr > 0, clip >= 0");
-        }
-        Datasets.Spec dataSpec = Datasets.parse(data);
-        SequenceDataset train = Datasets.load(dataSpec, Split.TRAIN,
-                SpeechCommandsDataset.Options.defaults());
-        SequenceDataset test = Datasets.load(dataSpec, Split.TEST,
-                SpeechCommandsDataset.Options.defaults());
-        if (trainLimit != null) {
-            train = SequenceDatasets.subset(train, trainLimit, seed);
-        }
+        TrainingRequest request = new TrainingRequest(cell, hidden, layers, data, epochs, seed, batch, lr, clip,
+                trainLimit);
+        SequenceDataset train = TrainingJob.trainingData(request);
         ModelSpec modelSpec = new ModelSpec(cell, train.features(), hidden, layers, train.classes());
-        double clipNorm = clip != null ? clip : cell == CellType.RNN ? RecurrentClassifier.DEFAULT_RNN_CLIP : 0;
-        RecurrentClassifier start = RecurrentClassifier.create(modelSpec, seed, lr, clipNorm);
         stderr.printf(Locale.ROOT, "training %s on %s (%d examples, %d x %d), %d parameters, %d epochs%n",
                 modelSpec.describe(), train.name(), train.size(), train.steps(), train.features(),
                 modelSpec.parameterCount(), epochs);
-        TrainingResult result = new Trainer(start, train,
-                new TrainingConfig(epochs, batch, lr, seed), WeightMasks.none(),
-                new ProgressBar(stderr, System.console() != null, 30), () -> false).run();
+        TrainingJob.Trained trained = TrainingJob.run(request, train,
+                new ProgressBar(stderr, System.console() != null, 30), () -> false);
+        TrainingResult result = trained.training();
         for (TrainingResult.EpochSummary e : result.epochs()) {
             stderr.printf(Locale.ROOT, "epoch %d: loss %.4f, training accuracy %.2f %%, %.1f s%n", e.epoch(), e.loss(),
                     100 * e.accuracy(), e.seconds());
         }
-        EvaluationResult eval = new Evaluator(result.model(), test).result();
-        ModelMetadata meta = ModelMetadata.of(modelSpec, "trained")
-                .withData(dataSpec.toString(), train.steps(), train.features())
-                .withTraining(seed, epochs, batch, lr, clipNorm, Math.round(result.seconds() * 10) / 10.0)
-                .withTest(eval.accuracy(), eval.examples());
-        ModelFiles.save(result.model(), meta, out);
+        EvaluationResult eval = trained.eval();
+        ModelFiles.save(result.model(), trained.metadata(), out);
         stdout.printf(Locale.ROOT, "test accuracy: %.2f %% (%d / %d on %s), trained in %s, evaluated in %.1f s%n",
                 100 * eval.accuracy(), eval.correct(), eval.examples(), eval.dataset(),
                 ProgressBar.duration(result.seconds()), eval.seconds());

@@ -23,7 +23,7 @@ public final class ExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        executor = new FxExecutor(3);
+        executor = new FxExecutor(4);
         ExplorerViewModel vm = new ExplorerViewModel(executor);
         MainWindow window = new MainWindow(vm, executor);
         window.attach(stage);

@@ -1,8 +1,9 @@
 package org.expanderexplorer.ui;
 
-import java.io.File;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -21,8 +22,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.expanderexplorer.core.report.FigureSpec;
 import org.expanderexplorer.core.report.FigureStyle;
 import org.expanderexplorer.ui.chart.ChartPanel;
 import org.expanderexplorer.ui.explorer.ControlPanel;
@@ -32,6 +33,8 @@ import org.expanderexplorer.ui.explorer.NumbersStrip;
 import org.expanderexplorer.ui.explorer.OpenedDocument;
 import org.expanderexplorer.ui.explorer.PanelFiguresViewModel;
 import org.expanderexplorer.ui.task.UiExecutor;
+import org.expanderexplorer.ui.train.TrainDialog;
+import org.expanderexplorer.ui.train.TrainViewModel;
 
 /**
  * The explorer window: menus, the model and pruning panel on the left, the graph in the centre, the four chart
@@ -48,13 +51,17 @@ public final class MainWindow {
     private final List<ChartPanel> panels;
     private final ObjectProperty<FigureStyle> style = new SimpleObjectProperty<>(FigureStyle.LIGHT);
     private final Scene scene;
+    private final FileActions files;
+    private final TrainViewModel trainVm;
     private Stage stage;
 
     public MainWindow(ExplorerViewModel vm, UiExecutor executor) {
         this.vm = vm;
         this.executor = executor;
-        this.controls = new ControlPanel(vm);
-        this.graph = new GraphPane(vm);
+        this.files = new FileActions(vm, executor, this::show);
+        this.trainVm = new TrainViewModel(executor);
+        this.controls = new ControlPanel(vm, () -> files.chooseAndOpen(), this::train);
+        this.graph = new GraphPane(vm, executor);
         this.numbers = new NumbersStrip(vm);
         PanelFiguresViewModel figures = new PanelFiguresViewModel(vm);
         panels = List.of(panel(figures.spectrum()), panel(figures.gaps()), panel(figures.cheeger()),
@@ -86,19 +93,34 @@ public final class MainWindow {
 
     private MenuBar menus() {
         Menu file = new Menu("File");
-        MenuItem open = new MenuItem("Open model or matrix...");
-        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        open.setOnAction(e -> chooseAndOpen());
-        MenuItem sample = new MenuItem("Open sample LSTM (sequential MNIST)");
-        sample.setOnAction(e -> openSample(OpenedDocument.DEFAULT_SAMPLE));
-        MenuItem sampleRnn = new MenuItem("Open sample RNN (sequential MNIST)");
-        sampleRnn.setOnAction(e -> openSample("smnist-rnn128.zip"));
-        MenuItem sampleDigits = new MenuItem("Open classroom RNN (8 x 8 digits)");
-        sampleDigits.setOnAction(e -> openSample("digits8-rnn12.zip"));
-        MenuItem quit = new MenuItem("Quit");
-        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> stage.close());
-        file.getItems().addAll(open, sample, sampleRnn, sampleDigits, new SeparatorMenuItem(), quit);
+        MenuItem open = item("Open model, matrix or session...", "Shortcut+O", files::chooseAndOpen);
+        MenuItem sample = item("Open sample LSTM (sequential MNIST)", null,
+                () -> openSample(OpenedDocument.DEFAULT_SAMPLE));
+        MenuItem sampleRnn = item("Open sample RNN (sequential MNIST)", null, () -> openSample("smnist-rnn128.zip"));
+        MenuItem sampleDigits = item("Open classroom RNN (8 x 8 digits)", null, () -> openSample("digits8-rnn12.zip"));
+        MenuItem saveSession = item("Save session...", "Shortcut+S", files::saveSession);
+        MenuItem saveModel = item("Save trained model...", "Shortcut+Shift+S", files::saveTrainedModel);
+        saveModel.disableProperty().bind(files.unsavedModelProperty().not());
+        MenuItem report = item("Export report folder (all panels: PNG, SVG, CSV)...", "Shortcut+E",
+                () -> files.exportReport(figures(), style.get()));
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
+            if (files.confirmClose()) {
+                stage.hide();
+            }
+        });
+        file.getItems().addAll(open, sample, sampleRnn, sampleDigits, new SeparatorMenuItem(), saveSession, saveModel,
+                report, new SeparatorMenuItem(), quit);
+
+        Menu edit = new Menu("Edit");
+        MenuItem undo = item("Undo slider move", "Shortcut+Z", () -> {
+            if (!vm.undoSliderMove()) {
+                vm.setStatus("Nothing to undo.");
+            }
+        });
+        edit.getItems().add(undo);
+
+        Menu model = new Menu("Model");
+        model.getItems().add(item("Train a new model...", "Shortcut+T", this::train));
 
         Menu view = new Menu("View");
         CheckMenuItem weighted = new CheckMenuItem("Weighted graph (|w|)");
@@ -107,22 +129,29 @@ public final class MainWindow {
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
         dark.selectedProperty().addListener((o, a, b) -> setDark(b));
-        MenuItem fit = new MenuItem("Fit graph");
-        fit.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
-        fit.setOnAction(e -> graph.canvas().fit());
+        MenuItem fit = item("Fit graph", "Shortcut+F", () -> graph.canvas().fit());
         view.getItems().addAll(weighted, dark, fit);
 
         Menu help = new Menu("Help");
-        MenuItem about = new MenuItem("About");
-        about.setOnAction(e -> {
+        MenuItem about = item("About", null, () -> {
             Alert a = new Alert(Alert.AlertType.INFORMATION, "Expander Explorer shows a recurrent network's layers "
-                    + "as bipartite graphs and how pruning changes their spectrum, Ramanujan gaps and expansion.");
+                    + "as bipartite graphs and how pruning changes their spectrum, Ramanujan gaps and expansion."
+                    + " Hover any number in the strip at the bottom for its definition.");
             a.setHeaderText("Expander Explorer");
             a.initOwner(stage);
             a.show();
         });
         help.getItems().add(about);
-        return new MenuBar(file, view, help);
+        return new MenuBar(file, edit, model, view, help);
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        if (accelerator != null) {
+            m.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        m.setOnAction(e -> action.run());
+        return m;
     }
 
     /** Switches the theme of the window and its charts. */
@@ -134,28 +163,14 @@ public final class MainWindow {
         style.set(new FigureStyle(dark, style.get().scale()));
     }
 
-    private void chooseAndOpen() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Open a model or a matrix");
-        fc.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Models and matrices", "*.zip", "*.npz", "*.csv", "*.mtx"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        File f = fc.showOpenDialog(stage);
-        if (f != null) {
-            open(f.toPath());
-        }
-    }
-
     /** Opens a file in the background; on failure shows a dialog and keeps the current state. */
     public void open(Path file) {
-        vm.setStatus("Opening " + file + " ...");
-        executor.submit(() -> OpenedDocument.open(file), this::show, this::showError);
+        files.open(file);
     }
 
     /** Opens a built-in sample model in the background. */
     public void openSample(String name) {
-        vm.setStatus("Opening sample " + name + " ...");
-        executor.submit(() -> OpenedDocument.openSample(name), this::show, this::showError);
+        files.openSample(name);
     }
 
     private void show(OpenedDocument d) {
@@ -167,15 +182,17 @@ public final class MainWindow {
         }
     }
 
-    private void showError(Throwable e) {
-        String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-        vm.setStatus("Could not open: " + msg);
-        if (stage != null && stage.isShowing()) {
-            Alert a = new Alert(Alert.AlertType.ERROR, msg);
-            a.setHeaderText("Could not open the file");
-            a.initOwner(stage);
-            a.show();
+    private Map<String, FigureSpec> figures() {
+        Map<String, FigureSpec> m = new LinkedHashMap<>();
+        List<String> names = FileActions.panelNames();
+        for (int i = 0; i < panels.size(); i++) {
+            m.put(names.get(i), panels.get(i).shownSpec());
         }
+        return m;
+    }
+
+    private void train() {
+        new TrainDialog(stage, trainVm, files::acceptTrained).show();
     }
 
     public Scene scene() {
@@ -184,8 +201,14 @@ public final class MainWindow {
 
     public void attach(Stage s) {
         this.stage = s;
+        files.setOwner(s);
         s.setScene(scene);
         s.setTitle("Expander Explorer");
+        s.setOnCloseRequest(e -> {
+            if (!files.confirmClose()) {
+                e.consume();
+            }
+        });
     }
 
     public ControlPanel controls() {

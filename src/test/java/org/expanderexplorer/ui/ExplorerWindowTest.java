@@ -31,6 +31,7 @@ import org.expanderexplorer.ui.explorer.OpenedDocument;
 import org.expanderexplorer.ui.task.FxExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -42,6 +43,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * gap between JavaFX pulses during the drag; writes screenshots (light/dark, unweighted/weighted) to target/.
  */
 @ExtendWith(ApplicationExtension.class)
+@ResourceLock("javafx-toolkit")
 class ExplorerWindowTest {
 
     private ExplorerViewModel vm;
@@ -51,7 +53,7 @@ class ExplorerWindowTest {
     @Start
     void start(Stage s) {
         stage = s;
-        FxExecutor ex = new FxExecutor(3);
+        FxExecutor ex = new FxExecutor(4);
         vm = new ExplorerViewModel(ex);
         window = new MainWindow(vm, ex);
         window.attach(s);
@@ -65,6 +67,10 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> vm.snapshotProperty().get() != null
                 && vm.finishedCurveProperty().get() != null && vm.denseAccuracyProperty().get() != null
                 && !vm.isBusy());
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> window.panels().stream().noneMatch(ChartPanel::isRendering)
+                        && !window.graphPane().canvas().isRendering());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -88,10 +94,39 @@ class ExplorerWindowTest {
         AnimationTimer timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                pulses.add(now);
+                synchronized (pulses) {
+                    pulses.add(System.nanoTime());
+                }
             }
         };
         robot.interact(timer::start);
+        // diagnostics: where the UI thread is when a pulse is late
+        Thread fx = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElseThrow();
+        java.util.Map<String, Integer> stalls = new java.util.concurrent.ConcurrentHashMap<>();
+        Thread watchdog = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(30);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long last;
+                synchronized (pulses) {
+                    last = pulses.isEmpty() ? System.nanoTime() : pulses.get(pulses.size() - 1);
+                }
+                if (System.nanoTime() - last > 150_000_000L) {
+                    StringBuilder sb = new StringBuilder();
+                    StackTraceElement[] st = fx.getStackTrace();
+                    for (int i = 0; i < Math.min(14, st.length); i++) {
+                        sb.append("    ").append(st[i]).append('\n');
+                    }
+                    stalls.merge(sb.toString(), 1, Integer::sum);
+                }
+            }
+        });
+        watchdog.setDaemon(true);
+        watchdog.start();
         Node thumb = window.controls().slider().lookup(".thumb");
         Bounds b = window.controls().slider().localToScreen(window.controls().slider().getBoundsInLocal());
         robot.moveTo(thumb).press(MouseButton.PRIMARY);
@@ -105,6 +140,9 @@ class ExplorerWindowTest {
         }
         robot.release(MouseButton.PRIMARY);
         robot.interact(timer::stop);
+        watchdog.interrupt();
+        stalls.entrySet().stream().sorted((a, c) -> c.getValue() - a.getValue()).limit(4)
+                .forEach(e -> System.out.println("UI thread late " + e.getValue() + " x at:\n" + e.getKey()));
         long worst = 0;
         for (int i = 1; i < pulses.size(); i++) {
             worst = Math.max(worst, pulses.get(i) - pulses.get(i - 1));

@@ -61,7 +61,9 @@ public final class Charts {
         }
         x.setInverted(spec.xDescending());
         NumberAxis left = new NumberAxis(spec.leftLabel());
-        left.setAutoRangeIncludesZero(false);
+        // bars and stems grow from zero, so their axis must show it
+        left.setAutoRangeIncludesZero(spec.series().stream().anyMatch(s -> s.look() == FigureSpec.Look.BARS
+                || s.look() == FigureSpec.Look.STEMS));
         XYPlot plot = new XYPlot();
         plot.setDomainAxis(x);
         plot.setRangeAxis(0, left);
@@ -98,8 +100,15 @@ public final class Charts {
                     // text on the side of the line with more room, so it is not clipped at the plot's edge
                     double mid = (xRange[0] + xRange[1]) / 2;
                     boolean lineOnRightHalf = spec.xDescending() ? m.value() < mid : m.value() > mid;
-                    vm.setLabelAnchor(lineOnRightHalf ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
-                    vm.setLabelTextAnchor(lineOnRightHalf ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+                    // neutral lines (the current q) label at the bottom, coloured ones (crossings) at the top,
+                    // so the two do not collide when they are close
+                    boolean bottom = m.colour() < 0;
+                    RectangleAnchor bottomAnchor = lineOnRightHalf ? RectangleAnchor.BOTTOM_LEFT
+                            : RectangleAnchor.BOTTOM_RIGHT;
+                    RectangleAnchor topAnchor = lineOnRightHalf ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT;
+                    vm.setLabelAnchor(bottom ? bottomAnchor : topAnchor);
+                    vm.setLabelTextAnchor(bottom ? (lineOnRightHalf ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT)
+                            : (lineOnRightHalf ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT));
                 } else if (horizontalLabels++ % 2 == 0) {
                     vm.setLabelAnchor(RectangleAnchor.TOP_LEFT);
                     vm.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
@@ -209,6 +218,18 @@ public final class Charts {
      *               looks like the screen at that density
      */
     public static byte[] png(JFreeChart chart, int width, int height, double scale) {
+        BufferedImage img = image(chart, width, height, scale);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Renders the chart into an image of width*scale x height*scale pixels (see {@link #png}). */
+    public static BufferedImage image(JFreeChart chart, int width, int height, double scale) {
         checkSize(width, height, scale);
         int pw = (int) Math.round(width * scale);
         int ph = (int) Math.round(height * scale);
@@ -222,13 +243,7 @@ public final class Charts {
         } finally {
             g.dispose();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return img;
     }
 
     /** Renders the chart as a standalone SVG document of the given size in pixels. */

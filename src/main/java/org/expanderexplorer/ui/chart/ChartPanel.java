@@ -1,45 +1,57 @@
 package org.expanderexplorer.ui.chart;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
+import javafx.stage.Screen;
 import org.expanderexplorer.core.report.Charts;
 import org.expanderexplorer.core.report.FigureFiles;
 import org.expanderexplorer.core.report.FigureSpec;
 import org.expanderexplorer.core.report.FigureStyle;
 import org.expanderexplorer.ui.StyleClasses;
+import org.expanderexplorer.ui.task.LatestWins;
 import org.expanderexplorer.ui.task.UiExecutor;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 
 /**
- * One chart panel: draws a {@link FigureSpec} with JFreeChart's JavaFX viewer and offers, on right-click, export
- * as PNG (1x, 2x, 4x), SVG and CSV and copying the image. The spec and the style come from observables (its
- * ViewModel and the window's theme), so what is exported is exactly what is shown.
+ * One chart panel: shows a {@link FigureSpec} drawn by JFreeChart, and offers, on right-click, export as PNG
+ * (1x, 2x, 4x), SVG and CSV and copying the image.
+ *
+ * <p>The chart is rendered OFF the JavaFX thread into an image at the panel's size and the screen's pixel density
+ * (latest wins: while the slider moves, only the newest figure is drawn), and the UI thread only swaps the image.
+ * Drawing a JFreeChart takes tens of milliseconds; on the UI thread four of them would stall the window while the
+ * slider is dragged. Exports use the same renderer, so they look like the screen.
  */
-public final class ChartPanel extends StackPane {
+public final class ChartPanel extends Region {
 
-    private final ChartViewer viewer;
+    private final ImageView view = new ImageView();
     private final ObservableValue<FigureSpec> spec;
     private final ObservableValue<FigureStyle> style;
     private final UiExecutor executor;
     private final Consumer<String> status;
+    private final LatestWins<RenderRequest, Image> renderer;
+    private FigureSpec shown;
+
+    private record RenderRequest(FigureSpec spec, FigureStyle style, int width, int height, double scale) {
+    }
 
     /**
      * @param spec     the figure to show (may be null: nothing yet)
      * @param style    theme and scale
-     * @param executor where exports run (off the UI thread)
+     * @param executor where rendering and exports run (off the UI thread)
      * @param status   receives one-line status or error messages
      */
     public ChartPanel(ObservableValue<FigureSpec> spec, ObservableValue<FigureStyle> style, UiExecutor executor,
@@ -49,14 +61,49 @@ public final class ChartPanel extends StackPane {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.status = Objects.requireNonNull(status, "status");
         getStyleClass().add(StyleClasses.CHART_PANEL);
-        this.viewer = new ChartViewer(Charts.build(placeholder(), style.getValue()), false);
-        getChildren().add(viewer);
+        getChildren().add(view);
+        view.setPreserveRatio(false);
+        view.setSmooth(true);
         setMinSize(120, 90);
-        spec.addListener((o, a, b) -> redraw());
-        style.addListener((o, a, b) -> redraw());
+        setPrefSize(500, 220);
+        this.renderer = new LatestWins<>(executor, ChartPanel::render, (r, img) -> {
+            shown = r.spec();
+            view.setImage(img);
+            layoutImage();
+        }, e -> status.accept("Could not draw a chart: " + e.getMessage()));
+        spec.addListener((o, a, b) -> requestRender());
+        style.addListener((o, a, b) -> requestRender());
+        widthProperty().addListener((o, a, b) -> requestRender());
+        heightProperty().addListener((o, a, b) -> requestRender());
         ContextMenu menu = menu();
-        viewer.setOnContextMenuRequested(e -> menu.show(viewer, e.getScreenX(), e.getScreenY()));
-        redraw();
+        setOnContextMenuRequested(e -> menu.show(this, e.getScreenX(), e.getScreenY()));
+    }
+
+    private static Image render(RenderRequest r) {
+        FigureSpec s = r.spec() == null ? placeholder() : r.spec();
+        BufferedImage img = Charts.image(Charts.build(s, r.style()), r.width(), r.height(), r.scale());
+        return SwingFXUtils.toFXImage(img, null);
+    }
+
+    private void requestRender() {
+        int w = (int) Math.floor(getWidth());
+        int h = (int) Math.floor(getHeight());
+        if (w < 50 || h < 50) {
+            return;
+        }
+        double scale = Screen.getPrimary() == null ? 1 : Math.max(1, Screen.getPrimary().getOutputScaleX());
+        renderer.request(new RenderRequest(spec.getValue(), style.getValue(), w, h, scale));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        layoutImage();
+    }
+
+    private void layoutImage() {
+        view.setFitWidth(Math.floor(getWidth()));
+        view.setFitHeight(Math.floor(getHeight()));
+        view.relocate(0, 0);
     }
 
     /** The figure currently shown, or null before the first result. */
@@ -64,14 +111,14 @@ public final class ChartPanel extends StackPane {
         return spec.getValue();
     }
 
-    /** The chart currently shown, or null. */
-    public JFreeChart chart() {
-        return viewer.getChart();
+    /** The figure whose image is on screen now (it trails {@link #shownSpec()} while a render is in flight). */
+    public FigureSpec drawnSpec() {
+        return shown;
     }
 
-    private void redraw() {
-        FigureSpec s = spec.getValue();
-        viewer.setChart(Charts.build(s == null ? placeholder() : s, style.getValue()));
+    /** True while a render is running or waiting. */
+    public boolean isRendering() {
+        return renderer.isBusy();
     }
 
     private ContextMenu menu() {
@@ -143,9 +190,9 @@ public final class ChartPanel extends StackPane {
         }, e -> status.accept("Copy failed: " + e.getMessage()));
     }
 
-    /** What an empty panel shows (JFreeChart's viewer needs a chart). */
+    /** What an empty panel shows. */
     private static FigureSpec placeholder() {
-        return FigureSpec.builder("(computing...)").axes("", "", null).build();
+        return FigureSpec.builder("(no data yet)").axes("", "", null).build();
     }
 
     static String fileName(String title) {

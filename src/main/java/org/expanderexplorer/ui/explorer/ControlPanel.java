@@ -24,7 +24,7 @@ public final class ControlPanel extends VBox {
     private final Label summary = new Label("");
     private final ToggleButton logScale = new ToggleButton("log scale");
 
-    public ControlPanel(ExplorerViewModel vm) {
+    public ControlPanel(ExplorerViewModel vm, Runnable open, Runnable train) {
         getStyleClass().add(StyleClasses.SIDE_PANEL);
         setPrefWidth(270);
         setMinWidth(230);
@@ -69,8 +69,10 @@ public final class ControlPanel extends VBox {
         slider.setShowTickLabels(true);
         slider.setMajorTickUnit(25);
         slider.setBlockIncrement(1);
-        slider.setTooltip(new Tooltip("Percentage of edges kept. Drag, or use the arrow keys (1 %) and Page Up/Down "
-                + "(10 %)."));
+        Tooltip sliderTip = new Tooltip("Percentage of edges kept. Drag, or use the arrow keys (1 %) and Page "
+                + "Up/Down (10 %). Ctrl+Z undoes a move.");
+        sliderTip.setShowDelay(javafx.util.Duration.seconds(2));
+        slider.setTooltip(sliderTip);
         slider.valueProperty().addListener((o, a, b) -> vm.keepPercentProperty().set(toQ(b.doubleValue())));
         vm.keepPercentProperty().addListener((o, a, b) -> {
             double pos = fromQ(b.doubleValue());
@@ -99,7 +101,24 @@ public final class ControlPanel extends VBox {
             slider.setValue(fromQ(q));
         });
 
-        getChildren().addAll(section("MODEL"), title, summary, section("PRUNE"), new Label("method"), method,
+        Label dense = new Label();
+        dense.getStyleClass().add(StyleClasses.MODEL_SUMMARY);
+        dense.textProperty().bind(Bindings.createStringBinding(() -> {
+            Double d = vm.denseAccuracyProperty().get();
+            if (vm.subjectProperty().get() == null || vm.subjectProperty().get().probe() == null) {
+                return "";
+            }
+            return d == null ? "dense accuracy: measuring..."
+                    : String.format(Locale.ROOT, "dense accuracy: %.2f %% (measured, %,d test sequences)", 100 * d,
+                    vm.subjectProperty().get().probe().testSize());
+        }, vm.denseAccuracyProperty(), vm.subjectProperty()));
+        dense.setWrapText(true);
+        javafx.scene.control.Button openButton = new javafx.scene.control.Button("Open...");
+        openButton.setOnAction(e -> open.run());
+        javafx.scene.control.Button trainButton = new javafx.scene.control.Button("Train...");
+        trainButton.setOnAction(e -> train.run());
+        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(6, openButton, trainButton);
+        getChildren().addAll(section("MODEL"), title, summary, dense, buttons, section("PRUNE"), new Label("method"), method,
                 new Label("scope"), scope, perGate, section("EDGES KEPT"), qValue, slider, logScale);
     }
 

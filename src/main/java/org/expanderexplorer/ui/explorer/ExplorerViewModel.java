@@ -61,6 +61,9 @@ public final class ExplorerViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
+    private final java.util.Deque<Double> history = new java.util.ArrayDeque<>();
+    private double committedQ = 100;
+    private boolean switching;
     private final LatestWins<AnalysisRequest, Snapshot> analysis;
     private final LatestWins<AccuracyRequest, Double> accuracyWork;
     private final AtomicLong curveGeneration = new AtomicLong();
@@ -95,19 +98,41 @@ public final class ExplorerViewModel {
         dragging.addListener((obs, was, is) -> {
             if (!is) {
                 requestAccuracy(); // released: the exact, full-test-set value
+                commitQ();
+            }
+        });
+        keepPercent.addListener((obs, a, b) -> {
+            if (!dragging.get()) {
+                commitQ();
             }
         });
         for (ObservableValue<?> o : List.of(subject, method, scope, perGate, graph, seed)) {
             o.addListener((obs, a, b) -> recomputeCurve());
         }
-        subject.addListener((obs, a, b) -> {
-            denseAccuracy.set(null);
-            accuracy.set(null);
-            if (b != null && !b.graphs().contains(graph.get())) {
-                graph.set(b.graphs().get(0));
+        subject.addListener((obs, a, b) -> requestDenseAccuracy());
+    }
+
+    private void commitQ() {
+        double q = keepPercent.get();
+        if (q != committedQ) {
+            history.push(committedQ);
+            while (history.size() > 100) {
+                history.removeLast();
             }
-            requestDenseAccuracy();
-        });
+            committedQ = q;
+        }
+    }
+
+    /** Undoes the last slider move (a drag counts as one move). Returns false when there is nothing to undo. */
+    public boolean undoSliderMove() {
+        if (history.isEmpty()) {
+            return false;
+        }
+        double q = history.pop();
+        committedQ = q;
+        keepPercent.set(q);
+        status.set(String.format(java.util.Locale.ROOT, "Undo: back to q = %.1f %%.", q));
+        return true;
     }
 
     /** Current prune settings from the inputs. */
@@ -118,7 +143,7 @@ public final class ExplorerViewModel {
 
     private void requestAnalysis() {
         Subject s = subject.get();
-        if (s == null) {
+        if (switching || s == null) {
             return;
         }
         analysis.request(new AnalysisRequest(s, keepPercent.get(), settings(), graph.get(),
@@ -127,7 +152,7 @@ public final class ExplorerViewModel {
 
     private void requestAccuracy() {
         Subject s = subject.get();
-        if (s == null || s.probe() == null) {
+        if (switching || s == null || s.probe() == null) {
             return;
         }
         int limit = dragging.get() ? ExplorerComputations.LIVE_ACCURACY_LIMIT : 0;
@@ -136,8 +161,8 @@ public final class ExplorerViewModel {
 
     private void requestDenseAccuracy() {
         Subject s = subject.get();
-        if (s == null || s.probe() == null) {
-            return;
+        if (s == null || s.probe() == null || keepPercent.get() >= 100) {
+            return; // at q = 100 the accuracy channel measures the dense model anyway
         }
         executor.submit(() -> {
             var dense = s.dense();
@@ -151,7 +176,7 @@ public final class ExplorerViewModel {
 
     private void recomputeCurve() {
         Subject s = subject.get();
-        if (s == null) {
+        if (switching || s == null) {
             return;
         }
         long gen = curveGeneration.incrementAndGet();
@@ -185,6 +210,19 @@ public final class ExplorerViewModel {
 
     /** Shows a new subject (on the UI thread); everything recomputes. */
     public void setSubject(Subject s) {
+        // reset what belonged to the previous subject before the new one triggers any work
+        history.clear();
+        committedQ = keepPercent.get();
+        denseAccuracy.set(null);
+        accuracy.set(null);
+        if (s != null && !s.graphs().contains(graph.get())) {
+            switching = true; // the old subject has no use for the new graph choice
+            try {
+                graph.set(s.graphs().get(0));
+            } finally {
+                switching = false;
+            }
+        }
         subject.set(s);
     }
 

@@ -18,9 +18,10 @@ import org.expanderexplorer.ui.graph.GraphDrawing;
 /** The centre: the graph canvas with its choices (which graph, window T', ghosts, sweep cut) and a caption. */
 public final class GraphPane extends BorderPane {
 
-    private final GraphCanvas canvas = new GraphCanvas();
+    private final GraphCanvas canvas;
 
-    public GraphPane(ExplorerViewModel vm) {
+    public GraphPane(ExplorerViewModel vm, org.expanderexplorer.ui.task.UiExecutor executor) {
+        this.canvas = new GraphCanvas(executor);
         getStyleClass().add(StyleClasses.GRAPH_VIEW);
         ComboBox<GraphId> graph = new ComboBox<>();
         graph.valueProperty().bindBidirectional(vm.graphProperty());
@@ -65,7 +66,7 @@ public final class GraphPane extends BorderPane {
 
     static String caption(Snapshot s) {
         if (s == null) {
-            return "Computing...";
+            return "Nothing open yet: File > Open a model or a matrix, or a sample.";
         }
         GraphDrawing d = s.drawing();
         String text = String.format(Locale.ROOT, "%,d vertices, %,d kept edges drawn", d.vertexCount(),

@@ -40,7 +40,7 @@ public record OpenedDocument(Subject subject, String title, String summary, Path
         }
         if (lower.endsWith(".zip") || lower.endsWith(".npz")) {
             LoadedModel lm = LoadedModel.open(file, null, name);
-            return new OpenedDocument(lm.subject(), name, summary(lm), file, lm);
+            return new OpenedDocument(lm.subject(), name, summaryOf(lm), file, lm);
         }
         throw BadInputException.inFile(file, "unknown file type: open a model (.zip, .npz), a matrix (.csv, .mtx) "
                 + "or a session (.json)");
@@ -56,13 +56,14 @@ public record OpenedDocument(Subject subject, String title, String summary, Path
             tmp.toFile().deleteOnExit();
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             LoadedModel lm = LoadedModel.open(tmp, null, name.replace(".zip", ""));
-            return new OpenedDocument(lm.subject(), name.replace(".zip", ""), summary(lm), null, lm);
+            return new OpenedDocument(lm.subject(), name.replace(".zip", ""), summaryOf(lm), null, lm);
         } catch (IOException e) {
             throw new BadInputException("cannot read sample model " + name + ": " + e.getMessage(), e);
         }
     }
 
-    static String summary(LoadedModel lm) {
+    /** The model panel's text for a loaded model. */
+    public static String summaryOf(LoadedModel lm) {
         var spec = lm.saved().model().spec();
         StringBuilder sb = new StringBuilder(spec.describe());
         sb.append(String.format(Locale.ROOT, "%n%,d parameters", spec.parameterCount()));

@@ -4,60 +4,72 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.geometry.VPos;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
+import javafx.stage.Screen;
+import org.expanderexplorer.ui.task.LatestWins;
+import org.expanderexplorer.ui.task.UiExecutor;
 
 /**
- * Draws a {@link GraphDrawing} on one Canvas: edges batched into a few opacity buckets (one path each), vertices
- * as dots, isolated vertices ringed in red, the hovered vertex's edges highlighted with its name and degree.
- * Scroll zooms at the cursor, dragging pans, double-click (or {@link #fit()}) fits the drawing.
+ * The graph view: a {@link GraphDrawing} rasterised off the UI thread by {@link GraphRenderer} (latest wins), shown
+ * as an image, with a light overlay canvas for the hovered vertex's edges. Scroll zooms at the cursor, dragging
+ * pans (the current image moves at once; a sharp one follows), double-click or {@link #fit()} fits.
  */
 public final class GraphCanvas extends Pane {
 
-    private static final Color[] GATE_COLOURS = {Color.web("#1f77b4"), Color.web("#d62728"), Color.web("#2ca02c"),
-        Color.web("#ff7f0e")};
-    private static final int BUCKETS = 6;
-
-    private final Canvas canvas = new Canvas();
+    private final ImageView image = new ImageView();
+    private final Canvas overlay = new Canvas();
     private final ObjectProperty<GraphDrawing> drawing = new SimpleObjectProperty<>(GraphDrawing.empty());
     private final BooleanProperty dark = new SimpleBooleanProperty();
     private final ObjectProperty<boolean[]> highlight = new SimpleObjectProperty<>();
+    private final LatestWins<GraphRenderer.View, Image> renderer;
     private final Tooltip tip = new Tooltip();
     private double scale = 1;
     private double offsetX;
     private double offsetY;
+    private GraphRenderer.View drawnView;
     private double pressX;
     private double pressY;
     private int hovered = -1;
     private boolean fitted;
 
-    public GraphCanvas() {
-        getChildren().add(canvas);
-        canvas.widthProperty().bind(widthProperty());
-        canvas.heightProperty().bind(heightProperty());
+    public GraphCanvas(UiExecutor executor) {
+        getChildren().addAll(image, overlay);
+        overlay.widthProperty().bind(widthProperty());
+        overlay.heightProperty().bind(heightProperty());
+        overlay.setMouseTransparent(true);
+        renderer = new LatestWins<>(executor, v -> SwingFXUtils.toFXImage(GraphRenderer.render(drawingFor(v), v),
+                null), (v, img) -> {
+                    drawnView = v;
+                    image.setImage(img);
+                    image.setFitWidth(v.width());
+                    image.setFitHeight(v.height());
+                    alignImage();
+                }, e -> { });
         widthProperty().addListener((o, a, b) -> refit());
         heightProperty().addListener((o, a, b) -> refit());
         drawing.addListener((o, a, b) -> {
+            hovered = -1;
             if (a == null || b == null || a.vertexCount() != b.vertexCount() || !fitted) {
                 fit();
             } else {
-                redraw();
+                requestRender();
             }
         });
-        dark.addListener((o, a, b) -> redraw());
-        highlight.addListener((o, a, b) -> redraw());
+        dark.addListener((o, a, b) -> requestRender());
+        highlight.addListener((o, a, b) -> requestRender());
         setOnScroll(e -> {
             double f = Math.pow(1.0015, e.getDeltaY());
             offsetX = e.getX() - (e.getX() - offsetX) * f;
             offsetY = e.getY() - (e.getY() - offsetY) * f;
             scale *= f;
-            redraw();
+            moved();
         });
         setOnMousePressed(e -> {
             pressX = e.getX();
@@ -68,7 +80,7 @@ public final class GraphCanvas extends Pane {
             offsetY += e.getY() - pressY;
             pressX = e.getX();
             pressY = e.getY();
-            redraw();
+            moved();
         });
         setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
@@ -79,9 +91,16 @@ public final class GraphCanvas extends Pane {
         setOnMouseExited(e -> {
             hovered = -1;
             tip.hide();
-            redraw();
+            drawOverlay();
         });
         setMinSize(100, 100);
+    }
+
+    /** The drawing the next render uses (set on the UI thread before the request, read by the worker). */
+    private volatile GraphDrawing current;
+
+    private GraphDrawing drawingFor(GraphRenderer.View v) {
+        return current;
     }
 
     public ObjectProperty<GraphDrawing> drawingProperty() {
@@ -101,17 +120,17 @@ public final class GraphCanvas extends Pane {
         if (!fitted) {
             fit();
         } else {
-            redraw();
+            requestRender();
         }
     }
 
-    /** Scales and centres the drawing to the canvas. */
+    /** Scales and centres the drawing to the view. */
     public void fit() {
         GraphDrawing d = drawing.get();
         double w = getWidth();
         double h = getHeight();
         if (d == null || d.vertexCount() == 0 || w <= 0 || h <= 0) {
-            redraw();
+            requestRender();
             return;
         }
         double minX = Double.POSITIVE_INFINITY;
@@ -134,7 +153,37 @@ public final class GraphCanvas extends Pane {
         offsetX = w / 2 - scale * (minX + maxX) / 2;
         offsetY = (h + 20) / 2 - scale * (minY + maxY) / 2;
         fitted = true;
-        redraw();
+        moved();
+    }
+
+    private void moved() {
+        alignImage();
+        drawOverlay();
+        requestRender();
+    }
+
+    /** Shows the last image where the current pan and zoom put it, until the sharp one arrives. */
+    private void alignImage() {
+        GraphRenderer.View v = drawnView;
+        if (v == null) {
+            return;
+        }
+        double f = scale / v.scale();
+        image.setFitWidth(v.width() * f);
+        image.setFitHeight(v.height() * f);
+        image.relocate(offsetX - v.offsetX() * f, offsetY - v.offsetY() * f);
+    }
+
+    private void requestRender() {
+        int w = (int) Math.floor(getWidth());
+        int h = (int) Math.floor(getHeight());
+        if (w < 10 || h < 10) {
+            return;
+        }
+        current = drawing.get();
+        double px = Screen.getPrimary() == null ? 1 : Math.max(1, Screen.getPrimary().getOutputScaleX());
+        renderer.request(new GraphRenderer.View(w, h, px, scale, offsetX, offsetY, dark.get(), highlight.get()));
+        drawOverlay();
     }
 
     private double sx(double x) {
@@ -162,100 +211,40 @@ public final class GraphCanvas extends Pane {
             hovered = best;
             if (best >= 0) {
                 tip.setText(d.labels()[best] + "   degree " + d.degree()[best]
-                        + (d.isolated()[best] ? "   (isolated)" : ""));
+                        + (d.isolated()[best] ? "   (isolated by pruning)" : ""));
                 tip.show(this, screenX + 14, screenY + 10);
             } else {
                 tip.hide();
             }
-            redraw();
+            drawOverlay();
         }
     }
 
-    private void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        boolean isDark = dark.get();
-        Color bg = isDark ? Color.web("#23252b") : Color.WHITE;
-        Color fg = isDark ? Color.web("#e6e6e6") : Color.web("#222222");
-        g.setFill(bg);
-        g.fillRect(0, 0, w, h);
+    /** The hovered vertex's edges: at most a few hundred lines, cheap enough for the UI thread. */
+    private void drawOverlay() {
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
         GraphDrawing d = drawing.get();
-        if (d == null || d.vertexCount() == 0) {
+        if (hovered < 0 || d == null || hovered >= d.vertexCount()) {
             return;
         }
-        g.setFont(Font.font(12));
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
-        g.setFill(fg.deriveColor(0, 1, 1, 0.7));
-        for (int c = 0; c < d.columns().length; c++) {
-            g.fillText(d.columnTitles()[c], sx(d.columns()[c]), 6);
-        }
-        double lw = Math.max(0.4, Math.min(1.5, scale * 0.12));
-        // ghosts of pruned edges: one faint path
-        if (d.ghostFrom().length > 0) {
-            g.setStroke(fg.deriveColor(0, 1, 1, 0.06));
-            g.setLineWidth(lw);
-            g.beginPath();
-            for (int e = 0; e < d.ghostFrom().length; e++) {
-                g.moveTo(sx(d.x()[d.ghostFrom()[e]]), sy(d.y()[d.ghostFrom()[e]]));
-                g.lineTo(sx(d.x()[d.ghostTo()[e]]), sy(d.y()[d.ghostTo()[e]]));
-            }
-            g.stroke();
-        }
-        Color edge = d.gate() >= 0 ? GATE_COLOURS[d.gate()] : (isDark ? Color.web("#6fb7ff") : Color.web("#1f4e79"));
-        double density = Math.min(1.0, 3000.0 / Math.max(1, d.edgeFrom().length));
-        for (int b = 0; b < BUCKETS; b++) {
-            double lo = (double) b / BUCKETS;
-            double hi = (double) (b + 1) / BUCKETS;
-            double alpha = (0.12 + 0.75 * hi) * (0.35 + 0.65 * density);
-            g.setStroke(edge.deriveColor(0, 1, 1, Math.min(1, alpha)));
-            g.setLineWidth(lw);
-            g.beginPath();
-            for (int e = 0; e < d.edgeFrom().length; e++) {
-                float s = d.edgeStrength()[e];
-                if (s > lo && s <= hi || b == 0 && s <= 0) {
-                    g.moveTo(sx(d.x()[d.edgeFrom()[e]]), sy(d.y()[d.edgeFrom()[e]]));
-                    g.lineTo(sx(d.x()[d.edgeTo()[e]]), sy(d.y()[d.edgeTo()[e]]));
-                }
-            }
-            g.stroke();
-        }
-        if (hovered >= 0) {
-            g.setStroke(Color.web("#ff7f0e"));
-            g.setLineWidth(lw * 2);
-            g.beginPath();
-            for (int e = 0; e < d.edgeFrom().length; e++) {
-                if (d.edgeFrom()[e] == hovered || d.edgeTo()[e] == hovered) {
-                    g.moveTo(sx(d.x()[d.edgeFrom()[e]]), sy(d.y()[d.edgeFrom()[e]]));
-                    g.lineTo(sx(d.x()[d.edgeTo()[e]]), sy(d.y()[d.edgeTo()[e]]));
-                }
-            }
-            g.stroke();
-        }
-        double r = Math.max(1.5, Math.min(5, scale * 0.35));
-        boolean[] hl = highlight.get();
-        Color input = isDark ? Color.web("#c9a0ff") : Color.web("#6a3d9a");
-        Color hidden = isDark ? Color.web("#e6e6e6") : Color.web("#333333");
-        for (int v = 0; v < d.vertexCount(); v++) {
-            double x = sx(d.x()[v]);
-            double y = sy(d.y()[v]);
-            if (x < -r || y < -r || x > w + r || y > h + r) {
-                continue;
-            }
-            boolean isInput = d.kind()[v] == GraphDrawing.INPUT || d.kind()[v] == GraphDrawing.LEFT;
-            g.setFill(isInput ? input : hidden);
-            if (hl != null && v < hl.length && hl[v]) {
-                g.setFill(Color.web("#ff7f0e"));
-                g.fillOval(x - r * 1.6, y - r * 1.6, r * 3.2, r * 3.2);
-            } else {
-                g.fillOval(x - r, y - r, 2 * r, 2 * r);
-            }
-            if (d.isolated()[v]) {
-                g.setStroke(Color.web("#e53935"));
-                g.setLineWidth(1.5);
-                g.strokeOval(x - r - 2, y - r - 2, 2 * r + 4, 2 * r + 4);
+        g.setStroke(Color.web("#ff7f0e"));
+        g.setLineWidth(Math.max(1.0, Math.min(3, scale * 0.24)));
+        g.beginPath();
+        for (int e = 0; e < d.edgeFrom().length; e++) {
+            if (d.edgeFrom()[e] == hovered || d.edgeTo()[e] == hovered) {
+                g.moveTo(sx(d.x()[d.edgeFrom()[e]]), sy(d.y()[d.edgeFrom()[e]]));
+                g.lineTo(sx(d.x()[d.edgeTo()[e]]), sy(d.y()[d.edgeTo()[e]]));
             }
         }
+        g.stroke();
+        double r = 5;
+        g.setFill(Color.web("#ff7f0e"));
+        g.fillOval(sx(d.x()[hovered]) - r, sy(d.y()[hovered]) - r, 2 * r, 2 * r);
+    }
+
+    /** True while an image is being rendered. */
+    public boolean isRendering() {
+        return renderer.isBusy();
     }
 }

@@ -3,11 +3,9 @@ package org.expanderexplorer.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.expanderexplorer.core.data.Datasets;
 import org.expanderexplorer.core.data.Split;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The models shipped in sample-models/ load, have the documented architecture and reach their accuracy. */
@@ -29,9 +27,7 @@ class SampleModelsTest {
     @Test
     void sequentialMnistModelsLoadAndClassify() throws IOException {
         for (String name : new String[] {"smnist-rnn128.zip", "smnist-lstm128.zip"}) {
-            Path file = FOLDER.resolve(name);
-            Assumptions.assumeTrue(Files.exists(file), name + " not present");
-            SavedModel m = ModelFiles.load(file);
+            SavedModel m = ModelFiles.load(FOLDER.resolve(name));
             assertThat(m.model().spec().inputs()).isEqualTo(28);
             assertThat(m.model().spec().hidden()).isEqualTo(128);
             assertThat(m.metadata().dataset()).isEqualTo("mnist");

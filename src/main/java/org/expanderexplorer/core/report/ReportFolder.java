@@ -1,0 +1,79 @@
+package org.expanderexplorer.core.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.io.AtomicFiles;
+
+/**
+ * A report folder: every figure as PNG, SVG and CSV, and {@code settings.json} with what produced them (model file
+ * hash, data set, method, q, seed, ...), so a figure in a report can be traced and reproduced.
+ */
+public final class ReportFolder {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportFolder() {
+    }
+
+    /**
+     * Writes the report into {@code dir} (created if missing); each file atomically.
+     *
+     * @param figures  figure name (used as file name) to figure; null figures are skipped
+     * @param settings what produced the figures; written as settings.json
+     * @return the number of files written
+     */
+    public static int write(Path dir, Map<String, FigureSpec> figures, FigureStyle style, Map<String, Object> settings) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw BadInputException.inFile(dir, "cannot create the report folder (" + e.getMessage() + ")");
+        }
+        int n = 0;
+        for (Map.Entry<String, FigureSpec> f : figures.entrySet()) {
+            if (f.getValue() == null) {
+                continue;
+            }
+            for (String ext : new String[] {"png", "svg", "csv"}) {
+                FigureFiles.write(dir.resolve(f.getKey() + "." + ext), f.getValue(), style, FigureFiles.WIDTH,
+                        FigureFiles.HEIGHT, 2);
+                n++;
+            }
+        }
+        Map<String, Object> s = new LinkedHashMap<>(settings);
+        s.put("figures", figures.keySet());
+        Path json = dir.resolve("settings.json");
+        try {
+            byte[] bytes = JSON.writeValueAsBytes(s);
+            AtomicFiles.write(json, out -> out.write(bytes));
+        } catch (IOException e) {
+            throw BadInputException.inFile(json, "cannot write (" + e.getMessage() + ")");
+        }
+        return n + 1;
+    }
+
+    /** SHA-256 of a file, hex; identifies the model a report was made from. */
+    public static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int r; (r = in.read(buf)) > 0; ) {
+                md.update(buf, 0, r);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw BadInputException.inFile(file, "cannot read (" + e.getMessage() + ")");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

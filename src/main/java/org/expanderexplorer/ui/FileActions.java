@@ -1,0 +1,275 @@
+package org.expanderexplorer.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.graph.Representation;
+import org.expanderexplorer.core.model.ModelFiles;
+import org.expanderexplorer.core.model.TrainingJob;
+import org.expanderexplorer.core.pruning.PruningMethod;
+import org.expanderexplorer.core.report.FigureSpec;
+import org.expanderexplorer.core.report.FigureStyle;
+import org.expanderexplorer.core.report.ReportFolder;
+import org.expanderexplorer.core.sweep.GraphId;
+import org.expanderexplorer.core.sweep.LoadedModel;
+import org.expanderexplorer.core.sweep.ModelSubjects;
+import org.expanderexplorer.ui.explorer.ExplorerViewModel;
+import org.expanderexplorer.ui.explorer.OpenedDocument;
+import org.expanderexplorer.ui.explorer.Scope;
+import org.expanderexplorer.ui.session.Session;
+import org.expanderexplorer.ui.task.UiExecutor;
+
+/**
+ * The window's file actions: open (model, matrix, session), save session, save a trained model, export a report
+ * folder. Every read and write runs in the background; a failure shows one dialog naming the file and the
+ * problem and leaves the window as it was. Writes are atomic.
+ */
+final class FileActions {
+
+    private final ExplorerViewModel vm;
+    private final UiExecutor executor;
+    private final Consumer<OpenedDocument> show;
+    private final BooleanProperty unsavedModel = new SimpleBooleanProperty();
+    private OpenedDocument current;
+    private TrainingJob.Trained trained;
+    private Window owner;
+
+    FileActions(ExplorerViewModel vm, UiExecutor executor, Consumer<OpenedDocument> show) {
+        this.vm = vm;
+        this.executor = executor;
+        this.show = show;
+    }
+
+    void setOwner(Window w) {
+        this.owner = w;
+    }
+
+    BooleanProperty unsavedModelProperty() {
+        return unsavedModel;
+    }
+
+    OpenedDocument current() {
+        return current;
+    }
+
+    void chooseAndOpen() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open a model, a matrix or a session");
+        fc.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Models, matrices, sessions", "*.zip", "*.npz", "*.csv", "*.mtx",
+                        "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File f = fc.showOpenDialog(owner);
+        if (f != null) {
+            open(f.toPath());
+        }
+    }
+
+    /** Opens a model, matrix or session file. */
+    void open(Path file) {
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            openSession(file);
+            return;
+        }
+        vm.setStatus("Opening " + file + " ...");
+        executor.submit(() -> OpenedDocument.open(file), this::accept,
+                e -> failed("Could not open " + file.getFileName(), e));
+    }
+
+    void openSample(String name) {
+        vm.setStatus("Opening sample " + name + " ...");
+        executor.submit(() -> OpenedDocument.openSample(name), this::accept,
+                e -> failed("Could not open the sample", e));
+    }
+
+    private void accept(OpenedDocument d) {
+        current = d;
+        trained = null;
+        unsavedModel.set(false);
+        show.accept(d);
+    }
+
+    /** Shows a model just trained in the window; it stays "unsaved" until saved. */
+    void acceptTrained(TrainingJob.Trained t) {
+        String name = "trained " + t.metadata().architecture() + t.metadata().hidden();
+        LoadedModel lm = new LoadedModel(new org.expanderexplorer.core.model.SavedModel(t.model(), t.metadata(), null,
+                org.expanderexplorer.core.model.SavedModel.Format.DL4J_ZIP), t.test(),
+                ModelSubjects.of(name, t.model(), t.test(), 0), null);
+        OpenedDocument d = new OpenedDocument(lm.subject(), name + " (unsaved)", OpenedDocument.summaryOf(lm), null,
+                lm);
+        current = d;
+        trained = t;
+        unsavedModel.set(true);
+        show.accept(d);
+    }
+
+    void saveTrainedModel() {
+        if (trained == null) {
+            vm.setStatus("Nothing to save: the open model is already in a file.");
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Save the trained model");
+        fc.setInitialFileName("model.zip");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Deeplearning4j model", "*.zip"));
+        File f = fc.showSaveDialog(owner);
+        if (f == null) {
+            return;
+        }
+        TrainingJob.Trained t = trained;
+        executor.submit(() -> {
+            ModelFiles.save(t.model(), t.metadata(), f.toPath());
+            return f.toPath();
+        }, p -> {
+            unsavedModel.set(false);
+            vm.setStatus("Saved the model to " + p + ".");
+        }, this::failed);
+    }
+
+    void saveSession() {
+        if (current == null) {
+            return;
+        }
+        if (current.file() == null && trained != null) {
+            error("Save the trained model first", "A session refers to its model's file; this model has none yet.");
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Save the session");
+        fc.setInitialFileName("session.json");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Session", "*.json"));
+        File f = fc.showSaveDialog(owner);
+        if (f == null) {
+            return;
+        }
+        Session s = sessionOf(current.file() == null ? "sample:" + current.title() + ".zip"
+                : current.file().toAbsolutePath().toString());
+        executor.submit(() -> {
+            s.save(f.toPath());
+            return f.toPath();
+        }, p -> vm.setStatus("Saved the session to " + p + "."), this::failed);
+    }
+
+    Session sessionOf(String source) {
+        return new Session(Session.FORMAT, source, vm.keepPercentProperty().get(), vm.methodProperty().get().cliName(),
+                vm.scopeProperty().get().name(), vm.perGateProperty().get(), vm.graphProperty().get().id(),
+                vm.weightedProperty().get(), vm.windowProperty().get(), false, vm.seedProperty().get());
+    }
+
+    private void openSession(Path file) {
+        vm.setStatus("Opening session " + file + " ...");
+        executor.submit(() -> {
+            Session s = Session.load(file);
+            // check every setting before touching the window
+            PruningMethod.parse(s.method());
+            Scope.valueOf(s.scope());
+            GraphId.parse(s.graph());
+            String src = s.source();
+            OpenedDocument d = src.startsWith("sample:") ? OpenedDocument.openSample(src.substring(7))
+                    : OpenedDocument.open(Path.of(src));
+            if (!d.subject().graphs().contains(GraphId.parse(s.graph()))) {
+                throw BadInputException.inFile(file, "names graph " + s.graph() + ", which " + d.title() + " lacks");
+            }
+            return Map.entry(s, d);
+        }, e -> {
+            accept(e.getValue());
+            Session s = e.getKey();
+            vm.methodProperty().set(PruningMethod.parse(s.method()));
+            vm.scopeProperty().set(Scope.valueOf(s.scope()));
+            vm.perGateProperty().set(s.perGate());
+            vm.graphProperty().set(GraphId.parse(s.graph()));
+            vm.weightedProperty().set(s.weighted());
+            vm.windowProperty().set(s.window());
+            vm.seedProperty().set(s.seed());
+            vm.keepPercentProperty().set(s.keepPercent());
+            vm.setStatus("Opened session " + file + ".");
+        }, this::failed);
+    }
+
+    void exportReport(Map<String, FigureSpec> figures, FigureStyle style) {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle("Export a report folder (every panel as PNG, SVG and CSV, and settings.json)");
+        File dir = dc.showDialog(owner);
+        if (dir == null) {
+            return;
+        }
+        Map<String, Object> settings = settings();
+        Map<String, FigureSpec> copy = new LinkedHashMap<>(figures);
+        executor.submit(() -> ReportFolder.write(dir.toPath(), copy, style, settingsWithHash(settings)),
+                n -> vm.setStatus("Wrote " + n + " files to " + dir + "."), this::failed);
+    }
+
+    private Map<String, Object> settings() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("source", current == null ? null : current.file() == null ? current.title() : current.file().toString());
+        s.put("dataSet", vm.subjectProperty().get() == null || vm.subjectProperty().get().probe() == null ? null
+                : vm.subjectProperty().get().probe().dataName());
+        s.put("q", vm.keepPercentProperty().get());
+        s.put("method", vm.methodProperty().get().cliName());
+        s.put("scope", vm.settings().scopeId());
+        s.put("perGate", vm.perGateProperty().get());
+        s.put("seed", vm.seedProperty().get());
+        s.put("graph", vm.graphProperty().get().id());
+        s.put("representation", (vm.weightedProperty().get() ? Representation.WEIGHTED : Representation.UNWEIGHTED)
+                .name().toLowerCase(Locale.ROOT));
+        s.put("accuracy", vm.accuracyProperty().get());
+        s.put("denseAccuracy", vm.denseAccuracyProperty().get());
+        return s;
+    }
+
+    private Map<String, Object> settingsWithHash(Map<String, Object> s) {
+        Map<String, Object> out = new LinkedHashMap<>(s);
+        if (current != null && current.file() != null) {
+            out.put("modelSha256", ReportFolder.sha256(current.file()));
+        }
+        return out;
+    }
+
+    /** Asks before closing with an unsaved trained model; true when the window may close. */
+    boolean confirmClose() {
+        if (!unsavedModel.get()) {
+            return true;
+        }
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The model trained in this session is not saved. Close "
+                + "anyway and lose it?", ButtonType.CANCEL, ButtonType.OK);
+        a.setHeaderText("Unsaved trained model");
+        a.initOwner(owner);
+        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    void failed(Throwable e) {
+        failed("The action failed", e);
+    }
+
+    /** Reports a failure in one dialog; the window keeps its state. */
+    void failed(String header, Throwable e) {
+        String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+        vm.setStatus("Error: " + msg);
+        error(header, msg);
+    }
+
+    private void error(String header, String msg) {
+        if (owner != null && owner.isShowing()) {
+            Alert a = new Alert(Alert.AlertType.ERROR, msg);
+            a.setHeaderText(header);
+            a.initOwner(owner);
+            a.show();
+        }
+    }
+
+    static List<String> panelNames() {
+        return List.of("spectrum", "gaps", "cheeger", "accuracy");
+    }
+}
