@@ -40,8 +40,8 @@ for f in "$build/$name.jar" "$dist/classpath" "$dist/javafx"; do
   fi
 done
 
-# JDK modules: the union of `jdeps --print-module-deps` over every application jar (jlink/find-modules.sh
-# prints it), which already covers what reflection needs here: jdk.unsupported (sun.misc.Unsafe for JavaCPP,
+# JDK modules: what jdeps finds in the application's jars (jlink/find-modules.sh prints it; java.datatransfer
+# comes with java.desktop), which already covers what reflection needs here: jdk.unsupported (sun.misc.Unsafe for JavaCPP,
 # fastutil, the shaded Guava and protobuf of ND4J), java.desktop (AWT geometry and images under the charts),
 # java.management and jdk.management (ND4J's and OSHI's memory and CPU queries), java.sql (Jackson's date
 # types). java.naming, jdk.zipfs, jdk.localedata and jdk.crypto.* are not needed (tested: CLI and window run
@@ -64,6 +64,7 @@ rm -rf "$dist/runtime" "$dist/input" "$dist/$name" "$dist"/*.deb "$dist/jpackage
 mkdir -p "$dist/input/lib"
 
 echo "jlink: $jdk_modules,$fx_modules"
+SECONDS=0
 "$jdk/bin/jlink" \
   --module-path "$jdk/jmods:$dist/javafx" \
   --add-modules "$jdk_modules,$fx_modules" \
@@ -90,7 +91,8 @@ jp_common=(
   --icon "$here/expander-explorer.png"
 )
 
-echo "jpackage: app image"
+echo "jpackage: app image (jlink took $SECONDS s)"
+SECONDS=0
 java_option_args=()
 for o in "${java_options[@]}"; do
   java_option_args+=(--java-options "$o")
@@ -101,7 +103,8 @@ done
   "${java_option_args[@]}" \
   --dest "$dist"
 
-echo "jpackage: .deb"
+echo "jpackage: .deb (app image took $SECONDS s)"
+SECONDS=0
 if ! command -v fakeroot >/dev/null || ! command -v dpkg-deb >/dev/null; then
   echo "error: the .deb needs fakeroot and dpkg-deb: sudo apt-get install -y fakeroot dpkg" >&2
   exit 2
@@ -113,4 +116,5 @@ DPKG_DEB_COMPRESSOR_TYPE=gzip "$jdk/bin/jpackage" --type deb "${jp_common[@]}" \
   --linux-shortcut --resource-dir "$here/deb" \
   --dest "$dist"
 
+echo "(.deb took $SECONDS s)"
 du -sh "$dist/$name" "$dist"/*.deb
