@@ -41,18 +41,18 @@ for f in "$build/$name.jar" "$dist/classpath" "$dist/javafx"; do
 done
 
 # JDK modules: what jdeps finds in the application's jars (jlink/find-modules.sh prints it; java.datatransfer
-# comes with java.desktop), which already covers what reflection needs here: jdk.unsupported (sun.misc.Unsafe for JavaCPP,
-# fastutil, the shaded Guava and protobuf of ND4J), java.desktop (AWT geometry and images under the charts),
-# java.management and jdk.management (ND4J's and OSHI's memory and CPU queries), java.sql (Jackson's date
-# types). java.naming, jdk.zipfs, jdk.localedata and jdk.crypto.* are not needed (tested: CLI and window run
-# without them). JavaFX comes in as modules: see README.md in this folder for why.
+# comes with java.desktop). It already covers what reflection needs here: jdk.unsupported (sun.misc.Unsafe for
+# JavaCPP, fastutil, ND4J's shaded Guava and protobuf), java.desktop (AWT images and fonts under the charts),
+# java.management and jdk.management (ND4J's and OSHI's memory and CPU queries), java.sql (date types in
+# Jackson, Gson and JFreeChart). java.naming, jdk.zipfs, jdk.localedata and jdk.crypto.* are not needed (the CLI
+# and the window run without them). JavaFX comes in as modules: README.md in this folder says why.
 jdk_modules=java.base,java.compiler,java.desktop,java.logging,java.management,java.sql,java.xml
 jdk_modules+=,jdk.management,jdk.unsupported
 fx_modules=javafx.base,javafx.graphics,javafx.controls,javafx.swing
 
 # Launcher JVM options (README.md in this folder says why each one is there).
 java_options=(
-  # the window with the sample LSTM and all of MNIST loaded stays well inside 1 GB of heap (measured)
+  # the window with the sample LSTM and MNIST's test set open stays well inside 1 GB of heap (measured)
   -Xmx1g
   # AWT only draws off screen here (chart images, fonts); headless, it opens no X connection of its own, which
   # avoids GTK's "XSetErrorHandler() called with a GDK error trap pushed" warning (JDK-8156779) and lets the
@@ -60,7 +60,12 @@ java_options=(
   -Djava.awt.headless=true
 )
 
-rm -rf "$dist/runtime" "$dist/input" "$dist/$name" "$dist"/*.deb "$dist/jpackage-tmp"
+if ! command -v unzip >/dev/null || ! command -v fakeroot >/dev/null || ! command -v dpkg-deb >/dev/null; then
+  echo "error: the dist profile needs unzip, fakeroot and dpkg-deb: sudo apt-get install -y unzip fakeroot dpkg" >&2
+  exit 2
+fi
+
+rm -rf "$dist/runtime" "$dist/input" "$dist/$name" "$dist"/*.deb
 mkdir -p "$dist/input/lib"
 
 echo "jlink: $jdk_modules,$fx_modules"
@@ -75,8 +80,14 @@ SECONDS=0
 # first looks for them next to its modules (the runtime's lib/), and only then extracts them to ~/.openjfx/cache
 # on every user's first start; copying them to lib/ avoids that cache and the write to the home folder.
 for jar in "$dist"/javafx/*.jar; do
-  unzip -q -o -j "$jar" '*.so' -d "$dist/runtime/lib" 2>/dev/null || true
+  if grep -q '\.so$' <<<"$(unzip -Z1 "$jar")"; then
+    unzip -q -o -j "$jar" '*.so' -d "$dist/runtime/lib"
+  fi
 done
+if [[ ! -f $dist/runtime/lib/libglassgtk3.so ]]; then
+  echo "error: no JavaFX native libraries in $dist/javafx (the linux classifier jars)" >&2
+  exit 2
+fi
 
 # The application itself runs on the class path (Deeplearning4j's jars are no proper modules): the app jar and
 # every runtime dependency except JavaFX, which is in the runtime.
@@ -105,15 +116,11 @@ done
 
 echo "jpackage: .deb (app image took $SECONDS s)"
 SECONDS=0
-if ! command -v fakeroot >/dev/null || ! command -v dpkg-deb >/dev/null; then
-  echo "error: the .deb needs fakeroot and dpkg-deb: sudo apt-get install -y fakeroot dpkg" >&2
-  exit 2
-fi
 # The jars are compressed already: xz (dpkg-deb's default) takes minutes for 2 % less than gzip.
 DPKG_DEB_COMPRESSOR_TYPE=gzip "$jdk/bin/jpackage" --type deb "${jp_common[@]}" \
   --app-image "$dist/$name" \
-  --install-dir /opt --linux-package-name "$name" --linux-app-category science --linux-menu-group "Science;Education" \
-  --linux-shortcut --resource-dir "$here/deb" \
+  --install-dir /opt --linux-package-name "$name" --linux-app-category science \
+  --linux-menu-group "Science;Education" --linux-shortcut --resource-dir "$here/deb" \
   --dest "$dist"
 
 echo "(.deb took $SECONDS s)"

@@ -8,7 +8,8 @@
 # Checks: the CLI (version, generate + spectrum --json with the Heawood graph's known spectrum, evaluate of the
 # sample models on the bundled digits and MNIST, exit code 2 on bad input), the .deb's metadata and payload, and
 # that the window starts under Xvfb, opens its sample model and keeps running until stopped, with no exception.
-# Missing Debian packages (xvfb, x11-utils, libgtk-3-0, fakeroot, jq) are installed with apt-get when running as root.
+# Missing Debian packages (xvfb, x11-utils, libgtk-3-0, fakeroot, jq, unzip) are installed with apt-get when
+# running as root.
 # Exit code 0 when everything passed; the first failure stops the script with a message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +30,7 @@ command -v Xvfb >/dev/null || need+=(xvfb)
 command -v xwininfo >/dev/null || need+=(x11-utils)
 command -v fakeroot >/dev/null || need+=(fakeroot)
 command -v jq >/dev/null || need+=(jq)
+command -v unzip >/dev/null || need+=(unzip)
 [[ -e /usr/lib/x86_64-linux-gnu/libgtk-3.so.0 ]] || need+=(libgtk-3-0)
 if [[ ${#need[@]} -gt 0 ]]; then
   [[ $(id -u) -eq 0 ]] || fail "missing Debian packages: ${need[*]} (sudo apt-get install -y ${need[*]})"
@@ -81,7 +83,8 @@ for m in jdk.compiler jdk.jshell java.net.http; do
 done
 others=$(ls "$app/lib/app/lib" | grep -E -- '-(windows|macosx|android|ios|linux-(arm|ppc|aarch))' || true)
 [[ -z $others ]] || fail "natives for other platforms in the image: $others"
-ls "$app/lib/app/lib" | grep -q '^javafx' && fail "JavaFX jars on the class path (they belong in the runtime)"
+# (grep reads here-strings, not pipes: with pipefail, `... | grep -q` fails when grep stops reading early)
+grep -q '^javafx' <<<"$(ls "$app/lib/app/lib")" && fail "JavaFX jars on the class path (they belong in the runtime)"
 # Sample models and bundled data sets are class-path resources inside the application's jar.
 resources=$(unzip -Z1 "$app/lib/app/expander-explorer.jar")
 for f in "$root"/sample-models/*.zip; do
@@ -140,9 +143,9 @@ set -e
 
 # --- the .deb ---
 step "deb: metadata and payload"
-dpkg-deb -f "$deb" Package | grep -qx expander-explorer || fail "deb package name"
-dpkg-deb -f "$deb" Depends | grep -q 'libgtk-3-0' || fail "deb does not depend on libgtk-3-0"
-dpkg-deb -I "$deb" postinst | grep -q 'update-alternatives --install /usr/bin/expander-explorer' \
+[[ $(dpkg-deb -f "$deb" Package) == expander-explorer ]] || fail "deb package name"
+grep -q 'libgtk-3-0' <<<"$(dpkg-deb -f "$deb" Depends)" || fail "deb does not depend on libgtk-3-0"
+grep -q 'update-alternatives --install /usr/bin/expander-explorer' <<<"$(dpkg-deb -I "$deb" postinst)" \
   || fail "deb's postinst does not put expander-explorer on the PATH"
 dpkg-deb -x "$deb" "$work/deb"
 deb_launcher=$work/deb/opt/expander-explorer/bin/expander-explorer
