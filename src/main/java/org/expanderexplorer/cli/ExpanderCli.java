@@ -22,6 +22,10 @@ import picocli.CommandLine.Option;
             TrainCommand.class,
             EvaluateCommand.class,
             InspectCommand.class,
+            BenchCommand.class,
+            PruneCommand.class,
+            SweepCommand.class,
+            FigureCommand.class,
         })
 public final class ExpanderCli {
 

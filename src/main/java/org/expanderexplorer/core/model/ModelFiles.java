@@ -108,10 +108,15 @@ public final class ModelFiles {
         ModelSpec spec;
         try {
             spec = NetworkStructure.specOf(conf);
-        } catch (IllegalArgumentException e) {
-            throw BadInputException.inFile(file, e.getMessage());
+            checkCoefficientSize(file, conf, entries.get(ModelSerializer.COEFFICIENTS_BIN).length);
+        } catch (BadInputException e) {
+            throw e.getMessage().startsWith(file.toString()) ? e : BadInputException.inFile(file, e.getMessage());
+        } catch (RuntimeException e) {
+            // an edited configuration can leave Deeplearning4j with null layers (found by fuzzing)
+            throw BadInputException.inFile(file, "configuration.json does not describe a supported network ("
+                    + firstLine(e) + ")");
         }
-        checkCoefficientSize(file, conf, entries.get(ModelSerializer.COEFFICIENTS_BIN).length);
+        checkCoefficientHeader(file, entries.get(ModelSerializer.COEFFICIENTS_BIN), parameterCount(conf));
         ModelMetadata metadata = readMetadata(file, entries.get(METADATA_ENTRY), spec);
         MultiLayerNetwork net;
         try {
@@ -119,11 +124,14 @@ public final class ModelFiles {
         } catch (IOException | RuntimeException e) {
             throw BadInputException.inFile(file, "cannot read the Deeplearning4j model (" + firstLine(e) + ")");
         }
+        net = rebuiltOnCheckedParameters(file, conf, net);
         RecurrentClassifier model = RecurrentClassifier.wrap(net);
         float[] params = net.params().toFloatVector();
         for (int k = 0; k < params.length; k++) {
             if (!Float.isFinite(params[k])) {
-                throw BadInputException.inFile(file, "parameter " + k + " is " + params[k]);
+                throw BadInputException.inFile(file, nonFiniteByName(model) + " (parameter " + k + " of "
+                        + params.length + "): a model with NaN or infinite weights cannot be analysed; retrain it or "
+                        + "export it again from a checkpoint taken before training diverged");
             }
         }
         return new SavedModel(model, metadata, file, SavedModel.Format.DL4J_ZIP);
@@ -198,11 +206,95 @@ public final class ModelFiles {
         return entries;
     }
 
-    private static void checkCoefficientSize(Path file, MultiLayerConfiguration conf, long bytes) {
+    private static long parameterCount(MultiLayerConfiguration conf) {
         long params = 0;
         for (NeuralNetConfiguration c : conf.getConfs()) {
             params += c.getLayer().initializer().numParams(c);
         }
+        return params;
+    }
+
+    /**
+     * Deeplearning4j trusts the array header inside coefficients.bin: a header with a wrong shape, stride or offset
+     * is accepted on restore, and the first native read of the parameters then runs past the buffer and kills the
+     * process (found by fuzzing). So the restored array's header is never used: its data buffer must hold exactly
+     * the configuration's parameter count, and the network is rebuilt on a fresh vector of those values (read on
+     * the Java side).
+     */
+    private static MultiLayerNetwork rebuiltOnCheckedParameters(Path file, MultiLayerConfiguration conf,
+            MultiLayerNetwork restored) {
+        org.nd4j.linalg.api.ndarray.INDArray p = restored.params();
+        long expected = parameterCount(conf);
+        if (p == null || p.data() == null || p.data().length() != expected || expected > Integer.MAX_VALUE - 8) {
+            throw BadInputException.inFile(file, ModelSerializer.COEFFICIENTS_BIN + " does not hold the " + expected
+                    + " parameters of the configuration (corrupt or edited file)");
+        }
+        float[] values = p.data().asFloat();
+        MultiLayerNetwork net = new MultiLayerNetwork(restored.getLayerWiseConfigurations());
+        net.init(org.nd4j.linalg.factory.Nd4j.createFromArray(values).reshape(1, expected), false);
+        return net;
+    }
+
+    /**
+     * The two array headers of coefficients.bin as Nd4j.write lays them out (allocation mode, length, type, values;
+     * first the shape information, then the parameters), checked before Deeplearning4j reads them: it allocates
+     * whatever length a header declares (found by fuzzing: a length of 2^30 stalls the load).
+     */
+    private static void checkCoefficientHeader(Path file, byte[] bin, long expected) {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new ByteArrayInputStream(bin))) {
+            long remaining = bin.length;
+            for (int buffer = 0; buffer < 2; buffer++) {
+                in.readUTF();
+                long length = in.readLong();
+                String type = in.readUTF();
+                int size = switch (type) {
+                    case "LONG", "DOUBLE" -> 8;
+                    case "INT", "FLOAT", "UINT32" -> 4;
+                    case "HALF", "BFLOAT16", "SHORT", "UINT16" -> 2;
+                    default -> 0;
+                };
+                boolean lengthOk = buffer == 0 ? length >= 0 && length <= 64 : length == expected;
+                if (size == 0 || !lengthOk || length * size > remaining) {
+                    throw BadInputException.inFile(file, ModelSerializer.COEFFICIENTS_BIN + " has a corrupt array "
+                            + "header (" + type + " x " + length + "; the configuration has " + expected
+                            + " parameters)");
+                }
+                if (buffer == 0) {
+                    checkShapeInformation(file, in, length, size, expected);
+                } else {
+                    in.skipNBytes(length * size);
+                }
+                remaining -= length * size;
+            }
+        } catch (IOException e) {
+            throw BadInputException.inFile(file, ModelSerializer.COEFFICIENTS_BIN + " is truncated or corrupt ("
+                    + firstLine(e) + ")");
+        }
+    }
+
+    /** Shape information of the parameter vector: rank 1 or 2, 2 rank + 4 entries, shape product and strides sane. */
+    private static void checkShapeInformation(Path file, java.io.DataInputStream in, long length, int size,
+            long expected) throws IOException {
+        long[] info = new long[(int) length];
+        for (int i = 0; i < info.length; i++) {
+            info[i] = size == 8 ? in.readLong() : size == 4 ? in.readInt() : in.readShort();
+        }
+        long rank = info.length == 0 ? -1 : info[0];
+        boolean ok = (rank == 1 || rank == 2) && info.length == 2 * rank + 4;
+        long product = 1;
+        for (int i = 1; ok && i <= rank; i++) {
+            ok = info[i] >= 1 && info[i] <= expected && info[(int) (i + rank)] >= 0
+                    && info[(int) (i + rank)] <= expected;
+            product *= ok ? info[i] : 1;
+        }
+        if (!ok || product != expected) {
+            throw BadInputException.inFile(file, ModelSerializer.COEFFICIENTS_BIN + " has a corrupt shape header "
+                    + "(the configuration has " + expected + " parameters)");
+        }
+    }
+
+    private static void checkCoefficientSize(Path file, MultiLayerConfiguration conf, long bytes) {
+        long params = parameterCount(conf);
         // Nd4j.write stores a small header (shape, type) and then the values at 2 .. 8 bytes each
         if (bytes < params * 2 || bytes > params * 8 + 65_536) {
             throw BadInputException.inFile(file, ModelSerializer.COEFFICIENTS_BIN + " has " + bytes
@@ -228,6 +320,33 @@ public final class ModelFiles {
             throw BadInputException.inFile(file, mismatch);
         }
         return m;
+    }
+
+    /** The first NaN or infinite weight by layer, matrix and position, e.g. "layer 0 W_hh row 3, column 9 is NaN". */
+    static String nonFiniteByName(RecurrentClassifier model) {
+        RecurrentWeights w = new RecurrentWeights(model);
+        for (int layer = 0; layer < model.spec().layers(); layer++) {
+            for (WeightKind kind : WeightKind.values()) {
+                String at = position(w.matrix(layer, kind));
+                if (at != null) {
+                    return "layer " + layer + " W_" + kind.id() + " " + at;
+                }
+            }
+            double[] b = w.bias(layer);
+            for (int i = 0; i < b.length; i++) {
+                if (!Double.isFinite(b[i])) {
+                    return "layer " + layer + " bias entry " + i + " is " + b[i];
+                }
+            }
+        }
+        String at = position(w.readout());
+        return at != null ? "readout W " + at : "a parameter is NaN or infinite";
+    }
+
+    private static String position(org.expanderexplorer.core.graph.WeightMatrix m) {
+        int bad = m.firstNonFinite();
+        return bad < 0 ? null : "row " + bad / m.cols() + ", column " + bad % m.cols() + " is "
+                + m.get(bad / m.cols(), bad % m.cols());
     }
 
     static String firstLine(Throwable e) {

@@ -70,6 +70,17 @@ public record ModelMetadata(int formatVersion, String architecture, int inputs, 
                 createdAt, source);
     }
 
+    /**
+     * Metadata of a model derived from this one (e.g. pruned): the same architecture, data and training record,
+     * a new source and creation time, and no test accuracy (the derived model has not been measured).
+     */
+    public ModelMetadata derived(String newSource) {
+        Objects.requireNonNull(newSource, "newSource");
+        return new ModelMetadata(formatVersion, architecture, inputs, hidden, layers, classes, dataset, steps,
+                features, seed, epochs, batchSize, learningRate, gradientClip, trainingSeconds, null, null,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), newSource);
+    }
+
     /** Null if this metadata describes {@code spec}, else what differs. */
     String mismatch(ModelSpec spec) {
         if (!spec.cell().id().equals(architecture) || spec.inputs() != inputs || spec.hidden() != hidden

@@ -223,7 +223,11 @@ public final class NpzFiles {
         return c;
     }
 
-    private static String abbreviate(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    /** At most 80 characters, control characters and undecodable bytes shown as '?', so messages stay one line. */
+    static String abbreviate(String s) {
+        String cut = s.length() <= 80 ? s : s.substring(0, 77) + "...";
+        StringBuilder b = new StringBuilder(cut.length());
+        cut.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) || c == 0xfffd ? '?' : c));
+        return b.toString();
     }
 }

@@ -34,8 +34,16 @@ public final class PyTorchNpz {
 
     /** Writes the weights of {@code model} as float32 arrays with PyTorch's keys (atomically). */
     public static void save(RecurrentClassifier model, Path file) throws IOException {
-        Objects.requireNonNull(model, "model");
         Objects.requireNonNull(file, "file");
+        NpzFiles.write(file, stateDict(model));
+    }
+
+    /**
+     * The weights of {@code model} as float32 arrays with PyTorch's keys and layouts, in state_dict order (an
+     * ordered, modifiable map: callers may add entries such as masks before writing it with {@link NpzFiles}).
+     */
+    public static Map<String, NpyArray> stateDict(RecurrentClassifier model) {
+        Objects.requireNonNull(model, "model");
         ModelSpec spec = model.spec();
         MultiLayerNetwork net = model.network();
         Map<String, NpyArray> out = new LinkedHashMap<>();
@@ -43,8 +51,8 @@ public final class PyTorchNpz {
             double[][] w = Dl4jParams.view(net, Dl4jParams.key(l, WeightKind.INPUT)).toDoubleMatrix();
             double[][] rw = Dl4jParams.view(net, Dl4jParams.key(l, WeightKind.RECURRENT)).toDoubleMatrix();
             double[] b = Dl4jParams.vector(net, Dl4jParams.key(l, Dl4jParams.BIAS));
-            out.put("rnn.weight_ih_l" + l, NpyArray.of(toPyTorch(w, spec), NpyArray.Type.FLOAT32));
-            out.put("rnn.weight_hh_l" + l, NpyArray.of(toPyTorch(rw, spec), NpyArray.Type.FLOAT32));
+            out.put(weightKey(l, WeightKind.INPUT), NpyArray.of(toPyTorch(w, spec), NpyArray.Type.FLOAT32));
+            out.put(weightKey(l, WeightKind.RECURRENT), NpyArray.of(toPyTorch(rw, spec), NpyArray.Type.FLOAT32));
             out.put("rnn.bias_ih_l" + l, NpyArray.of(biasToPyTorch(b, spec), NpyArray.Type.FLOAT32));
             out.put("rnn.bias_hh_l" + l, NpyArray.of(new double[b.length], NpyArray.Type.FLOAT32));
         }
@@ -53,7 +61,33 @@ public final class PyTorchNpz {
                 .toDoubleMatrix()), NpyArray.Type.FLOAT32));
         out.put("fc.bias", NpyArray.of(Dl4jParams.vector(net, Dl4jParams.key(o, Dl4jParams.BIAS)),
                 NpyArray.Type.FLOAT32));
-        NpzFiles.write(file, out);
+        return out;
+    }
+
+    /** PyTorch's key of a recurrent weight matrix: {@code rnn.weight_ih_l0}, {@code rnn.weight_hh_l1}, ... */
+    public static String weightKey(int layer, WeightKind kind) {
+        return "rnn.weight_" + (kind == WeightKind.INPUT ? "ih" : "hh") + "_l" + layer;
+    }
+
+    /**
+     * A pruning mask in PyTorch's layout, as stored next to its weight under {@code <key>.mask} (float32, 1 kept,
+     * 0 pruned, the weight's shape gates*H x n).
+     *
+     * @param keepRowMajor the mask in Deeplearning4j's layout (n x gates*H, row-major, as {@link WeightMasks}
+     *                     takes it); not modified
+     */
+    public static NpyArray maskToPyTorch(boolean[] keepRowMajor, ModelSpec spec) {
+        Objects.requireNonNull(keepRowMajor, "keepRowMajor");
+        int cols = spec.cell().gates() * spec.hidden();
+        if (keepRowMajor.length % cols != 0) {
+            throw new IllegalArgumentException("a mask of " + keepRowMajor.length + " entries does not have "
+                    + cols + " columns");
+        }
+        double[][] dl = new double[keepRowMajor.length / cols][cols];
+        for (int k = 0; k < keepRowMajor.length; k++) {
+            dl[k / cols][k % cols] = keepRowMajor[k] ? 1 : 0;
+        }
+        return NpyArray.of(toPyTorch(dl, spec), NpyArray.Type.FLOAT32);
     }
 
     /**
@@ -66,7 +100,8 @@ public final class PyTorchNpz {
     }
 
     /** A classifier from the arrays of an NPZ read from {@code file} (named in messages). */
-    static SavedModel fromArrays(Path file, Map<String, NpyArray> a) {
+    static SavedModel fromArrays(Path file, Map<String, NpyArray> arrays) {
+        Map<String, NpyArray> a = applyMasks(file, arrays);
         ModelSpec spec = inferSpec(file, a);
         RecurrentClassifier model = RecurrentClassifier.create(spec, 0);
         MultiLayerNetwork net = model.network();
@@ -88,6 +123,42 @@ public final class PyTorchNpz {
         Dl4jParams.setVector(net, Dl4jParams.key(o, Dl4jParams.BIAS), a.get("fc.bias").values());
         ModelMetadata meta = ModelMetadata.of(spec, "imported from " + file.getFileName());
         return new SavedModel(model, meta, file, SavedModel.Format.PYTORCH_NPZ);
+    }
+
+    /**
+     * The arrays with every {@code <key>.mask} applied to {@code <key>} (weights zeroed where the mask is 0) and
+     * the masks removed: a pruned model exported with its masks loads with exactly its pruned weights at zero.
+     */
+    static Map<String, NpyArray> applyMasks(Path file, Map<String, NpyArray> a) {
+        Map<String, NpyArray> out = new LinkedHashMap<>(a);
+        for (Map.Entry<String, NpyArray> e : a.entrySet()) {
+            String k = e.getKey();
+            if (!k.endsWith(".mask")) {
+                continue;
+            }
+            String target = k.substring(0, k.length() - ".mask".length());
+            NpyArray w = a.get(target);
+            if (w == null || !target.matches("rnn\\.weight_(ih|hh)_l[0-9]+|fc\\.weight")) {
+                throw BadInputException.inFile(file, "mask '" + k + "' has no weight matrix '" + target + "'");
+            }
+            NpyArray m = e.getValue();
+            if (!java.util.Arrays.equals(m.shape(), w.shape())) {
+                throw BadInputException.inFile(file, "mask '" + k + "' has shape " + m.shapeText() + " but '"
+                        + target + "' has " + w.shapeText());
+            }
+            double[] mv = m.values();
+            double[] wv = w.values();
+            for (int i = 0; i < mv.length; i++) {
+                if (mv[i] != 0 && mv[i] != 1) {
+                    throw BadInputException.inFile(file, "mask '" + k + "' has the value " + mv[i]
+                            + " at flat index " + i + " (masks hold 0 and 1)");
+                }
+                wv[i] = mv[i] == 0 ? 0.0 : wv[i];
+            }
+            out.put(target, new NpyArray(w.shape(), wv, w.type()));
+            out.remove(k);
+        }
+        return out;
     }
 
     /** The architecture implied by the shapes; checks every key. */
@@ -135,8 +206,11 @@ public final class PyTorchNpz {
             double[] v = e.getValue().values();
             for (int i = 0; i < v.length; i++) {
                 if (!Double.isFinite(v[i])) {
-                    throw BadInputException.inFile(file, "key '" + k + "' has the non-finite value " + v[i]
-                            + " at flat index " + i);
+                    int[] shape = e.getValue().shape();
+                    String at = shape.length == 2 ? "row " + i / shape[1] + ", column " + i % shape[1]
+                            : "index " + i;
+                    throw BadInputException.inFile(file, "'" + k + "' " + at + " is " + v[i] + ": a model with NaN "
+                            + "or infinite weights cannot be analysed; export it again from a sound checkpoint");
                 }
             }
         }

@@ -28,9 +28,10 @@ public enum PruningMethod {
     TOP_K_PER_VERTEX("topk"),
     /**
      * Magnitude order, but first every vertex (row and column) is given its d_min largest edges, then the
-     * remaining budget goes by magnitude. Guarantees no isolated vertex and every degree >= min(d_min, size of
-     * the other side); if those reserved edges alone exceed round(q N / 100), the guarantee wins and more
-     * entries are kept than q asks (the actual q is reported).
+     * remaining budget goes by magnitude. Guarantees every degree >= min(d_min, the vertex's candidate edges):
+     * with no earlier mask that is min(d_min, size of the other side), so no vertex is isolated; within an earlier
+     * mask, a vertex keeps what it has left up to d_min. If the reserved edges alone exceed round(q N / 100), the
+     * guarantee wins and more entries are kept than q asks (the actual q is reported).
      */
     EXPANSION_PRESERVING("expansion");
 

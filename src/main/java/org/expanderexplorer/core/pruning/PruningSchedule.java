@@ -49,11 +49,15 @@ public record PruningSchedule(List<Double> keepPercents, boolean iterative) {
             throw new BadInputException("the smallest q must be in (0, 100], got " + minPercent);
         }
         List<Double> qs = new ArrayList<>();
-        for (double q = 100.0; q >= minPercent - 1e-12; q *= ratio) {
-            qs.add(q);
-            if (qs.size() > 10_000) {
+        // 100 r^k rounded to 12 significant digits, so that 0.8 gives 100, 80, 64, 51.2, 40.96 exactly instead of
+        // the float noise of repeated products (24.009999999999998 for 0.7^4)
+        for (int k = 0; k <= 10_000; k++) {
+            double q = new java.math.BigDecimal(100.0 * Math.pow(ratio, k))
+                    .round(new java.math.MathContext(12)).doubleValue();
+            if (q < minPercent - 1e-12 || q <= 0) {
                 break;
             }
+            qs.add(q);
         }
         return new PruningSchedule(qs, iterative);
     }

@@ -37,28 +37,72 @@ public final class Figures {
     public static FigureSpec sweep(SweepResult result, GraphId graph, Representation rep, String title) {
         List<SweepPoint> pts = result.points();
         SweepPoint.Key key = new SweepPoint.Key(graph, rep);
-        double[] q = qs(pts);
-        boolean hasAccuracy = pts.stream().anyMatch(p -> p.accuracy() != null);
+        SweepResult.Crossings c = result.crossings().get(key);
+        return sweep(title, rep, qs(pts), accuracy(pts), values(pts, key, LayerAnalysisResult::deltaS),
+                rep == Representation.UNWEIGHTED ? values(pts, key, LayerAnalysisResult::deltaR) : null,
+                c == null ? null : c.deltaS(), c == null ? null : c.deltaR());
+    }
+
+    /**
+     * The paper's figure from plain series (e.g. re-read from a sweep's CSV); the same drawing as
+     * {@link #sweep(SweepResult, GraphId, Representation, String)}.
+     *
+     * @param rep             which representation (the weighted figure shows Delta_S only)
+     * @param q               grid, from 100 % down; not modified
+     * @param accuracyPercent accuracy in percent per grid point, NaN where not measured, or null; not modified
+     * @param deltaS          Delta_S per grid point, NaN where undefined; not modified
+     * @param deltaR          Delta_R per grid point (unweighted only), or null; not modified
+     * @param crossS          first zero crossing of Delta_S, or null
+     * @param crossR          first zero crossing of Delta_R, or null
+     */
+    public static FigureSpec sweep(String title, Representation rep, double[] q, double[] accuracyPercent,
+                                   double[] deltaS, double[] deltaR, ZeroCrossing crossS, ZeroCrossing crossR) {
+        boolean hasAccuracy = false;
+        if (accuracyPercent != null) {
+            for (double a : accuracyPercent) {
+                hasAccuracy |= !Double.isNaN(a);
+            }
+        }
         FigureSpec.Builder b = FigureSpec.builder(title)
                 .axes(Q_AXIS, hasAccuracy ? "test accuracy (%)" : "", "Ramanujan gap")
                 .xDescending(true);
         if (hasAccuracy) {
-            b.series("accuracy", q, accuracy(pts), FigureSpec.Axis.LEFT, FigureSpec.Look.LINE_AND_POINTS, 0, false);
+            b.series("accuracy", q, accuracyPercent, FigureSpec.Axis.LEFT, FigureSpec.Look.LINE_AND_POINTS, 0,
+                    false);
         }
-        b.series(DS + (rep == Representation.WEIGHTED ? " (weighted)" : ""), q,
-                values(pts, key, LayerAnalysisResult::deltaS), FigureSpec.Axis.RIGHT,
+        b.series(DS + (rep == Representation.WEIGHTED ? " (weighted)" : ""), q, deltaS, FigureSpec.Axis.RIGHT,
                 FigureSpec.Look.LINE_AND_POINTS, 1, false);
-        if (rep == Representation.UNWEIGHTED) {
-            b.series(DR, q, values(pts, key, LayerAnalysisResult::deltaR), FigureSpec.Axis.RIGHT,
-                    FigureSpec.Look.LINE_AND_POINTS, 2, false);
+        if (rep == Representation.UNWEIGHTED && deltaR != null) {
+            b.series(DR, q, deltaR, FigureSpec.Axis.RIGHT, FigureSpec.Look.LINE_AND_POINTS, 2, false);
         }
         b.horizontal(0, FigureSpec.Axis.RIGHT, "gap = 0", -1, false);
-        SweepResult.Crossings c = result.crossings().get(key);
-        if (c != null) {
-            crossingMarker(b, c.deltaS(), DS, 1);
-            crossingMarker(b, c.deltaR(), DR, 2);
+        ZeroCrossing r = rep == Representation.UNWEIGHTED ? crossR : null;
+        if (crossS != null && r != null && Math.abs(at(crossS) - at(r)) < CLOSE * span(q)) {
+            // two labels this close would be drawn over each other: one line carries both
+            b.vertical(at(crossS), "", 1);
+            b.vertical(at(r), DR + " = 0 at q = " + pct(at(r)) + ", " + DS + " = 0 at " + pct(at(crossS)), 2);
+        } else {
+            crossingMarker(b, crossS, DS, 1);
+            crossingMarker(b, r, DR, 2);
         }
         return b.build();
+    }
+
+    /** Crossing lines closer than this fraction of the q range share one label. */
+    private static final double CLOSE = 0.15;
+
+    private static double at(ZeroCrossing c) {
+        return c.interpolated() != null ? c.interpolated() : c.gridQ();
+    }
+
+    private static double span(double[] q) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : q) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        return hi > lo ? hi - lo : 1;
     }
 
     private static void crossingMarker(FigureSpec.Builder b, ZeroCrossing c, String name, int colour) {

@@ -5,6 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.expanderexplorer.core.graph.CsrGraph;
+import org.expanderexplorer.core.graph.LayerGraph;
 
 /**
  * The Fiedler value lambda_2(L) and a Fiedler vector of the weighted Laplacian L = D - A of a {@link CsrGraph}
@@ -17,6 +18,8 @@ import org.expanderexplorer.core.graph.CsrGraph;
  *       sweep cut separates that component.</li>
  *   <li>Connected with at most {@link #DENSE_LIMIT} vertices ({@link Method#AUTO}): dense symmetric EVD through
  *       {@link DecompositionFactory_DDRM#eig(int, boolean, boolean)}, O(n^3) time, O(n^2) memory.</li>
+ *   <li>A layer graph ({@link #forLayer}) past that size: Lanczos on the pseudo-inverse through the Schur
+ *       complement of the larger side ({@code SchurFiedler}), for a smaller side of up to 1,024 vertices.</li>
  *   <li>Otherwise: Lanczos with full reorthogonalisation on the operator L, deflating the constant vector, with
  *       the residual test ||L v - lambda v|| &lt;= tolerance * 2 d_max (see {@code LanczosFiedler}); no dense
  *       O(n^3) step. Memory about n * min(maxBasis, 16M / n) doubles.</li>
@@ -80,6 +83,7 @@ public final class FiedlerSolver {
 
     private final CsrGraph graph;
     private final Options options;
+    private final int bipartiteLeft;
     private FiedlerResult result;
 
     public FiedlerSolver(CsrGraph graph) {
@@ -87,8 +91,24 @@ public final class FiedlerSolver {
     }
 
     public FiedlerSolver(CsrGraph graph, Options options) {
+        this(graph, options, -1);
+    }
+
+    private FiedlerSolver(CsrGraph graph, Options options, int bipartiteLeft) {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.options = Objects.requireNonNull(options, "options");
+        this.bipartiteLeft = bipartiteLeft;
+    }
+
+    /**
+     * The solver for a layer graph, which knows its two sides: under {@link Method#AUTO}, past the dense limit
+     * and with a smaller side of at most {@value SchurFiedler#SIDE_LIMIT} vertices, it runs Lanczos on L^+
+     * through the Schur complement of the larger side ({@link SolverStats.Method#SCHUR_LANCZOS}), falling back
+     * to plain Lanczos if that does not meet the residual test.
+     */
+    public static FiedlerSolver forLayer(LayerGraph layer, Options options) {
+        Objects.requireNonNull(layer, "layer");
+        return new FiedlerSolver(layer.asCsrGraph(), options, layer.left());
     }
 
     /** The Fiedler pair, computed on the first call. */
@@ -120,6 +140,17 @@ public final class FiedlerSolver {
                 || options.method() == Method.AUTO && n <= DENSE_LIMIT;
         if (dense) {
             return dense(lap);
+        }
+        if (options.method() == Method.AUTO && bipartiteLeft >= 0
+                && Math.min(bipartiteLeft, n - bipartiteLeft) <= SchurFiedler.SIDE_LIMIT) {
+            SchurFiedler.Outcome o = SchurFiedler.run(graph, bipartiteLeft, options.tolerance(), options.seed(),
+                    options.maxBasis());
+            if (o != null) {
+                double[] x = o.vector();
+                fixSign(x);
+                return new FiedlerResult(o.value(), FiedlerResult.box(x), 1,
+                        stats(SolverStats.Method.SCHUR_LANCZOS, o.solves(), o.residual(), true));
+            }
         }
         LanczosFiedler.Outcome o = new LanczosFiedler(lap, options.tolerance(), options.seed(),
                 options.maxBasis(), options.maxRestarts()).run();

@@ -87,13 +87,13 @@ final class LanczosFiedler {
                 double[] q = basis[k];
                 laplacian.multiply(q, w);
                 products++;
-                double a = dot(w, q);
+                double a = Kernels.dot(w, q);
                 alpha[k] = a;
-                axpy(-a, q, w);
+                Kernels.axpy(-a, q, w);
                 if (k > 0) {
-                    axpy(-beta[k - 1], basis[k - 1], w);
+                    Kernels.axpy(-beta[k - 1], basis[k - 1], w);
                 }
-                double before = Math.sqrt(dot(w, w));
+                double before = Math.sqrt(Kernels.dot(w, w));
                 double after = orthogonalise(w, basis, k + 1, coef);
                 if (after < REORTH_THRESHOLD * before) {
                     after = orthogonalise(w, basis, k + 1, coef);
@@ -120,7 +120,7 @@ final class LanczosFiedler {
             }
             double[] x = new double[n];
             for (int j = 0; j < k; j++) {
-                axpy(s[j], basis[j], x);
+                Kernels.axpy(s[j], basis[j], x);
             }
             deflateConstant(x);
             normalise(x);
@@ -144,13 +144,7 @@ final class LanczosFiedler {
     /** w -= sum_j (w . basis_j) basis_j - (w . 1/sqrt n) 1/sqrt n; returns the new norm of w. */
     private static double orthogonalise(double[] w, double[][] basis, int count, double[] coef) {
         deflateConstant(w);
-        for (int j = 0; j < count; j++) {
-            coef[j] = dot(w, basis[j]);
-        }
-        for (int j = 0; j < count; j++) {
-            axpy(-coef[j], basis[j], w);
-        }
-        return Math.sqrt(dot(w, w));
+        return Kernels.orthogonalise(w, basis, count, coef);
     }
 
     private static void deflateConstant(double[] x) {
@@ -165,7 +159,7 @@ final class LanczosFiedler {
     }
 
     private static double normalise(double[] x) {
-        double s = Math.sqrt(dot(x, x));
+        double s = Math.sqrt(Kernels.dot(x, x));
         if (s > 0) {
             double inv = 1 / s;
             for (int i = 0; i < x.length; i++) {
@@ -175,29 +169,5 @@ final class LanczosFiedler {
         return s;
     }
 
-    /** Four partial sums: the JIT does not reorder a floating-point reduction, so this is what gives it ILP. */
-    private static double dot(double[] a, double[] b) {
-        int n = a.length;
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            s0 += a[i] * b[i];
-            s1 += a[i + 1] * b[i + 1];
-            s2 += a[i + 2] * b[i + 2];
-            s3 += a[i + 3] * b[i + 3];
-        }
-        for (; i < n; i++) {
-            s0 += a[i] * b[i];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
 
-    private static void axpy(double a, double[] x, double[] y) {
-        for (int i = 0; i < y.length; i++) {
-            y[i] += a * x[i];
-        }
-    }
 }

@@ -65,7 +65,7 @@ public final class LayerAnalysis {
     /** The Fiedler pair of the layer's Laplacian. */
     public synchronized FiedlerResult fiedler() {
         if (fiedler == null) {
-            fiedler = new FiedlerSolver(graph.asCsrGraph(), options.fiedler()).result();
+            fiedler = FiedlerSolver.forLayer(graph, options.fiedler()).result();
         }
         return fiedler;
     }

@@ -22,6 +22,8 @@ public record SolverStats(Method method, int products, Double residual, double t
         /** Dense symmetric eigendecomposition of L (small graphs). */
         DENSE_EVD,
         /** Lanczos with full reorthogonalisation on the operator L. */
-        LANCZOS
+        LANCZOS,
+        /** Lanczos on L^+ through the Schur complement of a bipartite layer's larger side (products = solves). */
+        SCHUR_LANCZOS
     }
 }

@@ -142,6 +142,57 @@ public final class Subject {
                 hh == null ? null : hhMask.applyTo(hh));
     }
 
+    /**
+     * Prunes at q percent of dense edges kept, within the masks of {@code previous} (an iterative round): entries
+     * pruned there stay pruned, and the pruner ranks what remains by this subject's weights, which after
+     * fine-tuning are not those that chose {@code previous}. Not cached: each round has its own candidates.
+     *
+     * @param previous the previous round's state (its masks must have this subject's shapes)
+     * @throws BadInputException for q outside (0, 100] or settings that do not fit this subject
+     */
+    public PrunedState prune(double keepPercent, PruneSettings settings, PrunedState previous) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(previous, "previous");
+        boolean doIh = settings.pruneIh() || hh == null;
+        boolean doHh = settings.pruneHh() && hh != null;
+        if (!doIh && !doHh) {
+            throw new BadInputException("nothing to prune: a plain matrix has no hidden-to-hidden part");
+        }
+        PruneSettings key = new PruneSettings(settings.method(), doIh, doHh, settings.perGate() && gateOrder != null,
+                settings.seed(), settings.minDegree());
+        PruningMask prevIh = previous.ihMask().and(PruningMask.nonZerosOf(ih));
+        PruningMask prevHh = hh == null ? null : previous.hhMask().and(PruningMask.nonZerosOf(hh));
+        List<WeightMatrix> ms = new ArrayList<>();
+        List<PruningMask> current = new ArrayList<>();
+        if (doIh) {
+            ms.add(ih);
+            current.add(prevIh);
+        }
+        if (doHh) {
+            ms.add(hh);
+            current.add(prevHh);
+        }
+        List<PruningMask> masks = new Pruner(ms, current, key.method(), key.seed(), key.minDegree(),
+                key.perGate() ? gates() : 1).prune(keepPercent);
+        int k = 0;
+        PruningMask ihMask = doIh ? masks.get(k++) : prevIh;
+        PruningMask hhMask = hh == null ? null : doHh ? masks.get(k) : prevHh;
+        return new PrunedState(keepPercent, key, ihMask, hhMask, ihMask.applyTo(ih),
+                hh == null ? null : hhMask.applyTo(hh));
+    }
+
+    /**
+     * The state with {@code masks}' masks applied to this subject's weights (e.g. the same masks after
+     * fine-tuning changed the kept weights).
+     */
+    public PrunedState withMasks(PrunedState masks) {
+        Objects.requireNonNull(masks, "masks");
+        PruningMask ihMask = masks.ihMask();
+        PruningMask hhMask = hh == null ? null : masks.hhMask();
+        return new PrunedState(masks.keepPercent(), masks.settings(), ihMask, hhMask, ihMask.applyTo(ih),
+                hh == null ? null : hhMask.applyTo(hh));
+    }
+
     private Pruner newPruner(PruneSettings s) {
         List<WeightMatrix> ms = new ArrayList<>();
         List<PruningMask> current = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.expanderexplorer.core.graph.LayerGraph;
@@ -18,18 +19,39 @@ import org.expanderexplorer.core.spectral.LayerAnalysisResult;
  * in every representation, and measures accuracy when asked. Points are reported as they finish (for live
  * curves) and the run can be cancelled between graphs.
  *
+ * <p>Schedules: one-shot (each q pruned from the dense weights) or iterative (each q pruned within the previous
+ * round's masks, ranking what remains by the current weights). An iterative run may fine-tune between rounds
+ * through a {@link FineTuner}: round t prunes the network of round t-1 at q_t, fine-tunes it with those masks
+ * fixed, and measures the fine-tuned network (graphs and accuracy); the dense first point is not fine-tuned.
+ * Without fine-tuning, iterative magnitude, random and top-k pruning give the same masks as one-shot pruning
+ * (their choices are nested); expansion-preserving pruning does not, because edges reserved for a vertex's
+ * minimum degree in one round may rank below the cut in the next.
+ *
  * <p>Cost per point: one spectral analysis per graph and representation (no dense O(n^3) step on large graphs:
- * see {@link LayerAnalysis}) plus one evaluation of the model on the chosen test examples. Deterministic for a
- * seed. Used by the window's live curves and by the {@code sweep} command alike.
+ * see {@link LayerAnalysis}) plus one evaluation of the model on the chosen test examples, plus the fine-tuning.
+ * Deterministic for a seed. Used by the window's live curves and by the {@code sweep} command alike.
  */
 public final class SweepRunner {
 
     private final Subject subject;
     private final SweepConfig config;
+    private final FineTuner fineTuner;
 
     public SweepRunner(Subject subject, SweepConfig config) {
+        this(subject, config, null);
+    }
+
+    /**
+     * @param fineTuner fine-tunes between the rounds of an iterative schedule, or null for none
+     * @throws IllegalArgumentException if a fine-tuner is given for a one-shot schedule
+     */
+    public SweepRunner(Subject subject, SweepConfig config, FineTuner fineTuner) {
         this.subject = Objects.requireNonNull(subject, "subject");
         this.config = Objects.requireNonNull(config, "config");
+        this.fineTuner = fineTuner;
+        if (fineTuner != null && !config.schedule().iterative()) {
+            throw new IllegalArgumentException("fine-tuning between rounds needs an iterative schedule");
+        }
         for (GraphId g : config.graphs()) {
             subject.matrix(subject.dense(), g); // refuse graphs the subject does not have, before any work
         }
@@ -42,22 +64,58 @@ public final class SweepRunner {
      * @param cancelled polled between steps; when true the run stops with {@link CancellationException}
      */
     public SweepResult run(Consumer<SweepPoint> onPoint, BooleanSupplier cancelled) {
+        return run(onPoint, null, cancelled);
+    }
+
+    /**
+     * Runs the sweep, also handing out each point's pruned state with the subject it was measured on (for an
+     * iterative run with fine-tuning, the fine-tuned network of that round): what an export of the pruned model
+     * at that q needs.
+     *
+     * @param onState receives (state, subject) after each point; may be null
+     */
+    public SweepResult run(Consumer<SweepPoint> onPoint, BiConsumer<PrunedState, Subject> onState,
+                           BooleanSupplier cancelled) {
         List<SweepPoint> points = new ArrayList<>();
         long start = System.nanoTime();
+        Subject current = subject;
+        PrunedState previous = subject.dense();
+        int round = 0;
+        int tuned = 0;
         for (double q : config.schedule().keepPercents()) {
-            SweepPoint p = point(q, cancelled);
+            checkCancelled(cancelled);
+            long t0 = System.nanoTime();
+            PrunedState state;
+            if (config.schedule().iterative()) {
+                state = current.prune(q, config.settings(), previous);
+                if (fineTuner != null && (round > 0 || q < 100.0)) {
+                    current = fineTuner.fineTune(current, state, ++tuned, cancelled);
+                    state = current.withMasks(state);
+                }
+            } else {
+                state = subject.prune(q, config.settings());
+            }
+            SweepPoint p = measure(current, state, cancelled, t0);
             points.add(p);
             if (onPoint != null) {
                 onPoint.accept(p);
             }
+            if (onState != null) {
+                onState.accept(state, current);
+            }
+            previous = state;
+            round++;
         }
         return SweepResult.of(config, points, (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Measures one q. */
+    /** Measures one q, pruned from the dense weights (one-shot). */
     public SweepPoint point(double q, BooleanSupplier cancelled) {
         long t0 = System.nanoTime();
-        PrunedState state = subject.prune(q, config.settings());
+        return measure(subject, subject.prune(q, config.settings()), cancelled, t0);
+    }
+
+    private SweepPoint measure(Subject s, PrunedState state, BooleanSupplier cancelled, long t0) {
         Map<SweepPoint.Key, LayerAnalysisResult> results = new LinkedHashMap<>();
         for (GraphId g : config.graphs()) {
             for (Representation rep : Representation.values()) {
@@ -65,16 +123,17 @@ public final class SweepRunner {
                     continue;
                 }
                 checkCancelled(cancelled);
-                LayerGraph graph = LayerGraph.of(subject.matrix(state, g), rep);
+                LayerGraph graph = LayerGraph.of(s.matrix(state, g), rep);
                 results.put(new SweepPoint.Key(g, rep), new LayerAnalysis(graph, config.options()).result());
             }
         }
         Double accuracy = null;
-        if (config.accuracyLimit() >= 0 && subject.probe() != null) {
+        if (config.accuracyLimit() >= 0 && s.probe() != null) {
             checkCancelled(cancelled);
-            accuracy = subject.probe().accuracy(state.ihMask(), state.hhMask(), config.accuracyLimit());
+            accuracy = s.probe().accuracy(state.ihMask(), state.hhMask(), config.accuracyLimit());
         }
-        return new SweepPoint(q, state.actualKeepPercent(), accuracy, results, (System.nanoTime() - t0) / 1_000_000);
+        return new SweepPoint(state.keepPercent(), state.actualKeepPercent(), accuracy, results,
+                (System.nanoTime() - t0) / 1_000_000);
     }
 
     private static void checkCancelled(BooleanSupplier cancelled) {

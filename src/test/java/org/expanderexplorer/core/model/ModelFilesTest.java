@@ -73,6 +73,53 @@ class ModelFilesTest {
         assertThat(back.metadata().testAccuracy()).isNull();
     }
 
+    /** The sample model with one entry's bytes replaced, re-zipped (so that the CRC check passes). */
+    private Path withEntry(String name, java.util.function.UnaryOperator<byte[]> edit) throws IOException {
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+                Files.newInputStream(Path.of("sample-models", "digits8-rnn12.zip")))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] data = in.readAllBytes();
+                entries.put(e.getName(), e.getName().equals(name) ? edit.apply(data) : data);
+            }
+        }
+        Path file = dir.resolve("edited-" + name + ".zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (java.util.Map.Entry<String, byte[]> e : entries.entrySet()) {
+                out.putNextEntry(new ZipEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void corruptArrayHeadersAreRefusedBeforeDeeplearning4jReadsThem() throws IOException {
+        // found by fuzzing: a huge value in the shape information crashed the process or stalled the load
+        Path hugeShape = withEntry("coefficients.bin", b -> {
+            byte[] c = b.clone();
+            java.nio.ByteBuffer.wrap(c).putInt(50, 1 << 30);
+            return c;
+        });
+        expectBad(hugeShape, "corrupt shape header");
+        Path hugeLength = withEntry("coefficients.bin", b -> {
+            byte[] c = b.clone();
+            java.nio.ByteBuffer.wrap(c).putInt(102, 1 << 30); // low half of the parameter buffer's length (a long at 98)
+            return c;
+        });
+        expectBad(hugeLength, "coefficients.bin");
+    }
+
+    @Test
+    void configurationProblemsNameTheFile() throws IOException {
+        Path noClasses = withEntry("configuration.json", b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)
+                .replaceAll("\"nout\" : \\d+", "\"nout\" : 0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> ModelFiles.loadAny(noClasses))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(noClasses.toString());
+    }
+
     @Test
     void corruptZipIsReported() throws IOException {
         ModelSpec spec = new ModelSpec(CellType.LSTM, 4, 8, 1, 3);

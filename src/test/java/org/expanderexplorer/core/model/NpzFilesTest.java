@@ -120,6 +120,24 @@ class NpzFilesTest {
     }
 
     @Test
+    void headerBytesAreQuotedOnOneLine() throws IOException {
+        // found by fuzzing: bytes inserted into the shape made the message echo a line break and raw bytes
+        byte[] broken = NpzFiles.toNpy(NpyArray.of(new double[] {1, 2, 3}, NpyArray.Type.FLOAT32));
+        int paren = new String(broken, StandardCharsets.ISO_8859_1).indexOf("(3,)");
+        broken[paren] = '\n';
+        broken[paren + 1] = 7;
+        Path file = dir.resolve("broken.npz");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(file))) {
+            z.putNextEntry(new ZipEntry("w.npy"));
+            z.write(broken);
+            z.closeEntry();
+        }
+        assertThatThrownBy(() -> NpzFiles.read(file)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(file.toString()).hasMessageContaining("'shape'")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("\u0007"));
+    }
+
+    @Test
     void textFileIsNotAnNpz() throws IOException {
         Path file = dir.resolve("notes.txt");
         Files.writeString(file, "just some text\n");

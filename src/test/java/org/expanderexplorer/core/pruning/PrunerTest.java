@@ -176,4 +176,66 @@ class PrunerTest {
         assertThat(PruningSchedule.oneShot(List.of(10.0, 100.0, 50.0)).keepPercents()).containsExactly(100.0, 50.0, 10.0);
         assertThatThrownBy(() -> PruningSchedule.geometric(1.2, 10, false)).isInstanceOf(BadInputException.class);
     }
+
+    @ParameterizedTest
+    @EnumSource(PruningMethod.class)
+    void everyMethodIsDeterministicForItsSeed(PruningMethod method) {
+        List<WeightMatrix> ws = List.of(gaussian(12, 20, 10), gaussian(20, 20, 11));
+        for (double q : new double[] {70, 30, 5}) {
+            List<PruningMask> a = new Pruner(ws, null, method, 5, 2, 1).prune(q);
+            List<PruningMask> b = new Pruner(ws, null, method, 5, 2, 1).prune(q);
+            assertThat(a).isEqualTo(b);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PruningMethod.class, names = {"MAGNITUDE", "RANDOM", "GLOBAL_MAGNITUDE"})
+    void theKeptCountIsRoundQTimesNPerMatrixOrOverall(PruningMethod method) {
+        WeightMatrix a = gaussian(28, 64, 12);
+        WeightMatrix b = gaussian(64, 64, 13);
+        for (double q : new double[] {100, 64, 33.3, 10, 0.01}) {
+            List<PruningMask> m = new Pruner(List.of(a, b), method, 9).prune(q);
+            if (method == PruningMethod.GLOBAL_MAGNITUDE) {
+                assertThat(m.get(0).keptCount() + m.get(1).keptCount())
+                        .isEqualTo(Math.max(1, Math.round(q * (28 * 64 + 64 * 64) / 100)));
+            } else {
+                assertThat(m.get(0).keptCount()).isEqualTo(Math.max(1, Math.round(q * 28 * 64 / 100)));
+                assertThat(m.get(1).keptCount()).isEqualTo(Math.max(1, Math.round(q * 64 * 64 / 100)));
+            }
+        }
+    }
+
+    @Test
+    void topKWithinItsOwnEarlierMaskStillGivesEveryColumnExactlyK() {
+        WeightMatrix w = gaussian(28, 40, 14);
+        List<PruningMask> at50 = new Pruner(List.of(w), PruningMethod.TOP_K_PER_VERTEX, 0).prune(50);
+        PruningMask at25 = new Pruner(List.of(w), at50, PruningMethod.TOP_K_PER_VERTEX, 0, 1, 1).prune(25).get(0);
+        assertThat(at25.colCounts()).containsOnly(7);
+        assertThat(at25.and(at50.get(0))).isEqualTo(at25);
+        // nested: top-k within the top-14 is the plain top-7
+        assertThat(at25).isEqualTo(new Pruner(List.of(w), PruningMethod.TOP_K_PER_VERTEX, 0).prune(25).get(0));
+    }
+
+    @Test
+    void expansionPreservingGivesEachVertexMinDegreeOrAllItsRemainingEdges() {
+        WeightMatrix w = gaussian(10, 12, 15);
+        boolean[] keep = new boolean[10 * 12];
+        java.util.Arrays.fill(keep, true);
+        // row 0 has a single candidate left, row 1 none: the guarantee is "min(d_min, candidates)"
+        for (int j = 0; j < 12; j++) {
+            keep[j] = j == 3;
+            keep[12 + j] = false;
+        }
+        PruningMask current = new PruningMask(10, 12, keep);
+        PruningMask m = new Pruner(List.of(w), List.of(current), PruningMethod.EXPANSION_PRESERVING, 0, 3, 1)
+                .prune(5).get(0);
+        int[] rows = m.rowCounts();
+        assertThat(rows[0]).isEqualTo(1);
+        assertThat(rows[1]).isZero();
+        for (int i = 2; i < 10; i++) {
+            assertThat(rows[i]).as("row %d", i).isGreaterThanOrEqualTo(3);
+        }
+        assertThat(java.util.Arrays.stream(m.colCounts()).min().getAsInt()).isGreaterThanOrEqualTo(3);
+        assertThat(m.and(current)).isEqualTo(m);
+    }
 }

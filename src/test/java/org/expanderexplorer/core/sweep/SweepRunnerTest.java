@@ -13,6 +13,7 @@ import org.expanderexplorer.core.graph.GateOrder;
 import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.graph.WeightMatrix;
+import org.expanderexplorer.core.pruning.Pruner;
 import org.expanderexplorer.core.pruning.PruningMask;
 import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.pruning.PruningSchedule;
@@ -117,5 +118,103 @@ class SweepRunnerTest {
                 List.of(GraphId.parse("ih.i")), Set.of(Representation.UNWEIGHTED), -1, AnalysisOptions.DEFAULT);
         assertThatThrownBy(() -> new SweepRunner(rnn, gate)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("no gates");
+    }
+
+    @Test
+    void iterativeMagnitudeWithoutFineTuningEqualsOneShot() {
+        Subject s = Subject.ofLayer("rnn", gaussian(10, 16, 7), gaussian(16, 16, 8), null, null);
+        PruningSchedule oneShot = PruningSchedule.geometric(0.7, 5, false);
+        PruningSchedule iterative = PruningSchedule.geometric(0.7, 5, true);
+        List<PrunedState> a = new ArrayList<>();
+        List<PrunedState> b = new ArrayList<>();
+        new SweepRunner(s, config(oneShot, PruneSettings.DEFAULT)).run(null, (st, sub) -> a.add(st), null);
+        new SweepRunner(s, config(iterative, PruneSettings.DEFAULT)).run(null, (st, sub) -> b.add(st), null);
+        assertThat(b).hasSameSizeAs(a);
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(b.get(i).ihMask()).isEqualTo(a.get(i).ihMask());
+            assertThat(b.get(i).hhMask()).isEqualTo(a.get(i).hhMask());
+        }
+    }
+
+    @Test
+    void iterativeRoundsAreNestedForEveryMethod() {
+        Subject s = Subject.ofLayer("rnn", gaussian(10, 16, 9), gaussian(16, 16, 10), null, null);
+        for (PruningMethod m : PruningMethod.values()) {
+            List<PrunedState> states = new ArrayList<>();
+            PruneSettings settings = PruneSettings.DEFAULT.withMethod(m);
+            new SweepRunner(s, config(PruningSchedule.geometric(0.6, 3, true), settings))
+                    .run(null, (st, sub) -> states.add(st), null);
+            for (int i = 1; i < states.size(); i++) {
+                PrunedState prev = states.get(i - 1);
+                PrunedState cur = states.get(i);
+                assertThat(cur.ihMask().and(prev.ihMask())).as("%s round %d", m, i).isEqualTo(cur.ihMask());
+                assertThat(cur.hhMask().and(prev.hhMask())).as("%s round %d", m, i).isEqualTo(cur.hhMask());
+            }
+        }
+    }
+
+    /**
+     * A fine-tuner that "trains" by replacing every kept weight w by a new value (the round's number times the
+     * weight at the mirrored position): the next round must rank what remains by these new weights, and each point
+     * must be measured on them.
+     */
+    @Test
+    void fineTuningBetweenRoundsChangesTheWeightsTheNextRoundRanks() {
+        WeightMatrix ih = gaussian(6, 8, 11);
+        WeightMatrix hh = gaussian(8, 8, 12);
+        Subject s = Subject.ofLayer("rnn", ih, hh, null, new KeptFractionProbe());
+        List<Integer> rounds = new ArrayList<>();
+        FineTuner mirror = new FineTuner() {
+            @Override
+            public Subject fineTune(Subject current, PrunedState state, int round, java.util.function.BooleanSupplier c) {
+                rounds.add(round);
+                return Subject.ofLayer("tuned", state.ihMask().applyTo(mirrored(current.inputToHidden())),
+                        state.hhMask().applyTo(mirrored(current.hiddenToHidden())), null, current.probe());
+            }
+
+            @Override
+            public String describe() {
+                return "mirror";
+            }
+        };
+        List<PrunedState> states = new ArrayList<>();
+        List<Subject> subjects = new ArrayList<>();
+        PruningSchedule schedule = PruningSchedule.oneShot(List.of(100.0, 60.0, 30.0));
+        SweepResult r = new SweepRunner(s, config(new PruningSchedule(schedule.keepPercents(), true),
+                PruneSettings.DEFAULT), mirror).run(null, (st, sub) -> {
+                    states.add(st);
+                    subjects.add(sub);
+                }, null);
+        assertThat(rounds).containsExactly(1, 2);
+        // round 2 = magnitude pruning of the round-1 fine-tuned weights, within the round-1 mask
+        Subject afterRound1 = subjects.get(1);
+        PruningMask expected = new Pruner(List.of(afterRound1.inputToHidden()), List.of(states.get(1).ihMask()),
+                PruningMethod.MAGNITUDE, 1, 1, 1).prune(30).get(0);
+        assertThat(states.get(2).ihMask()).isEqualTo(expected);
+        // ... which differs from pruning the original weights (the fine-tuning mattered)
+        assertThat(expected).isNotEqualTo(s.prune(30, PruneSettings.DEFAULT).ihMask());
+        // the point is measured on the fine-tuned weights of its round
+        WeightMatrix measured = subjects.get(2).matrix(states.get(2), GraphId.IH);
+        var analysis = new LayerAnalysis(LayerGraph.of(measured, Representation.WEIGHTED)).result();
+        assertThat(r.points().get(2).result(GraphId.IH, Representation.WEIGHTED).singularValues())
+                .isEqualTo(analysis.singularValues());
+        assertThat(r.points().get(2).accuracy()).isEqualTo(states.get(2).ihMask().keptPercent() / 100);
+        assertThatThrownBy(() -> new SweepRunner(s, config(schedule, PruneSettings.DEFAULT), mirror))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("iterative");
+    }
+
+    static WeightMatrix mirrored(WeightMatrix w) {
+        double[][] d = new double[w.rows()][w.cols()];
+        for (int i = 0; i < w.rows(); i++) {
+            for (int j = 0; j < w.cols(); j++) {
+                d[i][j] = w.get(w.rows() - 1 - i, w.cols() - 1 - j) + 0.01;
+            }
+        }
+        return WeightMatrix.of(d);
+    }
+
+    static SweepConfig config(PruningSchedule schedule, PruneSettings settings) {
+        return new SweepConfig(schedule, settings, List.of(GraphId.IH, GraphId.HH),
+                Set.of(Representation.UNWEIGHTED, Representation.WEIGHTED), 0, AnalysisOptions.DEFAULT);
     }
 }

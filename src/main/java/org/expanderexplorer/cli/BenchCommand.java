@@ -1,0 +1,223 @@
+package org.expanderexplorer.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.data.Datasets;
+import org.expanderexplorer.core.data.SequenceDataset;
+import org.expanderexplorer.core.data.Split;
+import org.expanderexplorer.core.graph.CsrGraph;
+import org.expanderexplorer.core.graph.LayerGraph;
+import org.expanderexplorer.core.graph.MatrixFiles;
+import org.expanderexplorer.core.graph.Representation;
+import org.expanderexplorer.core.graph.UnfoldedGraph;
+import org.expanderexplorer.core.graph.WeightMatrix;
+import org.expanderexplorer.core.model.Evaluator;
+import org.expanderexplorer.core.model.ModelFiles;
+import org.expanderexplorer.core.model.RecurrentWeights;
+import org.expanderexplorer.core.model.SavedModel;
+import org.expanderexplorer.core.model.WeightKind;
+import org.expanderexplorer.core.spectral.CheegerBounds;
+import org.expanderexplorer.core.spectral.CutResult;
+import org.expanderexplorer.core.spectral.FiedlerResult;
+import org.expanderexplorer.core.spectral.FiedlerSolver;
+import org.expanderexplorer.core.spectral.LayerAnalysis;
+import org.expanderexplorer.core.spectral.RamanujanGaps;
+import org.expanderexplorer.core.spectral.SingularSpectrum;
+import org.expanderexplorer.core.spectral.SingularValues;
+import org.expanderexplorer.core.spectral.SweepCut;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench}: wall-clock medians and minima, in one process after a warm-up, of each stage of a layer
+ * analysis ({@code --matrix}) or of a model's inference and time-unfolded graph ({@code --model}). Everything runs
+ * on the calling thread, one stage after another; each repetition starts from fresh objects so that no cached
+ * result is timed.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Time the stages of a layer analysis of a matrix (graph, singular values, gaps, Fiedler value, "
+                + "sweep cut, Cheeger bounds, and the whole), or a model's inference on a data set and the Fiedler "
+                + "value and sweep cut of its time-unfolded graph.",
+            "Reports the median and minimum milliseconds over --repeat runs after --warmup untimed runs."},
+        footer = {"", "Examples:", "  expander-explorer bench --matrix layer.mtx --repeat 50 --json",
+            "  expander-explorer bench --model smnist-rnn128.zip --data mnist --limit 1000",
+            "  expander-explorer bench --model smnist-rnn128.zip --unfold 28"})
+final class BenchCommand implements Callable<Integer> {
+
+    static final class Subject {
+        @Option(names = "--matrix", required = true, paramLabel = "FILE",
+                description = "Weight matrix: .csv or .mtx.")
+        Path matrix;
+
+        @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (.zip or .npz).")
+        Path model;
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Subject subject;
+
+    @Option(names = "--weighted", description = "Use |w| as edge weights (default: unweighted).")
+    boolean weighted;
+
+    @Option(names = "--data", paramLabel = "NAME", description = "With --model: time inference on the test split of "
+            + Datasets.SPEC_HELP + ".")
+    String data;
+
+    @Option(names = "--limit", defaultValue = "1000", paramLabel = "N",
+            description = "With --data: sequences per inference run (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--unfold", paramLabel = "STEPS",
+            description = "With --model: time the Fiedler value and sweep cut of the first layer unfolded over "
+                    + "STEPS steps.")
+    Integer unfold;
+
+    @Option(names = "--repeat", defaultValue = "20", paramLabel = "N",
+            description = "Timed runs (default ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(names = "--warmup", defaultValue = "10", paramLabel = "N",
+            description = "Untimed runs first, for the JIT compiler (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--cpu-time", description = "Measure the thread's CPU time instead of wall-clock time (steadier "
+            + "when other programs compete for the cores; inference uses further threads and is undercounted).")
+    boolean cpuTime;
+
+    @Option(names = "--json", description = "Print one JSON object: <stage>MedianMillis and <stage>MinMillis for "
+            + "every stage, totalMedianMillis, totalMinMillis.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        if (repeat < 1 || warmup < 0) {
+            throw new BadInputException("--repeat must be at least 1 and --warmup at least 0, got " + repeat
+                    + " and " + warmup);
+        }
+        StageTimer timer = new StageTimer(cpuTime);
+        Map<String, Object> head = new LinkedHashMap<>();
+        Runnable once;
+        String total;
+        if (subject.matrix != null) {
+            WeightMatrix m = MatrixFiles.read(subject.matrix);
+            Representation rep = weighted ? Representation.WEIGHTED : Representation.UNWEIGHTED;
+            LayerGraphs.of(m, rep, subject.matrix); // refuses NaN weights with the file's name, before timing
+            head.put("matrix", subject.matrix.toString());
+            head.put("rows", m.rows());
+            head.put("cols", m.cols());
+            head.put("nonZeros", m.nonZeros());
+            head.put("representation", rep.name());
+            once = () -> analyseOnce(timer, m, rep);
+            total = "total";
+        } else {
+            once = modelRun(timer, head);
+            total = data != null ? "inference" : "unfoldedTotal";
+        }
+        timer.recording(false);
+        for (int i = 0; i < warmup; i++) {
+            once.run();
+        }
+        timer.recording(true);
+        for (int i = 0; i < repeat; i++) {
+            once.run();
+        }
+        print(timer, head, total);
+        return 0;
+    }
+
+    /** Each stage on its own, then the whole analysis from the matrix on fresh objects. */
+    private static void analyseOnce(StageTimer timer, WeightMatrix m, Representation rep) {
+        LayerGraph g = timer.time("graph", () -> {
+            LayerGraph built = LayerGraph.of(m, rep);
+            built.asCsrGraph();
+            return built;
+        });
+        CsrGraph csr = g.asCsrGraph();
+        SingularSpectrum s = timer.time("singularValues", () -> new SingularValues(g).result());
+        timer.time("gaps", () -> RamanujanGaps.of(g, s));
+        FiedlerResult f = timer.time("fiedler", () -> FiedlerSolver.forLayer(g, FiedlerSolver.Options.DEFAULT).result());
+        CutResult cut = timer.time("sweepCut", () -> new SweepCut(csr, f.vectorArray()).result());
+        timer.time("cheegerBounds", () -> CheegerBounds.of(f.value(), g.minDegree(), g.maxDegree(), s.muHat(),
+                cut.ratio()));
+        timer.time("total", () -> new LayerAnalysis(LayerGraph.of(m, rep)).result());
+    }
+
+    private Runnable modelRun(StageTimer timer, Map<String, Object> head) throws IOException {
+        if (data == null && unfold == null) {
+            throw new BadInputException("bench --model needs --data NAME (inference) or --unfold STEPS (graph)");
+        }
+        if (limit < 1 || unfold != null && unfold < 1) {
+            throw new BadInputException("--limit and --unfold must be at least 1");
+        }
+        SavedModel saved = ModelFiles.loadAny(subject.model);
+        head.put("model", subject.model.toString());
+        head.put("architecture", saved.model().spec().describe());
+        SequenceDataset ds = data == null ? null : Datasets.load(data, Split.TEST);
+        int n = ds == null ? 0 : Math.min(limit, ds.size());
+        if (ds != null) {
+            head.put("data", ds.name());
+            head.put("sequences", n);
+        }
+        UnfoldedGraph unfolded = null;
+        if (unfold != null) {
+            RecurrentWeights w = new RecurrentWeights(saved.model());
+            unfolded = new UnfoldedGraph(w.matrix(0, WeightKind.INPUT), w.matrix(0, WeightKind.RECURRENT), unfold,
+                    weighted ? Representation.WEIGHTED : Representation.UNWEIGHTED);
+            head.put("unfoldedSteps", unfold);
+            head.put("unfoldedVertices", unfolded.vertexCount());
+            head.put("unfoldedEdges", unfolded.edgeCount());
+        }
+        UnfoldedGraph u = unfolded;
+        return () -> {
+            if (ds != null) {
+                timer.time("inference", () -> new Evaluator(saved.model(), ds, n, Evaluator.DEFAULT_BATCH).result());
+            }
+            if (u != null) {
+                long t0 = timer.now();
+                // a fresh window each time: its CSR graph is not cached yet
+                CsrGraph csr = timer.time("unfoldedGraph", () -> u.window(u.steps()).toCsrGraph());
+                FiedlerResult f = timer.time("unfoldedFiedler", () -> new FiedlerSolver(csr).result());
+                timer.time("unfoldedSweepCut", () -> new SweepCut(csr, f.vectorArray()).result());
+                timer.record("unfoldedTotal", (timer.now() - t0) / 1e6);
+            }
+        };
+    }
+
+    private void print(StageTimer timer, Map<String, Object> head, String total) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>(head);
+            m.put("repeat", repeat);
+            m.put("warmup", warmup);
+            m.put("clock", cpuTime ? "thread CPU time" : "wall clock");
+            m.put("totalMedianMillis", timer.median(total));
+            m.put("totalMinMillis", timer.min(total));
+            for (String s : timer.stages()) {
+                m.put(s + "MedianMillis", timer.median(s));
+                m.put(s + "MinMillis", timer.min(s));
+            }
+            out.println(Json.write(m));
+        } else {
+            head.forEach((k, v) -> out.printf(Locale.ROOT, "%-18s %s%n", k, v));
+            out.printf(Locale.ROOT, "%d timed runs after %d warm-up runs, %s%n", repeat, warmup,
+                cpuTime ? "thread CPU time" : "wall clock");
+            out.printf(Locale.ROOT, "  %-18s %12s %12s%n", "stage", "median ms", "min ms");
+            for (String s : timer.stages()) {
+                out.printf(Locale.ROOT, "  %-18s %12.3f %12.3f%n", s, timer.median(s), timer.min(s));
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,118 @@
+package org.expanderexplorer.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.model.ModelFiles;
+import org.expanderexplorer.core.model.SavedModel;
+import org.expanderexplorer.core.sweep.ModelSubjects;
+import org.expanderexplorer.core.sweep.PruneSettings;
+import org.expanderexplorer.core.sweep.PrunedModelExport;
+import org.expanderexplorer.core.sweep.PrunedState;
+import org.expanderexplorer.core.sweep.Subject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code prune}: one-shot pruning of a model's recurrent layer at q, exported as DL4J zip, NPZ and summary. */
+@Command(name = "prune", mixinStandardHelpOptions = true,
+        description = {"Prune a model's recurrent layer to q % of its edges and export the pruned model: a "
+            + "Deeplearning4j zip (pruned weights zero), optionally a PyTorch NPZ with a <key>.mask array per pruned "
+            + "matrix, and a JSON summary with dense, sparse (CSR) and gzip sizes."})
+final class PruneCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "Model file (.zip or .npz).")
+    Path model;
+
+    @Option(names = "--keep", required = true, description = "q: percentage of edges to keep, in (0, 100].")
+    double keep;
+
+    @Mixin
+    PruneOptions prune;
+
+    @Option(names = "--out", required = true, description = "Pruned Deeplearning4j zip to write.")
+    Path out;
+
+    @Option(names = "--npz", description = "Also write the pruned weights as a PyTorch NPZ with masks.")
+    Path npz;
+
+    @Option(names = "--summary", description = "Also write the summary as JSON.")
+    Path summary;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (!(keep > 0 && keep <= 100)) {
+            throw new BadInputException("--keep must be in (0, 100], got " + keep);
+        }
+        PruneSettings settings = prune.settings();
+        for (Path p : new Path[] {out, npz, summary}) {
+            if (p != null) {
+                TrainCommand.checkOutput(p);
+            }
+        }
+        if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            throw BadInputException.inFile(out, "the pruned model is a Deeplearning4j zip: give a name ending in .zip");
+        }
+        SavedModel saved = ModelFiles.loadAny(model);
+        Subject subject = ModelSubjects.of(model.getFileName().toString(), saved.model(), null, prune.layer);
+        PrunedState state = subject.prune(keep, settings);
+        PrunedModelExport export = new PrunedModelExport(saved.model(), prune.layer, state);
+        String how = String.format(Locale.ROOT, "pruned: %s, q = %s %%, scope %s%s, seed %d, from %s",
+                settings.method().cliName(), keep, settings.scopeId(), settings.perGate() ? " per gate" : "",
+                settings.seed(), model.getFileName());
+        export.writeZip(out, saved.metadata(), how);
+        if (npz != null) {
+            export.writeNpz(npz);
+        }
+        PrunedModelExport.Summary s = export.summary().withFiles(out, Files.size(out), npz,
+                npz == null ? null : Files.size(npz));
+        if (summary != null) {
+            PrunedModelExport.writeSummary(summary, s);
+        }
+        print(stdout, s);
+        stdout.flush();
+        return 0;
+    }
+
+    static void print(PrintWriter out, PrunedModelExport.Summary s) {
+        out.printf(Locale.ROOT, "pruned %s layer %d: %s, q = %s %% asked, %.3f %% kept%n", s.architecture(), s.layer(),
+                s.method(), trim(s.keepPercent()), s.actualPercent());
+        for (PrunedModelExport.MatrixSummary m : s.matrices()) {
+            out.printf(Locale.ROOT, "  %-16s %4d x %-4d kept %7d (%.3f %%), empty rows %d, empty columns %d%n",
+                    m.key(), m.rows(), m.cols(), m.kept(), m.keptPercent(), m.emptyRows(), m.emptyCols());
+        }
+        out.printf(Locale.ROOT, "parameters: %d, non-zero %d%n", s.parameters(), s.nonZero());
+        out.printf(Locale.ROOT, "size: dense %s, sparse (CSR) %s, gzip %s (dense model gzip %s)%n",
+                bytes(s.denseBytes()), bytes(s.sparseBytes()), bytes(s.gzipPrunedBytes()), bytes(s.gzipDenseBytes()));
+        if (s.zipFile() != null) {
+            out.printf(Locale.ROOT, "wrote %s (%s)%n", s.zipFile(), bytes(s.zipBytes()));
+        }
+        if (s.npzFile() != null) {
+            out.printf(Locale.ROOT, "wrote %s (%s)%n", s.npzFile(), bytes(s.npzBytes()));
+        }
+    }
+
+    static String trim(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    static String bytes(long b) {
+        if (b >= 1 << 20) {
+            return String.format(Locale.ROOT, "%.2f MiB", b / (double) (1 << 20));
+        }
+        if (b >= 1 << 10) {
+            return String.format(Locale.ROOT, "%.1f KiB", b / 1024.0);
+        }
+        return b + " B";
+    }
+}

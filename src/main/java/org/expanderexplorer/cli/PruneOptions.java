@@ -1,0 +1,74 @@
+package org.expanderexplorer.cli;
+
+import java.util.Locale;
+import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.pruning.PruningMethod;
+import org.expanderexplorer.core.sweep.PruneSettings;
+import picocli.CommandLine.Option;
+
+/** The pruning options shared by {@code prune} and {@code sweep}. */
+final class PruneOptions {
+
+    @Option(names = "--method", defaultValue = "magnitude",
+            description = "magnitude (per matrix, default), global, random, topk (per-vertex top-k) or expansion "
+                    + "(magnitude keeping every vertex at --min-degree).")
+    String method;
+
+    @Option(names = "--scope", defaultValue = "ih,hh",
+            description = "Matrices to prune: ih, hh or ih,hh (default ${DEFAULT-VALUE}).")
+    String scope;
+
+    @Option(names = "--per-gate", description = "Prune each LSTM gate block separately (same fraction per gate).")
+    boolean perGate;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of random choices (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--min-degree", defaultValue = "1",
+            description = "Smallest degree the expansion method keeps for every vertex (default ${DEFAULT-VALUE}).")
+    int minDegree;
+
+    @Option(names = "--layer", defaultValue = "0", description = "Recurrent layer to prune, 0-based (default 0).")
+    int layer;
+
+    PruneSettings settings() {
+        PruningMethod m;
+        try {
+            m = PruningMethod.parse(method.strip());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--method: " + e.getMessage());
+        }
+        boolean ih = false;
+        boolean hh = false;
+        for (String part : scope.split(",")) {
+            switch (part.strip().toLowerCase(Locale.ROOT)) {
+                case "ih" -> ih = true;
+                case "hh" -> hh = true;
+                default -> throw new BadInputException("--scope: unknown matrix '" + part.strip()
+                        + "' (use ih, hh or ih,hh)");
+            }
+        }
+        if (minDegree < 1) {
+            throw new BadInputException("--min-degree must be at least 1, got " + minDegree);
+        }
+        return new PruneSettings(m, ih, hh, perGate, seed, minDegree);
+    }
+
+    /** E.g. {@code magnitude}, {@code expansion (d_min 2)}, with {@code , ih only} and {@code , per gate}. */
+    String describe(PruneSettings s) {
+        StringBuilder sb = new StringBuilder(s.method().cliName());
+        if (s.method() == PruningMethod.EXPANSION_PRESERVING) {
+            sb.append(" (d_min ").append(s.minDegree()).append(')');
+        }
+        if (s.method() == PruningMethod.RANDOM) {
+            sb.append(" (seed ").append(s.seed()).append(')');
+        }
+        if (!(s.pruneIh() && s.pruneHh())) {
+            sb.append(", ").append(s.scopeId()).append(" only");
+        }
+        if (s.perGate()) {
+            sb.append(", per gate");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,407 @@
+package org.expanderexplorer.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.data.Datasets;
+import org.expanderexplorer.core.data.SequenceDataset;
+import org.expanderexplorer.core.data.SequenceDatasets;
+import org.expanderexplorer.core.data.SpeechCommandsDataset;
+import org.expanderexplorer.core.data.Split;
+import org.expanderexplorer.core.graph.Gate;
+import org.expanderexplorer.core.graph.Representation;
+import org.expanderexplorer.core.io.FileDigests;
+import org.expanderexplorer.core.model.CellType;
+import org.expanderexplorer.core.model.ModelFiles;
+import org.expanderexplorer.core.model.RecurrentClassifier;
+import org.expanderexplorer.core.model.SavedModel;
+import org.expanderexplorer.core.model.TrainingConfig;
+import org.expanderexplorer.core.pruning.PruningSchedule;
+import org.expanderexplorer.core.report.SweepReport;
+import org.expanderexplorer.core.spectral.AnalysisOptions;
+import org.expanderexplorer.core.spectral.LayerAnalysisResult;
+import org.expanderexplorer.core.sweep.GraphId;
+import org.expanderexplorer.core.sweep.ModelFineTuner;
+import org.expanderexplorer.core.sweep.ModelSubjects;
+import org.expanderexplorer.core.sweep.PruneSettings;
+import org.expanderexplorer.core.sweep.PrunedModelExport;
+import org.expanderexplorer.core.sweep.PrunedState;
+import org.expanderexplorer.core.sweep.Subject;
+import org.expanderexplorer.core.sweep.SweepConfig;
+import org.expanderexplorer.core.sweep.SweepPoint;
+import org.expanderexplorer.core.sweep.SweepResult;
+import org.expanderexplorer.core.sweep.SweepRunner;
+import org.expanderexplorer.core.sweep.ZeroCrossing;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sweep}: accuracy and the Ramanujan gaps of every monitored graph against q, written as sweep.csv,
+ * sweep.json and the paper's figures.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Prune a model at each q of a grid (one-shot, or iterative with optional fine-tuning), measure "
+            + "the test accuracy and the gaps of every monitored graph, and write sweep.csv, sweep.json and "
+            + "figures/*.png|svg (the paper's figure per graph and representation) into --out.",
+            "Progress goes to stderr; the crossings and the stopping rule to stdout."})
+final class SweepCommand implements Callable<Integer> {
+
+    /** PNG resolution of the figures: 144 dpi is 1.5 x the 96 dpi of the logical size. */
+    static final int DEFAULT_DPI = 144;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "Model file (.zip or .npz).")
+    Path model;
+
+    @Option(names = "--data", required = true, description = "Data set: " + Datasets.SPEC_HELP + ".")
+    String data;
+
+    @Option(names = "--grid", split = ",", description = "q values, e.g. 100,80,60,40,20,10,5.")
+    List<Double> grid;
+
+    @Option(names = "--geometric", description = "Geometric grid 100, 100 r, 100 r^2, ... (e.g. 0.8).")
+    Double ratio;
+
+    @Option(names = "--min", description = "Smallest q of the geometric grid (default 2).")
+    Double min;
+
+    @Mixin
+    PruneOptions prune;
+
+    @Option(names = "--iterative", description = "Prune each q within the previous q's mask.")
+    boolean iterative;
+
+    @Option(names = "--finetune", description = "Fine-tune this many epochs between rounds (needs --iterative).")
+    Integer finetune;
+
+    @Option(names = "--finetune-limit", description = "Fine-tune on a seeded random subset of this many training "
+            + "examples (default: the whole training split).")
+    Integer finetuneLimit;
+
+    @Option(names = "--finetune-lr", description = "Fine-tuning learning rate (default: the model's, else 0.001).")
+    Double finetuneLr;
+
+    @Option(names = "--finetune-batch", defaultValue = "" + TrainingConfig.DEFAULT_BATCH,
+            description = "Fine-tuning mini-batch size (default ${DEFAULT-VALUE}).")
+    int finetuneBatch;
+
+    @Option(names = "--limit", defaultValue = "0", description = "Measure accuracy on a fixed seeded subset of N "
+            + "test examples (default 0: the full test set); -1 for no accuracy.")
+    int limit;
+
+    @Option(names = "--graphs", split = ",", description = "Monitored graphs: ih, hh, step, gates (every gate of "
+            + "ih, hh and step), or one gate like ih.f (default: ih,hh,step, plus gates for an LSTM).")
+    List<String> graphs;
+
+    @Option(names = "--formats", split = ",", defaultValue = "png,svg",
+            description = "Figure formats: png, svg, both (default) or none.")
+    List<String> formats;
+
+    @Option(names = "--dpi", defaultValue = "" + DEFAULT_DPI,
+            description = "PNG resolution (96 = the logical 800 x 500 pixels; default ${DEFAULT-VALUE}).")
+    int dpi;
+
+    @Option(names = "--export", split = ",", description = "Also export the pruned model at these grid q values "
+            + "into --out/models (zip, npz with masks, json).")
+    List<Double> export;
+
+    @Option(names = "--out", required = true, description = "Folder to write (created if missing).")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        PruneSettings settings = prune.settings();
+        PruningSchedule schedule = schedule();
+        List<String> figureFormats = figureFormats();
+        double scale = FigureCommand.scale(dpi);
+        if (finetune != null && !iterative) {
+            throw new BadInputException("--finetune needs --iterative (fine-tuning happens between rounds)");
+        }
+        if (finetune != null && (finetune < 1 || finetuneBatch < 1)) {
+            throw new BadInputException("--finetune and --finetune-batch must be at least 1");
+        }
+        if (limit < -1) {
+            throw new BadInputException("--limit must be -1 (no accuracy), 0 (full test set) or positive");
+        }
+        if (export != null) {
+            for (double q : export) {
+                if (!schedule.keepPercents().contains(q)) {
+                    throw new BadInputException("--export " + q + " is not a q of the grid "
+                            + schedule.keepPercents());
+                }
+            }
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw BadInputException.inFile(out, "exists and is not a folder");
+        }
+        SavedModel saved = ModelFiles.loadAny(model);
+        RecurrentClassifier net = saved.model();
+        Datasets.Spec dataSpec = Datasets.parse(data);
+        SequenceDataset test = limit < 0 ? null
+                : Datasets.load(dataSpec, Split.TEST, SpeechCommandsDataset.Options.defaults());
+        if (test != null && test.features() != net.spec().inputs()) {
+            throw new BadInputException("data set " + test.name() + " has " + test.features()
+                    + " features per step, the model " + model.getFileName() + " expects " + net.spec().inputs());
+        }
+        String name = stem(model);
+        Subject subject = ModelSubjects.of(name, net, test, prune.layer);
+        List<GraphId> monitored = graphs(net.spec().cell());
+        SweepConfig config = new SweepConfig(schedule, settings, monitored,
+                Set.of(Representation.UNWEIGHTED, Representation.WEIGHTED), limit,
+                AnalysisOptions.DEFAULT.withExact(AnalysisOptions.Exact.NEVER));
+        ModelFineTuner tuner = finetune == null ? null : fineTuner(saved, dataSpec, test, stderr, name);
+        Files.createDirectories(out);
+        String title = String.format(Locale.ROOT, "%s on %s, %s %s%s", name,
+                test == null ? dataSpec.toString() : test.name(), iterative ? "iterative" : "one-shot",
+                prune.describe(settings), finetune == null ? "" : ", fine-tuned " + finetune + " ep/round");
+        stderr.printf(Locale.ROOT, "sweep: %s, %d grid points, %d graph(s), accuracy on %s%n", title,
+                schedule.keepPercents().size(), monitored.size(), accuracyData(test, limit));
+        String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        long t0 = System.nanoTime();
+        List<Path> exported = new ArrayList<>();
+        SweepResult result = new SweepRunner(subject, config, tuner).run(
+                p -> progress(stderr, p, schedule.keepPercents().size(), monitored),
+                (state, s) -> exportAt(state, tuner == null ? net : tuner.latest(), saved, settings, exported),
+                () -> Thread.currentThread().isInterrupted());
+        double sweepSeconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> run = runInfo(saved, test, settings, tuner, started, sweepSeconds);
+        List<Path> figures = SweepReport.write(out, result, new SweepReport.RunInfo(title, run), figureFormats, scale);
+        double totalSeconds = (System.nanoTime() - t0) / 1e9;
+        report(stdout, result, monitored, sweepSeconds, totalSeconds, figures.size(), exported);
+        return 0;
+    }
+
+    private PruningSchedule schedule() {
+        if ((grid == null) == (ratio == null)) {
+            throw new BadInputException("give either --grid q1,q2,... or --geometric r [--min q]");
+        }
+        if (grid != null) {
+            if (min != null) {
+                throw new BadInputException("--min goes with --geometric, not with --grid");
+            }
+            if (grid.isEmpty()) {
+                throw new BadInputException("--grid is empty");
+            }
+            List<Double> sorted = new ArrayList<>(new LinkedHashSet<>(grid));
+            if (sorted.size() != grid.size()) {
+                throw new BadInputException("--grid repeats a q value: " + grid);
+            }
+            sorted.sort((a, b) -> Double.compare(b, a));
+            return new PruningSchedule(sorted, iterative);
+        }
+        return PruningSchedule.geometric(ratio, min == null ? 2.0 : min, iterative);
+    }
+
+    private List<String> figureFormats() {
+        Set<String> f = new LinkedHashSet<>();
+        for (String s : formats) {
+            String t = s.strip().toLowerCase(Locale.ROOT);
+            switch (t) {
+                case "png", "svg" -> f.add(t);
+                case "none" -> {
+                }
+                default -> throw new BadInputException("--formats: unknown format '" + s + "' (png, svg or none)");
+            }
+        }
+        return List.copyOf(f);
+    }
+
+    List<GraphId> graphs(CellType cell) {
+        List<String> tokens = graphs != null ? graphs
+                : cell == CellType.LSTM ? List.of("ih", "hh", "step", "gates") : List.of("ih", "hh", "step");
+        Set<GraphId> ids = new LinkedHashSet<>();
+        for (String t : tokens) {
+            String s = t.strip().toLowerCase(Locale.ROOT);
+            if (s.equals("gates")) {
+                if (cell != CellType.LSTM) {
+                    throw new BadInputException("--graphs gates: a vanilla RNN has no gates");
+                }
+                for (GraphId.Kind k : List.of(GraphId.Kind.IH, GraphId.Kind.HH, GraphId.Kind.STEP)) {
+                    for (Gate g : Gate.values()) {
+                        ids.add(new GraphId(k, g));
+                    }
+                }
+            } else {
+                GraphId id = GraphId.parse(s);
+                if (id.kind() == GraphId.Kind.MATRIX) {
+                    throw new BadInputException("--graphs: 'matrix' is for a plain matrix; use ih, hh, step or gates");
+                }
+                ids.add(id);
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private ModelFineTuner fineTuner(SavedModel saved, Datasets.Spec dataSpec, SequenceDataset test,
+                                     PrintWriter stderr, String name) {
+        SequenceDataset train = Datasets.load(dataSpec, Split.TRAIN, SpeechCommandsDataset.Options.defaults());
+        if (finetuneLimit != null) {
+            if (finetuneLimit < 1) {
+                throw new BadInputException("--finetune-limit must be at least 1");
+            }
+            train = SequenceDatasets.subset(train, finetuneLimit, prune.seed);
+        }
+        double lr = finetuneLr != null ? finetuneLr
+                : saved.metadata().learningRate() != null ? saved.metadata().learningRate() : 1e-3;
+        if (!(lr > 0 && lr < 10)) {
+            throw new BadInputException("--finetune-lr must be in (0, 10), got " + lr);
+        }
+        return new ModelFineTuner(name, saved.model(), prune.layer, train, test,
+                new TrainingConfig(finetune, finetuneBatch, lr, prune.seed),
+                new ProgressBar(stderr, System.console() != null, 30));
+    }
+
+    private void exportAt(PrunedState state, RecurrentClassifier net, SavedModel saved, PruneSettings settings,
+                          List<Path> exported) {
+        if (export == null || !export.contains(state.keepPercent())) {
+            return;
+        }
+        try {
+            Path dir = Files.createDirectories(out.resolve("models"));
+            String base = stem(model) + "-q" + PruneCommand.trim(state.keepPercent());
+            PrunedModelExport e = new PrunedModelExport(net, prune.layer, state);
+            Path zip = dir.resolve(base + ".zip");
+            Path npz = dir.resolve(base + ".npz");
+            e.writeZip(zip, saved.metadata(), String.format(Locale.ROOT, "pruned: %s, q = %s %%, %s sweep%s, from %s",
+                    settings.method().cliName(), PruneCommand.trim(state.keepPercent()),
+                    iterative ? "iterative" : "one-shot", finetune == null ? "" : " fine-tuned " + finetune
+                            + " epoch(s) per round", model.getFileName()));
+            e.writeNpz(npz);
+            Path json = dir.resolve(base + ".json");
+            PrunedModelExport.writeSummary(json, e.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz)));
+            exported.add(zip);
+        } catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
+    private Map<String, Object> runInfo(SavedModel saved, SequenceDataset test, PruneSettings settings,
+                                        ModelFineTuner tuner, String started, double seconds) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", model.toString());
+        m.put("modelSha256", FileDigests.sha256(model));
+        m.put("architecture", saved.model().spec().describe());
+        m.put("layer", prune.layer);
+        m.put("data", data);
+        m.put("testData", test == null ? null : test.name());
+        m.put("testExamples", test == null ? null : test.size());
+        m.put("accuracyExamples", test == null ? null : limit == 0 ? test.size() : Math.min(limit, test.size()));
+        m.put("accuracySubsetSeed", test != null && limit > 0 && limit < test.size() ? ModelSubjects.SUBSET_SEED
+                : null);
+        m.put("method", settings.method().cliName());
+        m.put("scope", settings.scopeId());
+        m.put("perGate", settings.perGate());
+        m.put("minDegree", settings.minDegree());
+        m.put("seed", settings.seed());
+        m.put("fineTuning", tuner == null ? null : tuner.describe());
+        m.put("startedAt", started);
+        m.put("sweepSeconds", seconds);
+        return m;
+    }
+
+    private static String accuracyData(SequenceDataset test, int limit) {
+        if (test == null) {
+            return "nothing (--limit -1)";
+        }
+        return limit > 0 && limit < test.size() ? "a fixed subset of " + limit + " of " + test.name()
+                : test.name() + " (" + test.size() + " examples)";
+    }
+
+    private static void progress(PrintWriter err, SweepPoint p, int total, List<GraphId> monitored) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "q = %7.3f %%", p.keepPercent()));
+        if (p.accuracy() != null) {
+            sb.append(String.format(Locale.ROOT, "  accuracy %6.2f %%", 100 * p.accuracy()));
+        }
+        for (GraphId g : monitored) {
+            if (g.gate() != null) {
+                continue;
+            }
+            LayerAnalysisResult r = p.result(g, Representation.UNWEIGHTED);
+            sb.append(String.format(Locale.ROOT, "  %s dR %s dS %s", g.id(), fmt(r.deltaR()), fmt(r.deltaS())));
+        }
+        sb.append(String.format(Locale.ROOT, "  (%.1f s)", p.millis() / 1000.0));
+        err.println(sb);
+        err.flush();
+    }
+
+    private static String fmt(Double v) {
+        return v == null ? "undef" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private void report(PrintWriter out, SweepResult r, List<GraphId> monitored, double sweepSeconds,
+                        double totalSeconds, int figures, List<Path> exported) {
+        Double dense = r.points().get(0).accuracy();
+        if (dense != null) {
+            out.printf(Locale.ROOT, "accuracy at q = %s %%: %.2f %%%n", PruneCommand.trim(r.grid().get(0)),
+                    100 * dense);
+        }
+        out.println("first zero crossings (grid q / interpolated q; '-' = stays positive on the grid):");
+        out.printf(Locale.ROOT, "  %-8s %-22s %-22s %-22s%n", "graph", "dR unweighted", "dS unweighted",
+                "dS weighted");
+        for (GraphId g : monitored) {
+            SweepResult.Crossings u = r.crossings().get(new SweepPoint.Key(g, Representation.UNWEIGHTED));
+            SweepResult.Crossings w = r.crossings().get(new SweepPoint.Key(g, Representation.WEIGHTED));
+            out.printf(Locale.ROOT, "  %-8s %-22s %-22s %-22s%n", g.id(), crossing(u == null ? null : u.deltaR()),
+                    crossing(u == null ? null : u.deltaS()), crossing(w == null ? null : w.deltaS()));
+        }
+        SweepResult.Stopping s = r.stopping();
+        if (s == null) {
+            out.println("stopping rule: every monitored gap stays positive down to q = "
+                    + PruneCommand.trim(r.grid().get(r.grid().size() - 1)) + " %");
+        } else {
+            out.printf(Locale.ROOT, "stopping rule: %s (%s) of %s is <= 0 first, at q = %s %%; recommended q = %s%n",
+                    s.gap(), s.graph().representation() == Representation.WEIGHTED ? "weighted" : "unweighted",
+                    s.graph().graph().id(), PruneCommand.trim(round(s.atQ())),
+                    s.recommended() == null ? "none (not positive at the first grid point)"
+                            : PruneCommand.trim(round(s.recommended())) + " %");
+        }
+        out.printf(Locale.ROOT, "sweep: %.1f s; with files: %.1f s%n", sweepSeconds, totalSeconds);
+        out.println("wrote " + out(this.out.resolve("sweep.csv")) + ", " + out(this.out.resolve("sweep.json"))
+                + " and " + figures + " figure file(s) in " + out(this.out.resolve("figures")));
+        for (Path p : exported) {
+            out.println("exported " + out(p));
+        }
+        out.flush();
+    }
+
+    private static String out(Path p) {
+        return p.toString();
+    }
+
+    private static String crossing(ZeroCrossing c) {
+        if (c == null) {
+            return "-";
+        }
+        return PruneCommand.trim(round(c.gridQ())) + " / "
+                + (c.interpolated() == null ? "n/a" : String.format(Locale.ROOT, "%.2f", c.interpolated()));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    static String stem(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+}

@@ -1,0 +1,79 @@
+package org.expanderexplorer.core.sweep;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import org.expanderexplorer.core.data.SequenceDataset;
+import org.expanderexplorer.core.model.ProgressListener;
+import org.expanderexplorer.core.model.RecurrentClassifier;
+import org.expanderexplorer.core.model.Trainer;
+import org.expanderexplorer.core.model.TrainingConfig;
+import org.expanderexplorer.core.model.WeightKind;
+import org.expanderexplorer.core.model.WeightMasks;
+
+/**
+ * A {@link FineTuner} for a model-backed subject ({@link ModelSubjects}): each round trains a copy of the latest
+ * network with Adam for the configured epochs while {@link WeightMasks} hold the round's masks (the
+ * {@link Trainer} re-applies them after every update, so pruned weights stay exactly zero), then builds the
+ * subject of the fine-tuned network with the same test data. Round r shuffles with seed {@code config.seed() + r},
+ * so a run is deterministic for its seed. The starting model is never changed.
+ *
+ * <p>Cost per round: {@code epochs} passes over the training data (see {@link Trainer}). Not thread-safe: one
+ * sweep at a time.
+ */
+public final class ModelFineTuner implements FineTuner {
+
+    private final String name;
+    private final int layer;
+    private final SequenceDataset train;
+    private final SequenceDataset test;
+    private final TrainingConfig config;
+    private final ProgressListener listener;
+    private RecurrentClassifier latest;
+
+    /**
+     * @param name     subject name
+     * @param start    the dense model the sweep starts from (not modified)
+     * @param layer    the pruned recurrent layer
+     * @param train    fine-tuning examples
+     * @param test     held-out data of the subjects' accuracy probes, or null
+     * @param config   epochs, batch size, learning rate and base seed of each round
+     * @param listener training progress, or {@link ProgressListener#NONE}
+     */
+    public ModelFineTuner(String name, RecurrentClassifier start, int layer, SequenceDataset train,
+                          SequenceDataset test, TrainingConfig config, ProgressListener listener) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.latest = Objects.requireNonNull(start, "start");
+        this.layer = layer;
+        this.train = Objects.requireNonNull(train, "train");
+        this.test = test;
+        this.config = Objects.requireNonNull(config, "config");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    @Override
+    public Subject fineTune(Subject current, PrunedState state, int round, BooleanSupplier cancelled) {
+        Objects.requireNonNull(state, "state");
+        WeightMasks masks = WeightMasks.none().with(layer, WeightKind.INPUT, state.ihMask().toArray());
+        if (state.hhMask() != null) {
+            masks = masks.with(layer, WeightKind.RECURRENT, state.hhMask().toArray());
+        }
+        TrainingConfig c = new TrainingConfig(config.epochs(), config.batchSize(), config.learningRate(),
+                config.seed() + round);
+        latest = new Trainer(latest, train, c, masks, listener, cancelled == null ? () -> false : cancelled)
+                .run().model();
+        return ModelSubjects.of(name, latest, test, layer);
+    }
+
+    /** The latest fine-tuned network (the start model before the first round); shared, do not modify. */
+    public RecurrentClassifier latest() {
+        return latest;
+    }
+
+    @Override
+    public String describe() {
+        return String.format(Locale.ROOT, "%d epoch(s) per round on %s (%d examples), batch %d, lr %s, seed %d + round",
+                config.epochs(), train.name(), train.size(), config.batchSize(), config.learningRate(),
+                config.seed());
+    }
+}

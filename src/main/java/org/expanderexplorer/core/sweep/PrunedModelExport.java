@@ -1,0 +1,252 @@
+package org.expanderexplorer.core.sweep;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+import org.expanderexplorer.core.io.AtomicFiles;
+import org.expanderexplorer.core.model.ModelFiles;
+import org.expanderexplorer.core.model.ModelMetadata;
+import org.expanderexplorer.core.model.ModelSpec;
+import org.expanderexplorer.core.model.NpyArray;
+import org.expanderexplorer.core.model.NpzFiles;
+import org.expanderexplorer.core.model.PyTorchNpz;
+import org.expanderexplorer.core.model.RecurrentClassifier;
+import org.expanderexplorer.core.model.WeightKind;
+import org.expanderexplorer.core.model.WeightMasks;
+import org.expanderexplorer.core.pruning.PruningMask;
+
+/**
+ * Exports a pruned network: a copy of the model with the pruned weights of one recurrent layer set to zero, as a
+ * Deeplearning4j zip ({@link ModelFiles}, readable by {@code ModelSerializer.restoreMultiLayerNetwork}), as a
+ * PyTorch NPZ ({@link PyTorchNpz}) with one {@code <key>.mask} array (1 kept, 0 pruned) per pruned matrix, and a
+ * JSON {@link Summary} with the sizes a user compares: dense float32 bytes, compressed sparse row bytes, and the
+ * gzip sizes of the dense and of the pruned parameter vectors.
+ *
+ * <p>Size model (stated because "smaller" depends on it): dense = 4 bytes per parameter (float32); CSR = for each
+ * pruned matrix 4 bytes per kept value + 4 bytes per kept column index + 4 (rows + 1) bytes of row pointers,
+ * other parameters dense; gzip = {@link GZIPOutputStream} at the best level over all parameters as float32
+ * little-endian in Deeplearning4j's order. Cost O(parameters). All writes are atomic. The source model is never
+ * changed.
+ */
+public final class PrunedModelExport {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * One pruned matrix.
+     *
+     * @param key           PyTorch key of the weight ({@code rnn.weight_ih_l0}); its mask is {@code key.mask}
+     * @param rows          rows in Deeplearning4j's layout (inputs or previous hidden units)
+     * @param cols          columns (gates * H pre-activations)
+     * @param kept          kept (non-pruned) entries
+     * @param keptPercent   kept entries as a percentage of all
+     * @param emptyRows     rows with no kept entry (isolated left vertices)
+     * @param emptyCols     columns with no kept entry (isolated right vertices)
+     */
+    public record MatrixSummary(String key, int rows, int cols, int kept, double keptPercent, int emptyRows,
+                                int emptyCols) {
+    }
+
+    /**
+     * What was exported.
+     *
+     * @param architecture    e.g. {@code lstm 128 x 1 (28 -> 10)}
+     * @param layer           the pruned recurrent layer
+     * @param method          pruning method (CLI name)
+     * @param scope           {@code ih}, {@code hh} or {@code ih,hh}
+     * @param perGate         whether each LSTM gate block was pruned separately
+     * @param seed            seed of random choices
+     * @param minDegree       minimum degree of the expansion-preserving method
+     * @param keepPercent     q asked for
+     * @param actualPercent   q reached over the pruned matrices
+     * @param matrices        the pruned matrices
+     * @param parameters      all parameters of the network
+     * @param nonZero         parameters that are not zero after pruning
+     * @param denseBytes      4 bytes per parameter
+     * @param sparseBytes     CSR size (see the class comment)
+     * @param gzipDenseBytes  gzip size of the unpruned parameters
+     * @param gzipPrunedBytes gzip size of the pruned parameters
+     * @param zipFile         the Deeplearning4j zip written, or null
+     * @param zipBytes        its size, or null
+     * @param npzFile         the NPZ written, or null
+     * @param npzBytes        its size, or null
+     */
+    public record Summary(String architecture, int layer, String method, String scope, boolean perGate, long seed,
+                          int minDegree, double keepPercent, double actualPercent, List<MatrixSummary> matrices,
+                          long parameters, long nonZero, long denseBytes, long sparseBytes, long gzipDenseBytes,
+                          long gzipPrunedBytes, String zipFile, Long zipBytes, String npzFile, Long npzBytes) {
+        public Summary {
+            matrices = List.copyOf(matrices);
+        }
+
+        /** With the files written. */
+        public Summary withFiles(Path zip, Long zipSize, Path npz, Long npzSize) {
+            return new Summary(architecture, layer, method, scope, perGate, seed, minDegree, keepPercent,
+                    actualPercent, matrices, parameters, nonZero, denseBytes, sparseBytes, gzipDenseBytes,
+                    gzipPrunedBytes, zip == null ? null : zip.toString(), zipSize, npz == null ? null : npz.toString(),
+                    npzSize);
+        }
+    }
+
+    private final RecurrentClassifier source;
+    private final int layer;
+    private final PrunedState state;
+    private RecurrentClassifier pruned;
+    private Summary summary;
+
+    /**
+     * @param model the network the state was pruned from (not modified)
+     * @param layer the recurrent layer the state's masks belong to
+     * @param state the masks (W_ih and W_hh in Deeplearning4j's layout)
+     */
+    public PrunedModelExport(RecurrentClassifier model, int layer, PrunedState state) {
+        this.source = Objects.requireNonNull(model, "model");
+        this.state = Objects.requireNonNull(state, "state");
+        if (layer < 0 || layer >= model.spec().layers()) {
+            throw new IllegalArgumentException("layer " + layer + " of a " + model.spec().layers() + "-layer model");
+        }
+        if (state.hhMask() == null) {
+            throw new IllegalArgumentException("the state must come from a recurrent layer, not a plain matrix");
+        }
+        this.layer = layer;
+    }
+
+    /** The masks as Deeplearning4j masks of the layer. */
+    public WeightMasks masks() {
+        return WeightMasks.none().with(layer, WeightKind.INPUT, state.ihMask().toArray())
+                .with(layer, WeightKind.RECURRENT, state.hhMask().toArray());
+    }
+
+    /** A copy of the model with the pruned weights set to zero (computed once). */
+    public synchronized RecurrentClassifier prunedModel() {
+        if (pruned == null) {
+            RecurrentClassifier copy = source.copy();
+            masks().applyTo(copy);
+            pruned = copy;
+        }
+        return pruned;
+    }
+
+    /** The sizes and counts (no files yet). */
+    public synchronized Summary summary() {
+        if (summary == null) {
+            ModelSpec spec = source.spec();
+            List<MatrixSummary> ms = new ArrayList<>();
+            long sparse = spec.parameterCount() * 4L;
+            if (state.settings().pruneIh()) {
+                sparse += csrDelta(state.ihMask());
+                ms.add(matrixSummary(PyTorchNpz.weightKey(layer, WeightKind.INPUT), state.ihMask()));
+            }
+            if (state.settings().pruneHh()) {
+                sparse += csrDelta(state.hhMask());
+                ms.add(matrixSummary(PyTorchNpz.weightKey(layer, WeightKind.RECURRENT), state.hhMask()));
+            }
+            float[] dense = source.network().params().toFloatVector();
+            float[] sparseParams = prunedModel().network().params().toFloatVector();
+            long nonZero = 0;
+            for (float f : sparseParams) {
+                nonZero += f != 0f ? 1 : 0;
+            }
+            summary = new Summary(spec.describe(), layer, state.settings().method().cliName(),
+                    state.settings().scopeId(), state.settings().perGate(), state.settings().seed(),
+                    state.settings().minDegree(), state.keepPercent(), state.actualKeepPercent(), ms,
+                    spec.parameterCount(), nonZero, spec.parameterCount() * 4L, sparse, gzipSize(dense),
+                    gzipSize(sparseParams), null, null, null, null);
+        }
+        return summary;
+    }
+
+    /** CSR bytes of a matrix minus its dense bytes. */
+    private static long csrDelta(PruningMask m) {
+        long kept = m.keptCount();
+        return kept * 8L + 4L * (m.rows() + 1) - 4L * m.rows() * m.cols();
+    }
+
+    private static MatrixSummary matrixSummary(String key, PruningMask m) {
+        int emptyRows = 0;
+        for (int c : m.rowCounts()) {
+            emptyRows += c == 0 ? 1 : 0;
+        }
+        int emptyCols = 0;
+        for (int c : m.colCounts()) {
+            emptyCols += c == 0 ? 1 : 0;
+        }
+        return new MatrixSummary(key, m.rows(), m.cols(), m.keptCount(), m.keptPercent(), emptyRows, emptyCols);
+    }
+
+    static long gzipSize(float[] values) {
+        ByteBuffer buf = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float f : values) {
+            buf.putFloat(f);
+        }
+        CountingStream count = new CountingStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(count) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gz.write(buf.array());
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory gzip cannot fail", e);
+        }
+        return count.count;
+    }
+
+    /**
+     * Writes the Deeplearning4j zip (atomically).
+     *
+     * @param metadata metadata of the source model; stored as {@link ModelMetadata#derived} with {@code how}
+     * @param how      how it was pruned, e.g. {@code pruned: magnitude, q = 20 %, ih,hh, seed 1, from rnn.zip}
+     */
+    public void writeZip(Path file, ModelMetadata metadata, String how) throws IOException {
+        Objects.requireNonNull(metadata, "metadata");
+        ModelFiles.save(prunedModel(), metadata.derived(how), file);
+    }
+
+    /** Writes the PyTorch NPZ with one {@code <key>.mask} per pruned matrix (atomically). */
+    public void writeNpz(Path file) throws IOException {
+        Map<String, NpyArray> arrays = PyTorchNpz.stateDict(prunedModel());
+        ModelSpec spec = source.spec();
+        if (state.settings().pruneIh()) {
+            arrays.put(PyTorchNpz.weightKey(layer, WeightKind.INPUT) + ".mask",
+                    PyTorchNpz.maskToPyTorch(state.ihMask().toArray(), spec));
+        }
+        if (state.settings().pruneHh()) {
+            arrays.put(PyTorchNpz.weightKey(layer, WeightKind.RECURRENT) + ".mask",
+                    PyTorchNpz.maskToPyTorch(state.hhMask().toArray(), spec));
+        }
+        NpzFiles.write(file, arrays);
+    }
+
+    /** Writes a summary as JSON (atomically). */
+    public static void writeSummary(Path file, Summary s) throws IOException {
+        Objects.requireNonNull(s, "s");
+        byte[] json = JSON.writeValueAsBytes(s);
+        AtomicFiles.write(file, out -> out.write(json));
+    }
+
+    /** Counts bytes and drops them. */
+    private static final class CountingStream extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+}
