@@ -6,7 +6,7 @@
 #   jlink/test-image.sh --no-build  test the image already in target/dist/
 #
 # Checks: the CLI (version, generate + spectrum --json with the Heawood graph's known spectrum, evaluate of the
-# sample models on the bundled digits and MNIST, exit code 2 on bad input), the .deb's metadata and payload, and
+# sample models on the bundled digits and MNIST, a sweep with PNG and SVG figures, exit code 2 on bad input), the .deb's metadata and payload, and
 # that the window starts under Xvfb, opens its sample model and keeps running until stopped, with no exception.
 # Missing Debian packages (xvfb, x11-utils, libgtk-3-0, fakeroot, jq, unzip) are installed with apt-get when
 # running as root.
@@ -132,6 +132,18 @@ evaluate() {
 }
 evaluate digits8-rnn12.zip digits8 200 80
 evaluate smnist-rnn128.zip mnist 200 90
+
+# A sweep draws the paper's figures: PNG and SVG through AWT (headless) and ImageIO in the trimmed runtime.
+step "CLI: sweep of the digits model with figures"
+clean_run "$launcher" sweep --model "$root/sample-models/digits8-rnn12.zip" --data digits8 --grid 100,50,20 \
+  --formats png,svg --out "$work/sweep" >"$work/sweep.out" 2>"$work/sweep.err" \
+  || fail "sweep exited $?: $(cat "$work/sweep.err")"
+grep -q '^stopping rule' "$work/sweep.out" || fail "sweep printed no stopping rule: $(cat "$work/sweep.out")"
+[[ -s $work/sweep/sweep.csv ]] || fail "sweep wrote no sweep.csv"
+png=$work/sweep/figures/hh-unweighted.png
+[[ $(head -c 8 "$png" | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]] || fail "$png is no PNG"
+grep -q '<svg' "$work/sweep/figures/hh-unweighted.svg" || fail "hh-unweighted.svg is no SVG"
+echo "$(ls "$work/sweep/figures" | wc -l) figure files"
 
 step "CLI: bad input gives exit code 2"
 set +e
