@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code prune}: one-shot pruning of a model's recurrent layer at q, exported as DL4J zip, NPZ and summary. */
 @Command(name = "prune", mixinStandardHelpOptions = true,
-        description = {"Prune a model's recurrent layer to q % of its edges and export the pruned model: a "
+        description = {"Prune a model's recurrent layer to q %% of its edges and export the pruned model: a "
             + "Deeplearning4j zip (pruned weights zero), optionally a PyTorch NPZ with a <key>.mask array per pruned "
             + "matrix, and a JSON summary with dense, sparse (CSR) and gzip sizes."})
 final class PruneCommand implements Callable<Integer> {
