@@ -1,11 +1,13 @@
 package org.expanderexplorer;
 
+import java.util.Arrays;
 import org.expanderexplorer.cli.ExpanderCli;
 
 /**
  * The one entry point: with a subcommand (or {@code --help}/{@code --version}) it runs the headless command
- * line; with no arguments, or only {@code --open FILE}, it opens the window. It does not extend
- * {@code javafx.application.Application}, so the JavaFX jars can stay on the plain class path.
+ * line; with no arguments, or only {@code --open FILE}, it opens the window. {@code --debug} anywhere before a
+ * {@code --} raises library logging to DEBUG for either (and makes the command line print stack traces). It does
+ * not extend {@code javafx.application.Application}, so the JavaFX jars can stay on the plain class path.
  */
 public final class Launcher {
 
@@ -13,13 +15,47 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
-        LoggingSetup.quiet();
-        if (wantsGui(args)) {
+        // Before anything creates a logger: slf4j-simple reads its level once, at its first use.
+        configureLogging(args);
+        String[] rest = withoutDebug(args);
+        if (wantsGui(rest)) {
             Class<?> app = Class.forName("org.expanderexplorer.ui.ExplorerApp");
-            app.getMethod("launchApp", String[].class).invoke(null, (Object) args);
+            app.getMethod("launchApp", String[].class).invoke(null, (Object) rest);
             return;
         }
         System.exit(ExpanderCli.run(args));
+    }
+
+    /** Quiet library logging, or DEBUG when the arguments ask for {@code --debug}. */
+    static void configureLogging(String[] args) {
+        if (debugRequested(args)) {
+            LoggingSetup.verbose();
+        }
+        LoggingSetup.quiet();
+    }
+
+    /** Whether {@code --debug} comes before the end of options ({@code --}), where picocli reads it too. */
+    static boolean debugRequested(String[] args) {
+        for (String a : args) {
+            if ("--".equals(a)) {
+                return false;
+            }
+            if ("--debug".equals(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String[] withoutDebug(String[] args) {
+        if (!debugRequested(args)) {
+            return args;
+        }
+        int at = Arrays.asList(args).indexOf("--debug");
+        String[] rest = new String[args.length - 1];
+        System.arraycopy(args, 0, rest, 0, at);
+        System.arraycopy(args, at + 1, rest, at, args.length - at - 1);
+        return rest;
     }
 
     static boolean wantsGui(String[] args) {

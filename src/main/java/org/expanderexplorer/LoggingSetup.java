@@ -20,7 +20,10 @@ public final class LoggingSetup {
         setIfAbsent("org.bytedeco.javacpp.logger", "slf4j");
     }
 
-    /** Library logs at DEBUG (for {@code --debug}). */
+    /**
+     * Library logs at DEBUG (for {@code --debug}); call before {@link #quiet()}, which then keeps this level and
+     * sets the rest.
+     */
     public static void verbose() {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
     }

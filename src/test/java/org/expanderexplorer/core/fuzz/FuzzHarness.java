@@ -23,10 +23,10 @@ import org.expanderexplorer.core.BadInputException;
  * <p>The count per loader is {@code fuzz.count} (system property) or the default given; the time limit
  * {@code fuzz.seconds} (default 2).
  */
-final class FuzzHarness {
+public final class FuzzHarness {
 
     /** Loads a file; any exception counts. */
-    interface Loader {
+    public interface Loader {
         Object load(Path file) throws Exception;
     }
 
@@ -39,8 +39,9 @@ final class FuzzHarness {
     /**
      * @return the failures, one line each (empty when all runs were clean)
      */
-    static List<String> run(Path dir, String fileName, byte[] valid, BiFunction<byte[], Random, Mutator.Mutant> mutate,
-            Loader loader, int defaultCount, long seed) throws Exception {
+    public static List<String> run(Path dir, String fileName, byte[] valid,
+            BiFunction<byte[], Random, Mutator.Mutant> mutate, Loader loader, int defaultCount, long seed)
+            throws Exception {
         int count = Integer.getInteger("fuzz.count", defaultCount);
         long seconds = Long.getLong("fuzz.seconds", 2);
         List<String> failures = new ArrayList<>();

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every loader against seeded mutations of a valid file (see {@link FuzzHarness}). The counts here keep the
- * class near half a minute; {@code -Dfuzz.count=5000} runs a longer campaign. Session files do not exist yet and
- * are not covered.
+ * class near half a minute; {@code -Dfuzz.count=5000} runs a longer campaign. Session files, a
+ * window concern, are fuzzed by {@code ui.session.SessionFuzzTest} with the same harness (core may not see ui).
  */
 class LoaderFuzzTest {
 

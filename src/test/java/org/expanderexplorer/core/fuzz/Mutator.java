@@ -21,10 +21,10 @@ import java.util.zip.ZipOutputStream;
  * negative values, and for text a replaced token or line; for zips, the same on one entry's bytes (re-zipped, so
  * that the parser behind the CRC check is reached), swapped, dropped or duplicated entries.
  */
-final class Mutator {
+public final class Mutator {
 
     /** A mutated input and what was done, for the failure report. */
-    record Mutant(byte[] bytes, String description) {
+    public record Mutant(byte[] bytes, String description) {
     }
 
     private static final int[] SPECIAL_INTS = {Integer.MAX_VALUE, -1, Integer.MIN_VALUE, 0, 1 << 30, 65_536,
@@ -35,7 +35,7 @@ final class Mutator {
     private Mutator() {
     }
 
-    static Mutant binary(byte[] valid, Random r) {
+    public static Mutant binary(byte[] valid, Random r) {
         byte[] b = valid.clone();
         switch (r.nextInt(6)) {
             case 0 -> {
@@ -76,7 +76,7 @@ final class Mutator {
         }
     }
 
-    static Mutant text(byte[] valid, Random r) {
+    public static Mutant text(byte[] valid, Random r) {
         if (r.nextInt(3) > 0) {
             return binary(valid, r);
         }
@@ -107,7 +107,7 @@ final class Mutator {
         }
     }
 
-    static Mutant zip(byte[] valid, Random r) {
+    public static Mutant zip(byte[] valid, Random r) {
         int kind = r.nextInt(8);
         if (kind < 2) {
             return binary(valid, r);

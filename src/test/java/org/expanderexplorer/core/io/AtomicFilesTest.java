@@ -9,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AtomicFilesTest {
 
@@ -49,6 +52,45 @@ class AtomicFilesTest {
             w.write("partial");
             throw new IOException("disk full");
         })).isInstanceOf(IOException.class).hasMessage("disk full");
+        assertThat(Files.readString(target)).isEqualTo("old");
+        assertThat(filesIn(dir)).isEqualTo(1);
+    }
+
+    /** What the half-way test saw while its body was writing. */
+    private record Seen(String target, long tempBytes) {
+    }
+
+    private Seen halfWay(Path target) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> temps = s.filter(p -> !p.equals(target)).toList();
+            assertThat(temps).hasSize(1);
+            return new Seen(Files.readString(target), Files.size(temps.get(0)));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aWriteFailingHalfWayLeavesTheOldFileIntactAndNoTemporaryFile(boolean checked) throws IOException {
+        Path target = dir.resolve("model.bin");
+        Files.writeString(target, "old");
+        byte[] chunk = new byte[100_000]; // past the 64 KiB buffer: bytes really reach the disk before the failure
+        java.util.Arrays.fill(chunk, (byte) 'x');
+        Seen[] seen = new Seen[1];
+        assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
+            out.write(chunk);
+            out.write(chunk);
+            out.flush();
+            seen[0] = halfWay(target);
+            out.write(chunk);
+            if (checked) {
+                throw new IOException("disk full");
+            }
+            throw new IllegalStateException("bug in the writer");
+        })).hasMessage(checked ? "disk full" : "bug in the writer");
+        // half-way: the new bytes were in the temporary file, the target was still the old one
+        assertThat(seen[0].target()).isEqualTo("old");
+        assertThat(seen[0].tempBytes()).isEqualTo(200_000);
+        // after the failure: the old content and nothing else
         assertThat(Files.readString(target)).isEqualTo("old");
         assertThat(filesIn(dir)).isEqualTo(1);
     }

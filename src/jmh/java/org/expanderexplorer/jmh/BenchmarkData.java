@@ -1,0 +1,46 @@
+package org.expanderexplorer.jmh;
+
+import java.util.Random;
+import org.expanderexplorer.core.graph.WeightMatrix;
+
+/** Seeded inputs of the benchmarks. */
+final class BenchmarkData {
+
+    private BenchmarkData() {
+    }
+
+    /**
+     * A rows x cols matrix of standard Gaussian entries of which exactly round(keep rows cols) are kept (a seeded
+     * random choice) and the rest set to zero: the pattern of a randomly pruned layer.
+     */
+    static WeightMatrix maskedGaussian(int rows, int cols, double keep, long seed) {
+        Random r = new Random(seed);
+        int total = rows * cols;
+        double[] d = new double[total];
+        int[] perm = new int[total];
+        for (int k = 0; k < total; k++) {
+            perm[k] = k;
+        }
+        for (int k = total - 1; k > 0; k--) {
+            int j = r.nextInt(k + 1);
+            int t = perm[k];
+            perm[k] = perm[j];
+            perm[j] = t;
+        }
+        int kept = (int) Math.round(keep * total);
+        for (int k = 0; k < kept; k++) {
+            double g;
+            do {
+                g = r.nextGaussian();
+            } while (g == 0.0);
+            d[perm[k]] = g;
+        }
+        return new WeightMatrix(rows, cols, d);
+    }
+
+    /** "128x512" as {rows, cols}. */
+    static int[] shape(String text) {
+        String[] p = text.split("x");
+        return new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])};
+    }
+}

@@ -1,0 +1,60 @@
+package org.expanderexplorer.jmh;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.expanderexplorer.core.data.Datasets;
+import org.expanderexplorer.core.data.SequenceDataset;
+import org.expanderexplorer.core.data.Split;
+import org.expanderexplorer.core.model.EvaluationResult;
+import org.expanderexplorer.core.model.Evaluator;
+import org.expanderexplorer.core.model.RecurrentClassifier;
+import org.expanderexplorer.core.model.ModelFiles;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Accuracy of the sample sequential-MNIST LSTM-128 on the first 1,000 test sequences (28 steps of 28 pixels):
+ * batched inference through Deeplearning4j, the argmax and the confusion count. ND4J uses its own threads
+ * (OMP_NUM_THREADS in the environment limits them). Run from the project folder.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 10, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+public class InferenceBenchmark {
+
+    @Param({"sample-models/smnist-lstm128.zip"})
+    public String model;
+
+    @Param({"1000"})
+    public int sequences;
+
+    @Param({"1000"})
+    public int batch;
+
+    private RecurrentClassifier classifier;
+    private SequenceDataset test;
+
+    @Setup
+    public void setUp() throws IOException {
+        classifier = ModelFiles.loadAny(Path.of(model)).model();
+        test = Datasets.load("mnist", Split.TEST);
+    }
+
+    @Benchmark
+    public EvaluationResult accuracy() {
+        return new Evaluator(classifier, test, sequences, batch).result();
+    }
+}

@@ -1,0 +1,70 @@
+package org.expanderexplorer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** {@code --debug} is seen before any logger exists; the window is chosen with or without it. */
+class LauncherTest {
+
+    @Test
+    void debugIsFoundAnywhereBeforeTheEndOfOptions() {
+        assertThat(Launcher.debugRequested(new String[] {"--debug", "inspect"})).isTrue();
+        assertThat(Launcher.debugRequested(new String[] {"inspect", "--model", "m.zip", "--debug"})).isTrue();
+        assertThat(Launcher.debugRequested(new String[] {"inspect", "--", "--debug"})).isFalse();
+        assertThat(Launcher.debugRequested(new String[] {"--debugging"})).isFalse();
+        assertThat(Launcher.debugRequested(new String[0])).isFalse();
+    }
+
+    @Test
+    void theWindowOpensWithOrWithoutDebug() {
+        assertThat(Launcher.wantsGui(Launcher.withoutDebug(new String[] {"--debug"}))).isTrue();
+        assertThat(Launcher.wantsGui(Launcher.withoutDebug(new String[] {"--open", "m.zip", "--debug"}))).isTrue();
+        assertThat(Launcher.withoutDebug(new String[] {"--open", "--debug", "m.zip"}))
+                .containsExactly("--open", "m.zip");
+        assertThat(Launcher.wantsGui(Launcher.withoutDebug(new String[] {"--debug", "inspect"}))).isFalse();
+        assertThat(Launcher.wantsGui(new String[] {"inspect", "--model"})).isFalse();
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    /** The launcher in a fresh JVM (logging is configured once per process). */
+    private static Process start(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        return pb.start();
+    }
+
+    private static Run finish(Process p) throws Exception {
+        // both streams are small here: read them after exit
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the launcher exits").isTrue();
+        return new Run(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void debugRaisesLibraryLoggingAndQuietKeepsStderrClean() throws Exception {
+        String model = Path.of("sample-models", "digits8-rnn12.zip").toString();
+        Process debug = start("--debug", "inspect", "--model", model);
+        Process quiet = start("inspect", "--model", model);
+        Run d = finish(debug);
+        Run q = finish(quiet);
+        assertThat(q.code()).as(q.err()).isZero();
+        assertThat(d.code()).as(d.err()).isZero();
+        assertThat(q.out()).contains("layer0.hh");
+        assertThat(d.out()).isEqualTo(q.out());
+        // ND4J's start-up is logged at INFO and its native loading at DEBUG: seen only with --debug
+        assertThat(d.err()).contains("DEBUG ").contains("INFO ");
+        assertThat(q.err()).doesNotContain("DEBUG ").doesNotContain("INFO ");
+    }
+}

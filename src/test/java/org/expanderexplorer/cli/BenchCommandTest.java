@@ -1,0 +1,131 @@
+package org.expanderexplorer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bench} on a small matrix and on the shipped digits model: the JSON keys, sizes and plausible times. */
+class BenchCommandTest {
+
+    private static final String[] LAYER_STAGES = {"graph", "singularValues", "gaps", "fiedler", "sweepCut",
+        "cheegerBounds", "total"};
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ExpanderCli.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** A 6 x 9 matrix with 3 non-zeros per row (a 3-regular left side), written as CSV. */
+    private Path smallMatrix() throws IOException {
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 9; j++) {
+                boolean edge = (j - i + 9) % 9 < 3;
+                csv.append(j == 0 ? "" : ",").append(edge ? String.valueOf(0.5 + i) : "0");
+            }
+            csv.append('\n');
+        }
+        return Files.writeString(dir.resolve("small.csv"), csv);
+    }
+
+    private static void assertTimes(JsonNode j, String... stages) {
+        for (String s : stages) {
+            assertThat(j.has(s + "MedianMillis")).as(s + "MedianMillis").isTrue();
+            assertThat(j.has(s + "MinMillis")).as(s + "MinMillis").isTrue();
+            double median = j.get(s + "MedianMillis").asDouble();
+            double min = j.get(s + "MinMillis").asDouble();
+            // a stage of a few dozen nanoseconds may read 0 on a coarse clock; none may be negative or exceed
+            // its median with its minimum
+            assertThat(min).as(s).isGreaterThanOrEqualTo(0).isLessThanOrEqualTo(median);
+        }
+        assertThat(j.get("totalMedianMillis").asDouble()).isPositive();
+        assertThat(j.get("totalMinMillis").asDouble()).isPositive()
+                .isLessThanOrEqualTo(j.get("totalMedianMillis").asDouble());
+    }
+
+    @Test
+    void matrixJsonHasEveryStageAndTheMatrixSize() throws IOException {
+        Path m = smallMatrix();
+        Run r = run("bench", "--matrix", m.toString(), "--repeat", "3", "--warmup", "1", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("rows").asInt()).isEqualTo(6);
+        assertThat(j.get("cols").asInt()).isEqualTo(9);
+        assertThat(j.get("nonZeros").asInt()).isEqualTo(18);
+        assertThat(j.get("representation").asText()).isEqualTo("UNWEIGHTED");
+        assertThat(j.get("repeat").asInt()).isEqualTo(3);
+        assertThat(j.get("clock").asText()).isEqualTo("wall clock");
+        assertTimes(j, LAYER_STAGES);
+        assertThat(j.get("graphMedianMillis").asDouble()).isPositive();
+        assertThat(j.get("fiedlerMedianMillis").asDouble()).isPositive();
+    }
+
+    @Test
+    void weightedCpuTimeTableNamesEveryStage() throws IOException {
+        Path m = smallMatrix();
+        Run r = run("bench", "--matrix", m.toString(), "--weighted", "--cpu-time", "--repeat", "2", "--warmup", "0");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("WEIGHTED").contains("2 timed runs after 0 warm-up runs, thread CPU time");
+        for (String s : LAYER_STAGES) {
+            assertThat(r.out()).containsPattern("(?m)^  " + s + " +[0-9.]+ +[0-9.]+$");
+        }
+    }
+
+    @Test
+    void modelInferenceAndUnfoldedGraph() throws IOException {
+        Run r = run("bench", "--model", Path.of("sample-models", "digits8-rnn12.zip").toString(), "--data", "digits8",
+                "--limit", "50", "--unfold", "8", "--repeat", "2", "--warmup", "1", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("sequences").asInt()).isEqualTo(50);
+        // H + T (I + H) vertices: 12 + 8 (8 + 12)
+        assertThat(j.get("unfoldedVertices").asInt()).isEqualTo(172);
+        assertThat(j.get("unfoldedSteps").asInt()).isEqualTo(8);
+        assertTimes(j, "inference", "unfoldedGraph", "unfoldedFiedler", "unfoldedSweepCut", "unfoldedTotal");
+        // with --data the total is the inference time
+        assertThat(j.get("totalMedianMillis").asDouble()).isEqualTo(j.get("inferenceMedianMillis").asDouble());
+        assertThat(j.get("inferenceMedianMillis").asDouble()).isPositive();
+    }
+
+    @Test
+    void badInputExitsWithTwoAndOneLine() throws IOException {
+        Path notes = Files.writeString(dir.resolve("notes.csv"), "1,2\n3\n");
+        Path m = smallMatrix();
+        Path digits = Path.of("sample-models", "digits8-rnn12.zip");
+        String[][] cases = {
+            {"bench", "--matrix", notes.toString()},
+            {"bench", "--matrix", dir.resolve("missing.mtx").toString()},
+            {"bench", "--matrix", m.toString(), "--repeat", "0"},
+            {"bench", "--matrix", m.toString(), "--warmup", "-1"},
+            {"bench", "--matrix", m.toString(), "--repeat", "many"},
+            {"bench", "--matrix", m.toString(), "--model", digits.toString()},
+            {"bench", "--model", digits.toString()},
+            {"bench", "--model", digits.toString(), "--unfold", "0"},
+            {"bench", "--model", digits.toString(), "--data", "nosuchdata"},
+        };
+        for (String[] args : cases) {
+            Run r = run(args);
+            String what = String.join(" ", args);
+            assertThat(r.code()).as(what).isEqualTo(ExpanderCli.EXIT_BAD_INPUT);
+            assertThat(r.err().strip()).as(what).startsWith("error: ").doesNotContain("\n")
+                    .doesNotContain("Exception");
+            assertThat(r.out()).as(what).isEmpty();
+        }
+    }
+}
