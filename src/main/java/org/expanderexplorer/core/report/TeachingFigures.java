@@ -100,11 +100,12 @@ public final class TeachingFigures {
     /** The Cheeger constant along the steps: lower bound, sweep cut and, on small graphs, the exact value. */
     public static FigureSpec cheeger(List<Step> steps, int current, Representation rep, String title) {
         double[] x = steps(steps);
-        FigureSpec.Builder b = FigureSpec.builder(title).axes(STEP_AXIS, "edge expansion h(G)", null)
+        FigureSpec.Builder b = FigureSpec.builder(title).axes(STEP_AXIS, "h(G)", null)
                 .series("lower bound", x, values(steps, Step::cheegerLower), FigureSpec.Axis.LEFT,
                         FigureSpec.Look.LINE_AND_POINTS, 4, false)
                 .series("sweep cut (upper bound)", x, values(steps, Step::sweepCut), FigureSpec.Axis.LEFT,
                         FigureSpec.Look.LINE_AND_POINTS, 5, false);
+        b.horizontal(0, FigureSpec.Axis.LEFT, "", -1, false);
         if (steps.stream().anyMatch(s -> s.cheegerExact() != null)) {
             b.series("exact h(G)" + (rep == Representation.WEIGHTED ? " (weighted)" : ""), x,
                     values(steps, Step::cheegerExact), FigureSpec.Axis.LEFT, FigureSpec.Look.LINE_AND_POINTS, 6, true);

@@ -18,13 +18,14 @@ final class Callouts {
         String name = ClassroomViewModel.gapName(weighted);
         String formula = weighted ? "2√(μ_0−1) − μ̂" : "√(d_L−1) + √(d_R−1) − μ̂";
         if (gap != null && gap > 0) {
-            return "Ramanujan: " + name + " = " + formula + " = " + ClassroomViewModel.fmt(gap) + " > 0.";
+            return "Ramanujan: " + name + " = " + ClassroomViewModel.fmt(gap) + " > 0.";
         }
         String value = gap == null ? name + " is undefined (" + (weighted ? "μ_0 < 1" : "an average degree is below 1")
                 + ")" : name + " = " + formula + " = " + ClassroomViewModel.fmt(gap) + " ≤ 0";
         if (lost != null && lost == step && step > 0) {
-            return "Step " + step + (lastAction == null ? "" : " (" + lastAction + ")") + ": " + value
-                    + ". The graph is no longer Ramanujan!";
+            // the action without its details ("removed L7–R10"), to keep the call-out short
+            String action = lastAction == null ? "" : " (" + lastAction.split(" \\(")[0] + ")";
+            return "Step " + step + action + ": " + value + ". No longer Ramanujan!";
         }
         if (lost != null) {
             return "Not Ramanujan since step " + lost + ": " + value + ".";

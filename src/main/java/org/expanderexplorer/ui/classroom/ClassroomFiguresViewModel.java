@@ -35,23 +35,23 @@ public final class ClassroomFiguresViewModel {
             int selected = linked.colouringProperty().get() == LinkedViewsViewModel.Colouring.SINGULAR
                     ? linked.singularIndexProperty().get() : 0;
             boolean ref = linked.referenceProperty().get() && g.reference() != null && !w;
-            return TeachingFigures.spectrum(g.shown(w), "Spectrum of " + g.source().title() + ", step "
-                    + vm.stepProperty().get() + (w ? " (weighted)" : "") + ": click a σ_i to colour by its vectors",
-                    selected, ref ? g.referenceValues() : null, ref ? "reference: " + g.reference().describe() : "");
+            String refName = ref ? "random (" + g.reference().dl() + "," + g.reference().dr() + ")-biregular" : "";
+            return TeachingFigures.spectrum(g.shown(w), "Spectrum, step " + vm.stepProperty().get()
+                    + (w ? " (weighted)" : ""), selected, ref ? g.referenceValues() : null, refName);
         }, vm.stateProperty(), vm.weightedProperty(), linked.colouringProperty(), linked.singularIndexProperty(),
                 linked.referenceProperty());
         gaps = Bindings.createObjectBinding(() -> vm.stateProperty().get() == null ? null
                 : TeachingFigures.gaps(steps(), vm.stepProperty().get(), vm.lostAtProperty().get(),
-                "Ramanujan gaps along the steps"), vm.traceProperty(), vm.lostAtProperty(), vm.stateProperty());
+                "Ramanujan gaps"), vm.traceProperty(), vm.lostAtProperty(), vm.stateProperty());
         cheeger = Bindings.createObjectBinding(() -> vm.stateProperty().get() == null ? null
                 : TeachingFigures.cheeger(steps(), vm.stepProperty().get(), representation(),
-                "Cheeger constant along the steps" + (vm.weightedProperty().get() ? " (weighted)" : "")),
+                "Cheeger constant" + (vm.weightedProperty().get() ? " (weighted)" : "")),
                 vm.traceProperty(), vm.weightedProperty(), vm.stateProperty());
         degrees = Bindings.createObjectBinding(() -> {
             GraphState g = vm.stateProperty().get();
             return g == null ? null : TeachingFigures.degreeHistogram(g.leftDegrees(), g.rightDegrees(),
-                    g.unweighted().avgDegreeLeft(), g.unweighted().avgDegreeRight(), "Degrees at step "
-                            + vm.stepProperty().get() + " (isolated vertices at 0)");
+                    g.unweighted().avgDegreeLeft(), g.unweighted().avgDegreeRight(), "Degrees, step "
+                            + vm.stepProperty().get());
         }, vm.stateProperty());
     }
 

@@ -1,6 +1,5 @@
 package org.expanderexplorer.ui.classroom;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,11 +62,7 @@ public final class ClassroomViewModel {
     private final ReadOnlyObjectWrapper<GraphState> state = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty weighted = new SimpleBooleanProperty();
     private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper();
-    private final ReadOnlyObjectWrapper<List<TracePoint>> trace = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyObjectWrapper<Integer> lostAt = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Boolean> ramanujan = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper justLost = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper callout = new ReadOnlyStringWrapper("");
+    private final RamanujanTrace trace = new RamanujanTrace();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -114,7 +109,7 @@ public final class ClassroomViewModel {
         Objects.requireNonNull(s, "source");
         cache.clear();
         history.clear();
-        trace.set(List.of());
+        trace.clear();
         source.set(s);
         step.set(0);
         error.set("");
@@ -230,42 +225,16 @@ public final class ClassroomViewModel {
     }
 
     private void setState(GraphState g) {
-        int k = step.get();
-        List<TracePoint> t = new ArrayList<>();
-        for (TracePoint p : trace.get()) {
-            if (p.step() < k) {
-                t.add(p);
-            }
-        }
-        t.add(new TracePoint(k, g.unweighted(), g.weighted(), g.accuracy()));
-        trace.set(List.copyOf(t));
+        trace.add(step.get(), g);
         state.set(g);
         updateCallout();
     }
 
     private void updateCallout() {
         GraphState g = state.get();
-        if (g == null) {
-            return;
+        if (g != null) {
+            trace.update(g, weighted.get(), step.get(), history.nextUndo());
         }
-        boolean w = weighted.get();
-        Integer lost = null;
-        boolean positive = false;
-        for (TracePoint p : trace.get()) {
-            Double gap = p.gap(w);
-            if (gap != null && gap > 0) {
-                positive = true;
-                lost = null;
-            } else if (positive && lost == null) {
-                lost = p.step();
-            }
-        }
-        Double gap = g.gap(w);
-        boolean isRamanujan = gap != null && gap > 0;
-        lostAt.set(lost);
-        ramanujan.set(isRamanujan);
-        justLost.set(!isRamanujan && lost != null && lost == step.get());
-        callout.set(Callouts.text(g, w, step.get(), lost, history.nextUndo()));
     }
 
     private void fail(Throwable e) {
@@ -303,27 +272,27 @@ public final class ClassroomViewModel {
 
     /** The analysed steps of the current path of edits, by step. */
     public ReadOnlyObjectProperty<List<TracePoint>> traceProperty() {
-        return trace.getReadOnlyProperty();
+        return trace.trace.getReadOnlyProperty();
     }
 
     /** The step at which the graph last stopped being Ramanujan on this path, or null while it is Ramanujan. */
     public ReadOnlyObjectProperty<Integer> lostAtProperty() {
-        return lostAt.getReadOnlyProperty();
+        return trace.lostAt.getReadOnlyProperty();
     }
 
     /** Whether the shown state is Ramanujan in the view's sense (null before the first analysis). */
     public ReadOnlyObjectProperty<Boolean> ramanujanProperty() {
-        return ramanujan.getReadOnlyProperty();
+        return trace.ramanujan.getReadOnlyProperty();
     }
 
     /** True exactly when the last step made the graph stop being Ramanujan. */
     public ReadOnlyBooleanProperty justLostProperty() {
-        return justLost.getReadOnlyProperty();
+        return trace.justLost.getReadOnlyProperty();
     }
 
     /** The on-screen call-out about the Ramanujan property. */
     public ReadOnlyStringProperty calloutProperty() {
-        return callout.getReadOnlyProperty();
+        return trace.callout.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {

@@ -52,8 +52,9 @@ final class CutSets {
         double cut = ratio * s.size();
         String cutText = weighted ? String.format(Locale.ROOT, "cut weight %.3f", cut)
                 : String.format(Locale.ROOT, "%d cut edges", Math.round(cut));
-        return (exact(r) ? "Orange: an optimal Cheeger set S" : "Orange: the sweep-cut set S (an upper bound)")
-                + String.format(Locale.ROOT, ", |S| = %d, %s, ratio %.3f%s.", s.size(), cutText, ratio,
-                exact(r) ? " = h(G)" : " ≥ h(G)");
+        return (exact(r) ? "Orange: optimal Cheeger set S" : "Orange: sweep-cut set S")
+                + String.format(Locale.ROOT, ", |S| = %d, %s, ", s.size(), cutText)
+                + (exact(r) ? "h(G) = " : "ratio ") + String.format(Locale.ROOT, "%.3f", ratio)
+                + (exact(r) ? "." : " ≥ h(G).");
     }
 }

@@ -143,12 +143,12 @@ public final class LinkedViewsViewModel {
         LayerAnalysisResult r = g.shown(w);
         String colours = switch (colouring.get()) {
             case NONE -> "";
-            case FIEDLER -> "Colour: Fiedler vector (blue −, red +); the sweep cut splits it by sign and size.";
+            case FIEDLER -> "Colour: Fiedler vector; blue −, red +.";
             case SINGULAR -> {
                 int i = Math.max(1, Math.min(singularIndex.get(), Math.max(1, r.singularValues().size())));
-                yield "Colour: left vertices by u_" + i + ", right by v_" + i + " of σ_" + i + " = "
+                yield "Colour: u_" + i + " (left), v_" + i + " (right) of σ_" + i + " = "
                         + (r.singularValues().isEmpty() ? "–" : ClassroomViewModel.fmt(r.singularValues().get(i - 1)))
-                        + " (blue −, red +)" + (i == 1 ? ": all one sign, the trivial eigenvector." : ".");
+                        + "; blue −, red +" + (i == 1 ? " (one sign: the trivial vector)." : ".");
             }
         };
         String cut = showCut.get() ? CutSets.describe(g, w) : "";

@@ -47,6 +47,8 @@ public final class GraphCanvas extends Pane {
     private double pressY;
     private int hovered = -1;
     private boolean fitted;
+    /** The user zoomed or panned since the last fit: a resize then keeps the view instead of refitting. */
+    private boolean moved;
 
     public GraphCanvas(UiExecutor executor) {
         getChildren().addAll(image, overlay);
@@ -82,6 +84,7 @@ public final class GraphCanvas extends Pane {
             offsetX = e.getX() - (e.getX() - offsetX) * f;
             offsetY = e.getY() - (e.getY() - offsetY) * f;
             scale *= f;
+            this.moved = true;
             moved();
         });
         setOnMousePressed(e -> {
@@ -93,6 +96,7 @@ public final class GraphCanvas extends Pane {
             offsetY += e.getY() - pressY;
             pressX = e.getX();
             pressY = e.getY();
+            this.moved = true;
             moved();
         });
         setOnMouseClicked(e -> {
@@ -175,7 +179,7 @@ public final class GraphCanvas extends Pane {
     }
 
     private void refit() {
-        if (!fitted) {
+        if (!fitted || !moved) {
             fit();
         } else {
             requestRender();
@@ -203,7 +207,7 @@ public final class GraphCanvas extends Pane {
         }
         double margin = 36;
         // teaching look: room for the vertex labels beside the columns
-        double marginX = teaching.get() ? margin + 40 * strokeScale.get() : margin;
+        double marginX = teaching.get() ? 24 + 32 * strokeScale.get() : margin;
         double sx = (w - 2 * marginX) / Math.max(1e-9, maxX - minX);
         double sy = (h - 2 * margin - 20) / Math.max(1e-9, maxY - minY);
         scale = Math.min(sx, sy);
@@ -213,6 +217,7 @@ public final class GraphCanvas extends Pane {
         offsetX = w / 2 - scale * (minX + maxX) / 2;
         offsetY = (h + 20) / 2 - scale * (minY + maxY) / 2;
         fitted = true;
+        moved = false;
         moved();
     }
 

@@ -198,7 +198,7 @@ class ClassroomViewModelTest {
         assertThat(vm.justLostProperty().get()).isTrue();
         assertThat(vm.lostAtProperty().get()).isEqualTo(expectedLoss);
         assertThat(vm.calloutProperty().get()).startsWith("Step " + expectedLoss + " (removed L")
-                .contains("no longer Ramanujan");
+                .contains("No longer Ramanujan");
         for (int k = 0; k < expectedLoss; k++) {
             assertThat(vm.maskProperty().get().isKept(order[k] / 8, order[k] % 8)).isFalse();
         }
