@@ -26,6 +26,7 @@ import javafx.stage.Stage;
 import org.expanderexplorer.core.report.FigureSpec;
 import org.expanderexplorer.core.report.FigureStyle;
 import org.expanderexplorer.ui.chart.ChartPanel;
+import org.expanderexplorer.ui.classroom.ClassroomMode;
 import org.expanderexplorer.ui.explorer.ControlPanel;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
 import org.expanderexplorer.ui.explorer.GraphPane;
@@ -53,6 +54,7 @@ public final class MainWindow {
     private final Scene scene;
     private final FileActions files;
     private final TrainViewModel trainVm;
+    private final ClassroomMode classroom;
     private Stage stage;
 
     public MainWindow(ExplorerViewModel vm, UiExecutor executor) {
@@ -77,6 +79,7 @@ public final class MainWindow {
         status.textProperty().bind(vm.statusProperty());
         VBox bottom = new VBox(numbers, status);
         status.setStyle("-fx-padding: 2 10 4 10;");
+        classroom = new ClassroomMode(root, style, vm, graph.canvas(), executor, () -> stage);
         root.setTop(menus());
         root.setLeft(controls);
         root.setCenter(centre);
@@ -114,12 +117,16 @@ public final class MainWindow {
                 pruned, report, new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu("Edit");
-        MenuItem undo = item("Undo slider move", "Shortcut+Z", () -> {
-            if (!vm.undoSliderMove()) {
+        MenuItem undo = item("Undo (slider move, or classroom step)", "Shortcut+Z", () -> {
+            if (classroom.activeProperty().get()) {
+                classroom.undo();
+            } else if (!vm.undoSliderMove()) {
                 vm.setStatus("Nothing to undo.");
             }
         });
-        edit.getItems().add(undo);
+        MenuItem redo = item("Redo classroom step", "Shortcut+Y", classroom::redo);
+        redo.disableProperty().bind(classroom.activeProperty().not());
+        edit.getItems().addAll(undo, redo);
 
         Menu model = new Menu("Model");
         model.getItems().add(item("Train a new model...", "Shortcut+T", this::train));
@@ -144,7 +151,7 @@ public final class MainWindow {
             a.show();
         });
         help.getItems().add(about);
-        return new MenuBar(file, edit, model, view, help);
+        return new MenuBar(file, edit, model, view, classroom.menu(), help);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -162,7 +169,7 @@ public final class MainWindow {
         if (dark) {
             root.getStyleClass().add(StyleClasses.THEME_DARK);
         }
-        style.set(new FigureStyle(dark, style.get().scale()));
+        style.set(style.get().withDark(dark));
     }
 
     /** Opens a file in the background; on failure shows a dialog and keeps the current state. */
@@ -232,5 +239,10 @@ public final class MainWindow {
 
     public GraphPane graphPane() {
         return graph;
+    }
+
+    /** Classroom mode (menu, panels, presentation settings). */
+    public ClassroomMode classroom() {
+        return classroom;
     }
 }

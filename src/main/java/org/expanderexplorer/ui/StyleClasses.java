@@ -25,6 +25,16 @@ public final class StyleClasses {
     public static final String EXPLANATION = "explanation";
     public static final String FORMULA = "formula";
 
+    // classroom mode
+    public static final String SCALE_150 = "scale-150";
+    public static final String SCALE_200 = "scale-200";
+    public static final String CALLOUT = "callout";
+    public static final String CLASSROOM_TOOLBAR = "classroom-toolbar";
+    public static final String CLASSROOM_CONTROLS = "classroom-controls";
+    public static final String EXPLANATION_TITLE = "explanation-title";
+    public static final String EXPLANATION_PLUGGED = "explanation-plugged";
+    public static final String COMPARE_TABLE = "compare-table";
+
     private StyleClasses() {
     }
 }

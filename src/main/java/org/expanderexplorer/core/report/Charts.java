@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import javax.imageio.ImageIO;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -57,19 +58,23 @@ public final class Charts {
         } else {
             NumberAxis n = new NumberAxis(spec.xLabel());
             n.setAutoRangeIncludesZero(false);
+            if (integerX(spec)) {
+                // indices and steps: no ticks at 2.5
+                n.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            }
             x = n;
         }
         x.setInverted(spec.xDescending());
         NumberAxis left = new NumberAxis(spec.leftLabel());
         // bars and stems grow from zero, so their axis must show it
         left.setAutoRangeIncludesZero(spec.series().stream().anyMatch(s -> s.look() == FigureSpec.Look.BARS
-                || s.look() == FigureSpec.Look.STEMS));
+                || s.look() == FigureSpec.Look.STEMS) || zeroLine(spec, FigureSpec.Axis.LEFT));
         XYPlot plot = new XYPlot();
         plot.setDomainAxis(x);
         plot.setRangeAxis(0, left);
         if (spec.rightLabel() != null) {
             NumberAxis right = new NumberAxis(spec.rightLabel());
-            right.setAutoRangeIncludesZero(false);
+            right.setAutoRangeIncludesZero(zeroLine(spec, FigureSpec.Axis.RIGHT));
             plot.setRangeAxis(1, right);
         }
         int datasetIndex = 0;
@@ -130,6 +135,30 @@ public final class Charts {
         JFreeChart chart = new JFreeChart(spec.title(), style.titleFont(), plot, true);
         applyStyle(chart, plot, style);
         return chart;
+    }
+
+    /** True when the spec draws a horizontal line at 0 on that axis: a zero line is there to be seen. */
+    private static boolean zeroLine(FigureSpec spec, FigureSpec.Axis axis) {
+        return spec.markers().stream().anyMatch(m -> !m.vertical() && m.value() == 0 && m.axis() == axis);
+    }
+
+    /** True when every x value and vertical marker is a whole number (an index or a step). */
+    private static boolean integerX(FigureSpec spec) {
+        boolean any = false;
+        for (FigureSpec.Series s : spec.series()) {
+            for (int i = 0; i < s.size(); i++) {
+                if (s.xAt(i) != Math.rint(s.xAt(i))) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        for (FigureSpec.Marker m : spec.markers()) {
+            if (m.vertical() && m.value() != Math.rint(m.value())) {
+                return false;
+            }
+        }
+        return any;
     }
 
     /** Smallest and largest x over all series and vertical markers (0 and 1 when there are none). */
@@ -244,6 +273,30 @@ public final class Charts {
             g.dispose();
         }
         return img;
+    }
+
+    /**
+     * The x value under the horizontal position {@code x} (logical pixels from the left) of {@code chart} drawn at
+     * {@code width} x {@code height}, or NaN when {@code x} lies outside the plot's data area. Lays the chart out
+     * as {@link #image} does (one draw into a tiny scratch image, tens of milliseconds), so a click on a rendered
+     * chart maps to the data it shows.
+     */
+    public static double domainValueAt(JFreeChart chart, int width, int height, double x) {
+        checkSize(width, height, 1);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = scratch.createGraphics();
+        try {
+            chart.draw(g, new Rectangle2D.Double(0, 0, width, height), info);
+        } finally {
+            g.dispose();
+        }
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        if (x < area.getMinX() || x > area.getMaxX()) {
+            return Double.NaN;
+        }
+        XYPlot plot = chart.getXYPlot();
+        return plot.getDomainAxis().java2DToValue(x, area, plot.getDomainAxisEdge());
     }
 
     /** Renders the chart as a standalone SVG document of the given size in pixels. */

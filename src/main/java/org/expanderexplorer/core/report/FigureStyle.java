@@ -10,10 +10,12 @@ import java.awt.Stroke;
  * Colours, fonts and strokes of every figure, shared by the window, PNG/SVG export and the headless CLI so
  * that a figure looks the same wherever it is drawn.
  *
- * @param dark  dark background (the window's dark theme)
- * @param scale font and stroke scale: 1 normally, 1.5 or 2 in classroom mode
+ * @param dark     dark background (the window's dark theme)
+ * @param scale    font and stroke scale: 1 normally, 1.5 or 2 in classroom mode
+ * @param contrast high contrast for projectors: black background, white text, saturated colours and heavier
+ *                 lines (overrides {@code dark})
  */
-public record FigureStyle(boolean dark, double scale) {
+public record FigureStyle(boolean dark, double scale, boolean contrast) {
 
     /** Light theme at normal scale (reports, papers). */
     public static final FigureStyle LIGHT = new FigureStyle(false, 1.0);
@@ -26,6 +28,10 @@ public record FigureStyle(boolean dark, double scale) {
     private static final Color[] DARK_SERIES = {
         new Color(0x6fb7ff), new Color(0xff6b6b), new Color(0x7ee081), new Color(0xc9a0ff),
         new Color(0xffb454), new Color(0x5fe0ee), new Color(0xd9a38c), new Color(0xff9fd8)};
+    // saturated, mutually distinct on black (yellow, cyan, magenta, lime, orange, white, ...)
+    private static final Color[] CONTRAST_SERIES = {
+        new Color(0xffff00), new Color(0x00ffff), new Color(0xff40ff), new Color(0x40ff40),
+        new Color(0xff9900), new Color(0xffffff), new Color(0xff5050), new Color(0x80a0ff)};
 
     public FigureStyle {
         if (!(scale >= 0.5 && scale <= 4)) {
@@ -33,36 +39,56 @@ public record FigureStyle(boolean dark, double scale) {
         }
     }
 
+    /** A normal-contrast style. */
+    public FigureStyle(boolean dark, double scale) {
+        this(dark, scale, false);
+    }
+
     /** The same theme at another scale. */
     public FigureStyle withScale(double s) {
-        return new FigureStyle(dark, s);
+        return new FigureStyle(dark, s, contrast);
+    }
+
+    /** The same style with the dark theme on or off. */
+    public FigureStyle withDark(boolean d) {
+        return new FigureStyle(d, scale, contrast);
+    }
+
+    /** The same style with high contrast on or off. */
+    public FigureStyle withContrast(boolean c) {
+        return new FigureStyle(dark, scale, c);
     }
 
     public Color background() {
-        return dark ? new Color(0x1e1f24) : Color.WHITE;
+        return contrast ? Color.BLACK : dark ? new Color(0x1e1f24) : Color.WHITE;
     }
 
     public Color plotBackground() {
-        return dark ? new Color(0x26282e) : new Color(0xfbfbfd);
+        return contrast ? Color.BLACK : dark ? new Color(0x26282e) : new Color(0xfbfbfd);
     }
 
     public Color foreground() {
-        return dark ? new Color(0xe6e6e6) : new Color(0x222222);
+        return contrast ? Color.WHITE : dark ? new Color(0xe6e6e6) : new Color(0x222222);
     }
 
     public Color gridLines() {
-        return dark ? new Color(0x44474f) : new Color(0xdddddd);
+        return contrast ? new Color(0x5a5a5a) : dark ? new Color(0x44474f) : new Color(0xdddddd);
     }
 
     /** Colour of series i (cycled). */
     public Color series(int i) {
-        Color[] c = dark ? DARK_SERIES : LIGHT_SERIES;
+        Color[] c = contrast ? CONTRAST_SERIES : dark ? DARK_SERIES : LIGHT_SERIES;
         return c[Math.floorMod(i, c.length)];
     }
 
     /** Reference lines (bounds, zero line, dense accuracy). */
     public Paint reference() {
-        return dark ? new Color(0xaaaaaa) : new Color(0x555555);
+        return contrast ? Color.WHITE : dark ? new Color(0xaaaaaa) : new Color(0x555555);
+    }
+
+    /** Line widths relative to normal: heavier in high contrast, so lines survive a projector. */
+    private double weight() {
+        return contrast ? 1.5 * scale : scale;
     }
 
     public Font titleFont() {
@@ -78,15 +104,15 @@ public record FigureStyle(boolean dark, double scale) {
     }
 
     public Stroke line() {
-        return new BasicStroke((float) (2.0 * scale), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        return new BasicStroke((float) (2.0 * weight()), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     }
 
     public Stroke dashed() {
-        return new BasicStroke((float) (1.5 * scale), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+        return new BasicStroke((float) (1.5 * weight()), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] {(float) (6 * scale), (float) (4 * scale)}, 0f);
     }
 
     public Stroke thin() {
-        return new BasicStroke((float) (1.0 * scale));
+        return new BasicStroke((float) (1.0 * weight()));
     }
 }

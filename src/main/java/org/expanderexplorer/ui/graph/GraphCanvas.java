@@ -1,8 +1,11 @@
 package org.expanderexplorer.ui.graph;
 
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.canvas.Canvas;
@@ -28,6 +31,12 @@ public final class GraphCanvas extends Pane {
     private final ObjectProperty<GraphDrawing> drawing = new SimpleObjectProperty<>(GraphDrawing.empty());
     private final BooleanProperty dark = new SimpleBooleanProperty();
     private final ObjectProperty<boolean[]> highlight = new SimpleObjectProperty<>();
+    // classroom options: presentation scale, high contrast, the small-graph look, vertex colours, edge clicks
+    private final DoubleProperty strokeScale = new SimpleDoubleProperty(1);
+    private final BooleanProperty contrast = new SimpleBooleanProperty();
+    private final BooleanProperty teaching = new SimpleBooleanProperty();
+    private final ObjectProperty<double[]> vertexValues = new SimpleObjectProperty<>();
+    private final ObjectProperty<Consumer<GraphDrawing.EdgeHit>> onEdgeClicked = new SimpleObjectProperty<>();
     private final LatestWins<GraphRenderer.View, Image> renderer;
     private final Tooltip tip = new Tooltip();
     private double scale = 1;
@@ -38,6 +47,8 @@ public final class GraphCanvas extends Pane {
     private double pressY;
     private int hovered = -1;
     private boolean fitted;
+    /** The user zoomed or panned since the last fit: a resize then keeps the view instead of refitting. */
+    private boolean moved;
 
     public GraphCanvas(UiExecutor executor) {
         getChildren().addAll(image, overlay);
@@ -64,11 +75,16 @@ public final class GraphCanvas extends Pane {
         });
         dark.addListener((o, a, b) -> requestRender());
         highlight.addListener((o, a, b) -> requestRender());
+        contrast.addListener((o, a, b) -> requestRender());
+        vertexValues.addListener((o, a, b) -> requestRender());
+        strokeScale.addListener((o, a, b) -> fit());
+        teaching.addListener((o, a, b) -> fit());
         setOnScroll(e -> {
             double f = Math.pow(1.0015, e.getDeltaY());
             offsetX = e.getX() - (e.getX() - offsetX) * f;
             offsetY = e.getY() - (e.getY() - offsetY) * f;
             scale *= f;
+            this.moved = true;
             moved();
         });
         setOnMousePressed(e -> {
@@ -80,11 +96,14 @@ public final class GraphCanvas extends Pane {
             offsetY += e.getY() - pressY;
             pressX = e.getX();
             pressY = e.getY();
+            this.moved = true;
             moved();
         });
         setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 fit();
+            } else if (e.getClickCount() == 1 && e.isStillSincePress()) {
+                clickEdge(e.getX(), e.getY());
             }
         });
         setOnMouseMoved(e -> hover(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));
@@ -116,8 +135,51 @@ public final class GraphCanvas extends Pane {
         return highlight;
     }
 
+    /** Line and dot scale of the drawing (1, 1.5, 2 for the classroom's presentation scales). */
+    public DoubleProperty strokeScaleProperty() {
+        return strokeScale;
+    }
+
+    /** High-contrast colours. */
+    public BooleanProperty contrastProperty() {
+        return contrast;
+    }
+
+    /** The small-graph teaching look: labels, bigger dots, visible ghosts, cut edges of the highlighted set. */
+    public BooleanProperty teachingProperty() {
+        return teaching;
+    }
+
+    /** A value in [-1, 1] per drawing vertex to colour it by, or null. */
+    public ObjectProperty<double[]> vertexValuesProperty() {
+        return vertexValues;
+    }
+
+    /** Receives the edge nearest to a single click (within a few pixels), when set. */
+    public ObjectProperty<Consumer<GraphDrawing.EdgeHit>> onEdgeClickedProperty() {
+        return onEdgeClicked;
+    }
+
+    private void clickEdge(double mx, double my) {
+        Consumer<GraphDrawing.EdgeHit> handler = onEdgeClicked.get();
+        GraphDrawing d = drawing.get();
+        if (handler == null || d == null || scale <= 0) {
+            return;
+        }
+        double tolerance = 10 * Math.max(1, strokeScale.get()) / scale;
+        GraphDrawing.EdgeHit hit = d.nearestEdge((mx - offsetX) / scale, (my - offsetY) / scale, tolerance);
+        if (hit != null) {
+            handler.accept(hit);
+        }
+    }
+
+    /** Where a layout point is on the canvas (for tests that click an edge). */
+    public javafx.geometry.Point2D toCanvas(double layoutX, double layoutY) {
+        return new javafx.geometry.Point2D(sx(layoutX), sy(layoutY));
+    }
+
     private void refit() {
-        if (!fitted) {
+        if (!fitted || !moved) {
             fit();
         } else {
             requestRender();
@@ -144,7 +206,9 @@ public final class GraphCanvas extends Pane {
             maxY = Math.max(maxY, d.y()[v]);
         }
         double margin = 36;
-        double sx = (w - 2 * margin) / Math.max(1e-9, maxX - minX);
+        // teaching look: room for the vertex labels beside the columns
+        double marginX = teaching.get() ? 24 + 32 * strokeScale.get() : margin;
+        double sx = (w - 2 * marginX) / Math.max(1e-9, maxX - minX);
         double sy = (h - 2 * margin - 20) / Math.max(1e-9, maxY - minY);
         scale = Math.min(sx, sy);
         if (!Double.isFinite(scale) || scale <= 0) {
@@ -153,6 +217,7 @@ public final class GraphCanvas extends Pane {
         offsetX = w / 2 - scale * (minX + maxX) / 2;
         offsetY = (h + 20) / 2 - scale * (minY + maxY) / 2;
         fitted = true;
+        moved = false;
         moved();
     }
 
@@ -182,7 +247,8 @@ public final class GraphCanvas extends Pane {
         }
         current = drawing.get();
         double px = Screen.getPrimary() == null ? 1 : Math.max(1, Screen.getPrimary().getOutputScaleX());
-        renderer.request(new GraphRenderer.View(w, h, px, scale, offsetX, offsetY, dark.get(), highlight.get()));
+        renderer.request(new GraphRenderer.View(w, h, px, scale, offsetX, offsetY, dark.get(), highlight.get(),
+                new GraphRenderer.Look(strokeScale.get(), contrast.get(), teaching.get(), vertexValues.get())));
         drawOverlay();
     }
 

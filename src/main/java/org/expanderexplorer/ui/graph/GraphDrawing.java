@@ -40,6 +40,49 @@ public record GraphDrawing(double[] x, double[] y, byte[] kind, boolean[] isolat
         return edgeFrom.length < keptTotal;
     }
 
+    /**
+     * An edge near a point: its two drawing vertices, whether it is a pruned (ghost) edge, and its distance.
+     *
+     * @param from     one end (the left vertex in a bipartite drawing)
+     * @param to       the other end
+     * @param ghost    a pruned edge drawn as a ghost, rather than a kept one
+     * @param distance distance from the point to the segment, in layout units
+     */
+    public record EdgeHit(int from, int to, boolean ghost, double distance) {
+    }
+
+    /**
+     * The drawn edge (kept or ghost) whose segment passes closest to layout point (px, py), or null when none is
+     * within {@code maxDistance} layout units. O(drawn edges).
+     */
+    public EdgeHit nearestEdge(double px, double py, double maxDistance) {
+        EdgeHit best = null;
+        double bestDist = maxDistance;
+        for (int pass = 0; pass < 2; pass++) {
+            int[] from = pass == 0 ? edgeFrom : ghostFrom;
+            int[] to = pass == 0 ? edgeTo : ghostTo;
+            for (int e = 0; e < from.length; e++) {
+                double d = segmentDistance(px, py, x[from[e]], y[from[e]], x[to[e]], y[to[e]]);
+                if (d <= bestDist) {
+                    bestDist = d;
+                    best = new EdgeHit(from[e], to[e], pass == 1, d);
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Distance from point p to the segment a-b. */
+    static double segmentDistance(double px, double py, double ax, double ay, double bx, double by) {
+        double dx = bx - ax;
+        double dy = by - ay;
+        double len2 = dx * dx + dy * dy;
+        double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
+        double cx = ax + t * dx - px;
+        double cy = ay + t * dy - py;
+        return Math.sqrt(cx * cx + cy * cy);
+    }
+
     /** An empty drawing. */
     public static GraphDrawing empty() {
         return new GraphDrawing(new double[0], new double[0], new byte[0], new boolean[0], new String[0], new int[0],

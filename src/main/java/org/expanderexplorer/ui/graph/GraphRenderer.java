@@ -22,6 +22,7 @@ public final class GraphRenderer {
     static final Color[] GATE_COLOURS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
         new Color(0xff7f0e)};
     private static final int BUCKETS = 6;
+    private static final Color HIGHLIGHT = new Color(0xff7f0e);
 
     /**
      * Where and how to draw.
@@ -34,9 +35,30 @@ public final class GraphRenderer {
      * @param offsetY   logical y of layout y = 0
      * @param dark      dark background
      * @param highlight vertices to highlight (may be null)
+     * @param look      classroom options (stroke scale, contrast, teaching look, vertex colours)
      */
     public record View(int width, int height, double pixelScale, double scale, double offsetX, double offsetY,
-                       boolean dark, boolean[] highlight) {
+                       boolean dark, boolean[] highlight, Look look) {
+
+        public View(int width, int height, double pixelScale, double scale, double offsetX, double offsetY,
+                    boolean dark, boolean[] highlight) {
+            this(width, height, pixelScale, scale, offsetX, offsetY, dark, highlight, Look.NORMAL);
+        }
+    }
+
+    /**
+     * Presentation options, used by the classroom.
+     *
+     * @param strokeScale  line widths, dot sizes and text sizes relative to normal (1, 1.5, 2)
+     * @param contrast     high contrast: black background, saturated colours
+     * @param teaching     the small-graph look: vertex labels, bigger dots, pruned edges as visible dashed ghosts,
+     *                     and the edges leaving a highlighted set drawn in the highlight colour
+     * @param vertexValues a value in [-1, 1] per vertex to colour it by (blue negative, red positive), or null
+     */
+    public record Look(double strokeScale, boolean contrast, boolean teaching, double[] vertexValues) {
+
+        /** The explorer's look. */
+        public static final Look NORMAL = new Look(1, false, false, null);
     }
 
     private GraphRenderer() {
@@ -60,8 +82,11 @@ public final class GraphRenderer {
     }
 
     private static void draw(Graphics2D g, GraphDrawing d, View v) {
-        Color bg = v.dark() ? new Color(0x23252b) : Color.WHITE;
-        Color fg = v.dark() ? new Color(0xe6e6e6) : new Color(0x222222);
+        Look look = v.look() == null ? Look.NORMAL : v.look();
+        double k = look.strokeScale();
+        boolean contrast = look.contrast();
+        Color bg = contrast ? Color.BLACK : v.dark() ? new Color(0x23252b) : Color.WHITE;
+        Color fg = contrast ? Color.WHITE : v.dark() ? new Color(0xe6e6e6) : new Color(0x222222);
         g.setColor(bg);
         g.fillRect(0, 0, v.width(), v.height());
         if (d == null || d.vertexCount() == 0) {
@@ -73,50 +98,124 @@ public final class GraphRenderer {
             xs[i] = v.offsetX() + v.scale() * d.x()[i];
             ys[i] = v.offsetY() + v.scale() * d.y()[i];
         }
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(12 * k)));
         g.setColor(alpha(fg, 0.7));
         for (int c = 0; c < d.columns().length; c++) {
             String t = d.columnTitles()[c];
             int w = g.getFontMetrics().stringWidth(t);
-            g.drawString(t, (float) (v.offsetX() + v.scale() * d.columns()[c] - w / 2.0), 16f);
+            g.drawString(t, (float) (v.offsetX() + v.scale() * d.columns()[c] - w / 2.0), (float) (16 * k));
         }
-        float lw = (float) Math.max(0.4, Math.min(1.5, v.scale() * 0.12));
-        g.setStroke(new BasicStroke(lw));
+        float lw = (float) (k * (look.teaching() ? Math.max(1.2, Math.min(3, v.scale() * 0.04))
+                : Math.max(0.4, Math.min(1.5, v.scale() * 0.12))));
         if (d.ghostFrom().length > 0) {
-            g.setColor(alpha(fg, 0.07));
+            if (look.teaching()) {
+                g.setStroke(new BasicStroke(lw * 0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {5f * (float) k, 5f * (float) k}, 0f));
+                g.setColor(alpha(fg, 0.35));
+            } else {
+                g.setStroke(new BasicStroke(lw));
+                g.setColor(alpha(fg, 0.07));
+            }
             g.draw(path(d.ghostFrom(), d.ghostTo(), null, 0, 0, xs, ys));
         }
-        Color edge = d.gate() >= 0 ? GATE_COLOURS[d.gate()] : (v.dark() ? new Color(0x6fb7ff) : new Color(0x1f4e79));
+        g.setStroke(new BasicStroke(lw));
+        Color edge = d.gate() >= 0 ? GATE_COLOURS[d.gate()] : contrast ? new Color(0x00e5ff)
+                : (v.dark() ? new Color(0x6fb7ff) : new Color(0x1f4e79));
         double density = Math.min(1.0, 3000.0 / Math.max(1, d.edgeFrom().length));
         for (int b = 0; b < BUCKETS; b++) {
             float lo = (float) b / BUCKETS;
             float hi = (float) (b + 1) / BUCKETS;
             double a = (0.12 + 0.75 * hi) * (0.35 + 0.65 * density);
-            g.setColor(alpha(edge, Math.min(1, a)));
+            g.setColor(alpha(edge, Math.min(1, contrast ? 0.3 + a : a)));
             g.draw(path(d.edgeFrom(), d.edgeTo(), d.edgeStrength(), b == 0 ? -1f : lo, hi, xs, ys));
         }
-        double r = Math.max(1.5, Math.min(5, v.scale() * 0.35));
-        Color input = v.dark() ? new Color(0xc9a0ff) : new Color(0x6a3d9a);
-        Color hidden = v.dark() ? new Color(0xe6e6e6) : new Color(0x333333);
         boolean[] hl = v.highlight();
-        g.setStroke(new BasicStroke(1.5f));
+        if (look.teaching() && hl != null) {
+            drawCutEdges(g, d, hl, xs, ys, 2.2f * lw);
+        }
+        drawVertices(g, d, v, look, xs, ys);
+    }
+
+    /** The edges with exactly one end in the highlighted set: the cut E(S, V \ S) of a Cheeger set. */
+    private static void drawCutEdges(Graphics2D g, GraphDrawing d, boolean[] hl, double[] xs, double[] ys,
+                                     float width) {
+        Path2D.Double p = new Path2D.Double();
+        for (int e = 0; e < d.edgeFrom().length; e++) {
+            int a = d.edgeFrom()[e];
+            int b = d.edgeTo()[e];
+            if (a < hl.length && b < hl.length && hl[a] != hl[b]) {
+                p.moveTo(xs[a], ys[a]);
+                p.lineTo(xs[b], ys[b]);
+            }
+        }
+        g.setStroke(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.setColor(alpha(HIGHLIGHT, 0.9));
+        g.draw(p);
+    }
+
+    private static void drawVertices(Graphics2D g, GraphDrawing d, View v, Look look, double[] xs, double[] ys) {
+        double k = look.strokeScale();
+        boolean contrast = look.contrast();
+        double r = k * (look.teaching() ? Math.max(4, Math.min(9, v.scale() * 0.12))
+                : Math.max(1.5, Math.min(5, v.scale() * 0.35)));
+        Color fg = contrast ? Color.WHITE : v.dark() ? new Color(0xe6e6e6) : new Color(0x222222);
+        Color input = contrast ? new Color(0xffff00) : v.dark() ? new Color(0xc9a0ff) : new Color(0x6a3d9a);
+        Color hidden = contrast ? Color.WHITE : v.dark() ? new Color(0xe6e6e6) : new Color(0x333333);
+        boolean[] hl = v.highlight();
+        double[] values = look.vertexValues();
+        g.setStroke(new BasicStroke((float) (1.5 * k)));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(12 * k)));
         for (int i = 0; i < xs.length; i++) {
             if (xs[i] < -10 || ys[i] < -10 || xs[i] > v.width() + 10 || ys[i] > v.height() + 10) {
                 continue;
             }
             boolean isInput = d.kind()[i] == GraphDrawing.INPUT || d.kind()[i] == GraphDrawing.LEFT;
-            if (hl != null && i < hl.length && hl[i]) {
-                g.setColor(new Color(0xff7f0e));
+            boolean highlighted = hl != null && i < hl.length && hl[i];
+            Ellipse2D dot = new Ellipse2D.Double(xs[i] - r, ys[i] - r, 2 * r, 2 * r);
+            if (values != null && i < values.length) {
+                g.setColor(diverging(values[i]));
+                g.fill(dot);
+                g.setColor(alpha(fg, 0.8));
+                g.draw(dot);
+                if (highlighted) {
+                    ring(g, xs[i], ys[i], r + 3 * k, HIGHLIGHT, 2.5 * k);
+                }
+            } else if (highlighted) {
+                g.setColor(HIGHLIGHT);
                 g.fill(new Ellipse2D.Double(xs[i] - 1.6 * r, ys[i] - 1.6 * r, 3.2 * r, 3.2 * r));
             } else {
                 g.setColor(isInput ? input : hidden);
-                g.fill(new Ellipse2D.Double(xs[i] - r, ys[i] - r, 2 * r, 2 * r));
+                g.fill(dot);
             }
             if (d.isolated()[i]) {
-                g.setColor(new Color(0xe53935));
-                g.draw(new Ellipse2D.Double(xs[i] - r - 2, ys[i] - r - 2, 2 * r + 4, 2 * r + 4));
+                ring(g, xs[i], ys[i], r + 2 * k, new Color(0xe53935), 1.5 * k);
+            }
+            if (look.teaching()) {
+                String label = d.labels()[i];
+                int w = g.getFontMetrics().stringWidth(label);
+                double gap = 1.8 * r + 4 * k;
+                float lx = (float) (isInput ? xs[i] - gap - w : xs[i] + gap);
+                g.setColor(alpha(fg, 0.85));
+                g.drawString(label, lx, (float) (ys[i] + g.getFontMetrics().getAscent() * 0.35));
             }
         }
+    }
+
+    private static void ring(Graphics2D g, double x, double y, double radius, Color c, double width) {
+        g.setStroke(new BasicStroke((float) width));
+        g.setColor(c);
+        g.draw(new Ellipse2D.Double(x - radius, y - radius, 2 * radius, 2 * radius));
+    }
+
+    /** Blue for -1, light grey for 0, red for +1 (a diverging map that stays legible on light and dark). */
+    static Color diverging(double t) {
+        double a = Math.max(-1, Math.min(1, Double.isFinite(t) ? t : 0));
+        Color mid = new Color(0xeeeeee);
+        Color end = a < 0 ? new Color(0x2166ac) : new Color(0xd6301d);
+        double f = Math.abs(a);
+        return new Color((int) Math.round(mid.getRed() + f * (end.getRed() - mid.getRed())),
+                (int) Math.round(mid.getGreen() + f * (end.getGreen() - mid.getGreen())),
+                (int) Math.round(mid.getBlue() + f * (end.getBlue() - mid.getBlue())));
     }
 
     /** One path of the edges whose strength lies in (lo, hi] (all edges when strengths are null). */

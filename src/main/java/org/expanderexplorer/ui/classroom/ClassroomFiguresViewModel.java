@@ -1,0 +1,90 @@
+package org.expanderexplorer.ui.classroom;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import org.expanderexplorer.core.graph.Representation;
+import org.expanderexplorer.core.report.FigureSpec;
+import org.expanderexplorer.core.report.TeachingFigures;
+import org.expanderexplorer.core.spectral.LayerAnalysisResult;
+
+/**
+ * The classroom's four chart panels, derived from finished results (copying them into arrays only, so cheap
+ * enough for bindings): the spectrum with the selected sigma_i and the reference, the gaps and the Cheeger
+ * constant along the steps, and the degree histogram.
+ */
+public final class ClassroomFiguresViewModel {
+
+    private final ClassroomViewModel vm;
+    private final ObjectBinding<FigureSpec> spectrum;
+    private final ObjectBinding<FigureSpec> gaps;
+    private final ObjectBinding<FigureSpec> cheeger;
+    private final ObjectBinding<FigureSpec> degrees;
+
+    public ClassroomFiguresViewModel(ClassroomViewModel vm, LinkedViewsViewModel linked) {
+        this.vm = Objects.requireNonNull(vm, "vm");
+        Objects.requireNonNull(linked, "linked");
+        spectrum = Bindings.createObjectBinding(() -> {
+            GraphState g = vm.stateProperty().get();
+            if (g == null) {
+                return null;
+            }
+            boolean w = vm.weightedProperty().get();
+            int selected = linked.colouringProperty().get() == LinkedViewsViewModel.Colouring.SINGULAR
+                    ? linked.singularIndexProperty().get() : 0;
+            boolean ref = linked.referenceProperty().get() && g.reference() != null && !w;
+            String refName = ref ? "random (" + g.reference().dl() + "," + g.reference().dr() + ")-biregular" : "";
+            return TeachingFigures.spectrum(g.shown(w), "Spectrum, step " + vm.stepProperty().get()
+                    + (w ? " (weighted)" : ""), selected, ref ? g.referenceValues() : null, refName);
+        }, vm.stateProperty(), vm.weightedProperty(), linked.colouringProperty(), linked.singularIndexProperty(),
+                linked.referenceProperty());
+        gaps = Bindings.createObjectBinding(() -> vm.stateProperty().get() == null ? null
+                : TeachingFigures.gaps(steps(), vm.stepProperty().get(), vm.lostAtProperty().get(),
+                "Ramanujan gaps"), vm.traceProperty(), vm.lostAtProperty(), vm.stateProperty());
+        cheeger = Bindings.createObjectBinding(() -> vm.stateProperty().get() == null ? null
+                : TeachingFigures.cheeger(steps(), vm.stepProperty().get(), representation(),
+                "Cheeger constant" + (vm.weightedProperty().get() ? " (weighted)" : "")),
+                vm.traceProperty(), vm.weightedProperty(), vm.stateProperty());
+        degrees = Bindings.createObjectBinding(() -> {
+            GraphState g = vm.stateProperty().get();
+            return g == null ? null : TeachingFigures.degreeHistogram(g.leftDegrees(), g.rightDegrees(),
+                    g.unweighted().avgDegreeLeft(), g.unweighted().avgDegreeRight(), "Degrees, step "
+                            + vm.stepProperty().get());
+        }, vm.stateProperty());
+    }
+
+    private Representation representation() {
+        return vm.weightedProperty().get() ? Representation.WEIGHTED : Representation.UNWEIGHTED;
+    }
+
+    /** The trace in the view's representation. */
+    List<TeachingFigures.Step> steps() {
+        boolean w = vm.weightedProperty().get();
+        List<TeachingFigures.Step> out = new ArrayList<>();
+        for (ClassroomViewModel.TracePoint p : vm.traceProperty().get()) {
+            LayerAnalysisResult r = w ? p.weighted() : p.unweighted();
+            out.add(new TeachingFigures.Step(p.step(), p.unweighted().edges(), p.unweighted().deltaR(),
+                    p.unweighted().deltaS(), p.weighted().deltaS(), r.cheegerLower(), r.sweepCutRatio(),
+                    r.cheegerExact(), p.accuracy()));
+        }
+        return out;
+    }
+
+    public ObjectBinding<FigureSpec> spectrum() {
+        return spectrum;
+    }
+
+    public ObjectBinding<FigureSpec> gaps() {
+        return gaps;
+    }
+
+    public ObjectBinding<FigureSpec> cheeger() {
+        return cheeger;
+    }
+
+    public ObjectBinding<FigureSpec> degrees() {
+        return degrees;
+    }
+}

@@ -1,0 +1,192 @@
+package org.expanderexplorer.ui.classroom;
+
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.expanderexplorer.core.report.FigureSpec;
+import org.expanderexplorer.core.report.FigureStyle;
+import org.expanderexplorer.ui.StyleClasses;
+import org.expanderexplorer.ui.chart.ChartPanel;
+import org.expanderexplorer.ui.task.UiExecutor;
+
+/**
+ * The classroom's panels, wired to their ViewModels: controls on the left, the graph and the four charts
+ * (spectrum, gaps and Cheeger constant along the steps, degrees) in the centre, the numbers at the bottom.
+ */
+public final class ClassroomView {
+
+    private final ClassroomViewModel vm;
+    private final StepViewModel steps;
+    private final LinkedViewsViewModel linked;
+    private final SnapshotsViewModel snapshots;
+    private final ClassroomControls controls;
+    private final ClassroomGraphPane graph;
+    private final ClassroomNumbers numbers;
+    private final List<ChartPanel> panels;
+    private final SplitPane centre;
+    private final SplitPane charts = new SplitPane();
+    private final TabPane tabs = new TabPane();
+    private boolean compact = true;
+    private final VBox bottom;
+    private final ObjectProperty<FigureStyle> style;
+    private final UiExecutor executor;
+    private final Supplier<Window> owner;
+    private final Supplier<List<String>> rootClasses;
+
+    /**
+     * @param style       the window's figure style (theme and scale)
+     * @param owner       the window, for dialogs
+     * @param rootClasses the window root's theme and scale classes, for dialogs
+     */
+    public ClassroomView(UiExecutor executor, ObjectProperty<FigureStyle> style, Supplier<Window> owner,
+                         Supplier<List<String>> rootClasses) {
+        this.executor = executor;
+        this.style = style;
+        this.owner = owner;
+        this.rootClasses = rootClasses;
+        vm = new ClassroomViewModel(executor);
+        steps = new StepViewModel(vm);
+        linked = new LinkedViewsViewModel(vm, executor);
+        snapshots = new SnapshotsViewModel(vm);
+        ClassroomFiguresViewModel figures = new ClassroomFiguresViewModel(vm, linked);
+        controls = new ClassroomControls(vm, steps, linked, snapshots, this::openGallery, c -> showComparison(c));
+        graph = new ClassroomGraphPane(vm, steps, linked, executor);
+        graph.canvas().darkProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> style.get().dark(), style));
+        numbers = new ClassroomNumbers(vm);
+        panels = List.of(panel(figures.spectrum()), panel(figures.gaps()), panel(figures.cheeger()),
+                panel(figures.degrees()));
+        ChartPanel spectrum = panels.get(0);
+        javafx.scene.control.Tooltip.install(spectrum, new javafx.scene.control.Tooltip("Click a singular value σ_i "
+                + "to colour the vertices by its singular vectors u_i (left) and v_i (right)."));
+        spectrum.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+                linked.selectSingularAt(spectrum.shownSpec(), style.get(), (int) Math.floor(spectrum.getWidth()),
+                        (int) Math.floor(spectrum.getHeight()), e.getX());
+            }
+        });
+        charts.setOrientation(Orientation.VERTICAL);
+        for (String name : List.of("Gaps", "Cheeger", "Degrees")) {
+            Tab t = new Tab(name);
+            t.setClosable(false);
+            tabs.getTabs().add(t);
+        }
+        setCompact(false);
+        centre = new SplitPane(graph, charts);
+        centre.setDividerPositions(0.55);
+        Label status = new Label();
+        status.getStyleClass().add(StyleClasses.STATUS_TEXT);
+        status.setStyle("-fx-padding: 2 10 4 10;");
+        status.textProperty().bind(vm.statusProperty());
+        bottom = new VBox(numbers, status);
+        vm.errorProperty().addListener((o, a, b) -> {
+            Window w = owner.get();
+            if (b != null && !b.isEmpty() && w != null && w.isShowing()) {
+                Alert alert = new Alert(Alert.AlertType.ERROR, b);
+                alert.setHeaderText("Could not open the graph");
+                alert.initOwner(w);
+                alert.show();
+            }
+        });
+    }
+
+    private ChartPanel panel(ObservableValue<FigureSpec> spec) {
+        return new ChartPanel(spec, style, executor, vm::setStatus);
+    }
+
+    /**
+     * Compact charts for large presentation scales: the spectrum above, the other three as tabs below (four
+     * stacked charts at 200 % leave each too little room to read); otherwise all four stacked.
+     */
+    public void setCompact(boolean c) {
+        if (c == compact) {
+            return;
+        }
+        compact = c;
+        charts.getItems().clear();
+        for (Tab t : tabs.getTabs()) {
+            t.setContent(null);
+        }
+        if (c) {
+            for (int i = 0; i < 3; i++) {
+                tabs.getTabs().get(i).setContent(panels.get(i + 1));
+            }
+            charts.getItems().addAll(panels.get(0), tabs);
+            // after the next layout: a split pane whose items just changed resets its dividers while laying out
+            javafx.application.Platform.runLater(() -> charts.setDividerPositions(0.5));
+        } else {
+            charts.getItems().addAll(panels);
+            charts.setDividerPositions(0.3, 0.55, 0.78);
+            javafx.application.Platform.runLater(() -> charts.setDividerPositions(0.3, 0.55, 0.78));
+        }
+    }
+
+    /** Asks for a teaching graph and opens it. */
+    public void openGallery() {
+        new TeachingGraphDialog(owner.get(), stylesheet(), rootClasses.get()).showAndWait().ifPresent(vm::open);
+    }
+
+    /** Shows two snapshots side by side in a window of their own, and returns it. */
+    public CompareDialog showComparison(SnapshotsViewModel.Comparison c) {
+        CompareDialog d = new CompareDialog(owner.get(), c, style, executor, stylesheet(), rootClasses.get());
+        d.show();
+        return d;
+    }
+
+    private static String stylesheet() {
+        return ClassroomView.class.getResource(StyleClasses.STYLESHEET).toExternalForm();
+    }
+
+    public Node left() {
+        return controls;
+    }
+
+    public Node centre() {
+        return centre;
+    }
+
+    public Node bottom() {
+        return bottom;
+    }
+
+    public ClassroomViewModel viewModel() {
+        return vm;
+    }
+
+    public StepViewModel steps() {
+        return steps;
+    }
+
+    public LinkedViewsViewModel linked() {
+        return linked;
+    }
+
+    public SnapshotsViewModel snapshots() {
+        return snapshots;
+    }
+
+    public ClassroomGraphPane graph() {
+        return graph;
+    }
+
+    public ClassroomNumbers numbers() {
+        return numbers;
+    }
+
+    /** Spectrum, gaps, Cheeger, degrees. */
+    public List<ChartPanel> panels() {
+        return panels;
+    }
+}

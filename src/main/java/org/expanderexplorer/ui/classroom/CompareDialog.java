@@ -1,0 +1,61 @@
+package org.expanderexplorer.ui.classroom;
+
+import java.util.List;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.expanderexplorer.core.report.FigureStyle;
+import org.expanderexplorer.ui.StyleClasses;
+import org.expanderexplorer.ui.chart.ChartPanel;
+import org.expanderexplorer.ui.task.UiExecutor;
+
+/** Two snapshots side by side: their spectra overlaid, and the numbers in two columns. */
+public final class CompareDialog extends Stage {
+
+    private final ChartPanel chart;
+    private final GridPane table = new GridPane();
+
+    public CompareDialog(Window owner, SnapshotsViewModel.Comparison c, ObservableValue<FigureStyle> style,
+                         UiExecutor executor, String stylesheet, List<String> rootClasses) {
+        initOwner(owner);
+        setTitle("Compare " + c.a().name() + " and " + c.b().name());
+        chart = new ChartPanel(new SimpleObjectProperty<>(c.spectra()), style, executor, s -> { });
+        chart.setPrefSize(640, 380);
+        table.getStyleClass().add(StyleClasses.COMPARE_TABLE);
+        table.addRow(0, bold(""), bold(c.a().name()), bold(c.b().name()));
+        int r = 1;
+        for (SnapshotsViewModel.Row row : c.rows()) {
+            Label a = value(row.a());
+            Label b = value(row.b());
+            table.addRow(r++, new Label(row.quantity()), a, b);
+        }
+        SplitPane root = new SplitPane(chart, new ScrollPane(table));
+        root.setDividerPositions(0.58);
+        Scene scene = new Scene(root, 1180, 600);
+        scene.getStylesheets().add(stylesheet);
+        root.getStyleClass().addAll(rootClasses);
+        setScene(scene);
+    }
+
+    private static Label bold(String text) {
+        Label l = new Label(text);
+        l.setStyle("-fx-font-weight: bold;");
+        return l;
+    }
+
+    private static Label value(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(StyleClasses.METRIC_VALUE);
+        return l;
+    }
+
+    public ChartPanel chart() {
+        return chart;
+    }
+}
