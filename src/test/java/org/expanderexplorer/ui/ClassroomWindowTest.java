@@ -25,6 +25,7 @@ import org.expanderexplorer.ui.graph.GraphDrawing;
 import org.expanderexplorer.ui.task.FxExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -36,6 +37,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * at 200 % (and of step mode) to target/screenshots.
  */
 @ExtendWith(ApplicationExtension.class)
+// TestFX launches the toolkit once and shares one primary stage: window test classes must not run concurrently
+@ResourceLock("javafx-primary-stage")
 class ClassroomWindowTest {
 
     private MainWindow window;

@@ -31,6 +31,7 @@ import org.expanderexplorer.ui.explorer.OpenedDocument;
 import org.expanderexplorer.ui.task.FxExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -42,6 +43,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * gap between JavaFX pulses during the drag; writes screenshots (light/dark, unweighted/weighted) to target/.
  */
 @ExtendWith(ApplicationExtension.class)
+@ResourceLock("javafx-primary-stage") // TestFX shares one toolkit launch and primary stage between window tests
 class ExplorerWindowTest {
 
     private ExplorerViewModel vm;

@@ -11,12 +11,14 @@ import org.expanderexplorer.ui.explorer.ExplorerViewModel;
 import org.expanderexplorer.ui.task.FxExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
+@ResourceLock("javafx-primary-stage") // TestFX shares one toolkit launch and primary stage between window tests
 class WindowSmokeTest {
 
     private ExplorerViewModel vm;
