@@ -37,6 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * at 200 % (and of step mode) to target/screenshots.
  */
 @ExtendWith(ApplicationExtension.class)
+// TestFX launches the toolkit once and shares one primary stage: window test classes must not run concurrently
 @ResourceLock("javafx-toolkit")
 class ClassroomWindowTest {
 

@@ -43,7 +43,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * gap between JavaFX pulses during the drag; writes screenshots (light/dark, unweighted/weighted) to target/.
  */
 @ExtendWith(ApplicationExtension.class)
-@ResourceLock("javafx-toolkit")
+@ResourceLock("javafx-toolkit") // TestFX shares one toolkit launch and primary stage between window tests
 class ExplorerWindowTest {
 
     private ExplorerViewModel vm;

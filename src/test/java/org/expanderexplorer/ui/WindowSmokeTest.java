@@ -18,7 +18,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
-@ResourceLock("javafx-toolkit")
+@ResourceLock("javafx-toolkit") // TestFX shares one toolkit launch and primary stage between window tests
 class WindowSmokeTest {
 
     private ExplorerViewModel vm;

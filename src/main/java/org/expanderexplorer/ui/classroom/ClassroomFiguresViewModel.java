@@ -8,7 +8,6 @@ import javafx.beans.binding.ObjectBinding;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.report.FigureSpec;
 import org.expanderexplorer.core.report.TeachingFigures;
-import org.expanderexplorer.core.spectral.LayerAnalysisResult;
 
 /**
  * The classroom's four chart panels, derived from finished results (copying them into arrays only, so cheap
@@ -64,10 +63,7 @@ public final class ClassroomFiguresViewModel {
         boolean w = vm.weightedProperty().get();
         List<TeachingFigures.Step> out = new ArrayList<>();
         for (ClassroomViewModel.TracePoint p : vm.traceProperty().get()) {
-            LayerAnalysisResult r = w ? p.weighted() : p.unweighted();
-            out.add(new TeachingFigures.Step(p.step(), p.unweighted().edges(), p.unweighted().deltaR(),
-                    p.unweighted().deltaS(), p.weighted().deltaS(), r.cheegerLower(), r.sweepCutRatio(),
-                    r.cheegerExact(), p.accuracy()));
+            out.add(p.in(w));
         }
         return out;
     }

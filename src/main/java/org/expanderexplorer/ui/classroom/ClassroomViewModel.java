@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.expanderexplorer.core.pruning.PruningMask;
+import org.expanderexplorer.core.report.TeachingFigures;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
 import org.expanderexplorer.core.sweep.GraphId;
 import org.expanderexplorer.core.sweep.Subject;
@@ -34,22 +35,41 @@ public final class ClassroomViewModel {
 
     /** The classroom model shipped with the application. */
     public static final String CLASSROOM_MODEL = "digits8-rnn12.zip";
-    private static final int CACHE = 64;
+    /** Analyses kept for undo, redo and snapshots (a 200 x 200 graph's state takes a few megabytes). */
+    private static final int CACHE = 32;
 
     /**
-     * One analysed step on the current path of edits.
+     * One analysed step on the current path of edits, as the numbers the step panels plot (not the whole
+     * analyses, so that a long session stays small).
      *
-     * @param step       0 for the whole graph
-     * @param unweighted analysis, unweighted
-     * @param weighted   analysis of |W|
-     * @param accuracy   test accuracy, or null
+     * @param unweighted the step's numbers with the unweighted Cheeger values
+     * @param weighted   the same with the Cheeger values of |W|
      */
-    public record TracePoint(int step, LayerAnalysisResult unweighted, LayerAnalysisResult weighted,
-                             Double accuracy) {
+    public record TracePoint(TeachingFigures.Step unweighted, TeachingFigures.Step weighted) {
 
-        /** The gap deciding "Ramanujan" in the view. */
+        static TracePoint of(int step, GraphState g) {
+            LayerAnalysisResult u = g.unweighted();
+            LayerAnalysisResult w = g.weighted();
+            return new TracePoint(
+                    new TeachingFigures.Step(step, u.edges(), u.deltaR(), u.deltaS(), w.deltaS(), u.cheegerLower(),
+                            u.sweepCutRatio(), u.cheegerExact(), g.accuracy()),
+                    new TeachingFigures.Step(step, u.edges(), u.deltaR(), u.deltaS(), w.deltaS(), w.cheegerLower(),
+                            w.sweepCutRatio(), w.cheegerExact(), g.accuracy()));
+        }
+
+        /** 0 for the whole graph. */
+        public int step() {
+            return unweighted.step();
+        }
+
+        /** The numbers in the view's representation. */
+        public TeachingFigures.Step in(boolean weightedView) {
+            return weightedView ? weighted : unweighted;
+        }
+
+        /** The gap deciding "Ramanujan" in the view: Delta_R unweighted, Delta_S of |W| weighted. */
         public Double gap(boolean weightedView) {
-            return weightedView ? weighted.deltaS() : unweighted.deltaR();
+            return weightedView ? weighted.deltaSWeighted() : unweighted.deltaR();
         }
     }
 

@@ -31,7 +31,7 @@ final class RamanujanTrace {
                 t.add(p);
             }
         }
-        t.add(new ClassroomViewModel.TracePoint(k, g.unweighted(), g.weighted(), g.accuracy()));
+        t.add(ClassroomViewModel.TracePoint.of(k, g));
         trace.set(List.copyOf(t));
     }
 

@@ -48,7 +48,7 @@ public final class GraphCanvas extends Pane {
     private int hovered = -1;
     private boolean fitted;
     /** The user zoomed or panned since the last fit: a resize then keeps the view instead of refitting. */
-    private boolean moved;
+    private boolean userMoved;
 
     public GraphCanvas(UiExecutor executor) {
         getChildren().addAll(image, overlay);
@@ -84,7 +84,7 @@ public final class GraphCanvas extends Pane {
             offsetX = e.getX() - (e.getX() - offsetX) * f;
             offsetY = e.getY() - (e.getY() - offsetY) * f;
             scale *= f;
-            this.moved = true;
+            userMoved = true;
             moved();
         });
         setOnMousePressed(e -> {
@@ -96,7 +96,7 @@ public final class GraphCanvas extends Pane {
             offsetY += e.getY() - pressY;
             pressX = e.getX();
             pressY = e.getY();
-            this.moved = true;
+            userMoved = true;
             moved();
         });
         setOnMouseClicked(e -> {
@@ -179,7 +179,7 @@ public final class GraphCanvas extends Pane {
     }
 
     private void refit() {
-        if (!fitted || !moved) {
+        if (!fitted || !userMoved) {
             fit();
         } else {
             requestRender();
@@ -217,7 +217,7 @@ public final class GraphCanvas extends Pane {
         offsetX = w / 2 - scale * (minX + maxX) / 2;
         offsetY = (h + 20) / 2 - scale * (minY + maxY) / 2;
         fitted = true;
-        moved = false;
+        userMoved = false;
         moved();
     }
 

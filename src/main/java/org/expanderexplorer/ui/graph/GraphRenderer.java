@@ -12,7 +12,10 @@ import java.awt.image.BufferedImage;
 /**
  * Rasterises a {@link GraphDrawing} with Java2D into an image, off the JavaFX thread. Edges are batched into a few
  * opacity buckets by |w| (one path each), ghosts of pruned edges are one faint path, vertices are dots, vertices
- * isolated by pruning get a red ring, highlighted vertices (a cut set) are orange.
+ * isolated by pruning get a red ring, highlighted vertices (a cut set) are orange. The classroom's {@link Look}
+ * scales strokes, dots and text, switches to high contrast, colours vertices by a vector (diverging blue-red) and,
+ * for small graphs, labels the vertices, draws pruned edges as visible dashed ghosts and the edges leaving a
+ * highlighted set in orange.
  *
  * <p>Why not draw on a JavaFX Canvas: its commands are replayed by the render thread, and tens of thousands of
  * anti-aliased segments there stall every pulse while the slider moves; an image costs the UI one blit.
