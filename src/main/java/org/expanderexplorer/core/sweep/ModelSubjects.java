@@ -71,7 +71,13 @@ public final class ModelSubjects {
             masks.applyTo(copy);
             SequenceDataset data = limit <= 0 || limit >= test.size() ? test
                     : subsets.computeIfAbsent(limit, n -> SequenceDatasets.subset(test, n, SUBSET_SEED));
-            return new Evaluator(copy, data).result().accuracy();
+            try {
+                return new Evaluator(copy, data).result().accuracy();
+            } finally {
+                // the copy's native memory (parameters, inference workspaces) is otherwise held until a garbage
+                // collection that a small heap may never need: a sweep then grows by hundreds of MB per point
+                copy.network().close();
+            }
         }
 
         @Override
