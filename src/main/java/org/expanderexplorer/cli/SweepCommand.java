@@ -44,6 +44,7 @@ import org.expanderexplorer.core.sweep.SweepPoint;
 import org.expanderexplorer.core.sweep.SweepResult;
 import org.expanderexplorer.core.sweep.SweepRunner;
 import org.expanderexplorer.core.sweep.ZeroCrossing;
+import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -122,6 +123,10 @@ final class SweepCommand implements Callable<Integer> {
             + "into --out/models (zip, npz with masks, json).")
     List<Double> export;
 
+    @Option(names = "--threads", defaultValue = "1", description = "BLAS threads for evaluation and fine-tuning "
+            + "(default ${DEFAULT-VALUE}; see docs/decisions/0009).")
+    int threads;
+
     @Option(names = "--out", required = true, description = "Folder to write (created if missing).")
     Path out;
 
@@ -139,6 +144,9 @@ final class SweepCommand implements Callable<Integer> {
         if (finetune != null && (finetune < 1 || finetuneBatch < 1)) {
             throw new BadInputException("--finetune and --finetune-batch must be at least 1");
         }
+        if (threads < 1 || threads > 64) {
+            throw new BadInputException("--threads must be 1 .. 64, got " + threads);
+        }
         if (limit < -1) {
             throw new BadInputException("--limit must be -1 (no accuracy), 0 (full test set) or positive");
         }
@@ -153,6 +161,9 @@ final class SweepCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw BadInputException.inFile(out, "exists and is not a folder");
         }
+        // process-wide: the recurrent layers' skinny matrix products gain little from a second thread, and an
+        // OpenBLAS thread that waits for a busy core spins (measured: 5-8x slower on a loaded 2-core machine)
+        Nd4j.factory().blas().setMaxThreads(threads);
         SavedModel saved = ModelFiles.loadAny(model);
         RecurrentClassifier net = saved.model();
         Datasets.Spec dataSpec = Datasets.parse(data);

@@ -77,10 +77,15 @@ public final class Figures {
         }
         b.horizontal(0, FigureSpec.Axis.RIGHT, "gap = 0", -1, false);
         ZeroCrossing r = rep == Representation.UNWEIGHTED ? crossR : null;
-        if (crossS != null && r != null && Math.abs(at(crossS) - at(r)) < CLOSE * span(q)) {
-            // two labels this close would be drawn over each other: one line carries both
-            b.vertical(at(crossS), "", 1);
-            b.vertical(at(r), DR + " = 0 at q = " + pct(at(r)) + ", " + DS + " = 0 at " + pct(at(crossS)), 2);
+        double mid = (min(q) + max(q)) / 2;
+        if (crossS != null && r != null && Math.abs(at(crossS) - at(r)) < CLOSE * (max(q) - min(q))
+                && (at(crossS) < mid) == (at(r) < mid)) {
+            // two labels this close would run into each other: one line carries both. Labels of lines in the low-q
+            // half extend towards high q, so the text goes on the lower q line, and the other way round.
+            String text = DR + " = 0 at q = " + pct(at(r)) + ", " + DS + " = 0 at " + pct(at(crossS));
+            boolean onR = at(r) < mid ? at(r) <= at(crossS) : at(r) >= at(crossS);
+            b.vertical(at(crossS), onR ? "" : text, 1);
+            b.vertical(at(r), onR ? text : "", 2);
         } else {
             crossingMarker(b, crossS, DS, 1);
             crossingMarker(b, r, DR, 2);
@@ -88,21 +93,27 @@ public final class Figures {
         return b.build();
     }
 
-    /** Crossing lines closer than this fraction of the q range share one label. */
-    private static final double CLOSE = 0.15;
+    /** Crossing lines closer than this fraction of the q range share one label (a label is about 0.3 wide). */
+    private static final double CLOSE = 0.32;
 
     private static double at(ZeroCrossing c) {
         return c.interpolated() != null ? c.interpolated() : c.gridQ();
     }
 
-    private static double span(double[] q) {
+    private static double min(double[] q) {
         double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
         for (double v : q) {
             lo = Math.min(lo, v);
+        }
+        return q.length == 0 ? 0 : lo;
+    }
+
+    private static double max(double[] q) {
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : q) {
             hi = Math.max(hi, v);
         }
-        return hi > lo ? hi - lo : 1;
+        return q.length == 0 ? 1 : hi;
     }
 
     private static void crossingMarker(FigureSpec.Builder b, ZeroCrossing c, String name, int colour) {

@@ -16,7 +16,9 @@ import org.expanderexplorer.core.model.WeightMasks;
  * network with Adam for the configured epochs while {@link WeightMasks} hold the round's masks (the
  * {@link Trainer} re-applies them after every update, so pruned weights stay exactly zero), then builds the
  * subject of the fine-tuned network with the same test data. Round r shuffles with seed {@code config.seed() + r},
- * so a run is deterministic for its seed. The starting model is never changed.
+ * so a run is deterministic for its seed. The starting model is never changed. When a round finishes, the network
+ * of the round before (if this tuner made it) is closed, its native memory freed: use a round's network from the
+ * sweep's state callback, not later.
  *
  * <p>Cost per round: {@code epochs} passes over the training data (see {@link Trainer}). Not thread-safe: one
  * sweep at a time.
@@ -29,6 +31,7 @@ public final class ModelFineTuner implements FineTuner {
     private final SequenceDataset test;
     private final TrainingConfig config;
     private final ProgressListener listener;
+    private final RecurrentClassifier start;
     private RecurrentClassifier latest;
 
     /**
@@ -43,7 +46,8 @@ public final class ModelFineTuner implements FineTuner {
     public ModelFineTuner(String name, RecurrentClassifier start, int layer, SequenceDataset train,
                           SequenceDataset test, TrainingConfig config, ProgressListener listener) {
         this.name = Objects.requireNonNull(name, "name");
-        this.latest = Objects.requireNonNull(start, "start");
+        this.start = Objects.requireNonNull(start, "start");
+        this.latest = start;
         this.layer = layer;
         this.train = Objects.requireNonNull(train, "train");
         this.test = test;
@@ -60,12 +64,20 @@ public final class ModelFineTuner implements FineTuner {
         }
         TrainingConfig c = new TrainingConfig(config.epochs(), config.batchSize(), config.learningRate(),
                 config.seed() + round);
-        latest = new Trainer(latest, train, c, masks, listener, cancelled == null ? () -> false : cancelled)
+        RecurrentClassifier previous = latest;
+        latest = new Trainer(previous, train, c, masks, listener, cancelled == null ? () -> false : cancelled)
                 .run().model();
+        if (previous != start) {
+            // a network this tuner made: free its native memory now rather than at some later garbage collection
+            previous.network().close();
+        }
         return ModelSubjects.of(name, latest, test, layer);
     }
 
-    /** The latest fine-tuned network (the start model before the first round); shared, do not modify. */
+    /**
+     * The latest fine-tuned network (the start model before the first round); shared, do not modify. It stays
+     * usable until the next round finishes.
+     */
     public RecurrentClassifier latest() {
         return latest;
     }

@@ -8,7 +8,7 @@ import org.expanderexplorer.core.data.SequenceDataset;
 import org.expanderexplorer.core.data.SequenceDatasets;
 import org.expanderexplorer.core.graph.GateOrder;
 import org.expanderexplorer.core.model.CellType;
-import org.expanderexplorer.core.model.FastInference;
+import org.expanderexplorer.core.model.Evaluator;
 import org.expanderexplorer.core.model.RecurrentClassifier;
 import org.expanderexplorer.core.model.RecurrentWeights;
 import org.expanderexplorer.core.model.WeightKind;
@@ -71,9 +71,13 @@ public final class ModelSubjects {
             masks.applyTo(copy);
             SequenceDataset data = limit <= 0 || limit >= test.size() ? test
                     : subsets.computeIfAbsent(limit, n -> SequenceDatasets.subset(test, n, SUBSET_SEED));
-            // FastInference computes the network's own forward pass (checked against Deeplearning4j's output) a few
-            // times faster, which is what makes full-test-set sweeps practical
-            return new FastInference(copy).correct(data, data.size()) / (double) data.size();
+            try {
+                return new Evaluator(copy, data).result().accuracy();
+            } finally {
+                // the copy's native memory (parameters, inference workspaces) is otherwise held until a garbage
+                // collection that a small heap may never need: a sweep then grows by hundreds of MB per point
+                copy.network().close();
+            }
         }
 
         @Override
