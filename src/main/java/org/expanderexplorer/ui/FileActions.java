@@ -17,6 +17,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.graph.Representation;
+import org.expanderexplorer.core.io.FileDigests;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.TrainingJob;
 import org.expanderexplorer.core.pruning.PruningMethod;
@@ -288,7 +289,11 @@ final class FileActions {
     private Map<String, Object> settingsWithHash(Map<String, Object> s) {
         Map<String, Object> out = new LinkedHashMap<>(s);
         if (current != null && current.file() != null) {
-            out.put("modelSha256", ReportFolder.sha256(current.file()));
+            try {
+                out.put("modelSha256", FileDigests.sha256(current.file()));
+            } catch (java.io.IOException e) {
+                throw BadInputException.inFile(current.file(), "cannot read (" + e.getMessage() + ")");
+            }
         }
         return out;
     }
