@@ -54,14 +54,16 @@ final class SchurFiedler {
         int[] nb = graph.neighbourArray();
         double[] w = graph.weightArray();
         double[] s = new double[n];
+        double[] inverse = new double[n]; // 1 / s: the solves multiply, a division per edge would dominate them
         double sMax = 0;
         for (int v = 0; v < n; v++) {
             s[v] = graph.strength(v);
+            inverse[v] = 1 / s[v];
             sMax = Math.max(sMax, s[v]);
         }
         double[] c = new double[k * k];
         for (int v = other0; v < otherEnd; v++) {
-            double inv = 1 / s[v];
+            double inv = inverse[v];
             int end = off[v + 1];
             for (int p = off[v]; p < end; p++) {
                 int row = (nb[p] - small0) * k - small0;
@@ -87,17 +89,22 @@ final class SchurFiedler {
         DMatrixRMaj rhs = new DMatrixRMaj(k, 1);
         DMatrixRMaj sol = new DMatrixRMaj(k, 1);
         double[] xm = new double[n];
+        double[] scaled = new double[n];
         int[] solves = {0};
         TopEigenvalues.Operator pseudoInverse = (x, y) -> {
             solves[0]++;
             System.arraycopy(x, 0, xm, 0, n);
             deflate(xm);
+            // D_O^{-1} b_O, once per vertex rather than once per edge
+            for (int v = other0; v < otherEnd; v++) {
+                scaled[v] = xm[v] * inverse[v];
+            }
             double[] r = rhs.data;
             for (int a = 0; a < k; a++) {
                 int v = small0 + a;
                 double acc = xm[v];
                 for (int e = off[v]; e < off[v + 1]; e++) {
-                    acc += w[e] * xm[nb[e]] / s[nb[e]];
+                    acc += w[e] * scaled[nb[e]];
                 }
                 r[a] = acc;
             }
@@ -111,7 +118,7 @@ final class SchurFiedler {
                 for (int e = off[v]; e < off[v + 1]; e++) {
                     acc += w[e] * z[nb[e] - small0];
                 }
-                y[v] = acc / s[v];
+                y[v] = acc * inverse[v];
             }
             deflate(y);
         };
