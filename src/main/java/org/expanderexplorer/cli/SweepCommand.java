@@ -23,6 +23,7 @@ import org.expanderexplorer.core.data.Split;
 import org.expanderexplorer.core.graph.Gate;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.io.FileDigests;
+import org.expanderexplorer.core.model.BlasThreads;
 import org.expanderexplorer.core.model.CellType;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.RecurrentClassifier;
@@ -44,7 +45,6 @@ import org.expanderexplorer.core.sweep.SweepPoint;
 import org.expanderexplorer.core.sweep.SweepResult;
 import org.expanderexplorer.core.sweep.SweepRunner;
 import org.expanderexplorer.core.sweep.ZeroCrossing;
-import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -163,7 +163,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         // process-wide: the recurrent layers' skinny matrix products gain little from a second thread, and an
         // OpenBLAS thread that waits for a busy core spins (measured: 5-8x slower on a loaded 2-core machine)
-        Nd4j.factory().blas().setMaxThreads(threads);
+        BlasThreads.set(threads);
         SavedModel saved = ModelFiles.loadAny(model);
         RecurrentClassifier net = saved.model();
         Datasets.Spec dataSpec = Datasets.parse(data);

@@ -54,6 +54,10 @@ class ExplorerWindowTest {
     void start(Stage s) {
         stage = s;
         FxExecutor ex = new FxExecutor(4);
+        ex.submit(() -> {
+            org.expanderexplorer.core.model.BlasThreads.set(1); // as the application does
+            return null;
+        }, x -> { }, e -> { });
         vm = new ExplorerViewModel(ex);
         window = new MainWindow(vm, ex);
         window.attach(s);
