@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.data.Datasets;
@@ -31,6 +32,7 @@ import org.expanderexplorer.core.spectral.RamanujanGaps;
 import org.expanderexplorer.core.spectral.SingularSpectrum;
 import org.expanderexplorer.core.spectral.SingularValues;
 import org.expanderexplorer.core.spectral.SweepCut;
+import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +52,7 @@ import picocli.CommandLine.Spec;
             "Reports the median and minimum milliseconds over --repeat runs after --warmup untimed runs."},
         footer = {"", "Examples:", "  expander-explorer bench --matrix layer.mtx --repeat 50 --json",
             "  expander-explorer bench --model smnist-rnn128.zip --data mnist --limit 1000",
+            "  expander-explorer bench --model smnist-lstm128.zip --data mnist --nd4j-threads 1 --batch 500",
             "  expander-explorer bench --model smnist-rnn128.zip --unfold 28"})
 final class BenchCommand implements Callable<Integer> {
 
@@ -79,6 +82,15 @@ final class BenchCommand implements Callable<Integer> {
             description = "With --data: sequences per inference run (default ${DEFAULT-VALUE}).")
     int limit;
 
+    @Option(names = "--batch", defaultValue = "" + Evaluator.DEFAULT_BATCH, paramLabel = "N",
+            description = "With --data: sequences per forward pass (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--nd4j-threads", paramLabel = "N",
+            description = "With --data: ND4J's parallel loops use at most N threads (its master threads; "
+                    + "OMP_NUM_THREADS in the environment caps them). Default: ND4J's choice, one per core.")
+    Integer nd4jThreads;
+
     @Option(names = "--unfold", paramLabel = "STEPS",
             description = "With --model: time the Fiedler value and sweep cut of the first layer unfolded over "
                     + "STEPS steps.")
@@ -99,6 +111,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object: <stage>MedianMillis and <stage>MinMillis for "
             + "every stage, totalMedianMillis, totalMinMillis.")
     boolean json;
+
+    /** Undoes process-wide settings made for the run. */
+    private Runnable restore = () -> { };
 
     @Override
     public Integer call() throws IOException {
@@ -125,13 +140,17 @@ final class BenchCommand implements Callable<Integer> {
             once = modelRun(timer, head);
             total = data != null ? "inference" : "unfoldedTotal";
         }
-        timer.recording(false);
-        for (int i = 0; i < warmup; i++) {
-            once.run();
-        }
-        timer.recording(true);
-        for (int i = 0; i < repeat; i++) {
-            once.run();
+        try {
+            timer.recording(false);
+            for (int i = 0; i < warmup; i++) {
+                once.run();
+            }
+            timer.recording(true);
+            for (int i = 0; i < repeat; i++) {
+                once.run();
+            }
+        } finally {
+            restore.run();
         }
         print(timer, head, total);
         return 0;
@@ -158,8 +177,8 @@ final class BenchCommand implements Callable<Integer> {
         if (data == null && unfold == null) {
             throw new BadInputException("bench --model needs --data NAME (inference) or --unfold STEPS (graph)");
         }
-        if (limit < 1 || unfold != null && unfold < 1) {
-            throw new BadInputException("--limit and --unfold must be at least 1");
+        if (limit < 1 || batch < 1 || unfold != null && unfold < 1 || nd4jThreads != null && nd4jThreads < 1) {
+            throw new BadInputException("--limit, --batch, --unfold and --nd4j-threads must be at least 1");
         }
         SavedModel saved = ModelFiles.loadAny(subject.model);
         head.put("model", subject.model.toString());
@@ -169,6 +188,18 @@ final class BenchCommand implements Callable<Integer> {
         if (ds != null) {
             head.put("data", ds.name());
             head.put("sequences", n);
+            head.put("batch", batch);
+            if (nd4jThreads != null) {
+                // A process-wide setting: put back when the command ends (it may run inside a longer-lived JVM).
+                // (setMaxThreads is not used: ND4J 1.0.0-M2.1 ignores it; its thread count is fixed at start-up.)
+                int master = Nd4j.getEnvironment().maxMasterThreads();
+                restore = () -> Nd4j.getEnvironment().setMaxMasterThreads(master);
+                Nd4j.getEnvironment().setMaxMasterThreads(nd4jThreads);
+            }
+            // what decides ND4J's threading, so that figures from different set-ups can be told apart
+            head.put("nd4jThreads", Nd4j.getEnvironment().maxThreads());
+            head.put("nd4jMasterThreads", Nd4j.getEnvironment().maxMasterThreads());
+            head.put("ompWaitPolicy", Objects.requireNonNullElse(System.getenv("OMP_WAIT_POLICY"), "(unset)"));
         }
         UnfoldedGraph unfolded = null;
         if (unfold != null) {
@@ -182,7 +213,7 @@ final class BenchCommand implements Callable<Integer> {
         UnfoldedGraph u = unfolded;
         return () -> {
             if (ds != null) {
-                timer.time("inference", () -> new Evaluator(saved.model(), ds, n, Evaluator.DEFAULT_BATCH).result());
+                timer.time("inference", () -> new Evaluator(saved.model(), ds, n, batch).result());
             }
             if (u != null) {
                 long t0 = timer.now();

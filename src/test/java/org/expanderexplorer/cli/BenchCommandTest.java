@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** {@code bench} on a small matrix and on the shipped digits model: the JSON keys, sizes and plausible times. */
 class BenchCommandTest {
@@ -89,11 +90,18 @@ class BenchCommandTest {
 
     @Test
     void modelInferenceAndUnfoldedGraph() throws IOException {
+        int threadsBefore = Nd4j.getEnvironment().maxMasterThreads();
         Run r = run("bench", "--model", Path.of("sample-models", "digits8-rnn12.zip").toString(), "--data", "digits8",
-                "--limit", "50", "--unfold", "8", "--repeat", "2", "--warmup", "1", "--json");
+                "--limit", "50", "--batch", "20", "--nd4j-threads", "1", "--unfold", "8", "--repeat", "2", "--warmup",
+                "1", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("sequences").asInt()).isEqualTo(50);
+        assertThat(j.get("batch").asInt()).isEqualTo(20);
+        assertThat(j.get("nd4jMasterThreads").asInt()).isEqualTo(1);
+        assertThat(j.get("nd4jThreads").asInt()).isPositive();
+        // the process-wide setting is put back afterwards
+        assertThat(Nd4j.getEnvironment().maxMasterThreads()).isEqualTo(threadsBefore);
         // H + T (I + H) vertices: 12 + 8 (8 + 12)
         assertThat(j.get("unfoldedVertices").asInt()).isEqualTo(172);
         assertThat(j.get("unfoldedSteps").asInt()).isEqualTo(8);
@@ -117,6 +125,8 @@ class BenchCommandTest {
             {"bench", "--matrix", m.toString(), "--model", digits.toString()},
             {"bench", "--model", digits.toString()},
             {"bench", "--model", digits.toString(), "--unfold", "0"},
+            {"bench", "--model", digits.toString(), "--data", "digits8", "--batch", "0"},
+            {"bench", "--model", digits.toString(), "--data", "digits8", "--nd4j-threads", "0"},
             {"bench", "--model", digits.toString(), "--data", "nosuchdata"},
         };
         for (String[] args : cases) {
