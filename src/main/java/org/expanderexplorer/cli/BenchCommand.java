@@ -166,7 +166,8 @@ final class BenchCommand implements Callable<Integer> {
         CsrGraph csr = g.asCsrGraph();
         SingularSpectrum s = timer.time("singularValues", () -> new SingularValues(g).result());
         timer.time("gaps", () -> RamanujanGaps.of(g, s));
-        FiedlerResult f = timer.time("fiedler", () -> FiedlerSolver.forLayer(g, FiedlerSolver.Options.DEFAULT).result());
+        FiedlerResult f = timer.time("fiedler",
+                () -> FiedlerSolver.forLayer(g, FiedlerSolver.Options.DEFAULT).result());
         CutResult cut = timer.time("sweepCut", () -> new SweepCut(csr, f.vectorArray()).result());
         timer.time("cheegerBounds", () -> CheegerBounds.of(f.value(), g.minDegree(), g.maxDegree(), s.muHat(),
                 cut.ratio()));
