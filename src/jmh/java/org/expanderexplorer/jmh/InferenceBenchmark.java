@@ -10,6 +10,7 @@ import org.expanderexplorer.core.model.EvaluationResult;
 import org.expanderexplorer.core.model.Evaluator;
 import org.expanderexplorer.core.model.RecurrentClassifier;
 import org.expanderexplorer.core.model.ModelFiles;
+import org.expanderexplorer.core.model.Nd4jThreads;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Accuracy of the sample sequential-MNIST LSTM-128 on the first 1,000 test sequences (28 steps of 28 pixels):
- * batched inference through Deeplearning4j, the argmax and the confusion count. ND4J uses its own threads
- * (OMP_NUM_THREADS in the environment limits them). Run from the project folder.
+ * batched inference (the fused LSTM path of {@code RecurrentClassifier}), the argmax and the confusion count, with
+ * {@code threads} ND4J threads (default 1, as the application uses). Run from the project folder.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -44,12 +45,16 @@ public class InferenceBenchmark {
     @Param({"1000"})
     public int batch;
 
+    @Param({"1"})
+    public int threads;
+
     private RecurrentClassifier classifier;
     private SequenceDataset test;
 
     @Setup
     public void setUp() throws IOException {
         classifier = ModelFiles.loadAny(Path.of(model)).model();
+        Nd4jThreads.set(threads);
         test = Datasets.load("mnist", Split.TEST);
     }
 

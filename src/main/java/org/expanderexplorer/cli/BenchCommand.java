@@ -19,6 +19,7 @@ import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.graph.UnfoldedGraph;
 import org.expanderexplorer.core.graph.WeightMatrix;
 import org.expanderexplorer.core.model.Evaluator;
+import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.RecurrentWeights;
 import org.expanderexplorer.core.model.SavedModel;
@@ -87,8 +88,9 @@ final class BenchCommand implements Callable<Integer> {
     int batch;
 
     @Option(names = "--nd4j-threads", paramLabel = "N",
-            description = "With --data: ND4J's parallel loops use at most N threads (its master threads; "
-                    + "OMP_NUM_THREADS in the environment caps them). Default: ND4J's choice, one per core.")
+            description = "With --data: ND4J computes with N threads (BLAS and its parallel loops; "
+                    + "OMP_NUM_THREADS in the environment caps them). Default: " + Nd4jThreads.DEFAULT
+                    + ", as evaluate, sweep and the window use.")
     Integer nd4jThreads;
 
     @Option(names = "--unfold", paramLabel = "STEPS",
@@ -190,16 +192,18 @@ final class BenchCommand implements Callable<Integer> {
             head.put("data", ds.name());
             head.put("sequences", n);
             head.put("batch", batch);
-            if (nd4jThreads != null) {
-                // A process-wide setting: put back when the command ends (it may run inside a longer-lived JVM).
-                // (setMaxThreads is not used: ND4J 1.0.0-M2.1 ignores it; its thread count is fixed at start-up.)
-                int master = Nd4j.getEnvironment().maxMasterThreads();
-                restore = () -> Nd4j.getEnvironment().setMaxMasterThreads(master);
-                Nd4j.getEnvironment().setMaxMasterThreads(nd4jThreads);
-            }
+            // A process-wide setting: put back when the command ends (it may run inside a longer-lived JVM).
+            int master = Nd4j.getEnvironment().maxMasterThreads();
+            int blas = Nd4j.factory().blas().getMaxThreads();
+            restore = () -> {
+                Nd4j.factory().blas().setMaxThreads(blas);
+                Nd4j.getEnvironment().setMaxMasterThreads(master);
+            };
+            Nd4jThreads.set(nd4jThreads == null ? Nd4jThreads.DEFAULT : nd4jThreads);
             // what decides ND4J's threading, so that figures from different set-ups can be told apart
             head.put("nd4jThreads", Nd4j.getEnvironment().maxThreads());
             head.put("nd4jMasterThreads", Nd4j.getEnvironment().maxMasterThreads());
+            head.put("blasThreads", Nd4j.factory().blas().getMaxThreads());
             head.put("ompWaitPolicy", Objects.requireNonNullElse(System.getenv("OMP_WAIT_POLICY"), "(unset)"));
         }
         UnfoldedGraph unfolded = null;

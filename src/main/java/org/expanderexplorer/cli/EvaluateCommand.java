@@ -18,6 +18,7 @@ import org.expanderexplorer.core.model.EvaluationResult;
 import org.expanderexplorer.core.model.Evaluator;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.ModelMetadata;
+import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.core.model.SavedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +52,10 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Sequences per forward pass (default ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--threads", defaultValue = "" + Nd4jThreads.DEFAULT, paramLabel = "N",
+            description = "Threads ND4J computes with (default ${DEFAULT-VALUE}; see docs/decisions/0011).")
+    int threads;
+
     @Option(names = "--json", description = "Print JSON (keys accuracy, examples, correct, seconds, confusion, ...).")
     boolean json;
 
@@ -60,12 +65,16 @@ final class EvaluateCommand implements Callable<Integer> {
         if (limit != null && limit < 1 || batch < 1) {
             throw new BadInputException("--limit and --batch must be at least 1");
         }
+        if (threads < 1 || threads > 64) {
+            throw new BadInputException("--threads must be 1 .. 64, got " + threads);
+        }
         Split which = switch (split.toLowerCase(Locale.ROOT)) {
             case "train" -> Split.TRAIN;
             case "test" -> Split.TEST;
             default -> throw new BadInputException("--split must be train or test, got '" + split + "'");
         };
         SavedModel saved = ModelFiles.loadAny(model);
+        Nd4jThreads.set(threads);
         SequenceDataset ds = Datasets.load(Datasets.parse(data), which, SpeechCommandsDataset.Options.defaults());
         ModelMetadata meta = saved.metadata();
         if (meta.steps() != null && meta.steps() != ds.steps()) {

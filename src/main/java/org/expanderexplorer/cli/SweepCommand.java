@@ -23,7 +23,7 @@ import org.expanderexplorer.core.data.Split;
 import org.expanderexplorer.core.graph.Gate;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.io.FileDigests;
-import org.expanderexplorer.core.model.BlasThreads;
+import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.core.model.CellType;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.RecurrentClassifier;
@@ -123,8 +123,8 @@ final class SweepCommand implements Callable<Integer> {
             + "into --out/models (zip, npz with masks, json).")
     List<Double> export;
 
-    @Option(names = "--threads", defaultValue = "1", description = "BLAS threads for evaluation and fine-tuning "
-            + "(default ${DEFAULT-VALUE}; see docs/decisions/0009).")
+    @Option(names = "--threads", defaultValue = "1", description = "Threads ND4J computes with in evaluation and "
+            + "fine-tuning (default ${DEFAULT-VALUE}; see docs/decisions/0009 and 0011).")
     int threads;
 
     @Option(names = "--out", required = true, description = "Folder to write (created if missing).")
@@ -162,8 +162,9 @@ final class SweepCommand implements Callable<Integer> {
             throw BadInputException.inFile(out, "exists and is not a folder");
         }
         // process-wide: the recurrent layers' skinny matrix products gain little from a second thread, and an
-        // OpenBLAS thread that waits for a busy core spins (measured: 5-8x slower on a loaded 2-core machine)
-        BlasThreads.set(threads);
+        // OpenBLAS or OpenMP thread that waits for a busy core spins (measured: 5-8x slower on a loaded 2-core
+        // machine)
+        Nd4jThreads.set(threads);
         SavedModel saved = ModelFiles.loadAny(model);
         RecurrentClassifier net = saved.model();
         Datasets.Spec dataSpec = Datasets.parse(data);

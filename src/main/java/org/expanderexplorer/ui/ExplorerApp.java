@@ -3,7 +3,7 @@ package org.expanderexplorer.ui;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;
-import org.expanderexplorer.core.model.BlasThreads;
+import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
 import org.expanderexplorer.ui.explorer.OpenedDocument;
 import org.expanderexplorer.ui.task.FxExecutor;
@@ -25,9 +25,9 @@ public final class ExplorerApp extends Application {
     @Override
     public void start(Stage stage) {
         executor = new FxExecutor(4);
-        // one BLAS thread: faster for these small models on few cores, and it leaves a core for the window
+        // one ND4J thread: faster for these small models on few cores, and it leaves a core for the window
         executor.submit(() -> {
-            BlasThreads.set(1);
+            Nd4jThreads.set(1);
             return null;
         }, x -> { }, e -> { });
         ExplorerViewModel vm = new ExplorerViewModel(executor);

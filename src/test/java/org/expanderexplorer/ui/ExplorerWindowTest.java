@@ -55,7 +55,7 @@ class ExplorerWindowTest {
         stage = s;
         FxExecutor ex = new FxExecutor(4);
         ex.submit(() -> {
-            org.expanderexplorer.core.model.BlasThreads.set(1); // as the application does
+            org.expanderexplorer.core.model.Nd4jThreads.set(1); // as the application does
             return null;
         }, x -> { }, e -> { });
         vm = new ExplorerViewModel(ex);

@@ -1,0 +1,94 @@
+package org.expanderexplorer.core.model;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Inference of an all-LSTM {@link RecurrentClassifier} through libnd4j's fused {@code lstmLayer} operation (part of
+ * nd4j-native), with the same weights and the same result as Deeplearning4j's own forward pass.
+ *
+ * <p>Why not {@code MultiLayerNetwork.output}: Deeplearning4j 1.0.0-M2.1's LSTM layer ({@code LSTMHelpers}) runs
+ * every time step as a dozen separate ND4J operations from Java (slices, four activations, products, sums), each
+ * with its own dispatch and allocation; for 1,000 MNIST rows of 28 steps that overhead is about half of the time.
+ * {@code lstmLayer} does the whole recurrence in one native call (one matrix product for all steps' inputs, then
+ * per step one product and a fused gate loop). Measured on 1,000 sequences of the sample LSTM-128: 175-200 ms
+ * against 320-370 ms (docs/performance.md). The op's Java wrapper ({@code LSTMLayer}) passes INDArray arguments
+ * as outputs in this version, so the op is built directly from its documented arguments.
+ *
+ * <p>Only the arithmetic is libnd4j's; the model stays a Deeplearning4j network. Weights are read from the live
+ * parameters on every call (a pruned or retrained network is used as it is now) and re-ordered from
+ * Deeplearning4j's gate blocks (g, f, o, i; see {@link RecurrentWeights}) to {@code lstmLayer}'s (i, f, g, o).
+ * Cost per call: O(parameters) to re-order, plus the forward pass O(batch * T * 4H * (F + H)).
+ */
+final class FusedLstmInference {
+
+    /** {@code lstmLayer} integer arguments: data format NTS = [batch, time, features]. */
+    private static final int FORMAT_NTS = 1;
+    /** Direction: forward only. */
+    private static final int DIRECTION_FORWARD = 0;
+    /** Activation codes of {@code lstmLayer}: tanh 0, sigmoid 2. */
+    private static final int ACT_TANH = 0;
+    private static final int ACT_SIGMOID = 2;
+
+    private FusedLstmInference() {
+    }
+
+    /** Whether this path computes {@code spec}'s forward pass (every recurrent layer is an LSTM). */
+    static boolean supports(ModelSpec spec) {
+        return spec.cell() == CellType.LSTM;
+    }
+
+    /**
+     * Class probabilities [batch, classes] of NWC features [batch, T, F] (float), as
+     * {@code network.output(features, false)} computes them.
+     */
+    static INDArray output(MultiLayerNetwork network, ModelSpec spec, INDArray features) {
+        if (!supports(spec)) {
+            throw new IllegalArgumentException("fused inference needs LSTM layers, got " + spec.describe());
+        }
+        int hidden = spec.hidden();
+        long batch = features.size(0);
+        INDArray x = features.dataType() == DataType.FLOAT ? features : features.castTo(DataType.FLOAT);
+        for (int l = 0; l < spec.layers(); l++) {
+            boolean last = l == spec.layers() - 1;
+            INDArray wx = toFusedOrder(Dl4jParams.view(network, Dl4jParams.key(l, Dl4jParams.WEIGHTS)), hidden);
+            INDArray wr = toFusedOrder(Dl4jParams.view(network, Dl4jParams.key(l, Dl4jParams.RECURRENT)), hidden);
+            INDArray b = toFusedOrder(Dl4jParams.view(network, Dl4jParams.key(l, Dl4jParams.BIAS)), hidden)
+                    .reshape(4L * hidden);
+            INDArray h = last
+                    ? Nd4j.createUninitialized(DataType.FLOAT, batch, hidden)
+                    : Nd4j.createUninitialized(DataType.FLOAT, batch, x.size(1), hidden);
+            DynamicCustomOp op = DynamicCustomOp.builder("lstmLayer")
+                    .addInputs(x, wx, wr, b)
+                    .addIntegerArguments(FORMAT_NTS, DIRECTION_FORWARD, ACT_SIGMOID, ACT_TANH, ACT_TANH)
+                    // hasBiases, hasSeqLen, hasInitH, hasInitC, hasPeepholes, full sequence, last h, last c
+                    .addBooleanArguments(true, false, false, false, false, !last, last, false)
+                    .addFloatingPointArguments(0.0) // no cell clipping
+                    .addOutputs(h)
+                    .build();
+            Nd4j.exec(op);
+            x = h;
+        }
+        int readout = spec.layers();
+        INDArray w = Dl4jParams.view(network, Dl4jParams.key(readout, Dl4jParams.WEIGHTS));
+        INDArray bias = Dl4jParams.view(network, Dl4jParams.key(readout, Dl4jParams.BIAS));
+        INDArray logits = x.mmul(w.castTo(DataType.FLOAT)).addiRowVector(bias.castTo(DataType.FLOAT));
+        return Transforms.softmax(logits, false);
+    }
+
+    /** Columns (or entries) in blocks g, f, o, i re-ordered to i, f, g, o; a new C-order array. */
+    private static INDArray toFusedOrder(INDArray dl4j, int hidden) {
+        INDArray m = dl4j.rank() == 1 ? dl4j.reshape(1, dl4j.length()) : dl4j;
+        m = m.castTo(DataType.FLOAT);
+        INDArray g = m.get(NDArrayIndex.all(), NDArrayIndex.interval(0, hidden));
+        INDArray f = m.get(NDArrayIndex.all(), NDArrayIndex.interval(hidden, 2L * hidden));
+        INDArray o = m.get(NDArrayIndex.all(), NDArrayIndex.interval(2L * hidden, 3L * hidden));
+        INDArray i = m.get(NDArrayIndex.all(), NDArrayIndex.interval(3L * hidden, 4L * hidden));
+        return Nd4j.hstack(i, f, g, o).dup('c');
+    }
+}

@@ -1,0 +1,94 @@
+package org.expanderexplorer.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Random;
+import org.expanderexplorer.core.data.Datasets;
+import org.expanderexplorer.core.data.SequenceDataset;
+import org.expanderexplorer.core.data.Split;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The fused LSTM forward pass computes what Deeplearning4j's own forward pass computes. */
+class FusedLstmInferenceTest {
+
+    @Test
+    void oneLayerMatchesDeeplearning4jWithRandomWeightsBiasesAndPrunedEntries() {
+        assertMatches(new ModelSpec(CellType.LSTM, 3, 6, 1, 4), 11);
+    }
+
+    @Test
+    void twoLayersMatchDeeplearning4j() {
+        assertMatches(new ModelSpec(CellType.LSTM, 5, 7, 2, 3), 12);
+    }
+
+    @Test
+    void vanillaRnnIsNotTakenByTheFusedPath() {
+        assertThat(FusedLstmInference.supports(new ModelSpec(CellType.RNN, 3, 6, 1, 4))).isFalse();
+        assertThat(FusedLstmInference.supports(new ModelSpec(CellType.LSTM, 3, 6, 1, 4))).isTrue();
+    }
+
+    @Test
+    void sampleLstmKeepsItsMeasuredTestAccuracyAndDeeplearning4jsPredictions() throws IOException {
+        SavedModel m = ModelFiles.load(Path.of("sample-models", "smnist-lstm128.zip"));
+        SequenceDataset test = Datasets.load("mnist", Split.TEST);
+        // the accuracy in the file was measured by Deeplearning4j's forward pass right after training
+        EvaluationResult r = new Evaluator(m.model(), test).result();
+        assertThat(r.examples()).isEqualTo(10_000);
+        assertThat(r.accuracy()).isEqualTo(m.metadata().testAccuracy());
+
+        INDArray x = new SequenceBatches(test, 10).features(SequenceBatches.identity(300), 0, 300);
+        INDArray fused = m.model().output(x);
+        INDArray reference = m.model().network().output(x, false);
+        assertThat(fused.argMax(1).toIntVector()).containsExactly(reference.argMax(1).toIntVector());
+        assertThat(maxAbsDifference(fused, reference)).isLessThan(1e-5);
+    }
+
+    private static void assertMatches(ModelSpec spec, long seed) {
+        RecurrentClassifier model = RecurrentClassifier.create(spec, seed);
+        Random rnd = new Random(seed);
+        // Deeplearning4j initialises biases to 0 (forget gate 1): random ones make a gate mix-up visible
+        for (int l = 0; l <= spec.layers(); l++) {
+            INDArray b = Dl4jParams.view(model.network(), Dl4jParams.key(l, Dl4jParams.BIAS));
+            double[] values = new double[(int) b.length()];
+            for (int k = 0; k < values.length; k++) {
+                values[k] = rnd.nextGaussian();
+            }
+            Dl4jParams.setVector(model.network(), Dl4jParams.key(l, Dl4jParams.BIAS), values);
+            for (String kind : new String[] {Dl4jParams.WEIGHTS, Dl4jParams.RECURRENT}) {
+                if (l == spec.layers() && kind.equals(Dl4jParams.RECURRENT)) {
+                    continue;
+                }
+                double[][] w = Dl4jParams.view(model.network(), Dl4jParams.key(l, kind)).toDoubleMatrix();
+                for (double[] row : w) {
+                    for (int j = 0; j < row.length; j++) {
+                        row[j] = rnd.nextDouble() < 0.3 ? 0 : 1.5 * rnd.nextGaussian();
+                    }
+                }
+                Dl4jParams.setMatrix(model.network(), Dl4jParams.key(l, kind), w);
+            }
+        }
+        int batch = 9;
+        int steps = 6;
+        float[] values = new float[batch * steps * spec.inputs()];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = (float) rnd.nextGaussian();
+        }
+        INDArray x = Nd4j.create(values, new long[] {batch, steps, spec.inputs()}, 'c');
+        INDArray fused = model.output(x);
+        INDArray reference = model.network().output(x, false);
+        assertThat(fused.shape()).containsExactly(reference.shape());
+        assertThat(maxAbsDifference(fused, reference)).isCloseTo(0, within(1e-5));
+        // and the probabilities are not degenerate (a wrong gate order would change them by far more)
+        assertThat(reference.maxNumber().doubleValue() - reference.minNumber().doubleValue()).isGreaterThan(0.1);
+    }
+
+    private static double maxAbsDifference(INDArray a, INDArray b) {
+        return a.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)
+                .sub(b.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)).amaxNumber().doubleValue();
+    }
+}
