@@ -174,11 +174,7 @@ final class FileActions {
     private void openSession(Path file) {
         vm.setStatus("Opening session " + file + " ...");
         executor.submit(() -> {
-            Session s = Session.load(file);
-            // check every setting before touching the window
-            PruningMethod.parse(s.method());
-            Scope.valueOf(s.scope());
-            GraphId.parse(s.graph());
+            Session s = Session.load(file); // checks every setting before the window is touched
             String src = s.source();
             OpenedDocument d = src.startsWith("sample:") ? OpenedDocument.openSample(src.substring(7))
                     : OpenedDocument.open(Path.of(src));

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.io.AtomicFiles;
+import org.expanderexplorer.core.pruning.PruningMethod;
+import org.expanderexplorer.core.sweep.GraphId;
+import org.expanderexplorer.ui.explorer.Scope;
 
 /**
  * A saved session: what was open and how the explorer was set. {@code source} is a file path, or
@@ -70,6 +73,27 @@ public record Session(int format, String source, double keepPercent, String meth
         if (s.window() < 1 || s.window() > 28) {
             throw BadInputException.inFile(file, "has a window of " + s.window() + " steps (1 to 28 allowed)");
         }
+        check(file, "pruning method", s.method(), () -> PruningMethod.parse(s.method()));
+        check(file, "scope", s.scope(), () -> Scope.valueOf(s.scope()));
+        check(file, "graph", s.graph(), () -> GraphId.parse(s.graph()));
         return s;
+    }
+
+    /** Parses one named setting, turning a bad or missing value into an error naming the file. */
+    private static void check(Path file, String what, String value, Runnable parse) {
+        if (value == null) {
+            throw BadInputException.inFile(file, "names no " + what);
+        }
+        try {
+            parse.run();
+        } catch (IllegalArgumentException | BadInputException e) {
+            throw BadInputException.inFile(file, "has an unknown " + what + " '" + shorten(value) + "'"
+                    + (what.equals("scope") ? " (known: IH, HH, BOTH)" : ""));
+        }
+    }
+
+    private static String shorten(String value) {
+        String oneLine = value.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() > 40 ? oneLine.substring(0, 40) + "..." : oneLine;
     }
 }
