@@ -95,42 +95,24 @@ class ExplorerWindowTest {
         String deltaRBefore = window.numbers().text("deltaR");
 
         List<Long> pulses = new ArrayList<>();
+        List<long[]> cpu = new ArrayList<>();
+        java.lang.management.ThreadMXBean tmx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long renderId = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().orElseThrow().getId();
         AnimationTimer timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
+                long gc = 0;
+                for (var g : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                    gc += g.getCollectionTime();
+                }
                 synchronized (pulses) {
                     pulses.add(System.nanoTime());
+                    cpu.add(new long[] {tmx.getCurrentThreadCpuTime(), tmx.getThreadCpuTime(renderId), gc});
                 }
             }
         };
         robot.interact(timer::start);
-        // diagnostics: where the UI thread is when a pulse is late
-        Thread fx = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElseThrow();
-        java.util.Map<String, Integer> stalls = new java.util.concurrent.ConcurrentHashMap<>();
-        Thread watchdog = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(30);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                long last;
-                synchronized (pulses) {
-                    last = pulses.isEmpty() ? System.nanoTime() : pulses.get(pulses.size() - 1);
-                }
-                if (System.nanoTime() - last > 150_000_000L) {
-                    StringBuilder sb = new StringBuilder();
-                    StackTraceElement[] st = fx.getStackTrace();
-                    for (int i = 0; i < Math.min(14, st.length); i++) {
-                        sb.append("    ").append(st[i]).append('\n');
-                    }
-                    stalls.merge(sb.toString(), 1, Integer::sum);
-                }
-            }
-        });
-        watchdog.setDaemon(true);
-        watchdog.start();
         Node thumb = window.controls().slider().lookup(".thumb");
         Bounds b = window.controls().slider().localToScreen(window.controls().slider().getBoundsInLocal());
         robot.moveTo(thumb).press(MouseButton.PRIMARY);
@@ -144,15 +126,23 @@ class ExplorerWindowTest {
         }
         robot.release(MouseButton.PRIMARY);
         robot.interact(timer::stop);
-        watchdog.interrupt();
-        stalls.entrySet().stream().sorted((a, c) -> c.getValue() - a.getValue()).limit(4)
-                .forEach(e -> System.out.println("UI thread late " + e.getValue() + " x at:\n" + e.getKey()));
+        // the worst gap, and for every gap over 50 ms where the time went: CPU time of the UI thread and of the
+        // render thread, and garbage-collection time (a gap with little of either is CPU starvation)
         long worst = 0;
+        StringBuilder late = new StringBuilder();
         for (int i = 1; i < pulses.size(); i++) {
-            worst = Math.max(worst, pulses.get(i) - pulses.get(i - 1));
+            long gap = pulses.get(i) - pulses.get(i - 1);
+            worst = Math.max(worst, gap);
+            if (gap > 50_000_000L) {
+                late.append(String.format(Locale.ROOT,
+                        "gap %.1f ms at %.0f ms: UI thread CPU %.1f ms, render thread CPU %.1f ms, GC %d ms%n",
+                        gap / 1e6, (pulses.get(i) - pulses.get(0)) / 1e6, (cpu.get(i)[0] - cpu.get(i - 1)[0]) / 1e6,
+                        (cpu.get(i)[1] - cpu.get(i - 1)[1]) / 1e6, cpu.get(i)[2] - cpu.get(i - 1)[2]));
+            }
         }
-        String report = String.format(Locale.ROOT, "pulses during drag: %d, worst gap between pulses: %.1f ms%n",
-                pulses.size(), worst / 1e6);
+        String report = String.format(Locale.ROOT, "pulses during drag: %d over %.1f s, worst gap between pulses: "
+                + "%.1f ms%n", pulses.size(), (pulses.get(pulses.size() - 1) - pulses.get(0)) / 1e9, worst / 1e6)
+                + late;
         System.out.print(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "pulse-gaps.txt"), report);

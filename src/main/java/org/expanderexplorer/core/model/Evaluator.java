@@ -59,8 +59,12 @@ public final class Evaluator {
         int correct = 0;
         for (int from = 0; from < n; from += batchSize) {
             int to = Math.min(n, from + batchSize);
-            INDArray out = model.output(batcher.features(order, from, to));
+            INDArray x = batcher.features(order, from, to);
+            INDArray out = model.output(x);
             int[] predicted = out.argMax(1).toIntVector();
+            // free the native buffers now rather than at some later garbage collection
+            release(x);
+            release(out);
             for (int k = 0; k < predicted.length; k++) {
                 int truth = data.label(from + k);
                 confusion[truth][predicted[k]]++;
@@ -70,5 +74,11 @@ public final class Evaluator {
             }
         }
         return new EvaluationResult(data.name(), n, correct, confusion, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static void release(INDArray a) {
+        if (a.closeable()) {
+            a.close();
+        }
     }
 }

@@ -58,13 +58,12 @@ final class FusedLstmInference {
             boolean last = l == spec.layers() - 1;
             INDArray wx = toFusedOrder(Dl4jParams.view(network, Dl4jParams.key(l, Dl4jParams.WEIGHTS)), hidden);
             INDArray wr = toFusedOrder(Dl4jParams.view(network, Dl4jParams.key(l, Dl4jParams.RECURRENT)), hidden);
-            INDArray b = toFusedOrder(Dl4jParams.view(network, Dl4jParams.key(l, Dl4jParams.BIAS)), hidden)
-                    .reshape(4L * hidden);
+            INDArray b = toFusedOrder(Dl4jParams.view(network, Dl4jParams.key(l, Dl4jParams.BIAS)), hidden);
             INDArray h = last
                     ? Nd4j.createUninitialized(DataType.FLOAT, batch, hidden)
                     : Nd4j.createUninitialized(DataType.FLOAT, batch, x.size(1), hidden);
             DynamicCustomOp op = DynamicCustomOp.builder("lstmLayer")
-                    .addInputs(x, wx, wr, b)
+                    .addInputs(x, wx, wr, b.reshape(4L * hidden))
                     .addIntegerArguments(FORMAT_NTS, DIRECTION_FORWARD, ACT_SIGMOID, ACT_TANH, ACT_TANH)
                     // hasBiases, hasSeqLen, hasInitH, hasInitC, hasPeepholes, full sequence, last h, last c
                     .addBooleanArguments(true, false, false, false, false, !last, last, false)
@@ -72,23 +71,40 @@ final class FusedLstmInference {
                     .addOutputs(h)
                     .build();
             Nd4j.exec(op);
+            // free native buffers at once (they would otherwise wait for a garbage collection)
+            release(wx, wr, b);
+            if (x != features) {
+                release(x);
+            }
             x = h;
         }
         int readout = spec.layers();
         INDArray w = Dl4jParams.view(network, Dl4jParams.key(readout, Dl4jParams.WEIGHTS));
         INDArray bias = Dl4jParams.view(network, Dl4jParams.key(readout, Dl4jParams.BIAS));
         INDArray logits = x.mmul(w.castTo(DataType.FLOAT)).addiRowVector(bias.castTo(DataType.FLOAT));
+        release(x);
         return Transforms.softmax(logits, false);
     }
 
-    /** Columns (or entries) in blocks g, f, o, i re-ordered to i, f, g, o; a new C-order array. */
+    /** Closes arrays this class allocated (never a parameter view: those are not closeable). */
+    private static void release(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (a.closeable()) {
+                a.close();
+            }
+        }
+    }
+
+    /** Columns (or entries) in blocks g, f, o, i re-ordered to i, f, g, o; a new C-order float array. */
     private static INDArray toFusedOrder(INDArray dl4j, int hidden) {
         INDArray m = dl4j.rank() == 1 ? dl4j.reshape(1, dl4j.length()) : dl4j;
-        m = m.castTo(DataType.FLOAT);
-        INDArray g = m.get(NDArrayIndex.all(), NDArrayIndex.interval(0, hidden));
-        INDArray f = m.get(NDArrayIndex.all(), NDArrayIndex.interval(hidden, 2L * hidden));
-        INDArray o = m.get(NDArrayIndex.all(), NDArrayIndex.interval(2L * hidden, 3L * hidden));
-        INDArray i = m.get(NDArrayIndex.all(), NDArrayIndex.interval(3L * hidden, 4L * hidden));
-        return Nd4j.hstack(i, f, g, o).dup('c');
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, m.size(0), 4L * hidden);
+        int[] from = {3, 1, 0, 2}; // i, f, g, o taken from Deeplearning4j's blocks 3, 1, 0, 2
+        for (int k = 0; k < 4; k++) {
+            out.get(NDArrayIndex.all(), NDArrayIndex.interval(k * (long) hidden, (k + 1L) * hidden))
+                    .assign(m.get(NDArrayIndex.all(),
+                            NDArrayIndex.interval(from[k] * (long) hidden, (from[k] + 1L) * hidden)));
+        }
+        return out;
     }
 }

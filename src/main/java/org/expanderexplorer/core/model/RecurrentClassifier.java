@@ -128,6 +128,19 @@ public final class RecurrentClassifier {
         return new RecurrentClassifier(spec, network.clone());
     }
 
+    /**
+     * Overwrites this classifier's parameters with {@code other}'s (same architecture; the optimiser state is left
+     * as it is). Cheaper than {@link #copy()} when one copy is reused for many masked evaluations.
+     */
+    public void copyParametersFrom(RecurrentClassifier other) {
+        Objects.requireNonNull(other, "other");
+        if (!spec.equals(other.spec)) {
+            throw new IllegalArgumentException("architectures differ: " + spec.describe() + " and "
+                    + other.spec.describe());
+        }
+        network.params().assign(other.network.params());
+    }
+
     /** The Adam learning rate of the first layer. */
     public double learningRate() {
         return network.getLearningRate(0);

@@ -1,8 +1,10 @@
 package org.expanderexplorer.core.sweep;
 
+import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.data.SequenceDataset;
 import org.expanderexplorer.core.data.SequenceDatasets;
@@ -51,6 +53,12 @@ public final class ModelSubjects {
         private final SequenceDataset test;
         private final int layer;
         private final Map<Integer, SequenceDataset> subsets = new ConcurrentHashMap<>();
+        /**
+         * Copies of the model to mask and evaluate, reused: one per concurrent call at most. (A fresh copy per call
+         * has to be closed to free its native memory, and Deeplearning4j's {@code close()} forces two full garbage
+         * collections, 30-80 ms each, which stalled the window while the slider moved.)
+         */
+        private final Deque<RecurrentClassifier> spares = new ConcurrentLinkedDeque<>();
 
         Probe(RecurrentClassifier model, SequenceDataset test, int layer) {
             this.model = model;
@@ -60,23 +68,25 @@ public final class ModelSubjects {
 
         @Override
         public double accuracy(PruningMask ihMask, PruningMask hhMask, int limit) {
-            RecurrentClassifier copy;
+            RecurrentClassifier copy = spares.pollFirst();
             synchronized (model) {
-                copy = model.copy();
+                if (copy == null) {
+                    copy = model.copy();
+                } else {
+                    copy.copyParametersFrom(model);
+                }
             }
-            WeightMasks masks = WeightMasks.none().with(layer, WeightKind.INPUT, ihMask.toArray());
-            if (hhMask != null) {
-                masks = masks.with(layer, WeightKind.RECURRENT, hhMask.toArray());
-            }
-            masks.applyTo(copy);
-            SequenceDataset data = limit <= 0 || limit >= test.size() ? test
-                    : subsets.computeIfAbsent(limit, n -> SequenceDatasets.subset(test, n, SUBSET_SEED));
             try {
+                WeightMasks masks = WeightMasks.none().with(layer, WeightKind.INPUT, ihMask.toArray());
+                if (hhMask != null) {
+                    masks = masks.with(layer, WeightKind.RECURRENT, hhMask.toArray());
+                }
+                masks.applyTo(copy);
+                SequenceDataset data = limit <= 0 || limit >= test.size() ? test
+                        : subsets.computeIfAbsent(limit, n -> SequenceDatasets.subset(test, n, SUBSET_SEED));
                 return new Evaluator(copy, data).result().accuracy();
             } finally {
-                // the copy's native memory (parameters, inference workspaces) is otherwise held until a garbage
-                // collection that a small heap may never need: a sweep then grows by hundreds of MB per point
-                copy.network().close();
+                spares.offerFirst(copy);
             }
         }
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -82,7 +81,7 @@ public final class ChartPanel extends Region {
     private static Image render(RenderRequest r) {
         FigureSpec s = r.spec() == null ? placeholder() : r.spec();
         BufferedImage img = Charts.image(Charts.build(s, r.style()), r.width(), r.height(), r.scale());
-        return SwingFXUtils.toFXImage(img, null);
+        return FxImages.of(img);
     }
 
     private void requestRender() {

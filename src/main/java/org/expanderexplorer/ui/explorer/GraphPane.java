@@ -54,6 +54,7 @@ public final class GraphPane extends BorderPane {
             Snapshot s = vm.snapshotProperty().get();
             return s == null ? GraphDrawing.empty() : s.drawing();
         }, vm.snapshotProperty()));
+        canvas.draftProperty().bind(vm.draggingProperty());
         caption.textProperty().bind(Bindings.createStringBinding(() -> caption(vm.snapshotProperty().get()),
                 vm.snapshotProperty()));
         canvas.highlightProperty().bind(Bindings.createObjectBinding(() -> cut.isSelected()

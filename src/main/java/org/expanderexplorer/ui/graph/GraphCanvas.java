@@ -7,7 +7,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
@@ -16,6 +15,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.stage.Screen;
+import org.expanderexplorer.ui.chart.FxImages;
 import org.expanderexplorer.ui.task.LatestWins;
 import org.expanderexplorer.ui.task.UiExecutor;
 
@@ -30,6 +30,7 @@ public final class GraphCanvas extends Pane {
     private final Canvas overlay = new Canvas();
     private final ObjectProperty<GraphDrawing> drawing = new SimpleObjectProperty<>(GraphDrawing.empty());
     private final BooleanProperty dark = new SimpleBooleanProperty();
+    private final BooleanProperty draft = new SimpleBooleanProperty();
     private final ObjectProperty<boolean[]> highlight = new SimpleObjectProperty<>();
     // classroom options: presentation scale, high contrast, the small-graph look, vertex colours, edge clicks
     private final DoubleProperty strokeScale = new SimpleDoubleProperty(1);
@@ -55,8 +56,7 @@ public final class GraphCanvas extends Pane {
         overlay.widthProperty().bind(widthProperty());
         overlay.heightProperty().bind(heightProperty());
         overlay.setMouseTransparent(true);
-        renderer = new LatestWins<>(executor, v -> SwingFXUtils.toFXImage(GraphRenderer.render(drawingFor(v), v),
-                null), (v, img) -> {
+        renderer = new LatestWins<>(executor, v -> FxImages.of(GraphRenderer.render(drawingFor(v), v)), (v, img) -> {
                     drawnView = v;
                     image.setImage(img);
                     image.setFitWidth(v.width());
@@ -74,6 +74,11 @@ public final class GraphCanvas extends Pane {
             }
         });
         dark.addListener((o, a, b) -> requestRender());
+        draft.addListener((o, a, b) -> {
+            if (!b) {
+                requestRender();
+            }
+        });
         highlight.addListener((o, a, b) -> requestRender());
         contrast.addListener((o, a, b) -> requestRender());
         vertexValues.addListener((o, a, b) -> requestRender());
@@ -128,6 +133,11 @@ public final class GraphCanvas extends Pane {
 
     public BooleanProperty darkProperty() {
         return dark;
+    }
+
+    /** Draw quick drafts (no anti-aliasing) while true, e.g. while the slider is dragged; exact again when false. */
+    public BooleanProperty draftProperty() {
+        return draft;
     }
 
     /** Vertices to highlight (e.g. a sweep-cut set), or null. */
@@ -248,7 +258,8 @@ public final class GraphCanvas extends Pane {
         current = drawing.get();
         double px = Screen.getPrimary() == null ? 1 : Math.max(1, Screen.getPrimary().getOutputScaleX());
         renderer.request(new GraphRenderer.View(w, h, px, scale, offsetX, offsetY, dark.get(), highlight.get(),
-                new GraphRenderer.Look(strokeScale.get(), contrast.get(), teaching.get(), vertexValues.get())));
+                new GraphRenderer.Look(strokeScale.get(), contrast.get(), teaching.get(), vertexValues.get()),
+                draft.get()));
         drawOverlay();
     }
 

@@ -39,13 +39,21 @@ public final class GraphRenderer {
      * @param dark      dark background
      * @param highlight vertices to highlight (may be null)
      * @param look      classroom options (stroke scale, contrast, teaching look, vertex colours)
+     * @param draft     a quick draft while the slider is dragged: edges without anti-aliasing (several times
+     *                  cheaper for tens of thousands of edges, so the drawing keeps up and leaves the CPU to the
+     *                  window); the exact look follows on release
      */
     public record View(int width, int height, double pixelScale, double scale, double offsetX, double offsetY,
-                       boolean dark, boolean[] highlight, Look look) {
+                       boolean dark, boolean[] highlight, Look look, boolean draft) {
+
+        public View(int width, int height, double pixelScale, double scale, double offsetX, double offsetY,
+                    boolean dark, boolean[] highlight, Look look) {
+            this(width, height, pixelScale, scale, offsetX, offsetY, dark, highlight, look, false);
+        }
 
         public View(int width, int height, double pixelScale, double scale, double offsetX, double offsetY,
                     boolean dark, boolean[] highlight) {
-            this(width, height, pixelScale, scale, offsetX, offsetY, dark, highlight, Look.NORMAL);
+            this(width, height, pixelScale, scale, offsetX, offsetY, dark, highlight, Look.NORMAL, false);
         }
     }
 
@@ -74,7 +82,8 @@ public final class GraphRenderer {
         BufferedImage img = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D g = img.createGraphics();
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING,
+                    v.draft() ? RenderingHints.VALUE_ANTIALIAS_OFF : RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.scale(v.pixelScale(), v.pixelScale());
             draw(g, d, v);

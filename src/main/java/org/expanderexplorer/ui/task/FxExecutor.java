@@ -11,8 +11,9 @@ import javafx.application.Platform;
 
 /**
  * Background threads for computation, results delivered with {@link Platform#runLater}. The pool is small (the
- * machines this runs on have few cores and the numeric libraries use their own threads) and daemon, so a
- * closing window never waits for it.
+ * machines this runs on have few cores and the numeric libraries use their own threads), runs at a lower
+ * operating-system priority than the UI threads ({@link BackgroundPriority}), and is daemon, so a closing window
+ * never waits for it.
  */
 public final class FxExecutor implements UiExecutor, AutoCloseable {
 
@@ -21,7 +22,10 @@ public final class FxExecutor implements UiExecutor, AutoCloseable {
     public FxExecutor(int threads) {
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "explorer-worker-" + n.incrementAndGet());
+            Thread t = new Thread(() -> {
+                BackgroundPriority.lowerCurrentThread();
+                r.run();
+            }, "explorer-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             t.setPriority(Thread.NORM_PRIORITY - 1);
             return t;
