@@ -112,10 +112,10 @@ class ExplorerWindowTest {
                 }
             }
         };
-        robot.interact(timer::start);
         Node thumb = window.controls().slider().lookup(".thumb");
         Bounds b = window.controls().slider().localToScreen(window.controls().slider().getBoundsInLocal());
         robot.moveTo(thumb).press(MouseButton.PRIMARY);
+        robot.interact(timer::start); // from the press to the release
         double y = thumb.localToScreen(thumb.getBoundsInLocal()).getCenterY();
         double startX = thumb.localToScreen(thumb.getBoundsInLocal()).getCenterX();
         double endX = b.getMinX() + 0.15 * b.getWidth();

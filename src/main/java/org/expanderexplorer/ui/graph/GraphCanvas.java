@@ -289,7 +289,12 @@ public final class GraphCanvas extends Pane {
             if (best >= 0) {
                 tip.setText(d.labels()[best] + "   degree " + d.degree()[best]
                         + (d.isolated()[best] ? "   (isolated by pruning)" : ""));
-                tip.show(this, screenX + 14, screenY + 10);
+                if (tip.isShowing()) {
+                    tip.setAnchorX(screenX + 14); // moving a shown tooltip is far cheaper than showing it again
+                    tip.setAnchorY(screenY + 10);
+                } else {
+                    tip.show(this, screenX + 14, screenY + 10);
+                }
             } else {
                 tip.hide();
             }
