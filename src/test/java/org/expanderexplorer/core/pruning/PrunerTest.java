@@ -14,6 +14,30 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PrunerTest {
 
+    @Test
+    void magnitudeOrderIsByExactMagnitudeThenIndex() {
+        java.util.Random r = new java.util.Random(5);
+        double[] d = new double[40 * 50];
+        for (int i = 0; i < d.length; i++) {
+            switch (r.nextInt(6)) {
+                case 0 -> d[i] = 0; // exact ties
+                case 1 -> d[i] = r.nextBoolean() ? 0.5 : -0.5; // ties of opposite sign
+                case 2 -> d[i] = 1 + r.nextInt(4) * 1e-12; // distinct doubles that round to the same float
+                case 3 -> d[i] = -(1 + r.nextInt(4) * 1e-12);
+                default -> d[i] = r.nextGaussian();
+            }
+        }
+        int[] order = Pruner.magnitudeOrder(new WeightMatrix(40, 50, d));
+        // reference: a comparator sort written out independently
+        Integer[] expected = new Integer[d.length];
+        for (int i = 0; i < d.length; i++) {
+            expected[i] = i;
+        }
+        java.util.Arrays.sort(expected, (a, b) -> Math.abs(d[a]) != Math.abs(d[b])
+                ? (Math.abs(d[a]) > Math.abs(d[b]) ? -1 : 1) : a - b);
+        assertThat(order).containsExactly(java.util.Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
+    }
+
 
     @ParameterizedTest
     @ValueSource(doubles = {100, 80, 64, 51.2, 20, 5, 1})
