@@ -52,28 +52,31 @@ public final class EdgeOrder {
         for (double v : d) {
             n += v != 0.0 ? 1 : 0;
         }
-        Integer[] idx = new Integer[n];
+        int[] nonZero = new int[n];
+        double[] magnitude = new double[n];
         int k = 0;
         for (int i = 0; i < d.length; i++) {
             if (d[i] != 0.0) {
-                idx[k++] = i;
+                nonZero[k] = i;
+                magnitude[k++] = Math.abs(d[i]);
             }
         }
+        this.order = new int[n];
         if (kind == Kind.SMALLEST_MAGNITUDE) {
-            // stable sort: equal magnitudes keep row-major order
-            Arrays.sort(idx, (a, b) -> Double.compare(Math.abs(d[a]), Math.abs(d[b])));
+            // equal magnitudes keep row-major order
+            int[] byMagnitude = IndexSort.ascending(magnitude);
+            for (int i = 0; i < n; i++) {
+                order[i] = nonZero[byMagnitude[i]];
+            }
         } else {
             Random rnd = new Random(seed);
             for (int i = n - 1; i > 0; i--) {
                 int j = rnd.nextInt(i + 1);
-                Integer t = idx[i];
-                idx[i] = idx[j];
-                idx[j] = t;
+                int t = nonZero[i];
+                nonZero[i] = nonZero[j];
+                nonZero[j] = t;
             }
-        }
-        this.order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = idx[i];
+            System.arraycopy(nonZero, 0, order, 0, n);
         }
     }
 

@@ -190,14 +190,8 @@ public final class Pruner {
                 mag[p++] = candidates.get(i)[j] ? Math.abs(d[j]) : -1.0;
             }
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(mag[b], mag[a]);
-            return c != 0 ? c : Long.compare(ids[a], ids[b]);
-        });
+        // non-candidates (-1) sort last and are never taken; ties go by (block, index), the order of p
+        int[] order = IndexSort.descending(mag);
         int taken = 0;
         for (int i = 0; i < n && taken < k; i++) {
             int o = order[i];
@@ -260,62 +254,13 @@ public final class Pruner {
         return keep;
     }
 
-    /**
-     * Entry indices by |w| descending, ties by index ascending.
-     *
-     * <p>Why not a comparator sort of boxed indices: for a 2048-unit LSTM's 2048 x 8192 recurrent matrix that took
-     * over 20 s and hundreds of MB of Integer objects. Instead each entry becomes one primitive {@code long}: the
-     * high half orders by |w| rounded to float (rounding is monotone, so it never reverses two magnitudes), the low
-     * half is the index, and {@code Arrays.sort(long[])} does the rest. Where rounding merged distinct doubles, that
-     * run is re-ordered exactly; for weights that came from float32 models there are none. O(n log n), 12 bytes per
-     * entry of scratch.
-     */
+    /** Entry indices by |w| descending, ties by index ascending. */
     static int[] magnitudeOrder(WeightMatrix w) {
         double[] d = w.toRowMajor();
-        int n = d.length;
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            int bits = Float.floatToIntBits((float) Math.abs(d[i])); // >= 0 for every non-negative float and NaN
-            keys[i] = (long) (Integer.MAX_VALUE - bits) << 32 | i;
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Math.abs(d[i]);
         }
-        Arrays.sort(keys);
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = (int) keys[i];
-        }
-        int runStart = 0;
-        for (int i = 1; i <= n; i++) {
-            if (i == n || keys[i] >>> 32 != keys[runStart] >>> 32) {
-                if (i - runStart > 1) {
-                    exactRun(out, runStart, i, d);
-                }
-                runStart = i;
-            }
-        }
-        return out;
-    }
-
-    /** Re-orders {@code order[from..to)} (modified) exactly by |d| descending then index, if its |d| differ. */
-    private static void exactRun(int[] order, int from, int to, double[] d) {
-        double first = Math.abs(d[order[from]]);
-        boolean allEqual = true;
-        for (int k = from + 1; k < to && allEqual; k++) {
-            allEqual = Double.compare(Math.abs(d[order[k]]), first) == 0;
-        }
-        if (allEqual) {
-            return; // already by index
-        }
-        Integer[] run = new Integer[to - from];
-        for (int k = from; k < to; k++) {
-            run[k - from] = order[k];
-        }
-        Arrays.sort(run, (a, b) -> {
-            int c = Double.compare(Math.abs(d[b]), Math.abs(d[a]));
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        for (int k = from; k < to; k++) {
-            order[k] = run[k - from];
-        }
+        return IndexSort.descending(d);
     }
 
     private static int[] randomOrder(WeightMatrix w, long seed) {

@@ -6,6 +6,7 @@ import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.graph.UnfoldedGraph;
 import org.expanderexplorer.core.graph.UnfoldedVertex;
 import org.expanderexplorer.core.graph.WeightMatrix;
+import org.expanderexplorer.core.pruning.IndexSort;
 
 /**
  * Builds {@link GraphDrawing}s (layout and edge selection) off the UI thread. Past {@link #EDGE_CAP} kept edges
@@ -213,15 +214,6 @@ public final class GraphDrawings {
 
     /** Indices of the k largest weights (all when k = length), largest first. */
     static int[] topByWeight(double[] w, int k) {
-        Integer[] idx = new Integer[w.length];
-        for (int i = 0; i < w.length; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, (a, b) -> Double.compare(w[b], w[a]));
-        int[] out = new int[k];
-        for (int i = 0; i < k; i++) {
-            out[i] = idx[i];
-        }
-        return out;
+        return Arrays.copyOf(IndexSort.descending(w), k);
     }
 }
