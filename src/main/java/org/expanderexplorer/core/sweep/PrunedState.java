@@ -5,22 +5,70 @@ import org.expanderexplorer.core.graph.WeightMatrix;
 import org.expanderexplorer.core.pruning.PruningMask;
 
 /**
- * A subject pruned at one q: the masks and the pruned matrices (pruned weights set to zero).
+ * A subject pruned at one q: the masks, and the pruned matrices (pruned weights set to zero) made from them on
+ * request.
  *
- * @param keepPercent the q asked for (percent of dense entries kept)
- * @param settings    how it was pruned
- * @param ihMask      mask of W_ih (all kept when W_ih is outside the scope)
- * @param hhMask      mask of W_hh, or null for a plain-matrix subject
- * @param ih          pruned W_ih (or the plain matrix)
- * @param hh          pruned W_hh, or null
+ * <p>Why the pruned matrices are not stored: for a 2048-unit LSTM a pruned W_hh is a 134 MB copy, and the window
+ * holds several states at once (the shown one, the live accuracy's, the curve's); most uses need only the masks
+ * or the small W_ih. Each call of {@link #ih()} or {@link #hh()} builds a fresh copy, O(entries).
  */
-public record PrunedState(double keepPercent, PruneSettings settings, PruningMask ihMask, PruningMask hhMask,
-                          WeightMatrix ih, WeightMatrix hh) {
+public final class PrunedState {
 
-    public PrunedState {
-        Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(ihMask, "ihMask");
-        Objects.requireNonNull(ih, "ih");
+    private final double keepPercent;
+    private final PruneSettings settings;
+    private final PruningMask ihMask;
+    private final PruningMask hhMask;
+    private final WeightMatrix denseIh;
+    private final WeightMatrix denseHh;
+
+    /**
+     * @param keepPercent the q asked for (percent of dense entries kept)
+     * @param settings    how it was pruned
+     * @param ihMask      mask of W_ih (all kept when W_ih is outside the scope)
+     * @param hhMask      mask of W_hh, or null for a plain-matrix subject
+     * @param denseIh     W_ih (or the plain matrix) before this mask; its shape must be the mask's
+     * @param denseHh     W_hh before this mask, or null
+     */
+    public PrunedState(double keepPercent, PruneSettings settings, PruningMask ihMask, PruningMask hhMask,
+                       WeightMatrix denseIh, WeightMatrix denseHh) {
+        this.keepPercent = keepPercent;
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.ihMask = Objects.requireNonNull(ihMask, "ihMask");
+        this.hhMask = hhMask;
+        this.denseIh = Objects.requireNonNull(denseIh, "denseIh");
+        this.denseHh = denseHh;
+        if ((hhMask == null) != (denseHh == null)) {
+            throw new IllegalArgumentException("W_hh and its mask must both be given or both be null");
+        }
+    }
+
+    /** The q asked for (percent of dense entries kept). */
+    public double keepPercent() {
+        return keepPercent;
+    }
+
+    public PruneSettings settings() {
+        return settings;
+    }
+
+    /** Mask of W_ih (all kept when W_ih is outside the scope). */
+    public PruningMask ihMask() {
+        return ihMask;
+    }
+
+    /** Mask of W_hh, or null for a plain-matrix subject. */
+    public PruningMask hhMask() {
+        return hhMask;
+    }
+
+    /** Pruned W_ih (or the plain matrix): a fresh copy. */
+    public WeightMatrix ih() {
+        return ihMask.applyTo(denseIh);
+    }
+
+    /** Pruned W_hh, or null: a fresh copy. */
+    public WeightMatrix hh() {
+        return denseHh == null ? null : hhMask.applyTo(denseHh);
     }
 
     /** The q actually reached over the pruned matrices (can exceed q for expansion-preserving pruning). */
@@ -36,5 +84,10 @@ public record PrunedState(double keepPercent, PruneSettings settings, PruningMas
             total += (long) hhMask.rows() * hhMask.cols();
         }
         return total == 0 ? 100.0 : 100.0 * kept / total;
+    }
+
+    @Override
+    public String toString() {
+        return "PrunedState[q=" + keepPercent + ", " + settings + "]";
     }
 }

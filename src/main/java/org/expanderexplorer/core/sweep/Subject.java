@@ -138,8 +138,7 @@ public final class Subject {
         int k = 0;
         PruningMask ihMask = doIh ? masks.get(k++) : PruningMask.nonZerosOf(ih);
         PruningMask hhMask = hh == null ? null : doHh ? masks.get(k) : PruningMask.nonZerosOf(hh);
-        return new PrunedState(keepPercent, key, ihMask, hhMask, ihMask.applyTo(ih),
-                hh == null ? null : hhMask.applyTo(hh));
+        return new PrunedState(keepPercent, key, ihMask, hhMask, ih, hh);
     }
 
     /**
@@ -177,8 +176,7 @@ public final class Subject {
         int k = 0;
         PruningMask ihMask = doIh ? masks.get(k++) : prevIh;
         PruningMask hhMask = hh == null ? null : doHh ? masks.get(k) : prevHh;
-        return new PrunedState(keepPercent, key, ihMask, hhMask, ihMask.applyTo(ih),
-                hh == null ? null : hhMask.applyTo(hh));
+        return new PrunedState(keepPercent, key, ihMask, hhMask, ih, hh);
     }
 
     /**
@@ -189,8 +187,7 @@ public final class Subject {
         Objects.requireNonNull(masks, "masks");
         PruningMask ihMask = masks.ihMask();
         PruningMask hhMask = hh == null ? null : masks.hhMask();
-        return new PrunedState(masks.keepPercent(), masks.settings(), ihMask, hhMask, ihMask.applyTo(ih),
-                hh == null ? null : hhMask.applyTo(hh));
+        return new PrunedState(masks.keepPercent(), masks.settings(), ihMask, hhMask, ih, hh);
     }
 
     private Pruner newPruner(PruneSettings s) {

@@ -8,6 +8,7 @@ import org.expanderexplorer.core.graph.GateSlices;
 import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.graph.WeightMatrix;
+import org.expanderexplorer.core.pruning.PruningMask;
 import org.expanderexplorer.core.pruning.PruningSchedule;
 import org.expanderexplorer.core.spectral.AnalysisOptions;
 import org.expanderexplorer.core.spectral.LayerAnalysis;
@@ -32,6 +33,12 @@ final class ExplorerComputations {
     static final int LIVE_ACCURACY_LIMIT = 1000;
     /** The precomputed curves' grid: 100 % down to 1 % in steps of 20 % of what remains. */
     static final PruningSchedule CURVE_GRID = PruningSchedule.geometric(0.8, 1.0, false);
+    /**
+     * Hidden units drawn at most per column. A wider layer is drawn for its first units (the graph caption says
+     * so): 2,048 units in one column cannot be told apart anyway, and the full unfolding of a 2048-unit LSTM would
+     * need hundreds of MB for a drawing that shows 20,000 edges. The analysis always uses the whole layer.
+     */
+    static final int DRAWN_UNITS = 256;
 
     private ExplorerComputations() {
     }
@@ -52,10 +59,23 @@ final class ExplorerComputations {
         if (!s.isLayer()) {
             return GraphDrawings.bipartite(state.ih(), s.inputToHidden(), r.ghosts());
         }
-        WeightMatrix ih = state.ih();
-        WeightMatrix hh = state.hh();
-        WeightMatrix dih = s.inputToHidden();
-        WeightMatrix dhh = s.hiddenToHidden();
+        int hidden = s.hiddenToHidden().rows();
+        WeightMatrix ih;
+        WeightMatrix hh;
+        WeightMatrix dih;
+        WeightMatrix dhh;
+        if (hidden > DRAWN_UNITS) {
+            int inputs = s.inputToHidden().rows();
+            ih = firstUnits(s.inputToHidden(), state.ihMask(), hidden, inputs);
+            hh = firstUnits(s.hiddenToHidden(), state.hhMask(), hidden, DRAWN_UNITS);
+            dih = firstUnits(s.inputToHidden(), null, hidden, inputs);
+            dhh = firstUnits(s.hiddenToHidden(), null, hidden, DRAWN_UNITS);
+        } else {
+            ih = state.ih();
+            hh = state.hh();
+            dih = s.inputToHidden();
+            dhh = s.hiddenToHidden();
+        }
         int gate = -1;
         if (g.gate() != null) {
             ih = GateSlices.slice(ih, s.gateOrder(), g.gate());
@@ -72,6 +92,30 @@ final class ExplorerComputations {
             dih = ih;
         }
         return GraphDrawings.unfolded(ih, hh, dih, dhh, r.window(), gate, r.ghosts());
+    }
+
+    /**
+     * The first {@link #DRAWN_UNITS} hidden units of a layer matrix: rows 0 .. rows-1, and in every block of
+     * {@code hidden} columns (one per LSTM gate, one for an RNN) its first {@link #DRAWN_UNITS} columns, with the
+     * entries {@code mask} prunes set to zero (null: none pruned). O(rows * blocks * DRAWN_UNITS).
+     */
+    static WeightMatrix firstUnits(WeightMatrix m, PruningMask mask, int hidden,
+                                   int rows) {
+        int blocks = m.cols() / hidden;
+        int units = Math.min(DRAWN_UNITS, hidden);
+        int cols = blocks * units;
+        double[] out = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int b = 0; b < blocks; b++) {
+                for (int u = 0; u < units; u++) {
+                    int j = b * hidden + u;
+                    if (mask == null || mask.isKept(i, j)) {
+                        out[i * cols + b * units + u] = m.get(i, j);
+                    }
+                }
+            }
+        }
+        return new WeightMatrix(rows, cols, out);
     }
 
     /** The precomputed curves for one graph, both representations, accuracy on the live subset. */

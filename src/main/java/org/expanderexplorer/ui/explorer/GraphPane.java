@@ -86,6 +86,11 @@ public final class GraphPane extends BorderPane {
         if (isolated > 0) {
             text += String.format(Locale.ROOT, ", %d isolated (red rings)", isolated);
         }
+        var subject = s.request().subject();
+        if (subject.isLayer() && subject.hiddenToHidden().rows() > ExplorerComputations.DRAWN_UNITS) {
+            text += String.format(Locale.ROOT, "; hidden units 0-%d of %,d drawn (the analysis uses all)",
+                    ExplorerComputations.DRAWN_UNITS - 1, subject.hiddenToHidden().rows());
+        }
         return text + String.format(Locale.ROOT, "   ·   computed in %d ms", s.millis());
     }
 }

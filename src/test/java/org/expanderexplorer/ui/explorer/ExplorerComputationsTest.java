@@ -1,0 +1,65 @@
+package org.expanderexplorer.ui.explorer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.expanderexplorer.core.graph.GateOrder;
+import org.expanderexplorer.core.graph.Representation;
+import org.expanderexplorer.core.graph.WeightMatrix;
+import org.expanderexplorer.core.sweep.GraphId;
+import org.expanderexplorer.core.sweep.PrunedState;
+import org.expanderexplorer.core.sweep.PruneSettings;
+import org.expanderexplorer.core.sweep.Subject;
+import org.expanderexplorer.ui.graph.GraphDrawing;
+import org.junit.jupiter.api.Test;
+
+/** Drawings of layers wider than the drawing cap show their first units, with the pruned entries of the state. */
+class ExplorerComputationsTest {
+
+    private static final int HIDDEN = ExplorerComputations.DRAWN_UNITS + 44;
+
+    private static WeightMatrix random(int rows, int cols, long seed) {
+        Random r = new Random(seed);
+        double[] d = new double[rows * cols];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = r.nextGaussian();
+        }
+        return new WeightMatrix(rows, cols, d);
+    }
+
+    @Test
+    void firstUnitsKeepsEachGateBlocksFirstColumnsAndTheMask() {
+        Subject s = Subject.ofLayer("wide", random(5, 4 * HIDDEN, 1), random(HIDDEN, 4 * HIDDEN, 2),
+                GateOrder.DL4J_LSTM, null);
+        PrunedState state = s.prune(30, PruneSettings.DEFAULT);
+        WeightMatrix pruned = state.hh();
+        WeightMatrix cut = ExplorerComputations.firstUnits(s.hiddenToHidden(), state.hhMask(), HIDDEN,
+                ExplorerComputations.DRAWN_UNITS);
+        int units = ExplorerComputations.DRAWN_UNITS;
+        assertThat(cut.rows()).isEqualTo(units);
+        assertThat(cut.cols()).isEqualTo(4 * units);
+        for (int i = 0; i < units; i += 7) {
+            for (int b = 0; b < 4; b++) {
+                for (int u = 0; u < units; u += 5) {
+                    assertThat(cut.get(i, b * units + u)).isEqualTo(pruned.get(i, b * HIDDEN + u));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aWideLayerIsDrawnForItsFirstUnits() {
+        Subject s = Subject.ofLayer("wide", random(5, 4 * HIDDEN, 3), random(HIDDEN, 4 * HIDDEN, 4),
+                GateOrder.DL4J_LSTM, null);
+        PrunedState state = s.prune(50, PruneSettings.DEFAULT);
+        AnalysisRequest r = new AnalysisRequest(s, 50, PruneSettings.DEFAULT, GraphId.HH,
+                Representation.UNWEIGHTED, 2, true);
+        GraphDrawing d = ExplorerComputations.drawing(s, state, r);
+        int units = ExplorerComputations.DRAWN_UNITS;
+        // h_0, then x_t and h_t for two steps
+        assertThat(d.vertexCount()).isEqualTo(units + 2 * (5 + units));
+        assertThat(Arrays.stream(d.labels()).filter(l -> l.equals("h1[" + (units - 1) + "]")).count()).isEqualTo(1);
+        assertThat(Arrays.stream(d.labels()).noneMatch(l -> l.equals("h1[" + units + "]"))).isTrue();
+    }
+}
