@@ -129,7 +129,7 @@ final class BenchCommand implements Callable<Integer> {
         String total;
         if (subject.matrix != null) {
             WeightMatrix m = MatrixFiles.read(subject.matrix);
-            Representation rep = weighted ? Representation.WEIGHTED : Representation.UNWEIGHTED;
+            Representation rep = Representation.of(weighted);
             LayerGraphs.of(m, rep, subject.matrix); // refuses NaN weights with the file's name, before timing
             head.put("matrix", subject.matrix.toString());
             head.put("rows", m.rows());
@@ -210,7 +210,7 @@ final class BenchCommand implements Callable<Integer> {
         if (unfold != null) {
             RecurrentWeights w = new RecurrentWeights(saved.model());
             unfolded = new UnfoldedGraph(w.matrix(0, WeightKind.INPUT), w.matrix(0, WeightKind.RECURRENT), unfold,
-                    weighted ? Representation.WEIGHTED : Representation.UNWEIGHTED);
+                    Representation.of(weighted));
             head.put("unfoldedSteps", unfold);
             head.put("unfoldedVertices", unfolded.vertexCount());
             head.put("unfoldedEdges", unfolded.edgeCount());

@@ -99,7 +99,7 @@ final class FigureCommand implements Callable<Integer> {
             ds[i] = r.deltaS() == null ? Double.NaN : r.deltaS();
             dr[i] = r.deltaR() == null ? Double.NaN : r.deltaR();
         }
-        Representation rep = weighted ? Representation.WEIGHTED : Representation.UNWEIGHTED;
+        Representation rep = Representation.of(weighted);
         FigureSpec fig = Figures.sweep(SweepReport.figureTitle(title, id, weighted), rep, q, acc, ds,
                 weighted ? null : dr, crossings.deltaS(), crossings.deltaR());
         FigureFiles.write(out, fig, FigureStyle.LIGHT, FigureFiles.WIDTH, FigureFiles.HEIGHT, scale);

@@ -48,7 +48,7 @@ final class SpectrumCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         WeightMatrix m = MatrixFiles.read(matrix);
-        LayerGraph graph = LayerGraphs.of(m, weighted ? Representation.WEIGHTED : Representation.UNWEIGHTED, matrix);
+        LayerGraph graph = LayerGraphs.of(m, Representation.of(weighted), matrix);
         LayerAnalysisResult r = new LayerAnalysis(graph).result();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

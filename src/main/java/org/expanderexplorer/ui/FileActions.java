@@ -275,8 +275,7 @@ final class FileActions {
         s.put("perGate", vm.perGateProperty().get());
         s.put("seed", vm.seedProperty().get());
         s.put("graph", vm.graphProperty().get().id());
-        s.put("representation", (vm.weightedProperty().get() ? Representation.WEIGHTED : Representation.UNWEIGHTED)
-                .name().toLowerCase(Locale.ROOT));
+        s.put("representation", Representation.of(vm.weightedProperty().get()).name().toLowerCase(Locale.ROOT));
         s.put("accuracy", vm.accuracyProperty().get());
         s.put("denseAccuracy", vm.denseAccuracyProperty().get());
         return s;

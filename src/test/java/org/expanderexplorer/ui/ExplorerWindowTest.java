@@ -26,7 +26,6 @@ import org.expanderexplorer.core.sweep.GraphId;
 import org.expanderexplorer.core.sweep.Subject;
 import org.expanderexplorer.ui.chart.ChartPanel;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
-import org.expanderexplorer.ui.explorer.NumbersStrip;
 import org.expanderexplorer.ui.explorer.OpenedDocument;
 import org.expanderexplorer.ui.task.FxExecutor;
 import org.junit.jupiter.api.Test;
@@ -159,10 +158,10 @@ class ExplorerWindowTest {
         var state = subject.prune(q, vm.settings());
         LayerAnalysisResult expected = new LayerAnalysis(LayerGraph.of(subject.matrix(state, GraphId.IH),
                 Representation.UNWEIGHTED)).result();
-        assertThat(window.numbers().text("deltaR")).isEqualTo(NumbersStrip.num(expected.deltaR()))
+        assertThat(window.numbers().text("deltaR")).isEqualTo(MetricCells.num(expected.deltaR()))
                 .isNotEqualTo(deltaRBefore);
-        assertThat(window.numbers().text("deltaS")).isEqualTo(NumbersStrip.num(expected.deltaS()));
-        assertThat(window.numbers().text("muHat")).isEqualTo(NumbersStrip.num(expected.muHat()));
+        assertThat(window.numbers().text("deltaS")).isEqualTo(MetricCells.num(expected.deltaS()));
+        assertThat(window.numbers().text("muHat")).isEqualTo(MetricCells.num(expected.muHat()));
         // the pruned model exported from the window holds exactly the shown masks
         Path out = Files.createTempDirectory("pruned").resolve("pruned.zip");
         java.util.concurrent.atomic.AtomicReference<org.expanderexplorer.core.sweep.PrunedModelExport.Summary> done =

@@ -9,6 +9,11 @@ public enum Representation {
     /** M = |W| on kept entries: degrees become strengths (sums of |w|), and so do cuts and the Laplacian. */
     WEIGHTED;
 
+    /** {@link #WEIGHTED} if {@code weighted}, else {@link #UNWEIGHTED}. */
+    public static Representation of(boolean weighted) {
+        return weighted ? WEIGHTED : UNWEIGHTED;
+    }
+
     /** The edge weight this representation gives to a matrix entry (0 for a pruned or zero entry). */
     public double edgeWeight(double w) {
         if (w == 0.0) {

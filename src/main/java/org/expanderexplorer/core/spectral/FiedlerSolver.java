@@ -208,15 +208,10 @@ public final class FiedlerSolver {
     }
 
     private static void deflateAndNormalise(double[] x) {
-        double mean = 0;
-        for (double v : x) {
-            mean += v;
-        }
-        mean /= x.length;
+        Kernels.deflateConstant(x);
         double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            x[i] -= mean;
-            s += x[i] * x[i];
+        for (double v : x) {
+            s += v * v;
         }
         double inv = 1 / Math.sqrt(s);
         for (int i = 0; i < x.length; i++) {

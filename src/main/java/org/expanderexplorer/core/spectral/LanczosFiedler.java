@@ -1,7 +1,5 @@
 package org.expanderexplorer.core.spectral;
 
-import java.util.SplittableRandom;
-
 /**
  * Lanczos with full reorthogonalisation for the smallest eigenpair of a connected graph's Laplacian restricted
  * to the complement of the constant vector, i.e. (lambda_2, Fiedler vector).
@@ -25,8 +23,6 @@ final class LanczosFiedler {
 
     /** Steps between convergence checks. */
     static final int CHECK_EVERY = 4;
-
-    private static final double REORTH_THRESHOLD = 0.7;
 
     /** Basis vectors of length n are limited so that the basis stays below this many doubles (128 MB). */
     private static final long BASIS_DOUBLES = 16_000_000L;
@@ -62,17 +58,13 @@ final class LanczosFiedler {
         double[] w = new double[n];
         double[] coef = new double[m];
 
-        double[] start = new double[n];
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < n; i++) {
-            start[i] = random.nextDouble() - 0.5;
-        }
+        double[] start = Kernels.randomStart(n, seed);
         int products = 0;
         Outcome best = null;
         for (int restart = 0; restart <= maxRestarts; restart++) {
             double[] v0 = basis[0] == null ? new double[n] : basis[0];
             System.arraycopy(start, 0, v0, 0, n);
-            deflateConstant(v0);
+            Kernels.deflateConstant(v0);
             if (normalise(v0) == 0) {
                 // The start was constant (cannot happen for a random start; a Ritz vector is never constant).
                 v0[0] = 1;
@@ -84,20 +76,9 @@ final class LanczosFiedler {
             double theta = Double.NaN;
             double[] s = null;
             while (k < m) {
-                double[] q = basis[k];
-                laplacian.multiply(q, w);
+                laplacian.multiply(basis[k], w);
                 products++;
-                double a = Kernels.dot(w, q);
-                alpha[k] = a;
-                Kernels.axpy(-a, q, w);
-                if (k > 0) {
-                    Kernels.axpy(-beta[k - 1], basis[k - 1], w);
-                }
-                double before = Math.sqrt(Kernels.dot(w, w));
-                double after = orthogonalise(w, basis, k + 1, coef);
-                if (after < REORTH_THRESHOLD * before) {
-                    after = orthogonalise(w, basis, k + 1, coef);
-                }
+                double after = Kernels.lanczosStep(w, basis, k, alpha, beta, coef, true);
                 k++;
                 boolean invariant = after <= 1e-13 * norm;
                 if (invariant || k == m || k % CHECK_EVERY == 0) {
@@ -122,7 +103,7 @@ final class LanczosFiedler {
             for (int j = 0; j < k; j++) {
                 Kernels.axpy(s[j], basis[j], x);
             }
-            deflateConstant(x);
+            Kernels.deflateConstant(x);
             normalise(x);
             double residual = laplacian.residual(x, theta);
             products++;
@@ -139,23 +120,6 @@ final class LanczosFiedler {
             start = x;
         }
         return best;
-    }
-
-    /** w -= sum_j (w . basis_j) basis_j - (w . 1/sqrt n) 1/sqrt n; returns the new norm of w. */
-    private static double orthogonalise(double[] w, double[][] basis, int count, double[] coef) {
-        deflateConstant(w);
-        return Kernels.orthogonalise(w, basis, count, coef);
-    }
-
-    private static void deflateConstant(double[] x) {
-        double mean = 0;
-        for (double v : x) {
-            mean += v;
-        }
-        mean /= x.length;
-        for (int i = 0; i < x.length; i++) {
-            x[i] -= mean;
-        }
     }
 
     private static double normalise(double[] x) {

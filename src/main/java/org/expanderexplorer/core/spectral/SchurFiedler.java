@@ -94,7 +94,7 @@ final class SchurFiedler {
         TopEigenvalues.Operator pseudoInverse = (x, y) -> {
             solves[0]++;
             System.arraycopy(x, 0, xm, 0, n);
-            deflate(xm);
+            Kernels.deflateConstant(xm);
             // D_O^{-1} b_O, once per vertex rather than once per edge
             for (int v = other0; v < otherEnd; v++) {
                 scaled[v] = xm[v] * inverse[v];
@@ -120,7 +120,7 @@ final class SchurFiedler {
                 }
                 y[v] = acc * inverse[v];
             }
-            deflate(y);
+            Kernels.deflateConstant(y);
         };
         Laplacian lap = new Laplacian(graph);
         double tolAbs = tolerance * Math.max(2 * sMax, Double.MIN_NORMAL);
@@ -129,7 +129,7 @@ final class SchurFiedler {
         for (double inner : new double[] {tolerance, tolerance * 1e-3}) {
             TopEigenvalues.Outcome o = TopEigenvalues.largest(pseudoInverse, n, 1, 1, maxSteps, inner, seed, true);
             double[] x = o.vector();
-            deflate(x);
+            Kernels.deflateConstant(x);
             double norm = Math.sqrt(Kernels.dot(x, x));
             for (int i = 0; i < n; i++) {
                 x[i] /= norm;
@@ -141,16 +141,5 @@ final class SchurFiedler {
             }
         }
         return null;
-    }
-
-    private static void deflate(double[] x) {
-        double mean = 0;
-        for (double v : x) {
-            mean += v;
-        }
-        mean /= x.length;
-        for (int i = 0; i < x.length; i++) {
-            x[i] -= mean;
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.expanderexplorer.core.spectral;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.ejml.dense.row.decomposition.eig.symm.SymmetricQrAlgorithm_DDRM;
 
 /**
@@ -35,7 +34,6 @@ final class TopEigenvalues {
     }
 
     static final int CHECK_EVERY = 8;
-    private static final double REORTH_THRESHOLD = 0.7;
 
     private TopEigenvalues() {
     }
@@ -65,31 +63,16 @@ final class TopEigenvalues {
         double[] beta = new double[m];
         double[] w = new double[n];
         double[] coef = new double[m];
-        double[] q0 = new double[n];
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < n; i++) {
-            q0[i] = random.nextDouble() - 0.5;
-        }
+        double[] q0 = Kernels.randomStart(n, seed);
         scale(q0, 1 / Math.sqrt(Kernels.dot(q0, q0)));
         basis[0] = q0;
         double[] ritz = new double[0];
         int k = 0;
         while (k < m) {
-            double[] q = basis[k];
-            op.apply(q, w);
-            double a = Kernels.dot(w, q);
-            alpha[k] = a;
-            Kernels.axpy(-a, q, w);
-            if (k > 0) {
-                Kernels.axpy(-beta[k - 1], basis[k - 1], w);
-            }
-            double before = Math.sqrt(Kernels.dot(w, w));
-            double after = Kernels.orthogonalise(w, basis, k + 1, coef);
-            if (after < REORTH_THRESHOLD * before) {
-                after = Kernels.orthogonalise(w, basis, k + 1, coef);
-            }
+            op.apply(basis[k], w);
+            double after = Kernels.lanczosStep(w, basis, k, alpha, beta, coef, false);
+            double scaleOfT = Math.abs(alpha[0]) + Math.abs(alpha[k]) + after;
             k++;
-            double scaleOfT = Math.abs(alpha[0]) + Math.abs(a) + after;
             boolean invariant = after <= 1e-12 * scaleOfT || k == n;
             if (invariant || k == m || k % CHECK_EVERY == 0) {
                 ritz = ritzValues(alpha, beta, k);

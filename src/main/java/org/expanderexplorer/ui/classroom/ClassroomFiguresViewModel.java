@@ -55,7 +55,7 @@ public final class ClassroomFiguresViewModel {
     }
 
     private Representation representation() {
-        return vm.weightedProperty().get() ? Representation.WEIGHTED : Representation.UNWEIGHTED;
+        return Representation.of(vm.weightedProperty().get());
     }
 
     /** The trace in the view's representation. */

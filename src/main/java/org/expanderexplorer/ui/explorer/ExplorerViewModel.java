@@ -147,7 +147,7 @@ public final class ExplorerViewModel {
             return;
         }
         analysis.request(new AnalysisRequest(s, keepPercent.get(), settings(), graph.get(),
-                weighted.get() ? Representation.WEIGHTED : Representation.UNWEIGHTED, window.get(), ghosts.get()));
+                Representation.of(weighted.get()), window.get(), ghosts.get()));
     }
 
     private void requestAccuracy() {

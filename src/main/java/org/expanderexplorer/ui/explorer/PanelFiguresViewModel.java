@@ -54,7 +54,7 @@ public final class PanelFiguresViewModel {
     }
 
     private Representation representation() {
-        return vm.weightedProperty().get() ? Representation.WEIGHTED : Representation.UNWEIGHTED;
+        return Representation.of(vm.weightedProperty().get());
     }
 
     private static String graphTitle(Snapshot s) {

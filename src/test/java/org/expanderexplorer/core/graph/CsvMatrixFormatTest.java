@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import org.assertj.core.api.AbstractThrowableAssert;
 import org.expanderexplorer.core.BadInputException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,13 +18,15 @@ class CsvMatrixFormatTest {
     @TempDir
     Path dir;
 
-    private Path file(String content) throws IOException {
-        return Files.writeString(dir.resolve("m.csv"), content);
+    private MatrixReaderCheck check;
+
+    @BeforeEach
+    void setUp() {
+        check = new MatrixReaderCheck(CsvMatrixFormat::read, dir.resolve("m.csv"));
     }
 
-    private AbstractThrowableAssert<?, ? extends Throwable> readFails(Path f) {
-        return assertThatThrownBy(() -> CsvMatrixFormat.read(f)).isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith(f.toString());
+    private Path file(String content) throws IOException {
+        return check.file(content);
     }
 
     @Test
@@ -68,62 +70,52 @@ class CsvMatrixFormatTest {
     @Test
     void refusesRaggedRowsNamingTheLine() throws IOException {
         String ok = "1,2,3,4,5,6\n";
-        Path f = file(ok.repeat(6) + "1,2,3,4,5\n" + ok);
-        readFails(f).hasMessage(f + ", line 7: has 5 values, expected 6 (as on line 1)");
+        check.refuses(ok.repeat(6) + "1,2,3,4,5\n" + ok, ", line 7: has 5 values, expected 6 (as on line 1)");
     }
 
     @Test
     void refusesNonNumbersNamingLineAndColumn() throws IOException {
-        Path f = file("1,2\n3,4\n5,abc\n");
-        readFails(f).hasMessage(f + ", line 3: column 2: 'abc' is not a number");
+        check.refuses("1,2\n3,4\n5,abc\n", ", line 3: column 2: 'abc' is not a number");
     }
 
     @Test
     void refusesNanAndInfinityWithTheirPosition() throws IOException {
-        Path f = file("1,2\n3,NaN\n");
-        readFails(f).hasMessage(f + ", line 2: column 2: 'NaN' is not a finite number");
-        Path g = file("-Infinity,2\n");
-        readFails(g).hasMessage(g + ", line 1: column 1: '-Infinity' is not a finite number");
+        check.refuses("1,2\n3,NaN\n", ", line 2: column 2: 'NaN' is not a finite number");
+        check.refuses("-Infinity,2\n", ", line 1: column 1: '-Infinity' is not a finite number");
     }
 
     @Test
     void refusesEmptyValues() throws IOException {
-        Path f = file("1,2,3\n4,,6\n");
-        readFails(f).hasMessage(f + ", line 2: column 2 is empty");
-        Path g = file("1,2,\n");
-        readFails(g).hasMessage(g + ", line 1: column 3 is empty");
+        check.refuses("1,2,3\n4,,6\n", ", line 2: column 2 is empty");
+        check.refuses("1,2,\n", ", line 1: column 3 is empty");
     }
 
     @Test
     void refusesAnEmptyFile() throws IOException {
-        Path f = file("");
-        readFails(f).hasMessage(f + ": file is empty");
-        Path g = file("\n  \n");
-        readFails(g).hasMessage(g + ": file has no values (only blank lines)");
+        check.refuses("", ": file is empty");
+        check.refuses("\n  \n", ": file has no values (only blank lines)");
     }
 
     @Test
     void refusesABlankLineBetweenRows() throws IOException {
-        Path f = file("1,2\n\n3,4\n");
-        readFails(f).hasMessageContaining("line 2: blank line inside the matrix");
+        check.readFails(file("1,2\n\n3,4\n")).hasMessageContaining("line 2: blank line inside the matrix");
     }
 
     @Test
     void refusesSemicolonSeparatedFilesWithAReadableMessage() throws IOException {
-        Path f = file("1;2\n");
-        readFails(f).hasMessage(f + ", line 1: column 1: '1;2' is not a number");
+        check.refuses("1;2\n", ", line 1: column 1: '1;2' is not a number");
     }
 
     @Test
     void refusesBinaryFiles() throws IOException {
         Path f = Files.write(dir.resolve("b.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3});
-        readFails(f).hasMessageContaining("not UTF-8 text");
+        check.readFails(f).hasMessageContaining("not UTF-8 text");
     }
 
     @Test
     void aMissingFileIsNamed() {
         Path f = dir.resolve("none.csv");
-        readFails(f).hasMessage(f + ": cannot read: no such file or folder");
+        check.readFails(f).hasMessage(f + ": cannot read: no such file or folder");
     }
 
     @Test
