@@ -1,6 +1,7 @@
 package org.expanderexplorer.core.model;
 
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import org.expanderexplorer.core.data.SequenceDataset;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -58,6 +59,9 @@ public final class Evaluator {
         SequenceBatches batcher = new SequenceBatches(data, classes);
         int correct = 0;
         for (int from = 0; from < n; from += batchSize) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("evaluation interrupted"); // superseded: stop between batches
+            }
             int to = Math.min(n, from + batchSize);
             INDArray x = batcher.features(order, from, to);
             INDArray out = model.output(x);

@@ -1,5 +1,6 @@
 package org.expanderexplorer.core.model;
 
+import java.util.concurrent.CancellationException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -48,9 +49,48 @@ final class FusedLstmInference {
      * {@code network.output(features, false)} computes them.
      */
     static INDArray output(MultiLayerNetwork network, ModelSpec spec, INDArray features) {
+        return output(network, spec, features, MAX_CHUNK_BYTES);
+    }
+
+    /**
+     * Native scratch allowed per call, about: the op keeps every step's gate pre-activations, batch * T * 4H
+     * floats, which for a 2048-unit LSTM and 1,000 MNIST rows would be 917 MB.
+     */
+    static final long MAX_CHUNK_BYTES = 64L << 20;
+
+    /** As {@link #output(MultiLayerNetwork, ModelSpec, INDArray)}, in chunks of at most about {@code maxBytes}. */
+    static INDArray output(MultiLayerNetwork network, ModelSpec spec, INDArray features, long maxBytes) {
         if (!supports(spec)) {
             throw new IllegalArgumentException("fused inference needs LSTM layers, got " + spec.describe());
         }
+        long batch = features.size(0);
+        long perSequence = Math.max(1, features.size(1) * 4L * spec.hidden() * Float.BYTES);
+        long chunk = Math.max(1, Math.min(batch, maxBytes / perSequence));
+        if (chunk >= batch) {
+            return locked(network, spec, features);
+        }
+        INDArray out = Nd4j.create(DataType.FLOAT, batch, spec.classes());
+        for (long from = 0; from < batch; from += chunk) {
+            if (Thread.currentThread().isInterrupted()) {
+                release(out);
+                throw new CancellationException("inference interrupted"); // superseded: stop between chunks
+            }
+            long to = Math.min(batch, from + chunk);
+            INDArray part = features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all())
+                    .dup('c');
+            INDArray probabilities = locked(network, spec, part);
+            out.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).assign(probabilities);
+            release(part, probabilities);
+        }
+        return out;
+    }
+
+    /** One native call at a time ({@link NativeCalls}). */
+    private static INDArray locked(MultiLayerNetwork network, ModelSpec spec, INDArray features) {
+        return NativeCalls.call(() -> forward(network, spec, features));
+    }
+
+    private static INDArray forward(MultiLayerNetwork network, ModelSpec spec, INDArray features) {
         int hidden = spec.hidden();
         long batch = features.size(0);
         INDArray x = features.dataType() == DataType.FLOAT ? features : features.castTo(DataType.FLOAT);

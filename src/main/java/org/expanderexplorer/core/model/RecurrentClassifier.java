@@ -174,7 +174,7 @@ public final class RecurrentClassifier {
         if (FusedLstmInference.supports(spec)) {
             return FusedLstmInference.output(network, spec, features);
         }
-        return network.output(features, false);
+        return NativeCalls.call(() -> network.output(features, false));
     }
 
     @Override

@@ -125,7 +125,7 @@ public final class Trainer {
                 INDArray x = batcher.features(order, from, to);
                 INDArray y = batcher.labels(order, from, to);
                 probe.reset();
-                net.fit(x, y);
+                NativeCalls.run(() -> net.fit(x, y));
                 double loss = net.score();
                 if (!Double.isFinite(loss)) {
                     throw new IllegalStateException("training diverged: loss " + loss + " in epoch " + epoch

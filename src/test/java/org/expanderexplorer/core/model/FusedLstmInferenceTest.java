@@ -27,6 +27,23 @@ class FusedLstmInferenceTest {
     }
 
     @Test
+    void chunkedInferenceGivesTheSameProbabilities() {
+        ModelSpec spec = new ModelSpec(CellType.LSTM, 4, 8, 1, 3);
+        RecurrentClassifier model = RecurrentClassifier.create(spec, 21);
+        Random rnd = new Random(21);
+        float[] values = new float[13 * 5 * 4];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = (float) rnd.nextGaussian();
+        }
+        INDArray x = Nd4j.create(values, new long[] {13, 5, 4}, 'c');
+        INDArray whole = FusedLstmInference.output(model.network(), spec, x, Long.MAX_VALUE);
+        // 5 steps x 4 gates x 8 units x 4 bytes = 640 bytes a sequence: chunks of 3, the last one of 1
+        INDArray chunked = FusedLstmInference.output(model.network(), spec, x, 3 * 640);
+        assertThat(maxAbsDifference(whole, chunked)).isEqualTo(0.0);
+        assertThat(maxAbsDifference(whole, model.network().output(x, false))).isLessThan(1e-5);
+    }
+
+    @Test
     void vanillaRnnIsNotTakenByTheFusedPath() {
         assertThat(FusedLstmInference.supports(new ModelSpec(CellType.RNN, 3, 6, 1, 4))).isFalse();
         assertThat(FusedLstmInference.supports(new ModelSpec(CellType.LSTM, 3, 6, 1, 4))).isTrue();
