@@ -22,17 +22,28 @@ public final class ExplorerApp extends Application {
         Application.launch(ExplorerApp.class, args);
     }
 
-    @Override
-    public void start(Stage stage) {
-        executor = new FxExecutor(4);
+    /** The executor size of the window: four workers (they run at a lower priority than the UI). */
+    public static final int WORKERS = 4;
+
+    /**
+     * Builds the main window on {@code stage} as the application does (its executor, ND4J's thread count, the
+     * ViewModel), without opening anything or showing it. Used by {@link #start} and by the window tests.
+     */
+    public static MainWindow createWindow(Stage stage, FxExecutor executor) {
         // one ND4J thread: faster for these small models on few cores, and it leaves a core for the window
         executor.submit(() -> {
-            Nd4jThreads.set(1);
+            Nd4jThreads.set(Nd4jThreads.DEFAULT);
             return null;
         }, x -> { }, e -> { });
-        ExplorerViewModel vm = new ExplorerViewModel(executor);
-        MainWindow window = new MainWindow(vm, executor);
+        MainWindow window = new MainWindow(new ExplorerViewModel(executor), executor);
         window.attach(stage);
+        return window;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        executor = new FxExecutor(WORKERS);
+        MainWindow window = createWindow(stage, executor);
         stage.show();
         var args = getParameters().getRaw();
         if (args.size() == 2 && "--open".equals(args.get(0))) {

@@ -237,6 +237,11 @@ public final class MainWindow {
         return files;
     }
 
+    /** The window's ViewModel. */
+    public ExplorerViewModel viewModel() {
+        return vm;
+    }
+
     public GraphPane graphPane() {
         return graph;
     }

@@ -59,14 +59,8 @@ class BigModelWindowCheck {
     @Start
     void start(Stage s) {
         stage = s;
-        FxExecutor ex = new FxExecutor(4);
-        ex.submit(() -> {
-            org.expanderexplorer.core.model.Nd4jThreads.set(1);
-            return null;
-        }, x -> { }, e -> { });
-        vm = new ExplorerViewModel(ex);
-        window = new MainWindow(vm, ex);
-        window.attach(s);
+        window = ExplorerApp.createWindow(s, new FxExecutor(ExplorerApp.WORKERS));
+        vm = window.viewModel();
         s.setWidth(1440);
         s.setHeight(900);
         s.show();

@@ -1,9 +1,9 @@
 package org.expanderexplorer.ui.explorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.expanderexplorer.TestMatrices.gaussian;
 
 import java.util.Arrays;
-import java.util.Random;
 import org.expanderexplorer.core.graph.GateOrder;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.graph.WeightMatrix;
@@ -19,18 +19,9 @@ class ExplorerComputationsTest {
 
     private static final int HIDDEN = ExplorerComputations.DRAWN_UNITS + 44;
 
-    private static WeightMatrix random(int rows, int cols, long seed) {
-        Random r = new Random(seed);
-        double[] d = new double[rows * cols];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = r.nextGaussian();
-        }
-        return new WeightMatrix(rows, cols, d);
-    }
-
     @Test
     void firstUnitsKeepsEachGateBlocksFirstColumnsAndTheMask() {
-        Subject s = Subject.ofLayer("wide", random(5, 4 * HIDDEN, 1), random(HIDDEN, 4 * HIDDEN, 2),
+        Subject s = Subject.ofLayer("wide", gaussian(5, 4 * HIDDEN, 1), gaussian(HIDDEN, 4 * HIDDEN, 2),
                 GateOrder.DL4J_LSTM, null);
         PrunedState state = s.prune(30, PruneSettings.DEFAULT);
         WeightMatrix pruned = state.hh();
@@ -50,7 +41,7 @@ class ExplorerComputationsTest {
 
     @Test
     void aWideLayerIsDrawnForItsFirstUnits() {
-        Subject s = Subject.ofLayer("wide", random(5, 4 * HIDDEN, 3), random(HIDDEN, 4 * HIDDEN, 4),
+        Subject s = Subject.ofLayer("wide", gaussian(5, 4 * HIDDEN, 3), gaussian(HIDDEN, 4 * HIDDEN, 4),
                 GateOrder.DL4J_LSTM, null);
         PrunedState state = s.prune(50, PruneSettings.DEFAULT);
         AnalysisRequest r = new AnalysisRequest(s, 50, PruneSettings.DEFAULT, GraphId.HH,
