@@ -17,8 +17,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * every time step as a dozen separate ND4J operations from Java (slices, four activations, products, sums), each
  * with its own dispatch and allocation; for 1,000 MNIST rows of 28 steps that overhead is about half of the time.
  * {@code lstmLayer} does the whole recurrence in one native call (one matrix product for all steps' inputs, then
- * per step one product and a fused gate loop). Measured on 1,000 sequences of the sample LSTM-128: 175-200 ms
- * against 320-370 ms (docs/performance.md). The op's Java wrapper ({@code LSTMLayer}) passes INDArray arguments
+ * per step one product and a fused gate loop). Measured on 1,000 sequences of the sample LSTM-128 with one
+ * thread: a median of 210 ms against 320-430 ms (docs/performance.md). The op's Java wrapper ({@code LSTMLayer}) passes INDArray arguments
  * as outputs in this version, so the op is built directly from its documented arguments.
  *
  * <p>Only the arithmetic is libnd4j's; the model stays a Deeplearning4j network. Weights are read from the live
