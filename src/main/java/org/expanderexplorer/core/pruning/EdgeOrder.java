@@ -1,6 +1,5 @@
 package org.expanderexplorer.core.pruning;
 
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Random;
 import org.expanderexplorer.core.graph.WeightMatrix;

@@ -57,12 +57,12 @@ public final class GraphCanvas extends Pane {
         overlay.heightProperty().bind(heightProperty());
         overlay.setMouseTransparent(true);
         renderer = new LatestWins<>(executor, v -> FxImages.of(GraphRenderer.render(drawingFor(v), v)), (v, img) -> {
-                    drawnView = v;
-                    image.setImage(img);
-                    image.setFitWidth(v.width());
-                    image.setFitHeight(v.height());
-                    alignImage();
-                }, e -> { });
+            drawnView = v;
+            image.setImage(img);
+            image.setFitWidth(v.width());
+            image.setFitHeight(v.height());
+            alignImage();
+        }, e -> { });
         widthProperty().addListener((o, a, b) -> refit());
         heightProperty().addListener((o, a, b) -> refit());
         drawing.addListener((o, a, b) -> {
