@@ -99,8 +99,7 @@ final class ExplorerComputations {
      * {@code hidden} columns (one per LSTM gate, one for an RNN) its first {@link #DRAWN_UNITS} columns, with the
      * entries {@code mask} prunes set to zero (null: none pruned). O(rows * blocks * DRAWN_UNITS).
      */
-    static WeightMatrix firstUnits(WeightMatrix m, PruningMask mask, int hidden,
-                                   int rows) {
+    static WeightMatrix firstUnits(WeightMatrix m, PruningMask mask, int hidden, int rows) {
         int blocks = m.cols() / hidden;
         int units = Math.min(DRAWN_UNITS, hidden);
         int cols = blocks * units;
