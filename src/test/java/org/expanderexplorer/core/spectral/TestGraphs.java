@@ -123,6 +123,21 @@ final class TestGraphs {
 
     /** An edge list with weights, kept in the test so that brute-force checks do not read the graph back. */
     record Edges(int n, int[] from, int[] to, double[] w) {
+
+        /** From collected (from, to) pairs and their weights (lists not modified). */
+        static Edges of(int n, List<int[]> pairs, List<Double> weights) {
+            int m = pairs.size();
+            int[] from = new int[m];
+            int[] to = new int[m];
+            double[] w = new double[m];
+            for (int e = 0; e < m; e++) {
+                from[e] = pairs.get(e)[0];
+                to[e] = pairs.get(e)[1];
+                w[e] = weights.get(e);
+            }
+            return new Edges(n, from, to, w);
+        }
+
         CsrGraph toGraph() {
             return CsrGraph.fromEdges(n, from, to, w, null);
         }
@@ -141,16 +156,7 @@ final class TestGraphs {
                 }
             }
         }
-        int m = list.size();
-        int[] from = new int[m];
-        int[] to = new int[m];
-        double[] w = new double[m];
-        for (int e = 0; e < m; e++) {
-            from[e] = list.get(e)[0];
-            to[e] = list.get(e)[1];
-            w[e] = ws.get(e);
-        }
-        return new Edges(n, from, to, w);
+        return Edges.of(n, list, ws);
     }
 
     /**
@@ -193,15 +199,6 @@ final class TestGraphs {
                 }
             }
         }
-        int m = list.size();
-        int[] from = new int[m];
-        int[] to = new int[m];
-        double[] w = new double[m];
-        for (int e = 0; e < m; e++) {
-            from[e] = list.get(e)[0];
-            to[e] = list.get(e)[1];
-            w[e] = ws.get(e);
-        }
-        return new Edges(n, from, to, w);
+        return Edges.of(n, list, ws);
     }
 }
