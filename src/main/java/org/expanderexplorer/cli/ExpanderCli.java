@@ -2,9 +2,9 @@ package org.expanderexplorer.cli;
 
 import java.io.PrintWriter;
 import org.expanderexplorer.core.BadInputException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The root command. Exit codes: 0 success, 2 bad input or usage, 1 an unexpected failure (with a stack trace

@@ -3,7 +3,7 @@ package org.expanderexplorer.cli;
 import java.util.Locale;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.pruning.PruningMethod;
-import org.expanderexplorer.core.sweep.PruneSettings;
+import org.expanderexplorer.core.subject.PruneSettings;
 import picocli.CommandLine.Option;
 
 /** The pruning options shared by {@code prune} and {@code sweep}. */

@@ -1,5 +1,7 @@
 package org.expanderexplorer.cli;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -7,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import org.expanderexplorer.core.BadInputException;
 
 /**

@@ -24,13 +24,13 @@ import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.report.FigureSpec;
 import org.expanderexplorer.core.report.FigureStyle;
 import org.expanderexplorer.core.report.ReportFolder;
-import org.expanderexplorer.core.sweep.GraphId;
-import org.expanderexplorer.core.sweep.LoadedModel;
-import org.expanderexplorer.core.sweep.ModelSubjects;
-import org.expanderexplorer.core.sweep.PrunedModelExport;
+import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.LoadedModel;
+import org.expanderexplorer.core.subject.ModelSubjects;
+import org.expanderexplorer.core.subject.PrunedModelExport;
+import org.expanderexplorer.core.subject.Scope;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
 import org.expanderexplorer.ui.explorer.OpenedDocument;
-import org.expanderexplorer.ui.explorer.Scope;
 import org.expanderexplorer.ui.session.Session;
 import org.expanderexplorer.ui.task.UiExecutor;
 

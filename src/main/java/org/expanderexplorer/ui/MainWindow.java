@@ -27,6 +27,7 @@ import org.expanderexplorer.core.report.FigureSpec;
 import org.expanderexplorer.core.report.FigureStyle;
 import org.expanderexplorer.ui.chart.ChartPanel;
 import org.expanderexplorer.ui.classroom.ClassroomMode;
+import org.expanderexplorer.ui.common.StyleClasses;
 import org.expanderexplorer.ui.explorer.ControlPanel;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
 import org.expanderexplorer.ui.explorer.GraphPane;

@@ -22,9 +22,10 @@ import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.report.FigureSpec;
 import org.expanderexplorer.core.spectral.LayerAnalysis;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
-import org.expanderexplorer.core.sweep.GraphId;
-import org.expanderexplorer.core.sweep.Subject;
+import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.Subject;
 import org.expanderexplorer.ui.chart.ChartPanel;
+import org.expanderexplorer.ui.common.MetricCells;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
 import org.expanderexplorer.ui.explorer.OpenedDocument;
 import org.expanderexplorer.ui.task.FxExecutor;
@@ -158,7 +159,7 @@ class ExplorerWindowTest {
         assertThat(window.numbers().text("muHat")).isEqualTo(MetricCells.num(expected.muHat()));
         // the pruned model exported from the window holds exactly the shown masks
         Path out = Files.createTempDirectory("pruned").resolve("pruned.zip");
-        java.util.concurrent.atomic.AtomicReference<org.expanderexplorer.core.sweep.PrunedModelExport.Summary> done =
+        java.util.concurrent.atomic.AtomicReference<org.expanderexplorer.core.subject.PrunedModelExport.Summary> done =
                 new java.util.concurrent.atomic.AtomicReference<>();
         robot.interact(() -> window.files().exportPrunedModelTo(out, done::set));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> done.get() != null);

@@ -6,7 +6,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.expanderexplorer.core.graph.WeightMatrix;
-import org.expanderexplorer.core.sweep.Subject;
+import org.expanderexplorer.core.subject.Subject;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
 import org.expanderexplorer.ui.task.FxExecutor;
 import org.junit.jupiter.api.Test;

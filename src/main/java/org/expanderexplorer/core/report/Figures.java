@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
-import org.expanderexplorer.core.sweep.GraphId;
+import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.sweep.SweepPoint;
 import org.expanderexplorer.core.sweep.SweepResult;
 import org.expanderexplorer.core.sweep.ZeroCrossing;

@@ -14,7 +14,7 @@ import java.util.Objects;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.io.AtomicFiles;
-import org.expanderexplorer.core.sweep.GraphId;
+import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.sweep.SweepPoint;
 import org.expanderexplorer.core.sweep.SweepResult;
 import org.expanderexplorer.core.sweep.ZeroCrossing;

@@ -17,7 +17,7 @@ import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.io.AtomicFiles;
 import org.expanderexplorer.core.io.NumberText;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
-import org.expanderexplorer.core.sweep.GraphId;
+import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.sweep.SweepPoint;
 import org.expanderexplorer.core.sweep.SweepResult;
 import org.expanderexplorer.core.sweep.ZeroCrossing;

@@ -1,6 +1,8 @@
 package org.expanderexplorer.core.sweep;
 
 import java.util.function.BooleanSupplier;
+import org.expanderexplorer.core.subject.PrunedState;
+import org.expanderexplorer.core.subject.Subject;
 
 /**
  * Fine-tunes the network between the rounds of an iterative sweep with the round's masks held fixed (pruned

@@ -10,6 +10,9 @@ import org.expanderexplorer.core.model.Trainer;
 import org.expanderexplorer.core.model.TrainingConfig;
 import org.expanderexplorer.core.model.WeightKind;
 import org.expanderexplorer.core.model.WeightMasks;
+import org.expanderexplorer.core.subject.ModelSubjects;
+import org.expanderexplorer.core.subject.PrunedState;
+import org.expanderexplorer.core.subject.Subject;
 
 /**
  * A {@link FineTuner} for a model-backed subject ({@link ModelSubjects}): each round trains a copy of the latest

@@ -6,6 +6,8 @@ import java.util.Set;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.pruning.PruningSchedule;
+import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.PruneSettings;
 
 /**
  * What a sparsity sweep computes.

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
+import org.expanderexplorer.core.subject.GraphId;
 
 /**
  * The measurements at one q of a sweep.

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
+import org.expanderexplorer.core.subject.GraphId;
 
 /**
  * A finished sweep: its points, the first zero crossing of each gap per graph and representation, and the

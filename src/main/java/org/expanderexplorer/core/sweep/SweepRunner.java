@@ -13,6 +13,9 @@ import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.spectral.LayerAnalysis;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
+import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.PrunedState;
+import org.expanderexplorer.core.subject.Subject;
 
 /**
  * Runs a sparsity sweep over a {@link Subject}: at each q of the schedule it prunes, analyses every monitored graph

@@ -21,7 +21,7 @@ import org.expanderexplorer.core.report.Charts;
 import org.expanderexplorer.core.report.FigureFiles;
 import org.expanderexplorer.core.report.FigureSpec;
 import org.expanderexplorer.core.report.FigureStyle;
-import org.expanderexplorer.ui.StyleClasses;
+import org.expanderexplorer.ui.common.StyleClasses;
 import org.expanderexplorer.ui.task.LatestWins;
 import org.expanderexplorer.ui.task.UiExecutor;
 

@@ -1,5 +1,7 @@
 package org.expanderexplorer.ui.classroom;
 
+import org.expanderexplorer.core.drawing.GraphDrawing;
+import org.expanderexplorer.core.drawing.GraphDrawings;
 import org.expanderexplorer.core.graph.BiregularReference;
 import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.Representation;
@@ -9,8 +11,6 @@ import org.expanderexplorer.core.spectral.LayerAnalysis;
 import org.expanderexplorer.core.spectral.SingularTriplets;
 import org.expanderexplorer.core.spectral.SingularValues;
 import org.expanderexplorer.core.spectral.SingularVectors;
-import org.expanderexplorer.ui.graph.GraphDrawing;
-import org.expanderexplorer.ui.graph.GraphDrawings;
 
 /** The classroom's background work: every call goes to core services, none runs on the UI thread. */
 final class ClassroomComputations {

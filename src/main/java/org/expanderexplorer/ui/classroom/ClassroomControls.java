@@ -14,8 +14,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.expanderexplorer.core.sweep.GraphId;
-import org.expanderexplorer.ui.StyleClasses;
+import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.ui.common.StyleClasses;
 
 /**
  * The classroom's left panel: the gallery (a teaching graph, or the classroom model's ih or hh matrix), the

@@ -17,10 +17,10 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.expanderexplorer.core.drawing.GraphDrawing;
 import org.expanderexplorer.core.pruning.EdgeOrder;
-import org.expanderexplorer.ui.StyleClasses;
+import org.expanderexplorer.ui.common.StyleClasses;
 import org.expanderexplorer.ui.graph.GraphCanvas;
-import org.expanderexplorer.ui.graph.GraphDrawing;
 import org.expanderexplorer.ui.task.UiExecutor;
 
 /**

@@ -21,11 +21,11 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Window;
+import org.expanderexplorer.core.drawing.Snapshot;
 import org.expanderexplorer.core.report.FigureStyle;
-import org.expanderexplorer.core.sweep.GraphId;
-import org.expanderexplorer.ui.StyleClasses;
+import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.ui.common.StyleClasses;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
-import org.expanderexplorer.ui.explorer.Snapshot;
 import org.expanderexplorer.ui.graph.GraphCanvas;
 import org.expanderexplorer.ui.task.UiExecutor;
 

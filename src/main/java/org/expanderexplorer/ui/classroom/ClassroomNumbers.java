@@ -2,8 +2,8 @@ package org.expanderexplorer.ui.classroom;
 
 import javafx.scene.layout.FlowPane;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
-import org.expanderexplorer.ui.MetricCells;
-import org.expanderexplorer.ui.StyleClasses;
+import org.expanderexplorer.ui.common.MetricCells;
+import org.expanderexplorer.ui.common.StyleClasses;
 
 /** The classroom's numbers strip; wraps onto a second line at large scales. */
 public final class ClassroomNumbers extends FlowPane {

@@ -3,8 +3,8 @@ package org.expanderexplorer.ui.classroom;
 import java.util.Objects;
 import org.expanderexplorer.core.graph.WeightMatrix;
 import org.expanderexplorer.core.pruning.PruningMask;
-import org.expanderexplorer.core.sweep.GraphId;
-import org.expanderexplorer.core.sweep.Subject;
+import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.Subject;
 
 /**
  * What the classroom edits: a dense matrix whose non-zero entries are the edges (rows = left vertices), either a

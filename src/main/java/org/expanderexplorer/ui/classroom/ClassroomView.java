@@ -17,8 +17,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.expanderexplorer.core.report.FigureSpec;
 import org.expanderexplorer.core.report.FigureStyle;
-import org.expanderexplorer.ui.StyleClasses;
 import org.expanderexplorer.ui.chart.ChartPanel;
+import org.expanderexplorer.ui.common.StyleClasses;
 import org.expanderexplorer.ui.task.UiExecutor;
 
 /**

@@ -15,13 +15,13 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import org.expanderexplorer.core.drawing.GraphDrawing;
 import org.expanderexplorer.core.pruning.PruningMask;
 import org.expanderexplorer.core.report.TeachingFigures;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
-import org.expanderexplorer.core.sweep.GraphId;
-import org.expanderexplorer.core.sweep.Subject;
+import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.Subject;
 import org.expanderexplorer.ui.explorer.OpenedDocument;
-import org.expanderexplorer.ui.graph.GraphDrawing;
 import org.expanderexplorer.ui.task.LatestWins;
 import org.expanderexplorer.ui.task.UiExecutor;
 

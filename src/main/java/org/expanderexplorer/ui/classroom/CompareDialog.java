@@ -11,8 +11,8 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.expanderexplorer.core.report.FigureStyle;
-import org.expanderexplorer.ui.StyleClasses;
 import org.expanderexplorer.ui.chart.ChartPanel;
+import org.expanderexplorer.ui.common.StyleClasses;
 import org.expanderexplorer.ui.task.UiExecutor;
 
 /** Two snapshots side by side: their spectra overlaid, and the numbers in two columns. */

@@ -5,7 +5,7 @@ import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
-import org.expanderexplorer.ui.StyleClasses;
+import org.expanderexplorer.ui.common.StyleClasses;
 
 /**
  * The explanation side panel: for each term a title, its meaning in words, its formula in a serif face, and the

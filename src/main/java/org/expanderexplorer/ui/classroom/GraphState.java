@@ -1,11 +1,11 @@
 package org.expanderexplorer.ui.classroom;
 
+import org.expanderexplorer.core.drawing.GraphDrawing;
 import org.expanderexplorer.core.graph.BiregularReference;
 import org.expanderexplorer.core.graph.WeightMatrix;
 import org.expanderexplorer.core.pruning.PruningMask;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
 import org.expanderexplorer.core.spectral.SingularTriplets;
-import org.expanderexplorer.ui.graph.GraphDrawing;
 
 /**
  * Everything the classroom shows for one mask, computed off the UI thread. Arrays are never modified after

@@ -11,7 +11,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import org.expanderexplorer.core.pruning.PruningMethod;
-import org.expanderexplorer.ui.StyleClasses;
+import org.expanderexplorer.core.subject.Scope;
+import org.expanderexplorer.ui.common.StyleClasses;
 
 /**
  * The left panel: the model's summary, and the pruning controls with the sparsity slider, the window's centre

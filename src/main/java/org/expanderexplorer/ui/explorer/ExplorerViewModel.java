@@ -19,11 +19,15 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
+import org.expanderexplorer.core.drawing.AnalysisRequest;
+import org.expanderexplorer.core.drawing.SliderAnalysis;
+import org.expanderexplorer.core.drawing.Snapshot;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.pruning.PruningMethod;
-import org.expanderexplorer.core.sweep.GraphId;
-import org.expanderexplorer.core.sweep.PruneSettings;
-import org.expanderexplorer.core.sweep.Subject;
+import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.PruneSettings;
+import org.expanderexplorer.core.subject.Scope;
+import org.expanderexplorer.core.subject.Subject;
 import org.expanderexplorer.core.sweep.SweepPoint;
 import org.expanderexplorer.core.sweep.SweepResult;
 import org.expanderexplorer.ui.task.LatestWins;
@@ -73,7 +77,7 @@ public final class ExplorerViewModel {
 
     public ExplorerViewModel(UiExecutor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.analysis = new LatestWins<>(executor, ExplorerComputations::analyse, (r, s) -> {
+        this.analysis = new LatestWins<>(executor, SliderAnalysis::analyse, (r, s) -> {
             snapshot.set(s);
             error.set("");
         }, this::fail);
@@ -155,7 +159,7 @@ public final class ExplorerViewModel {
         if (switching || s == null || s.probe() == null) {
             return;
         }
-        int limit = dragging.get() ? ExplorerComputations.LIVE_ACCURACY_LIMIT : 0;
+        int limit = dragging.get() ? SliderAnalysis.LIVE_ACCURACY_LIMIT : 0;
         accuracyWork.request(new AccuracyRequest(s, keepPercent.get(), settings(), limit));
     }
 
@@ -185,7 +189,7 @@ public final class ExplorerViewModel {
         curve.set(List.of());
         finishedCurve.set(null);
         List<SweepPoint> collected = new ArrayList<>();
-        executor.submit(() -> ExplorerComputations.curve(s, st, g, p -> executor.onUiThread(() -> {
+        executor.submit(() -> SliderAnalysis.curve(s, st, g, p -> executor.onUiThread(() -> {
             if (curveGeneration.get() == gen) {
                 collected.add(p);
                 curve.set(List.copyOf(collected));

@@ -10,10 +10,13 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import org.expanderexplorer.core.sweep.GraphId;
-import org.expanderexplorer.ui.StyleClasses;
+import org.expanderexplorer.core.drawing.CutHighlight;
+import org.expanderexplorer.core.drawing.GraphDrawing;
+import org.expanderexplorer.core.drawing.SliderAnalysis;
+import org.expanderexplorer.core.drawing.Snapshot;
+import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.ui.common.StyleClasses;
 import org.expanderexplorer.ui.graph.GraphCanvas;
-import org.expanderexplorer.ui.graph.GraphDrawing;
 
 /** The centre: the graph canvas with its choices (which graph, window T', ghosts, sweep cut) and a caption. */
 public final class GraphPane extends BorderPane {
@@ -87,9 +90,9 @@ public final class GraphPane extends BorderPane {
             text += String.format(Locale.ROOT, ", %d isolated (red rings)", isolated);
         }
         var subject = s.request().subject();
-        if (subject.isLayer() && subject.hiddenToHidden().rows() > ExplorerComputations.DRAWN_UNITS) {
+        if (subject.isLayer() && subject.hiddenToHidden().rows() > SliderAnalysis.DRAWN_UNITS) {
             text += String.format(Locale.ROOT, "; hidden units 0-%d of %,d drawn (the analysis uses all)",
-                    ExplorerComputations.DRAWN_UNITS - 1, subject.hiddenToHidden().rows());
+                    SliderAnalysis.DRAWN_UNITS - 1, subject.hiddenToHidden().rows());
         }
         return text + String.format(Locale.ROOT, "   ·   computed in %d ms", s.millis());
     }

@@ -2,9 +2,10 @@ package org.expanderexplorer.ui.explorer;
 
 import java.util.Locale;
 import javafx.scene.layout.HBox;
+import org.expanderexplorer.core.drawing.Snapshot;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
-import org.expanderexplorer.ui.MetricCells;
-import org.expanderexplorer.ui.StyleClasses;
+import org.expanderexplorer.ui.common.MetricCells;
+import org.expanderexplorer.ui.common.StyleClasses;
 
 /**
  * The numbers strip under the panels: the figures a student copies into a report, each with a tooltip giving its

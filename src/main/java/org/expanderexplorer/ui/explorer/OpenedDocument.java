@@ -10,8 +10,8 @@ import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.graph.MatrixFiles;
 import org.expanderexplorer.core.graph.WeightMatrix;
 import org.expanderexplorer.core.model.ModelMetadata;
-import org.expanderexplorer.core.sweep.LoadedModel;
-import org.expanderexplorer.core.sweep.Subject;
+import org.expanderexplorer.core.subject.LoadedModel;
+import org.expanderexplorer.core.subject.Subject;
 
 /**
  * A file opened in the window: a model (zip or NPZ) with its data, or a plain matrix (.csv, .mtx), with the text

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
+import org.expanderexplorer.core.drawing.Snapshot;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.report.FigureSpec;
 import org.expanderexplorer.core.report.Figures;

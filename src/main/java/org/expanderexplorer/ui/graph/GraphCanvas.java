@@ -15,6 +15,8 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.stage.Screen;
+import org.expanderexplorer.core.drawing.GraphDrawing;
+import org.expanderexplorer.core.drawing.GraphRenderer;
 import org.expanderexplorer.ui.chart.FxImages;
 import org.expanderexplorer.ui.task.LatestWins;
 import org.expanderexplorer.ui.task.UiExecutor;

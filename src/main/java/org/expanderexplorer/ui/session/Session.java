@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.io.AtomicFiles;
 import org.expanderexplorer.core.pruning.PruningMethod;
-import org.expanderexplorer.core.sweep.GraphId;
-import org.expanderexplorer.ui.explorer.Scope;
+import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.Scope;
 
 /**
  * A saved session: what was open and how the explorer was set. {@code source} is a file path, or

@@ -16,7 +16,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.expanderexplorer.core.model.CellType;
 import org.expanderexplorer.core.model.TrainingJob;
-import org.expanderexplorer.ui.StyleClasses;
+import org.expanderexplorer.ui.common.StyleClasses;
 
 /** The "Train a new model" dialog: architecture, data and epochs, then a progress bar with live loss and accuracy. */
 public final class TrainDialog {

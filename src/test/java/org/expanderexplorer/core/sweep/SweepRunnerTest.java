@@ -19,6 +19,11 @@ import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.pruning.PruningSchedule;
 import org.expanderexplorer.core.spectral.AnalysisOptions;
 import org.expanderexplorer.core.spectral.LayerAnalysis;
+import org.expanderexplorer.core.subject.AccuracyProbe;
+import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.PruneSettings;
+import org.expanderexplorer.core.subject.PrunedState;
+import org.expanderexplorer.core.subject.Subject;
 import org.junit.jupiter.api.Test;
 
 class SweepRunnerTest {

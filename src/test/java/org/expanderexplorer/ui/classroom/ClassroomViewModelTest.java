@@ -121,11 +121,11 @@ class ClassroomViewModelTest {
         vm.open(GraphChoice.complete(2, 3));
         var d = vm.stateProperty().get().drawing();
         // L1 is drawing vertex 1, R2 is vertex 2 + 2
-        assertThat(vm.toggleDrawnEdge(new org.expanderexplorer.ui.graph.GraphDrawing.EdgeHit(1, 4, false, 0)))
+        assertThat(vm.toggleDrawnEdge(new org.expanderexplorer.core.drawing.GraphDrawing.EdgeHit(1, 4, false, 0)))
                 .isTrue();
         assertThat(vm.maskProperty().get().isKept(1, 2)).isFalse();
         assertThat(vm.stateProperty().get().drawing().ghostFrom()).containsExactly(1);
-        assertThat(vm.toggleDrawnEdge(new org.expanderexplorer.ui.graph.GraphDrawing.EdgeHit(1, 4, true, 0)))
+        assertThat(vm.toggleDrawnEdge(new org.expanderexplorer.core.drawing.GraphDrawing.EdgeHit(1, 4, true, 0)))
                 .isTrue();
         assertThat(vm.maskProperty().get()).isEqualTo(vm.sourceProperty().get().fullMask());
         assertThat(d.vertexCount()).isEqualTo(5);

@@ -6,6 +6,9 @@ import static org.expanderexplorer.TestMatrices.gaussian;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.expanderexplorer.core.drawing.AnalysisRequest;
+import org.expanderexplorer.core.drawing.SliderAnalysis;
+import org.expanderexplorer.core.drawing.Snapshot;
 import org.expanderexplorer.core.graph.GateOrder;
 import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.Representation;
@@ -13,10 +16,11 @@ import org.expanderexplorer.core.graph.WeightMatrix;
 import org.expanderexplorer.core.pruning.PruningMask;
 import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.spectral.LayerAnalysis;
-import org.expanderexplorer.core.sweep.AccuracyProbe;
-import org.expanderexplorer.core.sweep.GraphId;
-import org.expanderexplorer.core.sweep.PruneSettings;
-import org.expanderexplorer.core.sweep.Subject;
+import org.expanderexplorer.core.subject.AccuracyProbe;
+import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.PruneSettings;
+import org.expanderexplorer.core.subject.Scope;
+import org.expanderexplorer.core.subject.Subject;
 import org.expanderexplorer.ui.task.SameThreadExecutor;
 import org.junit.jupiter.api.Test;
 
@@ -77,7 +81,7 @@ class ExplorerViewModelTest {
         vm.setSubject(lstm(probe));
         vm.draggingProperty().set(true);
         vm.keepPercentProperty().set(50);
-        assertThat(probe.limits.get(probe.limits.size() - 1)).isEqualTo(ExplorerComputations.LIVE_ACCURACY_LIMIT);
+        assertThat(probe.limits.get(probe.limits.size() - 1)).isEqualTo(SliderAnalysis.LIVE_ACCURACY_LIMIT);
         assertThat(vm.accuracyIsFullProperty().get()).isFalse();
         vm.draggingProperty().set(false);
         assertThat(probe.limits.get(probe.limits.size() - 1)).isZero();
@@ -88,7 +92,7 @@ class ExplorerViewModelTest {
     void curvesCoverTheGridAndFollowTheSelectedGraph() {
         ExplorerViewModel vm = new ExplorerViewModel(new SameThreadExecutor());
         vm.setSubject(lstm(new Probe()));
-        assertThat(vm.curveProperty().get()).hasSize(ExplorerComputations.CURVE_GRID.keepPercents().size());
+        assertThat(vm.curveProperty().get()).hasSize(SliderAnalysis.CURVE_GRID.keepPercents().size());
         assertThat(vm.finishedCurveProperty().get()).isNotNull();
         vm.graphProperty().set(GraphId.parse("hh.f"));
         var point = vm.curveProperty().get().get(0);
@@ -133,7 +137,7 @@ class ExplorerViewModelTest {
             long best = Long.MAX_VALUE;
             for (int i = 0; i < 5; i++) {
                 long t0 = System.nanoTime();
-                ExplorerComputations.analyse(new AnalysisRequest(s, 20 + i, PruneSettings.DEFAULT, g,
+                SliderAnalysis.analyse(new AnalysisRequest(s, 20 + i, PruneSettings.DEFAULT, g,
                         Representation.UNWEIGHTED, 3, true));
                 best = Math.min(best, System.nanoTime() - t0);
             }

@@ -1,4 +1,4 @@
-package org.expanderexplorer.ui.graph;
+package org.expanderexplorer.core.drawing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

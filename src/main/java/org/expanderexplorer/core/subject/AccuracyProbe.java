@@ -1,4 +1,4 @@
-package org.expanderexplorer.core.sweep;
+package org.expanderexplorer.core.subject;
 
 import org.expanderexplorer.core.pruning.PruningMask;
 

@@ -1,4 +1,4 @@
-package org.expanderexplorer.core.sweep;
+package org.expanderexplorer.core.subject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

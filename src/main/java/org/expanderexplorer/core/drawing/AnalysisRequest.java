@@ -1,9 +1,9 @@
-package org.expanderexplorer.ui.explorer;
+package org.expanderexplorer.core.drawing;
 
 import org.expanderexplorer.core.graph.Representation;
-import org.expanderexplorer.core.sweep.GraphId;
-import org.expanderexplorer.core.sweep.PruneSettings;
-import org.expanderexplorer.core.sweep.Subject;
+import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.PruneSettings;
+import org.expanderexplorer.core.subject.Subject;
 
 /**
  * One slider position with its settings.

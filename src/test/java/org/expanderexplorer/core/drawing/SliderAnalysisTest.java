@@ -1,4 +1,4 @@
-package org.expanderexplorer.ui.explorer;
+package org.expanderexplorer.core.drawing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.expanderexplorer.TestMatrices.gaussian;
@@ -7,17 +7,16 @@ import java.util.Arrays;
 import org.expanderexplorer.core.graph.GateOrder;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.graph.WeightMatrix;
-import org.expanderexplorer.core.sweep.GraphId;
-import org.expanderexplorer.core.sweep.PrunedState;
-import org.expanderexplorer.core.sweep.PruneSettings;
-import org.expanderexplorer.core.sweep.Subject;
-import org.expanderexplorer.ui.graph.GraphDrawing;
+import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.PruneSettings;
+import org.expanderexplorer.core.subject.PrunedState;
+import org.expanderexplorer.core.subject.Subject;
 import org.junit.jupiter.api.Test;
 
 /** Drawings of layers wider than the drawing cap show their first units, with the pruned entries of the state. */
-class ExplorerComputationsTest {
+class SliderAnalysisTest {
 
-    private static final int HIDDEN = ExplorerComputations.DRAWN_UNITS + 44;
+    private static final int HIDDEN = SliderAnalysis.DRAWN_UNITS + 44;
 
     @Test
     void firstUnitsKeepsEachGateBlocksFirstColumnsAndTheMask() {
@@ -25,9 +24,9 @@ class ExplorerComputationsTest {
                 GateOrder.DL4J_LSTM, null);
         PrunedState state = s.prune(30, PruneSettings.DEFAULT);
         WeightMatrix pruned = state.hh();
-        WeightMatrix cut = ExplorerComputations.firstUnits(s.hiddenToHidden(), state.hhMask(), HIDDEN,
-                ExplorerComputations.DRAWN_UNITS);
-        int units = ExplorerComputations.DRAWN_UNITS;
+        WeightMatrix cut = SliderAnalysis.firstUnits(s.hiddenToHidden(), state.hhMask(), HIDDEN,
+                SliderAnalysis.DRAWN_UNITS);
+        int units = SliderAnalysis.DRAWN_UNITS;
         assertThat(cut.rows()).isEqualTo(units);
         assertThat(cut.cols()).isEqualTo(4 * units);
         for (int i = 0; i < units; i += 7) {
@@ -46,8 +45,8 @@ class ExplorerComputationsTest {
         PrunedState state = s.prune(50, PruneSettings.DEFAULT);
         AnalysisRequest r = new AnalysisRequest(s, 50, PruneSettings.DEFAULT, GraphId.HH,
                 Representation.UNWEIGHTED, 2, true);
-        GraphDrawing d = ExplorerComputations.drawing(s, state, r);
-        int units = ExplorerComputations.DRAWN_UNITS;
+        GraphDrawing d = SliderAnalysis.drawing(s, state, r);
+        int units = SliderAnalysis.DRAWN_UNITS;
         // h_0, then x_t and h_t for two steps
         assertThat(d.vertexCount()).isEqualTo(units + 2 * (5 + units));
         assertThat(Arrays.stream(d.labels()).filter(l -> l.equals("h1[" + (units - 1) + "]")).count()).isEqualTo(1);

@@ -1,20 +1,19 @@
-package org.expanderexplorer.ui.explorer;
+package org.expanderexplorer.core.drawing;
 
 import java.util.HashSet;
 import java.util.Set;
-import org.expanderexplorer.ui.graph.GraphDrawing;
 
 /**
  * Maps the sweep-cut set of the selected layer graph (labels L3, R17 by original matrix index) onto the drawing:
  * for a plain matrix directly; for the unfolded view, onto the first step of the window (left vertices are
  * x_1 for ih and h_0 for hh, right vertices are h_1's units, gate pre-activations folded onto their unit).
  */
-final class CutHighlight {
+public final class CutHighlight {
 
     private CutHighlight() {
     }
 
-    static boolean[] of(Snapshot s) {
+    public static boolean[] of(Snapshot s) {
         if (s == null) {
             return null;
         }

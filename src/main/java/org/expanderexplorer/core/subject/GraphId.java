@@ -1,4 +1,4 @@
-package org.expanderexplorer.core.sweep;
+package org.expanderexplorer.core.subject;
 
 import java.util.Locale;
 import java.util.Objects;

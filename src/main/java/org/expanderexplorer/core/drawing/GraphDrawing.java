@@ -1,4 +1,4 @@
-package org.expanderexplorer.ui.graph;
+package org.expanderexplorer.core.drawing;
 
 /**
  * Everything the graph canvas draws, as primitive arrays (never one node per vertex or edge). Coordinates are in

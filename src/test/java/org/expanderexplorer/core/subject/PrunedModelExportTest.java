@@ -1,4 +1,4 @@
-package org.expanderexplorer.core.sweep;
+package org.expanderexplorer.core.subject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +33,10 @@ import org.expanderexplorer.core.model.WeightMasks;
 import org.expanderexplorer.core.pruning.PruningMask;
 import org.expanderexplorer.core.pruning.PruningSchedule;
 import org.expanderexplorer.core.spectral.AnalysisOptions;
+import org.expanderexplorer.core.sweep.ModelFineTuner;
+import org.expanderexplorer.core.sweep.SweepConfig;
+import org.expanderexplorer.core.sweep.SweepResult;
+import org.expanderexplorer.core.sweep.SweepRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

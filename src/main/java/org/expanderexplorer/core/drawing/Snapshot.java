@@ -1,9 +1,8 @@
-package org.expanderexplorer.ui.explorer;
+package org.expanderexplorer.core.drawing;
 
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
-import org.expanderexplorer.core.sweep.PrunedState;
-import org.expanderexplorer.ui.graph.GraphDrawing;
+import org.expanderexplorer.core.subject.PrunedState;
 
 /**
  * Everything the panels show for one slider position, computed off the UI thread.

@@ -1,4 +1,4 @@
-package org.expanderexplorer.ui;
+package org.expanderexplorer.ui.common;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.expanderexplorer.ui.explorer;
+package org.expanderexplorer.core.subject;
 
 /** Which matrices of the layer the slider prunes. */
 public enum Scope {

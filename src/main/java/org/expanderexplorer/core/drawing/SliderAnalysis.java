@@ -1,4 +1,4 @@
-package org.expanderexplorer.ui.explorer;
+package org.expanderexplorer.core.drawing;
 
 import java.util.List;
 import java.util.Set;
@@ -12,38 +12,36 @@ import org.expanderexplorer.core.pruning.PruningMask;
 import org.expanderexplorer.core.pruning.PruningSchedule;
 import org.expanderexplorer.core.spectral.AnalysisOptions;
 import org.expanderexplorer.core.spectral.LayerAnalysis;
-import org.expanderexplorer.core.sweep.GraphId;
-import org.expanderexplorer.core.sweep.PrunedState;
-import org.expanderexplorer.core.sweep.PruneSettings;
-import org.expanderexplorer.core.sweep.Subject;
+import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.PruneSettings;
+import org.expanderexplorer.core.subject.PrunedState;
+import org.expanderexplorer.core.subject.Subject;
 import org.expanderexplorer.core.sweep.SweepConfig;
 import org.expanderexplorer.core.sweep.SweepPoint;
 import org.expanderexplorer.core.sweep.SweepResult;
 import org.expanderexplorer.core.sweep.SweepRunner;
-import org.expanderexplorer.ui.graph.GraphDrawing;
-import org.expanderexplorer.ui.graph.GraphDrawings;
 
 /**
- * The work the explorer's ViewModel sends to the background: all of it calls core services; none of it runs on
- * the UI thread.
+ * The work behind one slider position of the explorer (the analysis of the selected graph and its drawing) and
+ * the curves over q. Front ends call these from background threads.
  */
-final class ExplorerComputations {
+public final class SliderAnalysis {
 
     /** Test examples for live accuracy while dragging and for the precomputed accuracy curve. */
-    static final int LIVE_ACCURACY_LIMIT = 1000;
+    public static final int LIVE_ACCURACY_LIMIT = 1000;
     /** The precomputed curves' grid: 100 % down to 1 % in steps of 20 % of what remains. */
-    static final PruningSchedule CURVE_GRID = PruningSchedule.geometric(0.8, 1.0, false);
+    public static final PruningSchedule CURVE_GRID = PruningSchedule.geometric(0.8, 1.0, false);
     /**
      * Hidden units drawn at most per column. A wider layer is drawn for its first units (the graph caption says
      * so): 2,048 units in one column cannot be told apart anyway, and the full unfolding of a 2048-unit LSTM would
      * need hundreds of MB for a drawing that shows 20,000 edges. The analysis always uses the whole layer.
      */
-    static final int DRAWN_UNITS = 256;
+    public static final int DRAWN_UNITS = 256;
 
-    private ExplorerComputations() {
+    private SliderAnalysis() {
     }
 
-    static Snapshot analyse(AnalysisRequest r) {
+    public static Snapshot analyse(AnalysisRequest r) {
         long t0 = System.nanoTime();
         Subject s = r.subject();
         PrunedState state = s.prune(r.keepPercent(), r.settings());
@@ -54,7 +52,7 @@ final class ExplorerComputations {
         return new Snapshot(r, state, unweighted, weighted, drawing, (System.nanoTime() - t0) / 1_000_000);
     }
 
-    static GraphDrawing drawing(Subject s, PrunedState state, AnalysisRequest r) {
+    public static GraphDrawing drawing(Subject s, PrunedState state, AnalysisRequest r) {
         GraphId g = r.graph();
         if (!s.isLayer()) {
             return GraphDrawings.bipartite(state.ih(), s.inputToHidden(), r.ghosts());
@@ -99,7 +97,7 @@ final class ExplorerComputations {
      * {@code hidden} columns (one per LSTM gate, one for an RNN) its first {@link #DRAWN_UNITS} columns, with the
      * entries {@code mask} prunes set to zero (null: none pruned). O(rows * blocks * DRAWN_UNITS).
      */
-    static WeightMatrix firstUnits(WeightMatrix m, PruningMask mask, int hidden, int rows) {
+    public static WeightMatrix firstUnits(WeightMatrix m, PruningMask mask, int hidden, int rows) {
         int blocks = m.cols() / hidden;
         int units = Math.min(DRAWN_UNITS, hidden);
         int cols = blocks * units;
@@ -118,7 +116,7 @@ final class ExplorerComputations {
     }
 
     /** The precomputed curves for one graph, both representations, accuracy on the live subset. */
-    static SweepResult curve(Subject s, PruneSettings settings, GraphId graph, Consumer<SweepPoint> onPoint,
+    public static SweepResult curve(Subject s, PruneSettings settings, GraphId graph, Consumer<SweepPoint> onPoint,
                              BooleanSupplier cancelled) {
         SweepConfig cfg = new SweepConfig(CURVE_GRID, settings, List.of(graph),
                 Set.of(Representation.UNWEIGHTED, Representation.WEIGHTED),

@@ -1,4 +1,4 @@
-package org.expanderexplorer.core.sweep;
+package org.expanderexplorer.core.subject;
 
 import java.util.Objects;
 import org.expanderexplorer.core.BadInputException;

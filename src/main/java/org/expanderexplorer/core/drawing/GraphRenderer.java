@@ -1,4 +1,4 @@
-package org.expanderexplorer.ui.graph;
+package org.expanderexplorer.core.drawing;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,4 +1,4 @@
-package org.expanderexplorer.ui;
+package org.expanderexplorer.ui.common;
 
 /** Every style-class name of the application stylesheet {@code explorer.css}, in one place. */
 public final class StyleClasses {
