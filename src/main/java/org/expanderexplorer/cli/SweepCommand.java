@@ -62,9 +62,6 @@ import picocli.CommandLine.Spec;
             "Progress goes to stderr; the crossings and the stopping rule to stdout."})
 final class SweepCommand implements Callable<Integer> {
 
-    /** PNG resolution of the figures: 144 dpi is 1.5 x the 96 dpi of the logical size. */
-    static final int DEFAULT_DPI = 144;
-
     @Spec
     CommandSpec spec;
 
@@ -115,7 +112,7 @@ final class SweepCommand implements Callable<Integer> {
             description = "Figure formats: png, svg, both (default) or none.")
     List<String> formats;
 
-    @Option(names = "--dpi", defaultValue = "" + DEFAULT_DPI,
+    @Option(names = "--dpi", defaultValue = "" + FigureCommand.DEFAULT_DPI,
             description = "PNG resolution (96 = the logical 800 x 500 pixels; default ${DEFAULT-VALUE}).")
     int dpi;
 

@@ -61,7 +61,7 @@ public final class MatrixMarketFormat {
         } catch (CharacterCodingException e) {
             throw BadInputException.inFile(file, "is not a Matrix Market text file (it is not UTF-8 text)");
         } catch (IOException e) {
-            throw MatrixFiles.readFailure(file, e);
+            throw BadInputException.cannotRead(file, e);
         }
     }
 
@@ -328,7 +328,7 @@ public final class MatrixMarketFormat {
         try {
             AtomicFiles.writeText(file, w -> writeTo(w, matrix, comments));
         } catch (IOException e) {
-            throw MatrixFiles.writeFailure(file, e);
+            throw BadInputException.cannotWrite(file, e);
         }
     }
 

@@ -44,7 +44,7 @@ public final class NpzFiles {
      * @throws BadInputException naming the file (and entry) if it is not a valid NPZ of float arrays
      */
     public static Map<String, NpyArray> read(Path file) throws IOException {
-        return parse(file, ModelFiles.readZip(file));
+        return parse(file, ModelArchive.read(file));
     }
 
     /** Parses the inflated entries of an NPZ read from {@code file} (named in messages). */
