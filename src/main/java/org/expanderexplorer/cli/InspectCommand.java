@@ -12,11 +12,11 @@ import java.util.concurrent.Callable;
 import org.expanderexplorer.core.graph.Gate;
 import org.expanderexplorer.core.graph.WeightMatrix;
 import org.expanderexplorer.core.model.CellType;
-import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.ModelSpec;
 import org.expanderexplorer.core.model.RecurrentWeights;
 import org.expanderexplorer.core.model.SavedModel;
 import org.expanderexplorer.core.model.WeightKind;
+import org.expanderexplorer.core.subject.LoadedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,7 +48,7 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        SavedModel saved = ModelFiles.loadAny(model);
+        SavedModel saved = LoadedModel.read(model);
         ModelSpec s = saved.model().spec();
         RecurrentWeights w = new RecurrentWeights(saved.model());
         List<MatrixInfo> matrices = new ArrayList<>();

@@ -24,7 +24,6 @@ import org.expanderexplorer.core.graph.Gate;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.io.FileDigests;
 import org.expanderexplorer.core.model.CellType;
-import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.core.model.RecurrentClassifier;
 import org.expanderexplorer.core.model.SavedModel;
@@ -34,6 +33,7 @@ import org.expanderexplorer.core.report.SweepReport;
 import org.expanderexplorer.core.spectral.AnalysisOptions;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
 import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.LoadedModel;
 import org.expanderexplorer.core.subject.ModelSubjects;
 import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.PrunedModelExport;
@@ -162,17 +162,13 @@ final class SweepCommand implements Callable<Integer> {
         // OpenBLAS or OpenMP thread that waits for a busy core spins (measured: 5-8x slower on a loaded 2-core
         // machine)
         Nd4jThreads.set(threads);
-        SavedModel saved = ModelFiles.loadAny(model);
+        SavedModel saved = LoadedModel.read(model);
         RecurrentClassifier net = saved.model();
         Datasets.Spec dataSpec = Datasets.parse(data);
         SequenceDataset test = limit < 0 ? null
                 : Datasets.load(dataSpec, Split.TEST, SpeechCommandsDataset.Options.defaults());
-        if (test != null && test.features() != net.spec().inputs()) {
-            throw new BadInputException("data set " + test.name() + " has " + test.features()
-                    + " features per step, the model " + model.getFileName() + " expects " + net.spec().inputs());
-        }
         String name = stem(model);
-        Subject subject = ModelSubjects.of(name, net, test, prune.layer);
+        Subject subject = LoadedModel.of(model, saved, test, name, prune.layer).subject();
         List<GraphId> monitored = graphs(net.spec().cell());
         SweepConfig config = new SweepConfig(schedule, settings, monitored,
                 Set.of(Representation.UNWEIGHTED, Representation.WEIGHTED), limit,
