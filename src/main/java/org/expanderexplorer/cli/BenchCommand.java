@@ -18,6 +18,7 @@ import org.expanderexplorer.core.graph.MatrixFiles;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.graph.UnfoldedGraph;
 import org.expanderexplorer.core.graph.WeightMatrix;
+import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.model.Evaluator;
 import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.core.model.RecurrentWeights;

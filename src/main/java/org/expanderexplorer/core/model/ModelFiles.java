@@ -1,8 +1,6 @@
 package org.expanderexplorer.core.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +18,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.io.AtomicFiles;
+import org.expanderexplorer.core.io.Json;
 
 /**
  * Saves and loads classifiers as Deeplearning4j {@code ModelSerializer} zips that carry a JSON metadata entry
@@ -41,8 +40,6 @@ public final class ModelFiles {
     /** Largest model file accepted (the whole zip is read into memory). */
     public static final long MAX_BYTES = ModelArchive.MAX_BYTES;
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ModelFiles() {
     }
 
@@ -61,7 +58,7 @@ public final class ModelFiles {
         }
         ByteArrayOutputStream dl4j = new ByteArrayOutputStream();
         ModelSerializer.writeModel(model.network(), dl4j, false);
-        byte[] json = JSON.writeValueAsBytes(metadata);
+        byte[] json = Json.bytes(metadata);
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
@@ -266,7 +263,7 @@ public final class ModelFiles {
         }
         ModelMetadata m;
         try {
-            m = JSON.readValue(json, ModelMetadata.class);
+            m = Json.reader(ModelMetadata.class).readValue(json);
         } catch (JsonProcessingException e) {
             throw BadInputException.inFile(file, METADATA_ENTRY + " is not valid metadata JSON (line "
                     + e.getLocation().getLineNr() + ": " + e.getOriginalMessage() + ")");
