@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.expanderexplorer.core.graph.GateSlices;
 import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.graph.WeightMatrix;
@@ -74,22 +73,9 @@ public final class SliderAnalysis {
             dih = s.inputToHidden();
             dhh = s.hiddenToHidden();
         }
-        int gate = -1;
-        if (g.gate() != null) {
-            ih = GateSlices.slice(ih, s.gateOrder(), g.gate());
-            hh = GateSlices.slice(hh, s.gateOrder(), g.gate());
-            dih = GateSlices.slice(dih, s.gateOrder(), g.gate());
-            dhh = GateSlices.slice(dhh, s.gateOrder(), g.gate());
-            gate = g.gate().ordinal();
-        }
-        if (g.kind() == GraphId.Kind.IH) {
-            hh = WeightMatrix.zeros(hh.rows(), hh.cols());
-            dhh = hh;
-        } else if (g.kind() == GraphId.Kind.HH) {
-            ih = WeightMatrix.zeros(ih.rows(), ih.cols());
-            dih = ih;
-        }
-        return GraphDrawings.unfolded(ih, hh, dih, dhh, r.window(), gate, r.ghosts());
+        int gate = g.gate() == null ? -1 : g.gate().ordinal();
+        WeightMatrix[] m = GraphExport.unfoldingInputs(s, g, ih, hh, dih, dhh);
+        return GraphDrawings.unfolded(m[0], m[1], m[2], m[3], r.window(), gate, r.ghosts());
     }
 
     /**
