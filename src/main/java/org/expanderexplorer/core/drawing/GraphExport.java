@@ -28,10 +28,10 @@ import org.expanderexplorer.core.subject.Subject;
 public final class GraphExport {
 
     /**
-     * Most edges of an exported unfolding: JGraphT holds each edge as an object in hash maps (150-200 bytes), so
-     * two million edges take a few hundred megabytes, about what a desktop heap can spare.
+     * Most edges of an exported unfolding: JGraphT holds each edge as an object in hash maps (about 300 bytes,
+     * decision 0017), so a million edges take some 300 MB, about what a desktop heap can spare for an export.
      */
-    public static final long MAX_UNFOLDED_EDGES = 2_000_000L;
+    public static final long MAX_UNFOLDED_EDGES = 1_000_000L;
 
     private final LabelledGraph graph;
 

@@ -22,8 +22,10 @@ import org.jgrapht.graph.SimpleWeightedGraph;
  * spectral paths run thousands of matrix-vector products on the same graph, where the CSR arrays of
  * {@link CsrGraph} are several times faster and far smaller (see the decision record on hand-written graph code).
  *
- * <p>Cost: O(V + E_dense) to build, with JGraphT's per-edge objects and hash maps (roughly 150-200 bytes per
- * edge): an unfolded LSTM-128 over 28 steps (0.56 M edges) takes about 100 MB, so export a window of steps.
+ * <p>Cost: JGraphT's simple graph checks each new edge against the edges at its ends, so building takes
+ * O(E_dense d_max), and every edge is an object in hash maps: about 300 bytes per edge allocated (measured,
+ * decision 0017). An unfolded LSTM-128 over 28 steps (0.56 M edges) allocates 170 MB and takes seconds, so export
+ * a window of steps.
  * Immutable once built; the graph returned by {@link #graph()} is an unmodifiable view.
  */
 public final class LabelledGraph {
