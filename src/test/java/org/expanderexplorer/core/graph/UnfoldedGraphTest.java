@@ -212,7 +212,7 @@ class UnfoldedGraphTest {
     @Test
     void lstm128Over28StepsHasEveryCollapsedEdgeAtEveryStep() {
         // Keep each gate weight with probability 1/3: about 1 - (2/3)^4 = 80 % of the collapsed pairs remain.
-        // (How long the build takes is measured in src/jmh, GraphLibraryBenchmark.buildCsr, not here.)
+        // (How long the build takes is measured in src/jmh, UnfoldedGraphBenchmark.buildCsr, not here.)
         WeightMatrix wih = sparse(28, 512, 1.0 / 3, 11);
         WeightMatrix whh = sparse(128, 512, 1.0 / 3, 12);
         UnfoldedGraph g = new UnfoldedGraph(wih, whh, 28, Representation.WEIGHTED);

@@ -228,7 +228,7 @@ class CheegerTest {
     void twentyFourVerticesAreEnumerated() {
         for (boolean weighted : new boolean[] {false, true}) {
             TestGraphs.Edges e = TestGraphs.randomGraph(24, 0.3, weighted, 5);
-            // (the enumeration's speed is measured in src/jmh, SmallPathsBenchmark.exactCheeger24, not here)
+            // (the enumeration's speed is measured in src/jmh, LayerAnalysisBenchmark.exactCheeger24, not here)
             CutResult exact = new ExactCheeger(e.toGraph()).result();
             int size = exact.vertices().size();
             assertThat(size).isBetween(1, 12);
