@@ -46,16 +46,6 @@ final class BenchmarkData {
         return new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])};
     }
 
-    /** A rows x cols matrix of independent standard Gaussian entries (a dense, unpruned layer). */
-    static WeightMatrix gaussian(int rows, int cols, long seed) {
-        Random r = new Random(seed);
-        double[] d = new double[rows * cols];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = r.nextGaussian();
-        }
-        return new WeightMatrix(rows, cols, d);
-    }
-
     /** An Erdos-Renyi graph G(n, p) with weights 1, or uniform in (0.1, 2.1) (as the unit tests' random graphs). */
     static CsrGraph randomGraph(int n, double p, boolean weighted, long seed) {
         Random r = new Random(seed);

@@ -79,8 +79,9 @@ public class LayerAnalysisBenchmark {
 
         @Setup
         public void setUp() {
-            lstm = Subject.ofLayer("lstm128", BenchmarkData.gaussian(28, 512, 4), BenchmarkData.gaussian(128, 512, 5),
-                    GateOrder.DL4J_LSTM, null);
+            // dense: every entry kept
+            lstm = Subject.ofLayer("lstm128", BenchmarkData.maskedGaussian(28, 512, 1.0, 4),
+                    BenchmarkData.maskedGaussian(128, 512, 1.0, 5), GateOrder.DL4J_LSTM, null);
         }
     }
 

@@ -111,13 +111,11 @@ public class UnfoldedGraphBenchmark {
         int[] nb = csr.neighbourArray();
         double[] wt = csr.weightArray();
         for (int v = 0; v < y.length; v++) {
-            double s = 0;
-            double d = 0;
+            double ax = 0;
             for (int k = off[v]; k < off[v + 1]; k++) {
-                s += wt[k] * x[nb[k]];
-                d += wt[k];
+                ax += wt[k] * x[nb[k]];
             }
-            y[v] = d * x[v] - s;
+            y[v] = csr.strength(v) * x[v] - ax;
         }
         return y;
     }

@@ -26,7 +26,7 @@ import picocli.CommandLine;
             PruneCommand.class,
             SweepCommand.class,
             FigureCommand.class,
-            GraphCommand.class,
+            GraphExportCommand.class,
         })
 public final class ExpanderCli {
 

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -72,18 +73,14 @@ public final class GraphFiles {
      * @throws BadInputException naming the file for any other extension
      */
     public static Format formatOf(Path file) {
-        Objects.requireNonNull(file, "file");
-        Path name = file.getFileName();
+        Path name = Objects.requireNonNull(file, "file").getFileName();
         String n = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
-        for (Format f : Format.values()) {
-            for (String ext : f.extensions) {
-                if (n.endsWith(ext) && n.length() > ext.length()) {
-                    return f;
-                }
-            }
-        }
-        throw BadInputException.inFile(file, "unknown graph file type: use .graphml, .gexf (Gephi), .dot or .gv "
-                + "(Graphviz), or .json (NetworkX node-link)");
+        // a bare ".gexf" is a hidden file without a name, not a GEXF file
+        return Arrays.stream(Format.values())
+                .filter(f -> Arrays.stream(f.extensions).anyMatch(e -> n.endsWith(e) && n.length() > e.length()))
+                .findFirst()
+                .orElseThrow(() -> BadInputException.inFile(file, "unknown graph file type: use .graphml, .gexf "
+                        + "(Gephi), .dot or .gv (Graphviz), or .json (NetworkX node-link)"));
     }
 
     /**

@@ -208,24 +208,22 @@ public final class LayerGraph {
 
     /** Smallest degree (or strength) over the kept vertices of both sides, NaN when there are no edges. */
     public double minDegree() {
-        double m = Double.POSITIVE_INFINITY;
-        for (double v : leftDegree) {
-            m = Math.min(m, v);
-        }
-        for (double v : rightDegree) {
-            m = Math.min(m, v);
-        }
-        return vertexCount() == 0 ? Double.NaN : m;
+        return extremeDegree(Double.POSITIVE_INFINITY, Math::min);
     }
 
     /** Largest degree (or strength) over the kept vertices of both sides, NaN when there are no edges. */
     public double maxDegree() {
-        double m = Double.NEGATIVE_INFINITY;
+        return extremeDegree(Double.NEGATIVE_INFINITY, Math::max);
+    }
+
+    /** Folds {@code pick} over the degrees of both sides; NaN, not the start value, when there is no vertex. */
+    private double extremeDegree(double start, java.util.function.DoubleBinaryOperator pick) {
+        double m = start;
         for (double v : leftDegree) {
-            m = Math.max(m, v);
+            m = pick.applyAsDouble(m, v);
         }
         for (double v : rightDegree) {
-            m = Math.max(m, v);
+            m = pick.applyAsDouble(m, v);
         }
         return vertexCount() == 0 ? Double.NaN : m;
     }

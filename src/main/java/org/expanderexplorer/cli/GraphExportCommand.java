@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  expander-explorer graph --model m.zip --graph hh --keep 20 --out hh.gexf",
             "  expander-explorer graph --model m.zip --graph step.f --unfold 3 --weighted --out f.graphml",
             "  expander-explorer graph --matrix heawood.mtx --out heawood.json"})
-final class GraphCommand implements Callable<Integer> {
+final class GraphExportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
