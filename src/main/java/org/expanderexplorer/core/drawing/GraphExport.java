@@ -64,6 +64,8 @@ public final class GraphExport {
             return new GraphExport(unfolded(subject, state, id, steps, representation, title));
         }
         WeightMatrix pruned = subject.matrix(state, id);
+        // The dense graph supplies the pruned edges (kept = false) with their original weights, so one file shows
+        // both what pruning kept and what it removed.
         WeightMatrix dense = subject.matrix(subject.dense(), id);
         if (!subject.isLayer()) {
             return new GraphExport(LabelledGraph.bipartite(title, pruned, dense, representation,

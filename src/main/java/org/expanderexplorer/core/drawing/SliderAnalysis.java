@@ -45,6 +45,8 @@ public final class SliderAnalysis {
         Subject s = r.subject();
         PrunedState state = s.prune(r.keepPercent(), r.settings());
         WeightMatrix m = s.matrix(state, r.graph());
+        // Both representations on every step: the numbers strip and the charts show both, and the toggle must switch
+        // at once without a new computation.
         var unweighted = new LayerAnalysis(LayerGraph.of(m, Representation.UNWEIGHTED)).result();
         var weighted = new LayerAnalysis(LayerGraph.of(m, Representation.WEIGHTED)).result();
         GraphDrawing drawing = drawing(s, state, r);
@@ -61,6 +63,8 @@ public final class SliderAnalysis {
         WeightMatrix hh;
         WeightMatrix dih;
         WeightMatrix dhh;
+        // A canvas cannot show thousands of units per column legibly and drawing them costs the frame rate; the
+        // analysis above always used the whole layer, only the picture is cut (and its caption says so).
         if (hidden > DRAWN_UNITS) {
             int inputs = s.inputToHidden().rows();
             ih = firstUnits(s.inputToHidden(), state.ihMask(), hidden, inputs);

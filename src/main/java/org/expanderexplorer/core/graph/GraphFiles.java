@@ -206,6 +206,8 @@ public final class GraphFiles {
      * it otherwise assumes to be false and <em>true</em>, so they are put in front of JGraphT's output.
      */
     private static ObjectNode nodeLink(LabelledGraph graph) {
+        // Written through our JSON writer rather than JGraphT's own text, so that the file has the same layout as
+        // every other JSON output (indented, stable key order) and can be compared across versions.
         JSONExporter<LabelledGraph.Vertex, LabelledGraph.Edge> e = new JSONExporter<>(LabelledGraph.Vertex::name);
         e.setVertexAttributeProvider(v -> vertexAttributes(v, false));
         Graph<LabelledGraph.Vertex, LabelledGraph.Edge> g = graph.graph();

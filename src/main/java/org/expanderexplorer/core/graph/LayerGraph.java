@@ -40,11 +40,16 @@ public final class LayerGraph {
         int r = w.rows();
         int c = w.cols();
         double[] d = w.toRowMajor();
+        // NaN compares unequal to 0 and would count as an edge of weight NaN, poisoning every sum after it; refuse it
+        // here, where its position can still be named.
         int bad = w.firstNonFinite();
         if (bad >= 0) {
             throw new IllegalArgumentException("weight at row " + (bad / c) + ", column " + (bad % c) + " is "
                     + d[bad] + ": NaN or infinite weights cannot be analysed");
         }
+        // Isolated vertices are removed before anything is measured (science.md, section 2): an all-zero row adds a
+        // zero singular value and a zero Laplacian eigenvalue that say nothing about expansion, and would make every
+        // pruned layer look disconnected.
         boolean[] rowUsed = new boolean[r];
         boolean[] colUsed = new boolean[c];
         int e = 0;
@@ -62,12 +67,16 @@ public final class LayerGraph {
         this.rightIndex = indicesOf(colUsed);
         int nl = leftIndex.length;
         int nr = rightIndex.length;
+        // The kept part is stored dense because the exact singular-value paths (Gram matrix, SVD) work on the
+        // dense matrix; the CSR form for the Laplacian is derived from it on demand (asCsrGraph).
         this.biadjacency = new double[nl * nr];
         this.leftDegree = new double[nl];
         this.rightDegree = new double[nr];
         for (int a = 0; a < nl; a++) {
             int row = leftIndex[a] * c;
             for (int b = 0; b < nr; b++) {
+                // Degrees are strengths in the weighted representation (sums of |w|, decision 0002), so that the
+                // Laplacian, the cuts and the Cheeger bounds all measure the same weighted graph.
                 double v = rep.edgeWeight(d[row + rightIndex[b]]);
                 biadjacency[a * nr + b] = v;
                 leftDegree[a] += v;

@@ -103,6 +103,9 @@ public final class MatrixMarketFormat {
                 throw bad("a " + symmetryName() + " matrix must be square, but " + rows + " x " + cols
                         + " is declared");
             }
+            // A symmetric file lists only the lower triangle (diagonal included), a skew one the strict lower triangle:
+            // the number of distinct positions bounds the declared entries, so a corrupt count is refused before
+            // reading on.
             long capacity = switch (symmetry) {
                 case GENERAL -> rows * cols;
                 case SYMMETRIC -> rows * (rows + 1) / 2;
@@ -125,6 +128,8 @@ public final class MatrixMarketFormat {
             } else {
                 readCoordinates(data, r, c, entries, sizeLine);
             }
+            // Trailing entries are an error, not ignored: a file whose header undercounts its entries was written by a
+            // broken exporter, and a silently truncated matrix would give a different spectrum.
             if (nextTokens() != null) {
                 throw bad("more entries than the " + entries + " declared on line " + sizeLine);
             }

@@ -25,6 +25,8 @@ import java.util.Objects;
  */
 public final class Json {
 
+    // Jackson's defaults otherwise: no sorting of map keys (insertion order is the caller's choice), numbers as
+    // Java prints them (shortest round-trip form), so outputs compare byte for byte across versions.
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {

@@ -85,6 +85,8 @@ public record LoadedModel(SavedModel saved, SequenceDataset test, Subject subjec
 
     private static LoadedModel of(Path file, SavedModel saved, SequenceDataset test, String name, int layer,
                                   String note) {
+        // Checked here, once for both front ends: a data set of another width would fail deep inside Deeplearning4j
+        // with a shape error that names neither the file nor the data set.
         if (test != null && (test.features() != saved.model().spec().inputs())) {
             throw BadInputException.inFile(file, "the model takes " + saved.model().spec().inputs()
                     + " inputs per step but " + test.name() + " has " + test.features() + " features per step");
