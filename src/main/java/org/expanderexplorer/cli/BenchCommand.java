@@ -18,8 +18,8 @@ import org.expanderexplorer.core.graph.MatrixFiles;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.graph.UnfoldedGraph;
 import org.expanderexplorer.core.graph.WeightMatrix;
+import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.model.Evaluator;
-import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.core.model.RecurrentWeights;
 import org.expanderexplorer.core.model.SavedModel;
@@ -33,6 +33,7 @@ import org.expanderexplorer.core.spectral.RamanujanGaps;
 import org.expanderexplorer.core.spectral.SingularSpectrum;
 import org.expanderexplorer.core.spectral.SingularValues;
 import org.expanderexplorer.core.spectral.SweepCut;
+import org.expanderexplorer.core.subject.LoadedModel;
 import org.expanderexplorer.core.subject.Subject;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.ArgGroup;
@@ -184,7 +185,7 @@ final class BenchCommand implements Callable<Integer> {
         if (limit < 1 || batch < 1 || unfold != null && unfold < 1 || nd4jThreads != null && nd4jThreads < 1) {
             throw new BadInputException("--limit, --batch, --unfold and --nd4j-threads must be at least 1");
         }
-        SavedModel saved = ModelFiles.loadAny(subject.model);
+        SavedModel saved = LoadedModel.read(subject.model);
         head.put("model", subject.model.toString());
         head.put("architecture", saved.model().spec().describe());
         SequenceDataset ds = data == null ? null : Datasets.load(data, Split.TEST);

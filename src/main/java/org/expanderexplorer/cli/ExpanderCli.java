@@ -26,6 +26,7 @@ import picocli.CommandLine;
             PruneCommand.class,
             SweepCommand.class,
             FigureCommand.class,
+            GraphExportCommand.class,
         })
 public final class ExpanderCli {
 

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
-import org.expanderexplorer.core.model.ModelFiles;
+import org.expanderexplorer.core.io.Provenance;
 import org.expanderexplorer.core.model.SavedModel;
-import org.expanderexplorer.core.subject.ModelSubjects;
+import org.expanderexplorer.core.subject.LoadedModel;
 import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.PrunedModelExport;
 import org.expanderexplorer.core.subject.PrunedState;
@@ -63,21 +63,18 @@ final class PruneCommand implements Callable<Integer> {
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
             throw BadInputException.inFile(out, "the pruned model is a Deeplearning4j zip: give a name ending in .zip");
         }
-        SavedModel saved = ModelFiles.loadAny(model);
-        Subject subject = ModelSubjects.of(model.getFileName().toString(), saved.model(), null, prune.layer);
+        SavedModel saved = LoadedModel.read(model);
+        Subject subject = LoadedModel.of(model, saved, null, model.getFileName().toString(), prune.layer).subject();
         PrunedState state = subject.prune(keep, settings);
         PrunedModelExport export = new PrunedModelExport(saved.model(), prune.layer, state);
-        String how = String.format(Locale.ROOT, "pruned: %s, q = %s %%, scope %s%s, seed %d, from %s",
-                settings.method().cliName(), keep, settings.scopeId(), settings.perGate() ? " per gate" : "",
-                settings.seed(), model.getFileName());
-        export.writeZip(out, saved.metadata(), how);
+        export.writeZip(out, saved.metadata(), export.how(model.getFileName().toString()));
         if (npz != null) {
             export.writeNpz(npz);
         }
         PrunedModelExport.Summary s = export.summary().withFiles(out, Files.size(out), npz,
                 npz == null ? null : Files.size(npz));
         if (summary != null) {
-            PrunedModelExport.writeSummary(summary, s);
+            PrunedModelExport.writeSummary(summary, s, export.provenance(Provenance.now().withModelFile(model)));
         }
         print(stdout, s);
         stdout.flush();

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,9 +20,8 @@ import org.expanderexplorer.core.data.SpeechCommandsDataset;
 import org.expanderexplorer.core.data.Split;
 import org.expanderexplorer.core.graph.Gate;
 import org.expanderexplorer.core.graph.Representation;
-import org.expanderexplorer.core.io.FileDigests;
+import org.expanderexplorer.core.io.Provenance;
 import org.expanderexplorer.core.model.CellType;
-import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.core.model.RecurrentClassifier;
 import org.expanderexplorer.core.model.SavedModel;
@@ -34,6 +31,7 @@ import org.expanderexplorer.core.report.SweepReport;
 import org.expanderexplorer.core.spectral.AnalysisOptions;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
 import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.LoadedModel;
 import org.expanderexplorer.core.subject.ModelSubjects;
 import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.PrunedModelExport;
@@ -61,9 +59,6 @@ import picocli.CommandLine.Spec;
             + "figures/*.png|svg (the paper's figure per graph and representation) into --out.",
             "Progress goes to stderr; the crossings and the stopping rule to stdout."})
 final class SweepCommand implements Callable<Integer> {
-
-    /** PNG resolution of the figures: 144 dpi is 1.5 x the 96 dpi of the logical size. */
-    static final int DEFAULT_DPI = 144;
 
     @Spec
     CommandSpec spec;
@@ -115,7 +110,7 @@ final class SweepCommand implements Callable<Integer> {
             description = "Figure formats: png, svg, both (default) or none.")
     List<String> formats;
 
-    @Option(names = "--dpi", defaultValue = "" + DEFAULT_DPI,
+    @Option(names = "--dpi", defaultValue = "" + FigureCommand.DEFAULT_DPI,
             description = "PNG resolution (96 = the logical 800 x 500 pixels; default ${DEFAULT-VALUE}).")
     int dpi;
 
@@ -165,17 +160,13 @@ final class SweepCommand implements Callable<Integer> {
         // OpenBLAS or OpenMP thread that waits for a busy core spins (measured: 5-8x slower on a loaded 2-core
         // machine)
         Nd4jThreads.set(threads);
-        SavedModel saved = ModelFiles.loadAny(model);
+        SavedModel saved = LoadedModel.read(model);
         RecurrentClassifier net = saved.model();
         Datasets.Spec dataSpec = Datasets.parse(data);
         SequenceDataset test = limit < 0 ? null
                 : Datasets.load(dataSpec, Split.TEST, SpeechCommandsDataset.Options.defaults());
-        if (test != null && test.features() != net.spec().inputs()) {
-            throw new BadInputException("data set " + test.name() + " has " + test.features()
-                    + " features per step, the model " + model.getFileName() + " expects " + net.spec().inputs());
-        }
         String name = stem(model);
-        Subject subject = ModelSubjects.of(name, net, test, prune.layer);
+        Subject subject = LoadedModel.of(model, saved, test, name, prune.layer).subject();
         List<GraphId> monitored = graphs(net.spec().cell());
         SweepConfig config = new SweepConfig(schedule, settings, monitored,
                 Set.of(Representation.UNWEIGHTED, Representation.WEIGHTED), limit,
@@ -187,15 +178,15 @@ final class SweepCommand implements Callable<Integer> {
                 prune.describe(settings), finetune == null ? "" : ", fine-tuned " + finetune + " ep/round");
         stderr.printf(Locale.ROOT, "sweep: %s, %d grid points, %d graph(s), accuracy on %s%n", title,
                 schedule.keepPercents().size(), monitored.size(), accuracyData(test, limit));
-        String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        Provenance provenance = provenance(test, settings, tuner);
         long t0 = System.nanoTime();
         List<Path> exported = new ArrayList<>();
         SweepResult result = new SweepRunner(subject, config, tuner).run(
                 p -> progress(stderr, p, schedule.keepPercents().size(), monitored),
-                (state, s) -> exportAt(state, tuner == null ? net : tuner.latest(), saved, settings, exported),
+                (state, s) -> exportAt(state, tuner == null ? net : tuner.latest(), saved, provenance, exported),
                 () -> Thread.currentThread().isInterrupted());
         double sweepSeconds = (System.nanoTime() - t0) / 1e9;
-        Map<String, Object> run = runInfo(saved, test, settings, tuner, started, sweepSeconds);
+        Map<String, Object> run = runInfo(saved, test, settings, tuner, provenance, sweepSeconds);
         List<Path> figures = SweepReport.write(out, result, new SweepReport.RunInfo(title, run), figureFormats, scale);
         double totalSeconds = (System.nanoTime() - t0) / 1e9;
         report(stdout, result, monitored, sweepSeconds, totalSeconds, figures.size(), exported);
@@ -282,7 +273,7 @@ final class SweepCommand implements Callable<Integer> {
                 new ProgressBar(stderr, System.console() != null, 30));
     }
 
-    private void exportAt(PrunedState state, RecurrentClassifier net, SavedModel saved, PruneSettings settings,
+    private void exportAt(PrunedState state, RecurrentClassifier net, SavedModel saved, Provenance provenance,
                           List<Path> exported) {
         if (export == null || !export.contains(state.keepPercent())) {
             return;
@@ -293,24 +284,38 @@ final class SweepCommand implements Callable<Integer> {
             PrunedModelExport e = new PrunedModelExport(net, prune.layer, state);
             Path zip = dir.resolve(base + ".zip");
             Path npz = dir.resolve(base + ".npz");
-            e.writeZip(zip, saved.metadata(), String.format(Locale.ROOT, "pruned: %s, q = %s %%, %s sweep%s, from %s",
-                    settings.method().cliName(), PruneCommand.trim(state.keepPercent()),
-                    iterative ? "iterative" : "one-shot", finetune == null ? "" : " fine-tuned " + finetune
-                            + " epoch(s) per round", model.getFileName()));
+            e.writeZip(zip, saved.metadata(), e.how(model.getFileName().toString()) + ", "
+                    + (iterative ? "iterative" : "one-shot") + " sweep"
+                    + (finetune == null ? "" : ", fine-tuned " + finetune + " epoch(s) per round"));
             e.writeNpz(npz);
             Path json = dir.resolve(base + ".json");
-            PrunedModelExport.writeSummary(json, e.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz)));
+            PrunedModelExport.writeSummary(json, e.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz)),
+                    e.provenance(provenance));
             exported.add(zip);
         } catch (IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         }
     }
 
+    /** The run's provenance: the model hashed once, the data, the method and every seed that chose anything. */
+    private Provenance provenance(SequenceDataset test, PruneSettings settings, ModelFineTuner tuner) {
+        Provenance p = Provenance.now().withModelFile(model).withDataSet(test == null ? null : test.name())
+                .withPruning(settings.method().cliName(), null).withSeed("pruning", settings.seed());
+        if (test != null && limit > 0 && limit < test.size()) {
+            p = p.withSeed("accuracySubset", ModelSubjects.SUBSET_SEED);
+        }
+        return tuner == null ? p : p.withSeed("fineTuning", prune.seed);
+    }
+
+    /**
+     * The run keys of sweep.json. The flat keys are those of layout 1 (kept for readers of older files); the ones
+     * that say where the run came from are taken from the provenance record, which follows them whole.
+     */
     private Map<String, Object> runInfo(SavedModel saved, SequenceDataset test, PruneSettings settings,
-                                        ModelFineTuner tuner, String started, double seconds) throws IOException {
+                                        ModelFineTuner tuner, Provenance provenance, double seconds) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", model.toString());
-        m.put("modelSha256", FileDigests.sha256(model));
+        m.put("model", provenance.model());
+        m.put("modelSha256", provenance.modelSha256());
         m.put("architecture", saved.model().spec().describe());
         m.put("layer", prune.layer);
         m.put("data", data);
@@ -325,8 +330,9 @@ final class SweepCommand implements Callable<Integer> {
         m.put("minDegree", settings.minDegree());
         m.put("seed", settings.seed());
         m.put("fineTuning", tuner == null ? null : tuner.describe());
-        m.put("startedAt", started);
+        m.put("startedAt", provenance.createdAt());
         m.put("sweepSeconds", seconds);
+        m.put("provenance", provenance);
         return m;
     }
 

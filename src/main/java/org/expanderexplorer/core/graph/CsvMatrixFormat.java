@@ -45,7 +45,7 @@ public final class CsvMatrixFormat {
         } catch (CharacterCodingException e) {
             throw BadInputException.inFile(file, "is not UTF-8 text (is it a binary file?)");
         } catch (IOException e) {
-            throw MatrixFiles.readFailure(file, e);
+            throw BadInputException.cannotRead(file, e);
         }
     }
 
@@ -133,7 +133,7 @@ public final class CsvMatrixFormat {
         try {
             AtomicFiles.writeText(file, w -> writeTo(w, matrix));
         } catch (IOException e) {
-            throw MatrixFiles.writeFailure(file, e);
+            throw BadInputException.cannotWrite(file, e);
         }
     }
 

@@ -1,9 +1,5 @@
 package org.expanderexplorer.core.graph;
 
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -86,26 +82,5 @@ public final class MatrixFiles {
             case MATRIX_MARKET -> MatrixMarketFormat.write(file, matrix, comments);
             default -> throw new AssertionError();
         }
-    }
-
-    static BadInputException readFailure(Path file, IOException e) {
-        return BadInputException.inFile(file, "cannot read: " + reason(e));
-    }
-
-    static BadInputException writeFailure(Path file, IOException e) {
-        return BadInputException.inFile(file, "cannot write: " + reason(e));
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

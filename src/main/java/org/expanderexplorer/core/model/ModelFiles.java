@@ -1,16 +1,12 @@
 package org.expanderexplorer.core.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.zip.ZipEntry;
@@ -22,6 +18,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.io.AtomicFiles;
+import org.expanderexplorer.core.io.Json;
 
 /**
  * Saves and loads classifiers as Deeplearning4j {@code ModelSerializer} zips that carry a JSON metadata entry
@@ -41,9 +38,7 @@ public final class ModelFiles {
     public static final String METADATA_ENTRY = "expander-explorer-metadata.json";
 
     /** Largest model file accepted (the whole zip is read into memory). */
-    public static final long MAX_BYTES = 1L << 30;
-
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final long MAX_BYTES = ModelArchive.MAX_BYTES;
 
     private ModelFiles() {
     }
@@ -63,7 +58,7 @@ public final class ModelFiles {
         }
         ByteArrayOutputStream dl4j = new ByteArrayOutputStream();
         ModelSerializer.writeModel(model.network(), dl4j, false);
-        byte[] json = JSON.writeValueAsBytes(metadata);
+        byte[] json = Json.bytes(metadata);
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
@@ -88,7 +83,7 @@ public final class ModelFiles {
      * @throws IOException       on a read error of the file system
      */
     public static SavedModel load(Path file) throws IOException {
-        return fromEntries(file, readZip(file));
+        return fromEntries(file, ModelArchive.read(file));
     }
 
     private static SavedModel fromEntries(Path file, Map<String, byte[]> entries) {
@@ -142,7 +137,7 @@ public final class ModelFiles {
      * Deeplearning4j model, a zip of {@code .npy} entries a PyTorch {@code state_dict} ({@link PyTorchNpz}).
      */
     public static SavedModel loadAny(Path file) throws IOException {
-        Map<String, byte[]> entries = readZip(file);
+        Map<String, byte[]> entries = ModelArchive.read(file);
         if (!entries.containsKey(ModelSerializer.CONFIGURATION_JSON)
                 && entries.keySet().stream().allMatch(n -> n.endsWith(".npy"))) {
             return PyTorchNpz.fromArrays(file, NpzFiles.parse(file, entries));
@@ -164,46 +159,6 @@ public final class ModelFiles {
             throw new java.io.UncheckedIOException(e);
         }
         return bytes.toByteArray();
-    }
-
-    /** The entries of a zip, each fully inflated (CRC-checked). */
-    static Map<String, byte[]> readZip(Path file) throws IOException {
-        Objects.requireNonNull(file, "file");
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                throw BadInputException.inFile(file, "is a folder, not a model file");
-            }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw BadInputException.inFile(file, "file of " + size + " bytes is larger than the limit of "
-                        + MAX_BYTES);
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw BadInputException.inFile(file, "no such file");
-        }
-        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
-            throw BadInputException.inFile(file, "not a zip archive (a model must be a Deeplearning4j zip or an NPZ)");
-        }
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        long total = 0;
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                byte[] data = in.readNBytes((int) Math.min(MAX_BYTES - total + 1, Integer.MAX_VALUE - 16));
-                total += data.length;
-                if (total > MAX_BYTES) {
-                    throw BadInputException.inFile(file, "inflates to more than " + MAX_BYTES + " bytes");
-                }
-                entries.put(e.getName(), data);
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw BadInputException.inFile(file, "corrupt zip archive (" + firstLine(e) + ")");
-        }
-        if (entries.isEmpty()) {
-            throw BadInputException.inFile(file, "corrupt or empty zip archive (no readable entries)");
-        }
-        return entries;
     }
 
     private static long parameterCount(MultiLayerConfiguration conf) {
@@ -308,7 +263,7 @@ public final class ModelFiles {
         }
         ModelMetadata m;
         try {
-            m = JSON.readValue(json, ModelMetadata.class);
+            m = Json.reader(ModelMetadata.class).readValue(json);
         } catch (JsonProcessingException e) {
             throw BadInputException.inFile(file, METADATA_ENTRY + " is not valid metadata JSON (line "
                     + e.getLocation().getLineNr() + ": " + e.getOriginalMessage() + ")");
@@ -350,12 +305,6 @@ public final class ModelFiles {
     }
 
     static String firstLine(Throwable e) {
-        Throwable t = e;
-        while (t.getMessage() == null && t.getCause() != null) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return ModelArchive.firstLine(e);
     }
 }

@@ -138,6 +138,8 @@ public final class PyTorchNpz {
             }
             String target = k.substring(0, k.length() - ".mask".length());
             NpyArray w = a.get(target);
+            // Only weight matrices can carry a mask: a mask on a bias or an unknown key means the file was not written
+            // by a pruning export, and guessing what it meant would load a different model.
             if (w == null || !target.matches("rnn\\.weight_(ih|hh)_l[0-9]+|fc\\.weight")) {
                 throw BadInputException.inFile(file, "mask '" + k + "' has no weight matrix '" + target + "'");
             }
@@ -149,6 +151,8 @@ public final class PyTorchNpz {
             double[] mv = m.values();
             double[] wv = w.values();
             for (int i = 0; i < mv.length; i++) {
+                // A soft mask (values between 0 and 1) would scale weights rather than prune them; it is refused, not
+                // rounded, since either reading could be the one intended.
                 if (mv[i] != 0 && mv[i] != 1) {
                     throw BadInputException.inFile(file, "mask '" + k + "' has the value " + mv[i]
                             + " at flat index " + i + " (masks hold 0 and 1)");
@@ -239,6 +243,9 @@ public final class PyTorchNpz {
 
     /** PyTorch (gates*H x n, blocks i f g o) to Deeplearning4j (n x gates*H, blocks g f o i). */
     static double[][] fromPyTorch(double[][] pt, ModelSpec spec) {
+        // Two differences at once: PyTorch stores a weight as (out x in) for y = W x, Deeplearning4j as (in x out) for
+        // y = x W, and the gate blocks come in another order. Getting either wrong still loads and runs, with a wrong
+        // accuracy, so PyTorchNpzTest checks the imported network against PyTorch's equations computed independently.
         int gh = pt.length;
         int n = pt[0].length;
         int h = spec.hidden();
@@ -272,6 +279,8 @@ public final class PyTorchNpz {
         return pt;
     }
 
+    // Biases are vectors: only the gate blocks move. (PyTorch's two biases, bias_ih and bias_hh, are added
+    // before this call, since Deeplearning4j has one.)
     static double[] biasFromPyTorch(double[] pt, ModelSpec spec) {
         int h = spec.hidden();
         double[] dl = new double[pt.length];

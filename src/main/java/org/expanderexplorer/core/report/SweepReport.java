@@ -1,8 +1,6 @@
 package org.expanderexplorer.core.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.graph.Representation;
-import org.expanderexplorer.core.io.AtomicFiles;
+import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.sweep.SweepPoint;
 import org.expanderexplorer.core.sweep.SweepResult;
@@ -34,8 +32,6 @@ public final class SweepReport {
 
     /** Version of the {@code sweep.json} layout. */
     public static final int FORMAT_VERSION = 1;
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
      * What a sweep was run on, for {@code sweep.json} and the figure titles.
@@ -77,8 +73,7 @@ public final class SweepReport {
         Objects.requireNonNull(info, "info");
         Files.createDirectories(dir);
         SweepTable.of(result).write(dir.resolve("sweep.csv"));
-        byte[] json = JSON.writeValueAsBytes(json(result, info));
-        AtomicFiles.write(dir.resolve("sweep.json"), out -> out.write(json));
+        Json.writeFile(dir.resolve("sweep.json"), json(result, info));
         List<Path> written = new ArrayList<>();
         if (formats.isEmpty()) {
             return written;
@@ -198,7 +193,7 @@ public final class SweepReport {
     public static Stored readStored(Path json, String graph) throws IOException {
         JsonNode root;
         try {
-            root = JSON.readTree(json.toFile());
+            root = Json.readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw BadInputException.inFile(json, "not valid JSON (line " + e.getLocation().getLineNr() + ": "
                     + e.getOriginalMessage() + ")");

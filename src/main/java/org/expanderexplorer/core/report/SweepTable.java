@@ -131,6 +131,8 @@ public record SweepTable(List<Row> rows) {
     }
 
     private static String num(Double v) {
+        // Undefined is an empty cell, not "NaN" or "null": spreadsheets and pandas read an empty cell as missing,
+        // and the shortest round-trip text keeps every digit the engine computed.
         return v == null || !Double.isFinite(v) ? "" : NumberText.format(v);
     }
 
@@ -151,6 +153,8 @@ public record SweepTable(List<Row> rows) {
             List<String> names = List.of(header.strip().split(",", -1));
             int[] at = new int[COLUMNS.size()];
             for (int c = 0; c < COLUMNS.size(); c++) {
+                // Columns are found by name, not position: a CSV from an older version (fewer columns) or one reordered
+                // in a spreadsheet still reads, and only the columns every version wrote are required.
                 at[c] = names.indexOf(COLUMNS.get(c));
                 if (at[c] < 0 && c <= COLUMNS.indexOf("isolatedRight")) {
                     throw BadInputException.atLine(file, 1, "missing column '" + COLUMNS.get(c)
@@ -186,6 +190,8 @@ public record SweepTable(List<Row> rows) {
         }
         return new Row(c.req(0), c.text(1), c.bool(2), c.opt(3), c.opt(4), c.opt(5), c.opt(6), c.opt(7), c.opt(8),
                 c.opt(9), c.opt(10), c.integer(11), c.integer(12), c.integer(13),
+                // An older CSV has no actualQ column; the asked q stands in for it there (they differ only for
+                // expansion-preserving pruning).
                 at[14] < 0 ? c.req(0) : c.req(14), c.opt(15), c.integer(16), c.integer(17), c.opt(18), c.opt(19),
                 c.integer(20), c.bool(21));
     }

@@ -2,13 +2,11 @@ package org.expanderexplorer.ui.session;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.expanderexplorer.core.BadInputException;
-import org.expanderexplorer.core.io.AtomicFiles;
+import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.subject.Scope;
@@ -36,14 +34,11 @@ public record Session(int format, String source, double keepPercent, String meth
     public static final int FORMAT = 1;
     /** Largest session file read (a session is a few hundred bytes). */
     static final long MAX_BYTES = 1 << 20;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     /** Writes the session atomically. */
     public void save(Path file) {
         try {
-            byte[] bytes = JSON.writeValueAsBytes(this);
-            AtomicFiles.write(file, out -> out.write(bytes));
+            Json.writeFile(file, this);
         } catch (IOException e) {
             throw BadInputException.inFile(file, "cannot write the session (" + e.getMessage() + ")");
         }
@@ -56,7 +51,8 @@ public record Session(int format, String source, double keepPercent, String meth
             if (Files.size(file) > MAX_BYTES) {
                 throw BadInputException.inFile(file, "is too large for a session file");
             }
-            s = JSON.readValue(file.toFile(), Session.class);
+            s = Json.reader(Session.class).with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                    .readValue(file.toFile());
         } catch (IOException e) {
             String m = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             throw BadInputException.inFile(file, "is not a session file (" + m + ")");

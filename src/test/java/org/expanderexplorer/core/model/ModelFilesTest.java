@@ -173,7 +173,7 @@ class ModelFilesTest {
         ModelFiles.save(RecurrentClassifier.create(spec, 2), ModelMetadata.of(spec, "test"), file);
         Path edited = dir.resolve("edited.zip");
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(edited))) {
-            for (var e : ModelFiles.readZip(file).entrySet()) {
+            for (var e : ModelArchive.read(file).entrySet()) {
                 z.putNextEntry(new ZipEntry(e.getKey()));
                 byte[] data = e.getKey().equals(ModelFiles.METADATA_ENTRY)
                         ? new String(e.getValue()).replace("\"hidden\" : 3", "\"hidden\" : 30").getBytes()
