@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +20,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.io.AtomicFiles;
+import org.expanderexplorer.core.io.HeapBudget;
+import org.expanderexplorer.core.io.InputFiles;
 
 /**
  * Saves and loads classifiers as Deeplearning4j {@code ModelSerializer} zips that carry a JSON metadata entry
@@ -42,6 +42,19 @@ public final class ModelFiles {
 
     /** Largest model file accepted (the whole zip is read into memory). */
     public static final long MAX_BYTES = 1L << 30;
+
+    /** Most entries accepted in a model zip or NPZ (a two-layer state_dict with masks has 14). */
+    public static final int MAX_ENTRIES = 4096;
+
+    /**
+     * Heap bytes per parameter while a Deeplearning4j zip loads: the inflated coefficients, the in-memory zip
+     * handed to Deeplearning4j, its restored array, the checked float copy, the rebuilt network and the finite
+     * check's copy, 4 bytes each, rounded up.
+     */
+    static final long BYTES_PER_PARAMETER = 32;
+
+    /** Bytes counted per zip entry beyond its data (name, map entry, array header). */
+    private static final long ENTRY_OVERHEAD = 160;
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -97,20 +110,15 @@ public final class ModelFiles {
             throw BadInputException.inFile(file, "not a Deeplearning4j model zip (it has no "
                     + ModelSerializer.CONFIGURATION_JSON + " and " + ModelSerializer.COEFFICIENTS_BIN + ")");
         }
-        MultiLayerConfiguration conf;
-        try {
-            conf = MultiLayerConfiguration.fromJson(
-                    new String(entries.get(ModelSerializer.CONFIGURATION_JSON), StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            throw BadInputException.inFile(file, "configuration.json is not a Deeplearning4j MultiLayerNetwork "
-                    + "configuration (" + firstLine(e) + ")");
-        }
+        MultiLayerConfiguration conf = Dl4jConfigCheck.read(file, entries.get(ModelSerializer.CONFIGURATION_JSON));
         ModelSpec spec;
         try {
             spec = NetworkStructure.specOf(conf);
+            HeapBudget.require(file, HeapBudget.times(parameterCount(conf), BYTES_PER_PARAMETER),
+                    "a network of " + parameterCount(conf) + " parameters");
             checkCoefficientSize(file, conf, entries.get(ModelSerializer.COEFFICIENTS_BIN).length);
         } catch (BadInputException e) {
-            throw e.getMessage().startsWith(file.toString()) ? e : BadInputException.inFile(file, e.getMessage());
+            throw e.getMessage().startsWith(BadInputException.printable(file.toString())) ? e : BadInputException.inFile(file, e.getMessage());
         } catch (RuntimeException e) {
             // an edited configuration can leave Deeplearning4j with null layers (found by fuzzing)
             throw BadInputException.inFile(file, "configuration.json does not describe a supported network ("
@@ -150,12 +158,21 @@ public final class ModelFiles {
         return fromEntries(file, entries);
     }
 
-    /** The checked entries as a zip again (in memory), for Deeplearning4j's stream reader. */
+    /**
+     * The checked configuration and coefficients as a zip again (in memory), for Deeplearning4j's stream reader.
+     * Nothing else is passed on: Deeplearning4j would read {@code preprocessor.bin} with Java's
+     * {@code ObjectInputStream} (which constructs whatever classes the bytes name), and this program uses neither
+     * the updater state nor a normalizer, so those entries are never parsed.
+     */
     private static byte[] rezip(Map<String, byte[]> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.setLevel(java.util.zip.Deflater.NO_COMPRESSION);
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                if (!e.getKey().equals(ModelSerializer.CONFIGURATION_JSON)
+                        && !e.getKey().equals(ModelSerializer.COEFFICIENTS_BIN)) {
+                    continue;
+                }
                 zip.putNextEntry(new ZipEntry(e.getKey()));
                 zip.write(e.getValue());
                 zip.closeEntry();
@@ -166,36 +183,39 @@ public final class ModelFiles {
         return bytes.toByteArray();
     }
 
-    /** The entries of a zip, each fully inflated (CRC-checked). */
+    /**
+     * The entries of a zip, each fully inflated (CRC-checked). The file must be a regular file (never a device or
+     * a FIFO) of at most {@value #MAX_BYTES} bytes; the entries together may inflate to at most a third of the heap
+     * still available (the bytes are held, then parsed into at least as much again), {@value #MAX_ENTRIES} entries.
+     */
     static Map<String, byte[]> readZip(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                throw BadInputException.inFile(file, "is a folder, not a model file");
-            }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw BadInputException.inFile(file, "file of " + size + " bytes is larger than the limit of "
-                        + MAX_BYTES);
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw BadInputException.inFile(file, "no such file");
-        }
+        byte[] bytes = InputFiles.readAll(file, MAX_BYTES, "a model");
         if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
             throw BadInputException.inFile(file, "not a zip archive (a model must be a Deeplearning4j zip or an NPZ)");
         }
+        long budget = Math.min(MAX_BYTES, HeapBudget.available() / 3);
         Map<String, byte[]> entries = new LinkedHashMap<>();
         long total = 0;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                byte[] data = in.readNBytes((int) Math.min(MAX_BYTES - total + 1, Integer.MAX_VALUE - 16));
-                total += data.length;
-                if (total > MAX_BYTES) {
-                    throw BadInputException.inFile(file, "inflates to more than " + MAX_BYTES + " bytes");
+                if (entries.size() >= MAX_ENTRIES) {
+                    throw BadInputException.inFile(file, "has more than " + MAX_ENTRIES + " entries; a model has a "
+                            + "few dozen at most");
                 }
-                entries.put(e.getName(), data);
+                // each entry costs its name and the map's bookkeeping too, so many empty entries count
+                total += ENTRY_OVERHEAD + 2L * e.getName().length();
+                byte[] data = in.readNBytes((int) Math.max(0, Math.min(budget - total + 1, Integer.MAX_VALUE - 16)));
+                total += data.length;
+                if (total > budget) {
+                    throw BadInputException.inFile(file, budget == MAX_BYTES
+                            ? "inflates to more than " + MAX_BYTES + " bytes"
+                            : HeapBudget.message(3 * total, "inflating to more than " + (budget >> 20) + " MB"));
+                }
+                if (entries.put(e.getName(), data) != null) {
+                    throw BadInputException.inFile(file, "has two entries named '"
+                            + BadInputException.printable(e.getName(), 80) + "'");
+                }
             }
         } catch (IOException | IllegalArgumentException e) {
             throw BadInputException.inFile(file, "corrupt zip archive (" + firstLine(e) + ")");
