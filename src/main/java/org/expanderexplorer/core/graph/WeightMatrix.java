@@ -50,7 +50,8 @@ public final class WeightMatrix {
         if (rows < 0 || cols < 0) {
             throw new IllegalArgumentException("negative matrix size " + rows + " x " + cols);
         }
-        if (rows * cols > MAX_ENTRIES) {
+        // each side alone first: rows * cols can overflow (2^32 x 2^32 is 0 as a long)
+        if (rows > MAX_ENTRIES || cols > MAX_ENTRIES || (rows > 0 && cols > MAX_ENTRIES / rows)) {
             throw new IllegalArgumentException("matrix of " + rows + " x " + cols + " entries is too large (the limit is "
                     + MAX_ENTRIES + " entries)");
         }

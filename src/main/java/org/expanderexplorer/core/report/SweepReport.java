@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.io.InputFiles;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.io.AtomicFiles;
 import org.expanderexplorer.core.subject.GraphId;
@@ -36,6 +37,14 @@ public final class SweepReport {
     public static final int FORMAT_VERSION = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Largest sweep.json read (one with 10,000 grid points and 30 graphs is about 30 MB). */
+    static final long MAX_STORED_BYTES = 64L << 20;
+    /** Longest title read back: one line above a figure. */
+    public static final int MAX_TITLE = 300;
+    /** Reads sweep.json with a nesting limit far below the default 1000 (the file nests 5 levels). */
+    private static final ObjectMapper READER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(64)
+                    .build()).build());
 
     /**
      * What a sweep was run on, for {@code sweep.json} and the figure titles.
@@ -197,14 +206,21 @@ public final class SweepReport {
      */
     public static Stored readStored(Path json, String graph) throws IOException {
         JsonNode root;
+        byte[] bytes = InputFiles.readAll(json, MAX_STORED_BYTES, "a sweep.json");
         try {
-            root = JSON.readTree(json.toFile());
+            root = READER.readTree(bytes);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw BadInputException.inFile(json, "not valid JSON (line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage() + ")");
+            // a nesting-depth refusal has no location
+            String at = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
+            throw BadInputException.inFile(json, "not valid JSON (" + at
+                    + BadInputException.printable(e.getOriginalMessage(), 160) + ")");
         }
         if (root == null || !root.isObject() || !root.path("title").isTextual()) {
             throw BadInputException.inFile(json, "not a sweep.json (it has no title)");
+        }
+        if (root.get("title").asText().length() > MAX_TITLE) {
+            throw BadInputException.inFile(json, "has a title of " + root.get("title").asText().length()
+                    + " characters; a figure shows at most " + MAX_TITLE);
         }
         JsonNode g = root.path("firstZeroCrossing").path(graph);
         return new Stored(root.get("title").asText(), crossings(g.path("unweighted")), crossings(g.path("weighted")));

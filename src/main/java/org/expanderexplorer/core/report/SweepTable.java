@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.io.InputFiles;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.io.AtomicFiles;
 import org.expanderexplorer.core.io.NumberText;
@@ -143,6 +144,7 @@ public record SweepTable(List<Row> rows) {
     public static SweepTable read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         List<Row> rows = new ArrayList<>();
+        InputFiles.requireRegular(file, "a sweep CSV");
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
             if (header == null) {
