@@ -68,9 +68,17 @@ public final class HeapBudget {
         return bytes >= 0 && bytes <= available();
     }
 
-    /** The one-line explanation used by {@link #require}. */
+    /** The one-line explanation used by {@link #require}, with the heap available now. */
     public static String message(long bytes, String what) {
-        long allowed = available() / MB;
+        return message(bytes, what, available());
+    }
+
+    /**
+     * The one-line explanation used by {@link #require}, with the heap that was available when the work started
+     * ({@code allowedBytes}; by the time a streamed size is known to be too large, part of it is in use).
+     */
+    public static String message(long bytes, String what, long allowedBytes) {
+        long allowed = allowedBytes / MB;
         String needs = bytes < 0 || bytes / MB > 1L << 40 ? "more memory than any machine has"
                 : "about " + String.format(java.util.Locale.ROOT, "%,d", Math.max(1, ceilMb(bytes))) + " MB";
         String advice = bytes < 0 || bytes / MB > 1L << 40 ? "the file is corrupt or not meant for this program"

@@ -194,7 +194,8 @@ public final class ModelFiles {
         if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
             throw BadInputException.inFile(file, "not a zip archive (a model must be a Deeplearning4j zip or an NPZ)");
         }
-        long budget = Math.min(MAX_BYTES, HeapBudget.available() / 3);
+        long heap = HeapBudget.available();
+        long budget = Math.min(MAX_BYTES, heap / 3);
         Map<String, byte[]> entries = new LinkedHashMap<>();
         long total = 0;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
@@ -210,7 +211,7 @@ public final class ModelFiles {
                 if (total > budget) {
                     throw BadInputException.inFile(file, budget == MAX_BYTES
                             ? "inflates to more than " + MAX_BYTES + " bytes"
-                            : HeapBudget.message(3 * total, "inflating to more than " + (budget >> 20) + " MB"));
+                            : HeapBudget.message(3 * total, "inflating to more than " + (budget >> 20) + " MB", heap));
                 }
                 if (entries.put(e.getName(), data) != null) {
                     throw BadInputException.inFile(file, "has two entries named '"
