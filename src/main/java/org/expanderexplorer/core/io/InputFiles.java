@@ -74,8 +74,8 @@ public final class InputFiles {
         } catch (AccessDeniedException e) {
             throw BadInputException.inFile(file, "permission denied");
         } catch (IOException e) {
-            throw BadInputException.inFile(file, "cannot be read (" + BadInputException.printable(String.valueOf(e.getMessage()))
-                    + ")");
+            throw BadInputException.inFile(file, "cannot be read ("
+                    + BadInputException.printable(String.valueOf(e.getMessage()), 160) + ")");
         }
     }
 }
