@@ -74,7 +74,11 @@ final class PruneCommand implements Callable<Integer> {
             }
         }
         try (FileGroup outputs = FileGroup.claim(out, npz, summary)) {
-            write(outputs, stdout);
+            try {
+                write(outputs, stdout);
+            } catch (java.nio.file.FileSystemException e) {
+                throw outputs.named(e);
+            }
         }
         return 0;
     }

@@ -201,8 +201,13 @@ final class SweepCommand implements Callable<Integer> {
                     () -> Thread.currentThread().isInterrupted());
             double sweepSeconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> run = runInfo(saved, test, settings, tuner, started, sweepSeconds);
-            List<Path> figures = SweepReport.write(staging.staging(), result, new SweepReport.RunInfo(title, run),
-                    figureFormats, scale);
+            List<Path> figures;
+            try {
+                figures = SweepReport.write(staging.staging(), result, new SweepReport.RunInfo(title, run),
+                        figureFormats, scale);
+            } catch (java.nio.file.FileSystemException e) {
+                throw staging.named(e);
+            }
             staging.commit();
             List<Path> exportedFinal = exported.stream().map(staging::finalPath).toList();
             double totalSeconds = (System.nanoTime() - t0) / 1e9;

@@ -2,6 +2,7 @@ package org.expanderexplorer.core.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -63,6 +64,18 @@ public final class FileGroup implements AutoCloseable {
             throw new IllegalArgumentException(target + " is not part of this group");
         }
         return s;
+    }
+
+    /** {@code e} naming the target instead of its staged temporary file, for messages. */
+    public FileSystemException named(FileSystemException e) {
+        for (Map.Entry<Path, Path> s : staged.entrySet()) {
+            if (e.getFile() != null && Path.of(e.getFile()).toAbsolutePath().equals(s.getValue())) {
+                FileSystemException n = new FileSystemException(s.getKey().toString(), null, e.getReason());
+                n.initCause(e);
+                return n;
+            }
+        }
+        return e;
     }
 
     /** Renames every staged file that was written into place, in order. */

@@ -3,6 +3,7 @@ package org.expanderexplorer.core.io;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +84,20 @@ public final class RunFolder implements AutoCloseable {
     /** Where a file written at {@code staged} (inside {@link #staging()}) ends up after {@link #commit()}. */
     public Path finalPath(Path staged) {
         return target.resolve(staging.relativize(staged.toAbsolutePath().normalize()));
+    }
+
+    /**
+     * {@code e} with the file it names moved from the staging folder to the target, so that a message names the
+     * output the user asked for ("out/sweep.csv: No space left on device"), not a hidden folder.
+     */
+    public FileSystemException named(FileSystemException e) {
+        if (e.getFile() == null || !Path.of(e.getFile()).toAbsolutePath().startsWith(staging)) {
+            return e;
+        }
+        FileSystemException n = new FileSystemException(finalPath(Path.of(e.getFile())).toString(), null,
+                e.getReason());
+        n.initCause(e);
+        return n;
     }
 
     /** Moves the outputs into place. */

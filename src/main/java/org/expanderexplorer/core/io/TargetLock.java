@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -41,10 +40,11 @@ public final class TargetLock implements AutoCloseable {
         if (folder == null || absolute.getFileName() == null) {
             throw new IOException(target + " is not a file path");
         }
-        String name = "." + AtomicFiles.cut(absolute.getFileName().toString(), AtomicFiles.MAX_NAME_BYTES - 6) + ".lock";
+        String name = "." + AtomicFiles.cut(absolute.getFileName().toString(), AtomicFiles.MAX_NAME_BYTES - 6)
+                + ".lock";
         Path file = folder.resolve(name);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.READ);
+        // an empty file: creating it needs no free blocks, so a full disk still reaches the real write and its message
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -56,8 +56,6 @@ public final class TargetLock implements AutoCloseable {
             throw BadInputException.inFile(target, "another run is writing it now; wait for it to finish or "
                     + "choose another name");
         }
-        channel.truncate(0);
-        channel.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
         return new TargetLock(file, channel, lock);
     }
 

@@ -135,6 +135,9 @@ public record SweepTable(List<Row> rows) {
         return v == null || !Double.isFinite(v) ? "" : NumberText.format(v);
     }
 
+    /** Most rows read: {@link org.expanderexplorer.core.pruning.PruningSchedule#MAX_POINTS} x 60 graphs x 2. */
+    static final int MAX_ROWS = 120_000;
+
     /**
      * Reads a {@code sweep.csv}. The header must hold at least the columns up to {@code isolatedRight} (the ones
      * every version writes); later columns are read when present.
@@ -170,10 +173,20 @@ public record SweepTable(List<Row> rows) {
                     throw BadInputException.atLine(file, line, cells.length + " cells, the header has "
                             + names.size());
                 }
-                rows.add(parseRow(file, line, cells, at));
+                Row row = parseRow(file, line, cells, at);
+                if (!(row.q() > 0 && row.q() <= 100)) {
+                    throw BadInputException.atLine(file, line, "q = " + row.q() + " is not in (0, 100]");
+                }
+                if (rows.size() >= MAX_ROWS) {
+                    throw BadInputException.atLine(file, line, "more than " + MAX_ROWS + " rows (1000 grid points "
+                            + "of 60 graphs in two representations)");
+                }
+                rows.add(row);
             }
         } catch (NoSuchFileException e) {
             throw BadInputException.inFile(file, "no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw BadInputException.inFile(file, "is not a text file (not UTF-8); expected a sweep CSV");
         }
         if (rows.isEmpty()) {
             throw BadInputException.inFile(file, "has a header but no rows");
