@@ -118,7 +118,8 @@ public final class ModelFiles {
                     "a network of " + parameterCount(conf) + " parameters");
             checkCoefficientSize(file, conf, entries.get(ModelSerializer.COEFFICIENTS_BIN).length);
         } catch (BadInputException e) {
-            throw e.getMessage().startsWith(BadInputException.printable(file.toString())) ? e : BadInputException.inFile(file, e.getMessage());
+            boolean named = e.getMessage().startsWith(BadInputException.printable(file.toString()));
+            throw named ? e : BadInputException.inFile(file, e.getMessage());
         } catch (RuntimeException e) {
             // an edited configuration can leave Deeplearning4j with null layers (found by fuzzing)
             throw BadInputException.inFile(file, "configuration.json does not describe a supported network ("
