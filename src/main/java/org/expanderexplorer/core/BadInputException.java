@@ -32,8 +32,8 @@ public class BadInputException extends RuntimeException {
     /**
      * {@code text} as it may appear in a one-line message: ISO control characters (a newline or an escape sequence
      * in a file name) and line separators are shown as {@code \n}, {@code \r}, {@code \t} or hexadecimal
-     * {@code \\uXXXX}
-     * escapes, so a message stays one line and a file name cannot move the cursor or recolour a terminal.
+     * {@code \\uXXXX} escapes, so a message stays one line and a file name cannot move the cursor or recolour a
+     * terminal.
      */
     public static String printable(String text) {
         if (text == null) {
