@@ -214,6 +214,11 @@ public final class SweepReport {
             String at = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
             throw BadInputException.inFile(json, "not valid JSON (" + at
                     + BadInputException.printable(e.getOriginalMessage(), 160) + ")");
+        } catch (IOException e) {
+            // the bytes are in memory: any other read failure is an undecodable text (a bad UTF-32 guess, found by
+            // fuzzing)
+            throw BadInputException.inFile(json, "not valid JSON text ("
+                    + BadInputException.printable(String.valueOf(e.getMessage()), 160) + ")");
         }
         if (root == null || !root.isObject() || !root.path("title").isTextual()) {
             throw BadInputException.inFile(json, "not a sweep.json (it has no title)");
