@@ -28,6 +28,9 @@ final class HostileFixtures {
     record Case(String name, String... args) {
     }
 
+    /** The size the next zip's last entry claims in its headers, or -1 for the true size. */
+    private static long lie = -1;
+
     private HostileFixtures() {
     }
 
@@ -44,6 +47,11 @@ final class HostileFixtures {
         Path coefficients = dir.resolve("coefficients-bomb.zip");
         zip(coefficients, entries, "coefficients.bin", 320L << 20);
         cases.add(new Case("coefficients.bin bomb (320 MB)", "inspect", "--model", coefficients.toString()));
+        Path lying = dir.resolve("lying-bomb.zip");
+        lie = 1 << 20;
+        zip(lying, entries, "coefficients.bin", 320L << 20);
+        lie = -1;
+        cases.add(new Case("coefficients.bin bomb whose header claims 1 MB", "inspect", "--model", lying.toString()));
 
         Path many = dir.resolve("many-entries.zip");
         try (ZipOutputStream z = new ZipOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(many)))) {
@@ -125,7 +133,7 @@ final class HostileFixtures {
                 byte[] tail = rawDeflate(mega, rest);
                 long compressed = data.size() + whole * megaDeflated.length + tail.length + 2;
                 byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
-                long size = head.length + extra;
+                long size = name.equals(last) && lie >= 0 ? lie : head.length + extra;
                 out.write(header(0x04034b50, crc.getValue(), compressed, size, nameBytes, -1));
                 out.write(data.toByteArray());
                 for (long k = 0; k < whole; k++) {

@@ -37,7 +37,8 @@ class MemoryBoundsTest {
             assertThat(f[3]).as(row).isEqualTo("1");
             assertThat(f[4]).as(row).startsWith("error: ").doesNotContain("Exception", "OutOfMemory");
         }
-        assertThat(text).contains("lstm7000.npz: inflating to more than", "needs about", "run with -Xmx",
+        assertThat(text).contains("lstm7000.npz: entry 'rnn.weight_hh_l0.npy' of 747 MB inflated needs about",
+                "lying-bomb.zip: inflates to more than", "run with -Xmx",
                 "/dev/zero: is not a regular file", "huge.mtx, line 2: matrix of 4294967296 x 4294967296");
     }
 }

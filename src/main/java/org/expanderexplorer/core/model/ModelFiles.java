@@ -207,12 +207,20 @@ public final class ModelFiles {
                 }
                 // each entry costs its name and the map's bookkeeping too, so many empty entries count
                 total += ENTRY_OVERHEAD + 2L * e.getName().length();
+                if (e.getSize() > budget - total) {
+                    // the header declares it: refuse before inflating (a lying header is caught while inflating)
+                    throw BadInputException.inFile(file, HeapBudget.message(HeapBudget.times(3, total + e.getSize()),
+                            "entry '" + BadInputException.printable(e.getName(), 60) + "' of "
+                                    + (e.getSize() >> 20) + " MB inflated", heap));
+                }
                 byte[] data = in.readNBytes((int) Math.max(0, Math.min(budget - total + 1, Integer.MAX_VALUE - 16)));
                 total += data.length;
                 if (total > budget) {
                     throw BadInputException.inFile(file, budget == MAX_BYTES
                             ? "inflates to more than " + MAX_BYTES + " bytes"
-                            : HeapBudget.message(3 * total, "inflating to more than " + (budget >> 20) + " MB", heap));
+                            : "inflates to more than " + (budget >> 20) + " MB, a third of the " + (heap >> 20)
+                                    + " MB the heap allows (reading needs about three times the inflated size): "
+                                    + "run with a larger -Xmx");
                 }
                 if (entries.put(e.getName(), data) != null) {
                     throw BadInputException.inFile(file, "has two entries named '"
