@@ -208,7 +208,7 @@ class ModelFilesTest {
         assertThatThrownBy(() -> AtomicFiles.write(file, (OutputStream out) -> {
             out.write(new byte[1000]);
             throw new IOException("disk full");
-        })).hasMessage("disk full");
+        })).hasMessage(file + ": disk full");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).hasSize(1);
