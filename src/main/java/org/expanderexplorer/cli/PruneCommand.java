@@ -5,10 +5,14 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.SavedModel;
+import org.expanderexplorer.core.pruning.GapFloor;
+import org.expanderexplorer.core.pruning.PruningMethod;
+import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.subject.ModelSubjects;
 import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.PrunedModelExport;
@@ -67,9 +71,11 @@ final class PruneCommand implements Callable<Integer> {
         Subject subject = ModelSubjects.of(model.getFileName().toString(), saved.model(), null, prune.layer);
         PrunedState state = subject.prune(keep, settings);
         PrunedModelExport export = new PrunedModelExport(saved.model(), prune.layer, state);
-        String how = String.format(Locale.ROOT, "pruned: %s, q = %s %%, scope %s%s, seed %d, from %s",
-                settings.method().cliName(), keep, settings.scopeId(), settings.perGate() ? " per gate" : "",
-                settings.seed(), model.getFileName());
+        String how = String.format(Locale.ROOT, "pruned: %s, q = %s %%%s, scope %s%s, seed %d, from %s",
+                settings.method().cliName() + (settings.method() == PruningMethod.RAMANUJAN ? " (keeps "
+                        + settings.gap().cliName() + " > 0)" : ""), keep, state.belowReach() ? String.format(Locale.ROOT,
+                        " (lowest reachable: %.3f %% kept)", state.actualKeepPercent()) : "", settings.scopeId(),
+                settings.perGate() ? " per gate" : "", settings.seed(), model.getFileName());
         export.writeZip(out, saved.metadata(), how);
         if (npz != null) {
             export.writeNpz(npz);
@@ -80,8 +86,40 @@ final class PruneCommand implements Callable<Integer> {
             PrunedModelExport.writeSummary(summary, s);
         }
         print(stdout, s);
+        if (settings.method() == PruningMethod.RAMANUJAN) {
+            printReach(stdout, spec.commandLine().getErr(), subject, state);
+        }
         stdout.flush();
         return 0;
+    }
+
+    /** The ramanujan method's floors, the monitored gaps at the result, and whether q was reachable. */
+    static void printReach(PrintWriter out, PrintWriter err, Subject subject, PrunedState state) {
+        PruneSettings st = state.settings();
+        out.printf(Locale.ROOT, "ramanujan keeps %s > 0 in every pruned %s; lowest reachable q = %.3f %%%n",
+                st.gap().cliName(), st.perGate() ? "gate slice" : "matrix", state.lowestReachablePercent());
+        Map<String, Double> kept = subject.blockKeepPercents(state);
+        for (Map.Entry<String, GapFloor.Floor> e : subject.floors(st).entrySet()) {
+            GapFloor.Floor f = e.getValue();
+            Double gap = st.gap().of(subject.matrix(state, GraphId.parse(e.getKey())));
+            out.printf(Locale.ROOT, "  %-6s kept %7.3f %%  floor %7.3f %% (%d of %d entries)  %s %s%s%n", e.getKey(),
+                    kept.get(e.getKey()), 100.0 * f.count() / Math.max(1, entries(subject, e.getKey())), f.count(),
+                    f.candidates(), st.gap().cliName(), gap == null ? "undefined" : String.format(Locale.ROOT, "%.4f",
+                            gap), f.positiveAtStart() ? "" : "  (not positive before pruning: left unpruned)");
+        }
+        if (state.belowReach()) {
+            String msg = String.format(Locale.ROOT, "q = %s %% is below the lowest reachable q: every pruned %s is at "
+                    + "its floor, so %.3f %% is kept (no edge can go without a monitored gap reaching 0)",
+                    trim(state.keepPercent()), st.perGate() ? "gate slice" : "matrix", state.actualKeepPercent());
+            out.println(msg);
+            err.println("note: " + msg);
+            err.flush();
+        }
+    }
+
+    private static long entries(Subject subject, String block) {
+        var m = subject.matrix(subject.dense(), GraphId.parse(block));
+        return (long) m.rows() * m.cols();
     }
 
     static void print(PrintWriter out, PrunedModelExport.Summary s) {

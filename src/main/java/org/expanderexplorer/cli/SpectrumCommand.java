@@ -9,6 +9,7 @@ import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.MatrixFiles;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.graph.WeightMatrix;
+import org.expanderexplorer.core.spectral.GapVariants;
 import org.expanderexplorer.core.spectral.LayerAnalysis;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
 import picocli.CommandLine.Command;
@@ -45,6 +46,11 @@ final class SpectrumCommand implements Callable<Integer> {
     @Option(names = "--no-vectors", description = "Leave the Fiedler vector out of the JSON.")
     boolean noVectors;
 
+    @Option(names = "--variants", description = "Also show the gap variants of other implementations, labelled: "
+            + "gaps / mu_hat, Delta_R with edge-count degrees (the weighted variant), Delta_R with isolated vertices "
+            + "kept in the degrees, and the low-degree flag min(d_L, d_R) < 3 (JSON: gapVariants, at the end).")
+    boolean variants;
+
     @Override
     public Integer call() {
         WeightMatrix m = MatrixFiles.read(matrix);
@@ -52,15 +58,19 @@ final class SpectrumCommand implements Callable<Integer> {
         LayerAnalysisResult r = new LayerAnalysis(graph).result();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Object value = r;
+            com.fasterxml.jackson.databind.node.ObjectNode node = Json.MAPPER.valueToTree(r);
             if (noVectors) {
-                com.fasterxml.jackson.databind.node.ObjectNode node = Json.MAPPER.valueToTree(r);
                 node.remove("fiedlerVector");
-                value = node;
             }
-            out.println(Json.write(value));
+            if (!variants) {
+                node.remove("gapVariants");
+            }
+            out.println(Json.write(node));
         } else {
             out.print(table(matrix, m, r));
+            if (variants) {
+                out.print(variantsTable(r.gapVariants()));
+            }
         }
         out.flush();
         return 0;
@@ -93,6 +103,17 @@ final class SpectrumCommand implements Callable<Integer> {
         row(sb, "Cheeger constant (exact)", r.cheegerExact() == null
                 ? "not computed (more than 24 vertices)" : num(r.cheegerExact()) + "   set: "
                 + abbreviate(r.cheegerExactSet()));
+        return sb.toString();
+    }
+
+    static String variantsTable(GapVariants v) {
+        StringBuilder sb = new StringBuilder("  gap variants of other implementations (labelled; ours above):\n");
+        row(sb, "Delta_R / mu_hat", num(v.deltaROverMuHat()));
+        row(sb, "Delta_S / mu_hat", num(v.deltaSOverMuHat()));
+        row(sb, "Delta_R, edge-count degrees, this mu_hat", num(v.deltaREdgeDegrees()));
+        row(sb, "Delta_R, isolated vertices kept", num(v.deltaRIsolatedKept()));
+        row(sb, "edge-count d_L, d_R", num(v.avgDegreeLeftEdges()) + ", " + num(v.avgDegreeRightEdges()));
+        row(sb, "low degree (min(d_L, d_R) < 3)", v.lowDegreeEitherSide() ? "yes (prior code: no gap)" : "no");
         return sb.toString();
     }
 

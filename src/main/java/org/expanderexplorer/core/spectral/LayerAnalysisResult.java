@@ -43,6 +43,8 @@ import org.expanderexplorer.core.graph.Representation;
  * @param sweepCutVertices   the sweep cut's set as compact vertex ids
  * @param cheegerExactSet    an optimal set of the exact constant as labels (empty when not enumerated)
  * @param fiedlerSolver      how lambda_2 was computed (method, residual, seed)
+ * @param gapVariants        the gap variants of other implementations, labelled ({@link GapVariants}); not in
+ *                           {@code spectrum --json} unless asked for with {@code --variants}
  */
 @JsonPropertyOrder({"left", "right", "isolatedLeft", "isolatedRight", "edges", "avgDegreeLeft", "avgDegreeRight",
     "minDegree", "maxDegree", "components", "singularValues", "mu0", "muHat", "deltaS", "deltaR",
@@ -59,7 +61,7 @@ public record LayerAnalysisResult(
         Double cheegerExact, boolean lowDegree,
         Representation representation, Double deltaAvg, Double deltaAvgNormalized, CheegerBounds cheegerBounds,
         List<Double> fiedlerVector, List<Integer> sweepCutVertices, List<String> cheegerExactSet,
-        SolverStats fiedlerSolver) {
+        SolverStats fiedlerSolver, GapVariants gapVariants) {
 
     public LayerAnalysisResult {
         singularValues = List.copyOf(Objects.requireNonNull(singularValues, "singularValues"));
@@ -70,5 +72,6 @@ public record LayerAnalysisResult(
         Objects.requireNonNull(representation, "representation");
         Objects.requireNonNull(cheegerBounds, "cheegerBounds");
         Objects.requireNonNull(fiedlerSolver, "fiedlerSolver");
+        Objects.requireNonNull(gapVariants, "gapVariants");
     }
 }
