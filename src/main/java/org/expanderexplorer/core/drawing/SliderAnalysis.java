@@ -55,11 +55,8 @@ public final class SliderAnalysis {
         var unweighted = new LayerAnalysis(LayerGraph.of(m, Representation.UNWEIGHTED)).result();
         var weighted = new LayerAnalysis(LayerGraph.of(m, Representation.WEIGHTED)).result();
         GraphDrawing drawing = drawing(s, state, r);
-        UnfoldedAnalysis.Result unfolded = null;
-        if (unfolds(s, r.graph())) {
-            Unfolded u = unfoldedMatrices(s, state, r.graph());
-            unfolded = new UnfoldedAnalysis(new UnfoldedGraph(u.ih(), u.hh(), r.window(), r.representation())).result();
-        }
+        UnfoldedAnalysis.Result unfolded = unfolds(s, r.graph())
+                ? unfolded(s, state, r.graph(), r.window(), r.representation()) : null;
         return new Snapshot(r, state, unweighted, weighted, drawing, (System.nanoTime() - t0) / 1_000_000, unfolded);
     }
 
@@ -71,6 +68,21 @@ public final class SliderAnalysis {
      */
     public static boolean unfolds(Subject s, GraphId g) {
         return s.isLayer() && (s.gates() == 1 || g.gate() != null || g.units());
+    }
+
+    /**
+     * The numbers of graph {@code g} unfolded over {@code steps} steps, the graph the window draws (for a layer
+     * wider than {@link #DRAWN_UNITS}, of its drawn units).
+     *
+     * @throws IllegalArgumentException if {@code g} is not drawn unfolded ({@link #unfolds})
+     */
+    public static UnfoldedAnalysis.Result unfolded(Subject s, PrunedState state, GraphId g, int steps,
+                                                   Representation rep) {
+        if (!unfolds(s, g)) {
+            throw new IllegalArgumentException("graph " + g + " is not drawn unfolded");
+        }
+        Unfolded u = unfoldedMatrices(s, state, g);
+        return new UnfoldedAnalysis(new UnfoldedGraph(u.ih(), u.hh(), steps, rep)).result();
     }
 
     /**

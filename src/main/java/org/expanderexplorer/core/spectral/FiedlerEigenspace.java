@@ -15,12 +15,13 @@ import org.expanderexplorer.core.graph.CsrGraph;
  * <p>Why: when lambda_2 is repeated (every complete bipartite layer, as at q = 100 %; K(a, b); the Heawood graph;
  * PG(2, q)) any unit vector of its eigenspace is "a Fiedler vector", and the sweep cut of the one a solver happens
  * to return depends on the solver and on the vertex order. Here the cut depends on the eigenspace only: the
- * candidates are the projections P e_v of vertices' unit vectors onto it (P, the orthogonal projector, does not
- * depend on any basis), each rounded to 1e-10 of its largest entry so that equal values compare equal whatever the
- * rounding, and the best sweep over them wins (ties: the candidate of the lowest vertex). One candidate per class of
- * twins (vertices with the same neighbours and weights) suffices, the lowest-numbered: swapping two twins is an
- * automorphism, so their candidates give the same cuts. For a simple lambda_2 the solver's vector is kept, so
- * nothing changes there.
+ * candidates are projections onto it by its orthogonal projector P, which does not depend on any basis: P e_v for
+ * the vertices (one per class of twins, vertices with the same neighbours and weights, the lowest-numbered: swapping
+ * two twins is an automorphism, so their candidates give the same cuts), which find small sets around a vertex, and
+ * P r for {@link #PROBES} fixed pseudo-random vectors r, which find balanced cuts as a solver's vector would. Each is
+ * rounded to 1e-10 of its largest entry so that equal values compare equal whatever the rounding, and the best sweep
+ * over them wins (ties: the first candidate, vertices before probes). For a simple lambda_2 the solver's vector is
+ * kept, so nothing changes there.
  *
  * <p>The eigenspace, exactly, through the twin quotient: twins are never adjacent, and on the vectors that sum to
  * zero over each twin class L acts as the diagonal of strengths (eigenvalue d_c, multiplicity |c| - 1 per class c),
@@ -35,7 +36,7 @@ import org.expanderexplorer.core.graph.CsrGraph;
  *
  * <p>Cost: O(edges log) for the twin classes; on graphs past the dense limit one more Lanczos run (about as much as
  * the Fiedler solve); when repeated or small, a k x k EVD (O(k^3)) and one sweep cut per class
- * (O(k (edges + n log n))).
+ * and probe (O((k + {@link #PROBES}) (edges + n log n))).
  */
 final class FiedlerEigenspace {
 
@@ -44,6 +45,12 @@ final class FiedlerEigenspace {
 
     /** Most eigenvectors collected by deflation on larger graphs. */
     static final int DEFLATION_LIMIT = 8;
+
+    /** Pseudo-random vectors projected onto a repeated eigenspace, besides the vertices. */
+    static final int PROBES = 16;
+
+    /** Seed of those vectors: fixed, so that the cut does not depend on the solver's seed either. */
+    static final long PROBE_SEED = 20240317L;
 
     /** Eigenvalues within this times 2 d_max of lambda_2 count as lambda_2. */
     static final double RELATIVE_TOLERANCE = 1e-8;
@@ -138,28 +145,65 @@ final class FiedlerEigenspace {
         }
         List<double[]> candidates = new ArrayList<>();
         for (int c = 0; c < k; c++) {
-            int rep = t.representative(c);
-            double[] x = new double[n];
-            if (t.size(c) > 1 && Math.abs(graph.strength(rep) - lambda) <= tol) {
-                // projection onto the vectors of class c that sum to zero: e_rep - (1/|c|) 1_c
-                for (int u = 0; u < n; u++) {
-                    if (t.classOf(u) == c) {
-                        x[u] -= 1.0 / t.size(c);
-                    }
-                }
-                x[rep] += 1;
-            }
-            for (double[] zi : z) {
-                // the class-constant eigenvector x_z has entries z_c / sqrt(|c|); add x_z (x_z)_rep
-                double at = zi[c] / Math.sqrt(t.size(c));
-                for (int u = 0; u < n; u++) {
-                    int cu = t.classOf(u);
-                    x[u] += at * zi[cu] / Math.sqrt(t.size(cu));
-                }
-            }
-            candidates.add(x);
+            double[] e = new double[n];
+            e[t.representative(c)] = 1;
+            candidates.add(project(graph, t, lambda, tol, z, e));
+        }
+        for (double[] r : probes(n)) {
+            candidates.add(project(graph, t, lambda, tol, z, r));
         }
         return new Space(candidates, multiplicity, true);
+    }
+
+    /**
+     * P r, the orthogonal projection of r onto the eigenspace: on each twin class c whose strength is lambda_2, r
+     * minus its mean over c; plus sum over the quotient eigenvectors z of x_z (x_z . r), x_z having entries
+     * z_c / sqrt(|c|).
+     */
+    private static double[] project(CsrGraph graph, Twins t, double lambda, double tol, List<double[]> z,
+                                     double[] r) {
+        int n = r.length;
+        int k = t.count();
+        double[] classSum = new double[k];
+        for (int u = 0; u < n; u++) {
+            classSum[t.classOf(u)] += r[u];
+        }
+        double[] x = new double[n];
+        for (int u = 0; u < n; u++) {
+            int c = t.classOf(u);
+            if (t.size(c) > 1 && Math.abs(graph.strength(t.representative(c)) - lambda) <= tol) {
+                x[u] = r[u] - classSum[c] / t.size(c);
+            }
+        }
+        for (double[] zi : z) {
+            double dot = 0;
+            for (int c = 0; c < k; c++) {
+                dot += zi[c] / Math.sqrt(t.size(c)) * classSum[c];
+            }
+            for (int u = 0; u < n; u++) {
+                int c = t.classOf(u);
+                x[u] += dot * zi[c] / Math.sqrt(t.size(c));
+            }
+        }
+        return x;
+    }
+
+    /**
+     * {@link #PROBES} fixed pseudo-random Gaussian vectors (seed {@link #PROBE_SEED}, independent of the solver's):
+     * their projections are "global" vectors of the eigenspace, whose sweeps find balanced cuts, where the vertex
+     * projections are concentrated on one vertex and find small sets.
+     */
+    private static List<double[]> probes(int n) {
+        java.util.Random rnd = new java.util.Random(PROBE_SEED);
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < PROBES; i++) {
+            double[] r = new double[n];
+            for (int j = 0; j < n; j++) {
+                r[j] = rnd.nextGaussian();
+            }
+            out.add(r);
+        }
+        return out;
     }
 
     private static Space deflated(Laplacian lap, double[] first, double[] second, double lambda, double tol,
@@ -181,6 +225,13 @@ final class FiedlerEigenspace {
             double[] x = new double[n];
             for (double[] q : found) {
                 Kernels.axpy(q[v], q, x);
+            }
+            candidates.add(x);
+        }
+        for (double[] r : probes(n)) {
+            double[] x = new double[n];
+            for (double[] q : found) {
+                Kernels.axpy(Kernels.dot(q, r), q, x);
             }
             candidates.add(x);
         }
