@@ -409,8 +409,9 @@ final class SweepCommand implements Callable<Integer> {
         }
         SweepResult.Stopping s = r.stopping();
         if (s == null) {
+            double last = r.grid().get(r.grid().size() - 1);
             out.println("stopping rule: every monitored gap stays positive down to q = "
-                    + PruneCommand.trim(r.grid().get(r.grid().size() - 1)) + " %");
+                    + (r.reach() != null ? String.format(Locale.ROOT, "%.3f", last) : PruneCommand.trim(last)) + " %");
         } else {
             out.printf(Locale.ROOT, "stopping rule: %s (%s) of %s is <= 0 first, at q = %s %%; recommended q = %s%n",
                     s.gap(), s.graph().representation() == Representation.WEIGHTED ? "weighted" : "unweighted",
