@@ -29,7 +29,8 @@ import org.expanderexplorer.core.graph.CsrGraph;
  * B = diag(d) - S^(1/2) W S^(1/2) (k classes, S their sizes, W the edge weights between classes). So the spectrum
  * needs one k x k dense EVD instead of n x n: a complete bipartite layer has k = 2. Whether lambda_2 is repeated is
  * read from that spectrum up to {@link FiedlerSolver#DENSE_LIMIT} vertices; past it, Lanczos first runs once more on
- * the complement of the Fiedler vector, and only when the smallest value there is within
+ * the complement of the Fiedler vector (on L^+ through the Schur complement for a bipartite layer,
+ * {@link SchurFiedler#nextAfter}; else on L), and only when the smallest value there is within
  * {@link #RELATIVE_TOLERANCE} times 2 d_max of lambda_2 is the quotient formed (k up to {@link #DENSE_SPACE_LIMIT};
  * beyond, at most {@link #DEFLATION_LIMIT} eigenvectors found by deflated Lanczos runs stand for the eigenspace,
  * flagged incomplete).
@@ -75,6 +76,15 @@ final class FiedlerEigenspace {
      * of fewer than 3 vertices keeps the solver's vector alone.
      */
     static Space of(CsrGraph graph, FiedlerResult fiedler, FiedlerSolver.Options options) {
+        return of(graph, fiedler, options, -1);
+    }
+
+    /**
+     * As {@link #of(CsrGraph, FiedlerResult, FiedlerSolver.Options)} for a bipartite layer graph whose first
+     * {@code left} vertices form one side (-1: not known to be bipartite); the repetition test then runs through
+     * the Schur complement ({@link SchurFiedler#nextAfter}), as fast as the Fiedler solve itself.
+     */
+    static Space of(CsrGraph graph, FiedlerResult fiedler, FiedlerSolver.Options options, int left) {
         Objects.requireNonNull(graph, "graph");
         Objects.requireNonNull(fiedler, "fiedler");
         double[] v = fiedler.vectorArray();
@@ -87,14 +97,21 @@ final class FiedlerEigenspace {
         double tol = RELATIVE_TOLERANCE * Math.max(2 * lap.maxStrength(), Double.MIN_NORMAL);
         double lambda = fiedler.value();
         if (n > FiedlerSolver.DENSE_LIMIT) {
-            LanczosFiedler.Outcome next = new LanczosFiedler(lap, options.tolerance(), options.seed() + 1,
-                    options.maxBasis(), options.maxRestarts(), new double[][] {v}).run();
-            if (next.value() > lambda + tol) {
+            Double next = null;
+            if (left >= 0 && Math.min(left, n - left) <= SchurFiedler.SIDE_LIMIT) {
+                next = SchurFiedler.nextAfter(graph, left, v, lambda, options.tolerance(), options.seed() + 1,
+                        options.maxBasis());
+            }
+            if (next == null) {
+                next = new LanczosFiedler(lap, options.tolerance(), options.seed() + 1, options.maxBasis(),
+                        options.maxRestarts(), new double[][] {v}).run().value();
+            }
+            if (next > lambda + tol) {
                 return simple;
             }
             Twins twins = new Twins(graph);
             if (twins.count() > DENSE_SPACE_LIMIT) {
-                return deflated(lap, v, next.vector(), lambda, tol, options);
+                return deflated(lap, v, lambda, tol, options);
             }
             return quotient(graph, twins, lambda, tol, simple);
         }
@@ -206,9 +223,9 @@ final class FiedlerEigenspace {
         return out;
     }
 
-    private static Space deflated(Laplacian lap, double[] first, double[] second, double lambda, double tol,
+    private static Space deflated(Laplacian lap, double[] first, double lambda, double tol,
                                   FiedlerSolver.Options options) {
-        List<double[]> found = orthonormal(List.of(first, second));
+        List<double[]> found = orthonormal(List.of(first));
         while (found.size() < DEFLATION_LIMIT) {
             LanczosFiedler.Outcome o = new LanczosFiedler(lap, options.tolerance(), options.seed() + found.size(),
                     options.maxBasis(), options.maxRestarts(), found.toArray(new double[0][])).run();

@@ -97,7 +97,7 @@ public final class LayerAnalysis {
 
     private FiedlerEigenspace.Space eigenspace() {
         if (eigenspace == null) {
-            eigenspace = FiedlerEigenspace.of(graph.asCsrGraph(), fiedler(), options.fiedler());
+            eigenspace = FiedlerEigenspace.of(graph.asCsrGraph(), fiedler(), options.fiedler(), graph.left());
         }
         return eigenspace;
     }

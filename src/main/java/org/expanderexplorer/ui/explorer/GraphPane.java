@@ -55,6 +55,7 @@ public final class GraphPane extends BorderPane {
         setCenter(canvas);
         Label caption = new Label();
         caption.getStyleClass().add(StyleClasses.GRAPH_CAPTION);
+        caption.setWrapText(true); // two lines of numbers; no combining marks in them (decision 10)
         setBottom(caption);
         canvas.drawingProperty().bind(Bindings.createObjectBinding(() -> {
             Snapshot s = vm.snapshotProperty().get();
@@ -86,11 +87,11 @@ public final class GraphPane extends BorderPane {
         String text = String.format(Locale.ROOT, "%s: %d x %d, %,d edges, %d isolated", s.request().graph().id(),
                 r.left() + r.isolatedLeft(), r.right() + r.isolatedRight(), r.edges(), isolated);
         boolean unfolded = s.unfolded() != null;
-        text += unfolded ? String.format(Locale.ROOT, "   ·   drawn unfolded, one copy per step for T' = %d:",
-                s.request().window()) : "   ·   drawn as its bipartite graph:";
+        text += unfolded ? String.format(Locale.ROOT, " · drawn unfolded, %d copies:", s.request().window())
+                : " · drawn bipartite:";
         text += String.format(Locale.ROOT, " %,d edges", d.edgeFrom().length);
         if (d.sampled()) {
-            text += String.format(Locale.ROOT, " (the %,d largest |w| of %,d)", d.edgeFrom().length, d.keptTotal());
+            text += String.format(Locale.ROOT, " (largest |w| of %,d)", d.keptTotal());
         }
         if (d.ghostTotal() > 0) {
             text += String.format(Locale.ROOT, ", %,d pruned", d.ghostTotal());
@@ -99,18 +100,17 @@ public final class GraphPane extends BorderPane {
             text += ", red rings: no kept edge";
         }
         if (subject.isLayer() && subject.hiddenToHidden().rows() > SliderAnalysis.DRAWN_UNITS) {
-            text += String.format(Locale.ROOT, "; hidden units 0-%d of %,d drawn (the analysis uses all)",
+            text += String.format(Locale.ROOT, "; units 0-%d of %,d drawn (the analysis uses all)",
                     SliderAnalysis.DRAWN_UNITS - 1, subject.hiddenToHidden().rows());
         }
-        text += String.format(Locale.ROOT, "   ·   %d ms", s.millis());
+        text += String.format(Locale.ROOT, " · %d ms", s.millis());
         if (unfolded) {
             UnfoldedAnalysis.Result u = s.unfolded();
             UnfoldedAnalysis.Layer l = u.layer();
-            text += String.format(Locale.ROOT, "%nunfolded graph as drawn: %,d vertices, %,d edges, λ_2 = %s, %s ≤ h ≤ %s "
-                    + "(sweep cut %s); each of its %d step layers: Δ_S = %s%s", u.vertices(), u.edges(),
-                    MetricCells.num(u.fiedler()), MetricCells.num(u.cheegerLower()), MetricCells.num(u.cheegerUpper()),
-                    MetricCells.num(u.sweepCutRatio()), u.steps(), MetricCells.num(l.deltaS()),
-                    l.deltaR() == null ? "" : ", Δ_R = " + MetricCells.num(l.deltaR()));
+            text += String.format(Locale.ROOT, "%nunfolded graph: %,d vertices, %,d components, λ_2 = %s, h in [%s, %s]; "
+                    + "each of its %d step layers: Δ_S = %s%s", u.vertices(), u.components(), MetricCells.num(u.fiedler()),
+                    MetricCells.num(u.cheegerLower()), MetricCells.num(u.cheegerUpper()), u.steps(),
+                    MetricCells.num(l.deltaS()), l.deltaR() == null ? "" : ", Δ_R = " + MetricCells.num(l.deltaR()));
         }
         return text;
     }
