@@ -71,11 +71,12 @@ final class PruneCommand implements Callable<Integer> {
         Subject subject = ModelSubjects.of(model.getFileName().toString(), saved.model(), null, prune.layer);
         PrunedState state = subject.prune(keep, settings);
         PrunedModelExport export = new PrunedModelExport(saved.model(), prune.layer, state);
-        String how = String.format(Locale.ROOT, "pruned: %s, q = %s %%%s, scope %s%s, seed %d, from %s",
-                settings.method().cliName() + (settings.method() == PruningMethod.RAMANUJAN ? " (keeps "
-                        + settings.gap().cliName() + " > 0)" : ""), keep, state.belowReach() ? String.format(Locale.ROOT,
-                        " (lowest reachable: %.3f %% kept)", state.actualKeepPercent()) : "", settings.scopeId(),
-                settings.perGate() ? " per gate" : "", settings.seed(), model.getFileName());
+        String method = settings.method().cliName() + (settings.method() == PruningMethod.RAMANUJAN
+                ? " (keeps " + settings.gap().cliName() + " > 0)" : "");
+        String reach = state.belowReach()
+                ? String.format(Locale.ROOT, " (lowest reachable: %.3f %% kept)", state.actualKeepPercent()) : "";
+        String how = String.format(Locale.ROOT, "pruned: %s, q = %s %%%s, scope %s%s, seed %d, from %s", method, keep,
+                reach, settings.scopeId(), settings.perGate() ? " per gate" : "", settings.seed(), model.getFileName());
         export.writeZip(out, saved.metadata(), how);
         if (npz != null) {
             export.writeNpz(npz);

@@ -96,8 +96,9 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--rewind", paramLabel = "TARGET", description = "Lottery-ticket rewinding (needs --finetune): "
             + "each round prunes by the latest trained weights, resets the kept weights to TARGET and retrains "
-            + "--finetune epochs: init (the model's initialisation, rebuilt from its recorded seed) or epoch:K (after K "
-            + "epochs of its recorded training recipe). Default: fine-tune and continue. See docs/decisions/0022.")
+            + "--finetune epochs: init (the model's initialisation, rebuilt from its recorded seed) or epoch:K "
+            + "(after K epochs of its recorded training recipe). Default: fine-tune and continue. See "
+            + "docs/decisions/0022.")
     String rewind;
 
     @Option(names = "--finetune-limit", description = "Fine-tune on a seeded random subset of this many training "

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.expanderexplorer.cli.SweepCommandsTest.Result;
 import org.expanderexplorer.core.report.SweepTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,14 +27,8 @@ class ScienceCommandsTest {
 
     static Path lstm;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = ExpanderCli.run(new PrintWriter(o, true), new PrintWriter(e, true), args);
-        return new Result(code, o.toString(), e.toString());
+    private static Result run(String... args) {
+        return SweepCommandsTest.run(args);
     }
 
     @BeforeAll
@@ -151,7 +144,8 @@ class ScienceCommandsTest {
     @Test
     void rewindingNeedsFineTuningAndRetrainsFromTheInitialisation() throws IOException {
         assertThat(run("sweep", "--model", lstm.toString(), "--data", "digits8", "--grid", "100,50", "--iterative",
-                "--rewind", "init", "--out", dir.resolve("r0").toString()).code()).isEqualTo(ExpanderCli.EXIT_BAD_INPUT);
+                "--rewind", "init", "--out", dir.resolve("r0").toString()).code())
+                .isEqualTo(ExpanderCli.EXIT_BAD_INPUT);
         Path out = dir.resolve("rew");
         Result r = run("sweep", "--model", lstm.toString(), "--data", "digits8", "--grid", "100,50", "--iterative",
                 "--finetune", "1", "--finetune-limit", "200", "--rewind", "init", "--limit", "100", "--graphs", "ih",

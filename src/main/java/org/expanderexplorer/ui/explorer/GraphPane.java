@@ -107,9 +107,10 @@ public final class GraphPane extends BorderPane {
         if (unfolded) {
             UnfoldedAnalysis.Result u = s.unfolded();
             UnfoldedAnalysis.Layer l = u.layer();
-            text += String.format(Locale.ROOT, "%nunfolded graph: %,d vertices, %,d components, λ_2 = %s, h in [%s, %s]; "
-                    + "each of its %d step layers: Δ_S = %s%s", u.vertices(), u.components(), MetricCells.num(u.fiedler()),
-                    MetricCells.num(u.cheegerLower()), MetricCells.num(u.cheegerUpper()), u.steps(),
+            text += String.format(Locale.ROOT, "%nunfolded graph: %,d vertices, %,d components, λ_2 = %s, "
+                    + "h in [%s, %s]; each of its %d step layers: Δ_S = %s%s", u.vertices(), u.components(),
+                    MetricCells.num(u.fiedler()), MetricCells.num(u.cheegerLower()), MetricCells.num(u.cheegerUpper()),
+                    u.steps(),
                     MetricCells.num(l.deltaS()), l.deltaR() == null ? "" : ", Δ_R = " + MetricCells.num(l.deltaR()));
         }
         return text;

@@ -38,7 +38,8 @@ class RepeatedFiedlerTest {
         List<AnalysisOptions> out = new ArrayList<>();
         for (FiedlerSolver.Method m : FiedlerSolver.Method.values()) {
             for (long seed : new long[] {1, 5, 9}) {
-                out.add(AnalysisOptions.DEFAULT.withFiedler(FiedlerSolver.Options.DEFAULT.withMethod(m).withSeed(seed)));
+                FiedlerSolver.Options o = FiedlerSolver.Options.DEFAULT.withMethod(m).withSeed(seed);
+                out.add(AnalysisOptions.DEFAULT.withFiedler(o));
             }
         }
         return out;
