@@ -30,6 +30,12 @@ final class SchurFiedler {
     record Outcome(double value, double[] vector, int solves, double residual) {
     }
 
+    /** Lanczos steps of the screening run of {@link #nextAfter}. */
+    static final int SCREEN_STEPS = 40;
+
+    /** The screening run shows lambda_2 simple when its Ritz value stays this far (relatively) below 1 / lambda_2. */
+    static final double SCREEN_MARGIN = 1e-3;
+
     private SchurFiedler() {
     }
 
@@ -163,8 +169,12 @@ final class SchurFiedler {
     /**
      * The smallest eigenvalue of L on the complement of 1 and of the Fiedler vector {@code v}, by Lanczos on
      * L^+ - (1 / lambda_2) v v^T (Hotelling deflation: v's eigenvalue 1 / lambda_2 moves to 0), as the Rayleigh
-     * quotient of L at the top Ritz vector: lambda_2 again when it is repeated, else lambda_3. Null when the
-     * factorisation fails or the Ritz vector does not meet the residual test of {@link #run}.
+     * quotient of L at the top Ritz vector: lambda_2 again when it is repeated, else lambda_3. A first run of
+     * {@link #SCREEN_STEPS} steps settles the usual case: when its top Ritz value (a lower bound on the top
+     * eigenvalue, rising with the steps) stays below 1 / (lambda_2 (1 + {@link #SCREEN_MARGIN})), lambda_2 is taken
+     * as simple and lambda_2 (1 + margin) is returned in place of lambda_3 (a repeated lambda_2 would need the
+     * random start to be almost orthogonal to the rest of its eigenspace to stay hidden that long). Null when the
+     * factorisation fails or the converged Ritz vector does not meet the residual test of {@link #run}.
      *
      * @param v      a unit Fiedler vector, orthogonal to 1; not modified
      * @param lambda its eigenvalue lambda_2 &gt; 0
@@ -181,6 +191,14 @@ final class SchurFiedler {
             p.op().apply(x, y);
             Kernels.axpy(-inv * Kernels.dot(v, x), v, y);
         };
+        // screening: the top Ritz value rises monotonically to 1 / lambda_3 (or to 1 / lambda_2 when repeated); a
+        // short run that stays clearly below 1 / lambda_2 shows lambda_2 simple without converging lambda_3, which
+        // can take long where the next eigenvalues cluster
+        TopEigenvalues.Outcome screen = TopEigenvalues.largest(deflated, n, 1, 1, Math.min(maxSteps, SCREEN_STEPS),
+                1e-4, seed, false);
+        if (screen.values().length > 0 && screen.values()[0] * lambda < 1 / (1 + SCREEN_MARGIN)) {
+            return lambda * (1 + SCREEN_MARGIN);
+        }
         TopEigenvalues.Outcome o = TopEigenvalues.largest(deflated, n, 1, 1, maxSteps, tolerance, seed, true);
         double[] x = o.vector();
         Kernels.deflateConstant(x);
