@@ -37,7 +37,7 @@ public final class TeachingGraphDialog extends Dialog<GraphChoice> {
         getDialogPane().getStyleClass().addAll(rootClasses);
         kind.getItems().setAll(GraphChoice.Kind.values());
         kind.setValue(GraphChoice.Kind.HEAWOOD);
-        q.getItems().setAll(2, 3, 5, 7, 11, 13);
+        q.getItems().setAll(2, 3, 4, 5, 7, 8, 9, 11, 13);
         q.setValue(2);
         vertices.setEditable(true);
         p.setEditable(true);
