@@ -5,11 +5,15 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.io.FileGroup;
 import org.expanderexplorer.core.io.Provenance;
 import org.expanderexplorer.core.model.SavedModel;
+import org.expanderexplorer.core.pruning.GapFloor;
+import org.expanderexplorer.core.pruning.PruningMethod;
+import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.subject.LoadedModel;
 import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.PrunedModelExport;
@@ -102,6 +106,9 @@ final class PruneCommand implements Callable<Integer> {
         // all three complete: only now do they replace what was there, the summary last
         outputs.commit();
         print(stdout, s);
+        if (settings.method() == PruningMethod.RAMANUJAN) {
+            printReach(stdout, spec.commandLine().getErr(), subject, state);
+        }
         stdout.flush();
     }
 
@@ -113,6 +120,35 @@ final class PruneCommand implements Callable<Integer> {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The ramanujan method's floors, the monitored gaps at the result, and whether q was reachable. */
+    static void printReach(PrintWriter out, PrintWriter err, Subject subject, PrunedState state) {
+        PruneSettings st = state.settings();
+        out.printf(Locale.ROOT, "ramanujan keeps %s > 0 in every pruned %s; lowest reachable q = %.3f %%%n",
+                st.gap().cliName(), st.perGate() ? "gate slice" : "matrix", state.lowestReachablePercent());
+        Map<String, Double> kept = subject.blockKeepPercents(state);
+        for (Map.Entry<String, GapFloor.Floor> e : subject.floors(st).entrySet()) {
+            GapFloor.Floor f = e.getValue();
+            Double gap = st.gap().of(subject.matrix(state, GraphId.parse(e.getKey())));
+            out.printf(Locale.ROOT, "  %-6s kept %7.3f %%  floor %7.3f %% (%d of %d entries)  %s %s%s%n", e.getKey(),
+                    kept.get(e.getKey()), 100.0 * f.count() / Math.max(1, entries(subject, e.getKey())), f.count(),
+                    f.candidates(), st.gap().cliName(), gap == null ? "undefined" : String.format(Locale.ROOT, "%.4f",
+                            gap), f.positiveAtStart() ? "" : "  (not positive before pruning: left unpruned)");
+        }
+        if (state.belowReach()) {
+            String msg = String.format(Locale.ROOT, "q = %s %% is below the lowest reachable q: every pruned %s is at "
+                    + "its floor, so %.3f %% is kept (no edge can go without a monitored gap reaching 0)",
+                    trim(state.keepPercent()), st.perGate() ? "gate slice" : "matrix", state.actualKeepPercent());
+            out.println(msg);
+            err.println("note: " + msg);
+            err.flush();
+        }
+    }
+
+    private static long entries(Subject subject, String block) {
+        var m = subject.matrix(subject.dense(), GraphId.parse(block));
+        return (long) m.rows() * m.cols();
     }
 
     static void print(PrintWriter out, PrunedModelExport.Summary s) {

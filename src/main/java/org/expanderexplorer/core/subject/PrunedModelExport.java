@@ -23,6 +23,7 @@ import org.expanderexplorer.core.model.PyTorchNpz;
 import org.expanderexplorer.core.model.RecurrentClassifier;
 import org.expanderexplorer.core.model.WeightKind;
 import org.expanderexplorer.core.model.WeightMasks;
+import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.pruning.PruningMask;
 
 /**
@@ -234,9 +235,12 @@ public final class PrunedModelExport {
      */
     public String how(String from) {
         PruneSettings st = state.settings();
-        return String.format(java.util.Locale.ROOT, "pruned: %s, q = %s %%, scope %s%s, seed %d, from %s",
-                st.method().cliName(), state.keepPercent(), st.scopeId(), st.perGate() ? " per gate" : "", st.seed(),
-                from);
+        String method = st.method().cliName() + (st.method() == PruningMethod.RAMANUJAN
+                ? " (keeps " + st.gap().cliName() + " > 0)" : "");
+        String reach = state.belowReach() ? String.format(java.util.Locale.ROOT, " (lowest reachable: %.3f %% kept)",
+                state.actualKeepPercent()) : "";
+        return String.format(java.util.Locale.ROOT, "pruned: %s, q = %s %%%s, scope %s%s, seed %d, from %s",
+                method, state.keepPercent(), reach, st.scopeId(), st.perGate() ? " per gate" : "", st.seed(), from);
     }
 
     /** {@code base} with this state's pruning method, q and pruning seed. */
