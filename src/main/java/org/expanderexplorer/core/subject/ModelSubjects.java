@@ -10,9 +10,12 @@ import org.expanderexplorer.core.data.SequenceDataset;
 import org.expanderexplorer.core.data.SequenceDatasets;
 import org.expanderexplorer.core.graph.GateOrder;
 import org.expanderexplorer.core.model.CellType;
+import org.expanderexplorer.core.model.CompiledNetwork;
 import org.expanderexplorer.core.model.Evaluator;
+import org.expanderexplorer.core.model.NetworkWeights;
 import org.expanderexplorer.core.model.RecurrentClassifier;
 import org.expanderexplorer.core.model.RecurrentWeights;
+import org.expanderexplorer.core.model.VectorInference;
 import org.expanderexplorer.core.model.WeightKind;
 import org.expanderexplorer.core.model.WeightMasks;
 import org.expanderexplorer.core.pruning.PruningMask;
@@ -59,6 +62,7 @@ public final class ModelSubjects {
          * collections, 30-80 ms each, which stalled the window while the slider moved.)
          */
         private final Deque<RecurrentClassifier> spares = new ConcurrentLinkedDeque<>();
+        private NetworkWeights weights;
 
         Probe(RecurrentClassifier model, SequenceDataset test, int layer) {
             this.model = model;
@@ -68,6 +72,17 @@ public final class ModelSubjects {
 
         @Override
         public double accuracy(PruningMask ihMask, PruningMask hhMask, int limit) {
+            WeightMasks masks = WeightMasks.none().with(layer, WeightKind.INPUT, ihMask.toArray());
+            if (hhMask != null) {
+                masks = masks.with(layer, WeightKind.RECURRENT, hhMask.toArray());
+            }
+            SequenceDataset data = limit <= 0 || limit >= test.size() ? test
+                    : subsets.computeIfAbsent(limit, n -> SequenceDatasets.subset(test, n, SUBSET_SEED));
+            if (VectorInference.available()) {
+                // the fast path masks a copy of the weights: no copy of the network, no native call
+                CompiledNetwork net = CompiledNetwork.of(denseWeights().masked(masks));
+                return new Evaluator(net, data, Integer.MAX_VALUE, Evaluator.DEFAULT_BATCH).result().accuracy();
+            }
             RecurrentClassifier copy = spares.pollFirst();
             synchronized (model) {
                 if (copy == null) {
@@ -77,17 +92,21 @@ public final class ModelSubjects {
                 }
             }
             try {
-                WeightMasks masks = WeightMasks.none().with(layer, WeightKind.INPUT, ihMask.toArray());
-                if (hhMask != null) {
-                    masks = masks.with(layer, WeightKind.RECURRENT, hhMask.toArray());
-                }
                 masks.applyTo(copy);
-                SequenceDataset data = limit <= 0 || limit >= test.size() ? test
-                        : subsets.computeIfAbsent(limit, n -> SequenceDatasets.subset(test, n, SUBSET_SEED));
                 return new Evaluator(copy, data).result().accuracy();
             } finally {
                 spares.offerFirst(copy);
             }
+        }
+
+        /** The model's weights, read once (the explored model is not changed). */
+        private synchronized NetworkWeights denseWeights() {
+            if (weights == null) {
+                synchronized (model) {
+                    weights = NetworkWeights.of(model);
+                }
+            }
+            return weights;
         }
 
         @Override
