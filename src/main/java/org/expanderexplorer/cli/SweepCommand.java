@@ -28,6 +28,7 @@ import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.core.model.RecurrentClassifier;
 import org.expanderexplorer.core.model.SavedModel;
+import org.expanderexplorer.core.model.VectorInference;
 import org.expanderexplorer.core.model.TrainingConfig;
 import org.expanderexplorer.core.pruning.PruningSchedule;
 import org.expanderexplorer.core.report.SweepReport;
@@ -165,6 +166,7 @@ final class SweepCommand implements Callable<Integer> {
         // OpenBLAS or OpenMP thread that waits for a busy core spins (measured: 5-8x slower on a loaded 2-core
         // machine)
         Nd4jThreads.set(threads);
+        VectorInference.warmUpInBackground(); // compiles the inference kernels while the model and data load
         SavedModel saved = ModelFiles.loadAny(model);
         RecurrentClassifier net = saved.model();
         Datasets.Spec dataSpec = Datasets.parse(data);
@@ -192,7 +194,8 @@ final class SweepCommand implements Callable<Integer> {
         List<Path> exported = new ArrayList<>();
         SweepResult result = new SweepRunner(subject, config, tuner).run(
                 p -> progress(stderr, p, schedule.keepPercents().size(), monitored),
-                (state, s) -> exportAt(state, tuner == null ? net : tuner.latest(), saved, settings, exported),
+                (state, s) -> exportAt(state, tuner == null ? net : tuner.latest(), saved, settings, exported,
+                        test == null ? PruneCommand.steps(saved) : test.steps()),
                 () -> Thread.currentThread().isInterrupted());
         double sweepSeconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> run = runInfo(saved, test, settings, tuner, started, sweepSeconds);
@@ -283,7 +286,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private void exportAt(PrunedState state, RecurrentClassifier net, SavedModel saved, PruneSettings settings,
-                          List<Path> exported) {
+                          List<Path> exported, int steps) {
         if (export == null || !export.contains(state.keepPercent())) {
             return;
         }
@@ -299,7 +302,8 @@ final class SweepCommand implements Callable<Integer> {
                             + " epoch(s) per round", model.getFileName()));
             e.writeNpz(npz);
             Path json = dir.resolve(base + ".json");
-            PrunedModelExport.writeSummary(json, e.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz)));
+            PrunedModelExport.writeSummary(json, e.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz))
+                    .withSpeed(e.measureSpeed(steps)));
             exported.add(zip);
         } catch (IOException ex) {
             throw new java.io.UncheckedIOException(ex);
