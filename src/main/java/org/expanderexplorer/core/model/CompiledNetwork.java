@@ -3,6 +3,7 @@ package org.expanderexplorer.core.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import org.expanderexplorer.core.data.SequenceDataset;
@@ -10,19 +11,22 @@ import org.expanderexplorer.core.graph.Gate;
 import org.expanderexplorer.core.graph.GateOrder;
 
 /**
- * A classifier's weights laid out for the fast inference path ({@code VectorKernels}, the JDK's vector API):
- * per recurrent layer, each of W_ih and W_hh either packed dense or stored sparse (one list of kept entries per
- * pre-activation), whichever is faster at its density (below {@link #SPARSE_BELOW} kept entries the sparse
- * kernel wins; decision 0024 has the measured crossover). Both kernels compute the same sums in the same order, so
- * the choice changes the time, not the result.
+ * A classifier's weights laid out for the fast inference path ({@code VectorKernels}, the JDK's vector API).
  *
  * <p>Layout. The kernels work on panels of {@code PANEL} sequences at once (three vectors of the machine's
- * preferred float width, 48 with AVX-512), every activation being a row of that panel. A layer computes its
+ * preferred float width: 48 with AVX-512), every activation being a row of that panel. A layer computes its
  * pre-activations as one product with K = inputs + H rows, [x_t; h_{t-1}], in groups of four output rows: for an
  * LSTM the gates i, f, g, o of one unit (so that the gate loop finds them together), for a vanilla RNN four
- * consecutive units (H rounded up to a multiple of four with zero rows). Dense parts are stored group by group,
- * k-major, four weights per k; sparse parts as compressed rows (row pointers, the row of [x; h] each kept weight
- * reads, the weight).
+ * consecutive units (H rounded up to a multiple of four with zero rows). A dense matrix is stored group by group,
+ * k-major, four weights per k. A sparse one keeps, per group, only the blocks (rows k of [x; h]) where any of
+ * the four weights is kept, each with its four weights (zeros included): the kernel then does the dense kernel's
+ * twelve multiply-adds per block it visits, so a pruned model costs what its kept blocks cost. With entries kept
+ * independently at density d a block is kept with probability 1 - (1 - d)^4 (59 % at d = 20 %).
+ *
+ * <p>Choice. Per matrix, the sparse layout when its density of kept blocks is below {@link #SPARSE_BELOW} (the
+ * measured crossover, decision 0024), the dense one otherwise; W_ih and W_hh of a layer share one pass when they
+ * use the same layout. Both kernels add the same products in the same order (a skipped block would add exact
+ * zeros), so the choice changes the time, not the result.
  *
  * <p>Immutable and thread-safe; each call of {@link #probabilities} or {@link #predictions} has its own scratch
  * buffers. Building is O(parameters). Only usable when {@link VectorInference#available()}.
@@ -30,31 +34,39 @@ import org.expanderexplorer.core.graph.GateOrder;
 public final class CompiledNetwork {
 
     /**
-     * Density (kept entries / all entries) of a weight matrix below which its sparse kernel is used: measured
-     * crossover of the two kernels on the sample models (docs/decisions/0024).
+     * Density of kept blocks of a weight matrix below which it is stored sparse: the two kernels took the same
+     * time at 87-90 % on the sample LSTM and RNN (docs/decisions/0024).
      */
-    public static final double SPARSE_BELOW = 0.35;
+    public static final double SPARSE_BELOW = 0.85;
 
-    /** One product part of a layer: W_ih (rows 0 .. inputs-1 of [x; h]) or W_hh (rows inputs .. K-1). */
+    /**
+     * One product of a layer over rows {@code zFrom .. zFrom + kLen - 1} of [x; h]: W_ih, W_hh, or both stacked
+     * when both use the same kernel (one pass instead of two). At t = 0, where h is zero, only its first
+     * {@code firstLen} rows (dense) or entries up to {@code firstEnd[g]} (sparse) are visited: those of x.
+     */
     static final class Part {
         final int zFrom;
         final int kLen;
+        final int firstLen;
         /** Dense, [group][k][4]; null when sparse. */
         final float[] dense;
-        /** Sparse: row pointers (rows + 1), the [x; h] row of each kept weight, the weight. */
+        /** Sparse: per group its entries ptr[g] .. ptr[g+1]-1, of which those before firstEnd[g] read x. */
         final int[] ptr;
+        final int[] firstEnd;
+        /** Sparse: the row of [x; h] of each entry, and the group's four weights there (zero where pruned). */
         final int[] zRow;
         final float[] value;
-        final double density;
 
-        private Part(int zFrom, int kLen, float[] dense, int[] ptr, int[] zRow, float[] value, double density) {
+        private Part(int zFrom, int kLen, int firstLen, float[] dense, int[] ptr, int[] firstEnd, int[] zRow,
+                     float[] value) {
             this.zFrom = zFrom;
             this.kLen = kLen;
+            this.firstLen = firstLen;
             this.dense = dense;
             this.ptr = ptr;
+            this.firstEnd = firstEnd;
             this.zRow = zRow;
             this.value = value;
-            this.density = density;
         }
 
         boolean isDense() {
@@ -68,24 +80,30 @@ public final class CompiledNetwork {
         final int inputs;
         final int hidden;
         final int groups;
-        final Part ih;
-        final Part hh;
+        final Part[] parts;
         /** Per output row (group * 4 + r). */
         final float[] bias;
+        /** Per matrix (ih, hh): the kernel and the density of kept blocks, for {@link #kernels()}. */
+        final String[] kernels;
 
-        private Layer(boolean lstm, int inputs, int hidden, int groups, Part ih, Part hh, float[] bias) {
+        private Layer(boolean lstm, int inputs, int hidden, int groups, Part[] parts, float[] bias,
+                      String[] kernels) {
             this.lstm = lstm;
             this.inputs = inputs;
             this.hidden = hidden;
             this.groups = groups;
-            this.ih = ih;
-            this.hh = hh;
+            this.parts = parts;
             this.bias = bias;
+            this.kernels = kernels;
         }
 
         int k() {
             return inputs + hidden;
         }
+    }
+
+    /** One weight matrix feeding rows {@code zFrom ..} of [x; h]. */
+    private record Source(float[] m, int rows, int zFrom) {
     }
 
     private final ModelSpec spec;
@@ -132,9 +150,23 @@ public final class CompiledNetwork {
         for (int row = 0; row < b.length; row++) {
             b[row] = column[row] < 0 ? 0f : bias[column[row]];
         }
-        Part ih = part(w.matrix(l, WeightKind.INPUT), inputs, cols, column, groups, 0, sparseBelow);
-        Part hh = part(w.matrix(l, WeightKind.RECURRENT), hidden, cols, column, groups, inputs, sparseBelow);
-        return new Layer(lstm, inputs, hidden, groups, ih, hh, b);
+        Source ih = new Source(w.matrix(l, WeightKind.INPUT), inputs, 0);
+        Source hh = new Source(w.matrix(l, WeightKind.RECURRENT), hidden, inputs);
+        double ihDensity = blockDensity(ih, cols, column, groups);
+        double hhDensity = blockDensity(hh, cols, column, groups);
+        boolean ihDense = ihDensity >= sparseBelow;
+        boolean hhDense = hhDensity >= sparseBelow;
+        Part[] parts = ihDense == hhDense
+                ? new Part[] {part(List.of(ih, hh), inputs, cols, column, groups, ihDense)}
+                : new Part[] {part(List.of(ih), inputs, cols, column, groups, ihDense),
+                    part(List.of(hh), inputs, cols, column, groups, hhDense)};
+        String[] kernels = {kernel(l, "ih", ihDense, ihDensity), kernel(l, "hh", hhDense, hhDensity)};
+        return new Layer(lstm, inputs, hidden, groups, parts, b, kernels);
+    }
+
+    private static String kernel(int layer, String matrix, boolean dense, double density) {
+        return String.format(Locale.ROOT, "l%d %s %s %.1f %%", layer, matrix, dense ? "dense" : "sparse",
+                100 * density);
     }
 
     /**
@@ -158,58 +190,86 @@ public final class CompiledNetwork {
         return column;
     }
 
-    private static Part part(float[] m, int rows, int cols, int[] column, int groups, int zFrom,
-                             double sparseBelow) {
-        // the rows k of [x; h] where a group keeps any of its four weights: what the sparse kernel visits
+    /** Kept (group, k) blocks of one matrix (a block is kept when any of the group's four weights is). */
+    private static double blockDensity(Source s, int cols, int[] column, int groups) {
+        long kept = 0;
+        for (int g = 0; g < groups; g++) {
+            for (int k = 0; k < s.rows(); k++) {
+                kept += keeps(s, k, cols, column, g) ? 1 : 0;
+            }
+        }
+        return groups * (long) s.rows() == 0 ? 0 : kept / (double) (groups * (long) s.rows());
+    }
+
+    private static boolean keeps(Source s, int k, int cols, int[] column, int g) {
+        for (int r = 0; r < 4; r++) {
+            int col = column[g * 4 + r];
+            if (col >= 0 && s.m()[k * cols + col] != 0f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Part part(List<Source> sources, int inputs, int cols, int[] column, int groups, boolean dense) {
+        int zFrom = sources.get(0).zFrom();
+        int kLen = 0;
+        for (Source s : sources) {
+            kLen += s.rows();
+        }
+        int firstLen = Math.max(0, Math.min(kLen, inputs - zFrom));
+        if (dense) {
+            float[] w = new float[groups * kLen * 4];
+            for (int row = 0; row < column.length; row++) {
+                if (column[row] >= 0) {
+                    int k = 0;
+                    for (Source s : sources) {
+                        for (int i = 0; i < s.rows(); i++, k++) {
+                            w[((row / 4) * kLen + k) * 4 + row % 4] = s.m()[i * cols + column[row]];
+                        }
+                    }
+                }
+            }
+            return new Part(zFrom, kLen, firstLen, w, null, null, null, null);
+        }
         int[] ptr = new int[groups + 1];
-        int[] zRow = new int[groups * rows];
-        float[] value = new float[groups * rows * 4];
+        int[] firstEnd = new int[groups];
+        int[] zRow = new int[groups * kLen];
+        float[] value = new float[groups * kLen * 4];
         int p = 0;
         for (int g = 0; g < groups; g++) {
-            for (int k = 0; k < rows; k++) {
-                boolean any = false;
-                for (int r = 0; r < 4; r++) {
-                    int col = column[g * 4 + r];
-                    float v = col < 0 ? 0f : m[k * cols + col];
-                    value[p * 4 + r] = v;
-                    any |= v != 0f;
+            for (Source s : sources) {
+                for (int i = 0; i < s.rows(); i++) {
+                    if (keeps(s, i, cols, column, g)) {
+                        for (int r = 0; r < 4; r++) {
+                            int col = column[g * 4 + r];
+                            value[p * 4 + r] = col < 0 ? 0f : s.m()[i * cols + col];
+                        }
+                        zRow[p++] = s.zFrom() + i;
+                    }
                 }
-                if (any) {
-                    zRow[p++] = zFrom + k;
+                if (s.zFrom() < inputs) {
+                    firstEnd[g] = p;
                 }
+            }
+            if (zFrom >= inputs) {
+                firstEnd[g] = ptr[g];
             }
             ptr[g + 1] = p;
         }
-        double density = groups * rows == 0 ? 0 : p / (double) (groups * rows);
-        if (density < sparseBelow) {
-            return new Part(zFrom, rows, null, ptr, Arrays.copyOf(zRow, p), Arrays.copyOf(value, p * 4), density);
-        }
-        float[] dense = new float[groups * rows * 4];
-        for (int row = 0; row < column.length; row++) {
-            if (column[row] < 0) {
-                continue;
-            }
-            int g = row / 4;
-            int r = row % 4;
-            for (int k = 0; k < rows; k++) {
-                dense[(g * rows + k) * 4 + r] = m[k * cols + column[row]];
-            }
-        }
-        return new Part(zFrom, rows, dense, null, null, null, density);
+        return new Part(zFrom, kLen, firstLen, null, ptr, firstEnd, Arrays.copyOf(zRow, p),
+                Arrays.copyOf(value, p * 4));
     }
 
     public ModelSpec spec() {
         return spec;
     }
 
-    /** Which kernel each matrix uses, e.g. {@code [l0 ih dense 100.0 %, l0 hh sparse 20.0 %]}. */
+    /** Which kernel each matrix uses and its density of kept blocks, e.g. {@code l0 hh sparse 57.9 %}. */
     public List<String> kernels() {
         List<String> out = new ArrayList<>();
-        for (int l = 0; l < layers.length; l++) {
-            for (Part p : new Part[] {layers[l].ih, layers[l].hh}) {
-                out.add(String.format(java.util.Locale.ROOT, "l%d %s %s %.1f %%", l, p == layers[l].ih ? "ih" : "hh",
-                        p.isDense() ? "dense" : "sparse", 100 * p.density));
-            }
+        for (Layer l : layers) {
+            out.addAll(List.of(l.kernels));
         }
         return out;
     }

@@ -146,9 +146,12 @@ final class VectorKernels {
 
     private void layerStep(CompiledNetwork.Layer ly, float[] z, float[] out, float[] c, boolean first) {
         for (int g = 0; g < ly.groups; g++) {
-            product(ly.ih, g, z, ly.bias, false);
-            if (!first) {
-                product(ly.hh, g, z, ly.bias, true);
+            boolean add = false;
+            for (CompiledNetwork.Part p : ly.parts) {
+                if (!first || p.firstLen > 0) {
+                    product(p, g, z, ly.bias, add, first);
+                    add = true;
+                }
             }
         }
         int h0 = ly.inputs * PANEL;
@@ -159,12 +162,17 @@ final class VectorKernels {
         }
     }
 
-    /** Group {@code g}'s four rows of one part into {@link #gates}: from the bias, or added to what is there. */
-    private void product(CompiledNetwork.Part p, int g, float[] z, float[] bias, boolean add) {
+    /**
+     * Group {@code g}'s four rows of one part into {@link #gates}: from the bias, or added to what is there; at
+     * the first step only the rows of x (h is zero).
+     */
+    private void product(CompiledNetwork.Part p, int g, float[] z, float[] bias, boolean add, boolean first) {
         if (p.isDense()) {
-            denseGroup(p.dense, g * p.kLen * 4, p.kLen, z, p.zFrom * PANEL, gates, g * 4 * PANEL, bias, g * 4, add);
+            denseGroup(p.dense, g * p.kLen * 4, first ? p.firstLen : p.kLen, z, p.zFrom * PANEL, gates,
+                    g * 4 * PANEL, bias, g * 4, add);
         } else {
-            sparseGroup(p.ptr[g], p.ptr[g + 1], p.zRow, p.value, z, gates, g * 4 * PANEL, bias, g * 4, add);
+            sparseGroup(p.ptr[g], first ? p.firstEnd[g] : p.ptr[g + 1], p.zRow, p.value, z, gates, g * 4 * PANEL,
+                    bias, g * 4, add);
         }
     }
 
