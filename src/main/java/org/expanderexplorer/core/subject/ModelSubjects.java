@@ -1,6 +1,8 @@
 package org.expanderexplorer.core.subject;
 
+import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +53,36 @@ public final class ModelSubjects {
                 order, probe);
     }
 
+    /** Accuracies an accuracy probe remembers. */
+    static final int MEASURED_KEPT = 1024;
+
+    /** Two independent 64-bit digests of each mask, and the examples evaluated. */
+    private record MeasuredKey(long ih1, long ih2, long hh1, long hh2, int examples) {
+    }
+
+    /** A 64-bit digest of a mask's contents (SplitMix64's finaliser over its bits, seeded); 0 for no mask. */
+    static long digest(boolean[] keep, long seed) {
+        if (keep == null) {
+            return 0;
+        }
+        long h = seed * 0x9E3779B97F4A7C15L + keep.length;
+        long word = 0;
+        for (int k = 0; k < keep.length; k++) {
+            word = word << 1 | (keep[k] ? 1 : 0);
+            if ((k & 63) == 63 || k == keep.length - 1) {
+                h = mix(h ^ mix(word + seed));
+                word = 0;
+            }
+        }
+        return h;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
     private static final class Probe implements AccuracyProbe {
         private final RecurrentClassifier model;
         private final SequenceDataset test;
@@ -63,6 +95,18 @@ public final class ModelSubjects {
          */
         private final Deque<RecurrentClassifier> spares = new ConcurrentLinkedDeque<>();
         private NetworkWeights weights;
+        /**
+         * Accuracies measured before, by the masks' contents and the number of examples: the curves of another
+         * graph of the same pruning, or a slider position visited before, need no new evaluation (the result is a
+         * function of the masks). Least recently used first out.
+         */
+        private final Map<MeasuredKey, Double> measured = Collections.synchronizedMap(
+                new LinkedHashMap<>(64, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<MeasuredKey, Double> eldest) {
+                        return size() > MEASURED_KEPT;
+                    }
+                });
 
         Probe(RecurrentClassifier model, SequenceDataset test, int layer) {
             this.model = model;
@@ -72,9 +116,23 @@ public final class ModelSubjects {
 
         @Override
         public double accuracy(PruningMask ihMask, PruningMask hhMask, int limit) {
-            WeightMasks masks = WeightMasks.none().with(layer, WeightKind.INPUT, ihMask.toArray());
-            if (hhMask != null) {
-                masks = masks.with(layer, WeightKind.RECURRENT, hhMask.toArray());
+            boolean[] ih = ihMask.toArray();
+            boolean[] hh = hhMask == null ? null : hhMask.toArray();
+            int n = limit <= 0 || limit >= test.size() ? test.size() : limit;
+            MeasuredKey key = new MeasuredKey(digest(ih, 1), digest(ih, 2), digest(hh, 1), digest(hh, 2), n);
+            Double known = measured.get(key);
+            if (known != null) {
+                return known;
+            }
+            double a = measure(ih, hh, limit);
+            measured.put(key, a);
+            return a;
+        }
+
+        private double measure(boolean[] ih, boolean[] hh, int limit) {
+            WeightMasks masks = WeightMasks.none().with(layer, WeightKind.INPUT, ih);
+            if (hh != null) {
+                masks = masks.with(layer, WeightKind.RECURRENT, hh);
             }
             SequenceDataset data = limit <= 0 || limit >= test.size() ? test
                     : subsets.computeIfAbsent(limit, n -> SequenceDatasets.subset(test, n, SUBSET_SEED));
