@@ -20,8 +20,8 @@ public final class VectorInference {
     private static final boolean AVAILABLE = ModuleLayer.boot().findModule(MODULE).isPresent()
             && !Boolean.getBoolean("expander.noVectorApi");
 
-    /** Forward passes of the warm-up: enough for the JIT compiler to compile every kernel (measured, decision 0024). */
-    static final int WARM_UP_ROUNDS = 1500;
+    /** Calls of each kernel in the warm-up: enough for the JIT compiler to compile it (measured, decision 0024). */
+    static final int WARM_UP_ROUNDS = 6000;
 
     private static final AtomicBoolean WARMING = new AtomicBoolean();
     private static final FutureTask<Void> WARM_UP = new FutureTask<>(() -> VectorKernels.warmUp(WARM_UP_ROUNDS), null);

@@ -103,6 +103,23 @@ class CompiledNetworkTest {
     }
 
     @Test
+    void theWarmUpRunsEveryKernelWithoutTouchingRealWork() {
+        // the kernels on tiny inputs, then the sample of a real call: still Deeplearning4j's result
+        VectorKernels.warmUp(50);
+        VectorInference.warmUp();
+        ModelSpec spec = new ModelSpec(CellType.RNN, 3, 5, 1, 2);
+        RecurrentClassifier model = randomModel(spec, 3);
+        float[] values = new float[4 * 3 * 3];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = k % 7 - 3;
+        }
+        double[][] reference = model.network().output(Nd4j.create(values, new long[] {4, 3, 3}, 'c'), false)
+                .castTo(DataType.DOUBLE).toDoubleMatrix();
+        assertThat(maxDifference(reference, CompiledNetwork.of(NetworkWeights.of(model)).probabilities(values, 4, 3)))
+                .isLessThan(1e-5);
+    }
+
+    @Test
     void masksThatDoNotFitAreRefused() {
         ModelSpec spec = new ModelSpec(CellType.RNN, 3, 4, 1, 2);
         NetworkWeights w = NetworkWeights.of(RecurrentClassifier.create(spec, 1));
