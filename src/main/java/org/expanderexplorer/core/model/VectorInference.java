@@ -24,7 +24,7 @@ public final class VectorInference {
     static final int WARM_UP_ROUNDS = 6000;
 
     private static final AtomicBoolean WARMING = new AtomicBoolean();
-    private static final FutureTask<Void> WARM_UP = new FutureTask<>(() -> VectorKernels.warmUp(WARM_UP_ROUNDS), null);
+    private static final FutureTask<Void> WARM_UP = new FutureTask<>(() -> KernelWarmUp.run(WARM_UP_ROUNDS), null);
 
     private VectorInference() {
     }

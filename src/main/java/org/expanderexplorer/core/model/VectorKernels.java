@@ -1,8 +1,6 @@
 package org.expanderexplorer.core.model;
 
 import java.util.Arrays;
-import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -47,7 +45,8 @@ final class VectorKernels {
     private final float[][] cur;
     private final float[][] next;
     private final float[][] cell;
-    private final float[] gates;
+    /** The pre-activations of one step and layer, four rows per group x {@link #PANEL}. */
+    final float[] gates;
     private final float[] sequences;
     private final float[] logits;
 
@@ -70,56 +69,6 @@ final class VectorKernels {
         gates = new float[rows * PANEL];
         sequences = new float[Math.multiplyExact(PANEL, Math.multiplyExact(steps, inputs))];
         logits = new float[net.spec().classes() * PANEL];
-    }
-
-    /**
-     * Calls every kernel often enough, on tiny inputs, for the JIT compiler to compile it with its vector
-     * intrinsics: the vector API is only fast in compiled code (interpreted, every operation allocates and loops
-     * over the lanes), and a first real evaluation would otherwise run for seconds before the compiler caught up.
-     * The compiler compiles a method after about 5,000 calls; the products are called with 8 rows of [x; h]
-     * (their loops then look like loops to it), both ways of starting the accumulators, and a few whole forward
-     * passes through a 2-layer LSTM and RNN, dense and sparse, cover the code around them.
-     *
-     * @param calls calls of each kernel
-     */
-    static void warmUp(int calls) {
-        SplittableRandom rnd = new SplittableRandom(1);
-        float[] z = new float[8 * PANEL];
-        for (int k = 0; k < z.length; k++) {
-            z[k] = (float) rnd.nextGaussian();
-        }
-        float[] w = new float[8 * 4];
-        for (int k = 0; k < w.length; k++) {
-            w[k] = (float) rnd.nextGaussian();
-        }
-        int[] zRow = {0, 1, 2, 3, 4, 5, 6, 7};
-        float[] bias = new float[4];
-        ModelSpec lstm = new ModelSpec(CellType.LSTM, 2, 2, 2, 2);
-        ModelSpec rnn = new ModelSpec(CellType.RNN, 2, 4, 2, 2);
-        VectorKernels lk = new VectorKernels(CompiledNetwork.of(NetworkWeights.random(lstm, 1, 0.3)), 2);
-        VectorKernels rk = new VectorKernels(CompiledNetwork.of(NetworkWeights.random(rnn, 1, 0.3)), 2);
-        float[] c = new float[PANEL];
-        float[] h = new float[2 * PANEL];
-        System.arraycopy(z, 0, lk.gates, 0, 4 * PANEL);
-        System.arraycopy(z, 0, rk.gates, 0, 4 * PANEL);
-        for (int i = 0; i < calls; i++) {
-            boolean add = (i & 1) == 1;
-            denseGroup(w, 0, 8, z, 0, lk.gates, 4 * PANEL, bias, 0, add);
-            sparseGroup(0, 8, zRow, w, z, lk.gates, 4 * PANEL, bias, 0, add);
-            lk.lstmGates(1, c, h, PANEL);
-            rk.rnnGates(1, h, PANEL);
-        }
-        float[] x = new float[2 * 2];
-        float[] out = new float[2];
-        for (ModelSpec spec : List.of(lstm, rnn)) {
-            NetworkWeights weights = NetworkWeights.random(spec, 2, 0.7);
-            for (double sparseBelow : new double[] {0, 2}) {
-                CompiledNetwork net = CompiledNetwork.of(weights, sparseBelow);
-                for (int i = 0; i < calls / 50; i++) {
-                    new VectorKernels(net, 2).forward((j, dest, at) -> System.arraycopy(x, 0, dest, at, 4), 1, out);
-                }
-            }
-        }
     }
 
     /** Probabilities of sequences 0 .. n-1 of {@code source} into {@code out} [n * classes]. */
@@ -209,7 +158,7 @@ final class VectorKernels {
     }
 
     /** Four rows x three vectors: twelve accumulators, one broadcast weight and three loads of z per k and row. */
-    private static void denseGroup(float[] w, int wo, int kLen, float[] z, int zo, float[] out, int oo,
+    static void denseGroup(float[] w, int wo, int kLen, float[] z, int zo, float[] out, int oo,
                                    float[] bias, int bo, boolean add) {
         FloatVector a0;
         FloatVector a1;
@@ -291,7 +240,7 @@ final class VectorKernels {
      * As {@link #denseGroup} over the kept rows of [x; h] only: entries {@code from .. to-1}, each a row of z and
      * the four weights of the group (zero where one of the four is pruned).
      */
-    private static void sparseGroup(int from, int to, int[] zRow, float[] w, float[] z, float[] out, int oo,
+    static void sparseGroup(int from, int to, int[] zRow, float[] w, float[] z, float[] out, int oo,
                                    float[] bias, int bo, boolean add) {
         FloatVector a0;
         FloatVector a1;
@@ -370,7 +319,7 @@ final class VectorKernels {
     }
 
     /** c = sigmoid(f) c + sigmoid(i) tanh(g), h = sigmoid(o) tanh(c), h into rows h0 / PANEL .. of {@code out}. */
-    private void lstmGates(int hidden, float[] c, float[] out, int h0) {
+    void lstmGates(int hidden, float[] c, float[] out, int h0) {
         for (int u = 0; u < hidden; u++) {
             int g = u * 4 * PANEL;
             int cu = u * PANEL;
@@ -388,7 +337,7 @@ final class VectorKernels {
     }
 
     /** h = tanh(pre-activation), rows 0 .. hidden-1 of {@link #gates} into rows h0 / PANEL .. of {@code out}. */
-    private void rnnGates(int hidden, float[] out, int h0) {
+    void rnnGates(int hidden, float[] out, int h0) {
         for (int u = 0; u < hidden; u++) {
             int g = u * PANEL;
             int hu = h0 + u * PANEL;

@@ -105,7 +105,7 @@ class CompiledNetworkTest {
     @Test
     void theWarmUpRunsEveryKernelWithoutTouchingRealWork() {
         // the kernels on tiny inputs, then the sample of a real call: still Deeplearning4j's result
-        VectorKernels.warmUp(50);
+        KernelWarmUp.run(50);
         VectorInference.warmUp();
         ModelSpec spec = new ModelSpec(CellType.RNN, 3, 5, 1, 2);
         RecurrentClassifier model = randomModel(spec, 3);
