@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -54,18 +55,15 @@ public final class NetworkWeights {
         });
     }
 
-    /** A parameter as a row-major float array (a bias [1, n] becomes its n values). */
+    /**
+     * A parameter as a row-major float array (a bias [1, n] becomes its n values): a C-order copy made natively,
+     * then read in bulk. (Reading the 'f'-order view element by element through ND4J took 9-13 ms for the sample
+     * models, as long as the forward pass of the RNN.)
+     */
     private static float[] flat(MultiLayerNetwork net, String key) {
-        INDArray p = Dl4jParams.view(net, key);
-        if (p.rank() == 1) {
-            return p.toFloatVector();
-        }
-        float[][] m = p.toFloatMatrix();
-        int cols = m.length == 0 ? 0 : m[0].length;
-        float[] out = new float[m.length * cols];
-        for (int i = 0; i < m.length; i++) {
-            System.arraycopy(m[i], 0, out, i * cols, cols);
-        }
+        INDArray copy = Dl4jParams.view(net, key).castTo(DataType.FLOAT).dup('c');
+        float[] out = copy.data().asFloat();
+        copy.close(); // native memory: free it now, not at some later garbage collection
         return out;
     }
 

@@ -185,7 +185,12 @@ public final class RecurrentClassifier {
         if (VectorInference.available()) {
             int batch = Math.toIntExact(features.size(0));
             int steps = Math.toIntExact(features.size(1));
-            float[] x = NativeCalls.call(() -> features.castTo(DataType.FLOAT).dup('c').data().asFloat());
+            float[] x = NativeCalls.call(() -> {
+                INDArray copy = features.castTo(DataType.FLOAT).dup('c');
+                float[] values = copy.data().asFloat();
+                copy.close(); // native memory: free it now, not at some later garbage collection
+                return values;
+            });
             float[] p = CompiledNetwork.of(NetworkWeights.of(this)).probabilities(x, batch, steps);
             return NativeCalls.call(() -> Nd4j.create(p, new long[] {batch, spec.classes()}, 'c'));
         }
