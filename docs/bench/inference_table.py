@@ -24,7 +24,7 @@ def load():
 def bench(jar, model, args):
     cmd = ["java", "-jar", jar, "bench", "--model", model, "--data", "mnist", "--limit", "1000",
            "--keep", ",".join(KEEPS), "--peer", "numpy", "--python", args.python, "--repeat", str(args.repeat),
-           "--warmup", str(args.warmup), "--json"]
+           "--warmup", str(args.warmup), "--json"] + (["--cpu-time"] if args.cpu_time else [])
     before = load()
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     return json.loads(out), before, load()
@@ -36,6 +36,8 @@ def main():
     parser.add_argument("--python", default="python3", help="the interpreter of the numpy peer")
     parser.add_argument("--repeat", type=int, default=21)
     parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--cpu-time", action="store_true",
+                        help="thread CPU time instead of wall-clock time (steadier on a busy machine)")
     args = parser.parse_args()
     runs = [(name,) + bench(args.jar, path, args) for name, path in MODELS]
     rows = [("tool, dense", "inference", None)] + [("tool, q = %s %%" % q, "pruned" + q, q) for q in KEEPS]
@@ -55,7 +57,8 @@ def main():
         print("| " + " | ".join(cells) + " |")
     print()
     for name, j, before, after in runs:
-        print("%s: load %s before, %s after; %s; peer: %s" % (name, before, after, j["inferencePath"], j["peer"]))
+        print("%s: load %s before, %s after; %s; %s; peer: %s" % (name, before, after, j["clock"], j["inferencePath"],
+                                                                j["peer"]))
         print("  kernels: %s" % j.get("kernels"))
     print()
     for name, j, _, _ in runs:
