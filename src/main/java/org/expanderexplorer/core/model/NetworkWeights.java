@@ -103,21 +103,13 @@ public final class NetworkWeights {
      * @throws IllegalArgumentException if a mask does not fit
      */
     public NetworkWeights masked(WeightMasks masks) {
-        Objects.requireNonNull(masks, "masks");
+        checkFits(masks);
         float[][] in = input.clone();
         float[][] rec = recurrent.clone();
         for (var e : masks.byTarget().entrySet()) {
+            float[][] target = e.getKey().kind() == WeightKind.INPUT ? in : rec;
             int l = e.getKey().layer();
-            WeightKind kind = e.getKey().kind();
-            if (l >= spec.layers()) {
-                throw new IllegalArgumentException("mask for layer " + l + ", the model has " + spec.layers());
-            }
-            float[][] target = kind == WeightKind.INPUT ? in : rec;
             boolean[] keep = e.getValue();
-            if (keep.length != target[l].length) {
-                throw new IllegalArgumentException("mask for layer " + l + " " + kind.id() + " has " + keep.length
-                        + " entries, the matrix has " + target[l].length);
-            }
             float[] out = target[l].clone();
             for (int k = 0; k < out.length; k++) {
                 if (!keep[k]) {
@@ -127,6 +119,23 @@ public final class NetworkWeights {
             target[l] = out;
         }
         return new NetworkWeights(spec, in, rec, bias, readout, readoutBias);
+    }
+
+    /** @throws IllegalArgumentException unless every mask names a layer of these weights and has its shape */
+    void checkFits(WeightMasks masks) {
+        Objects.requireNonNull(masks, "masks");
+        for (var e : masks.byTarget().entrySet()) {
+            int l = e.getKey().layer();
+            WeightKind kind = e.getKey().kind();
+            if (l >= spec.layers()) {
+                throw new IllegalArgumentException("mask for layer " + l + ", the model has " + spec.layers());
+            }
+            int length = matrix(l, kind).length;
+            if (e.getValue().length != length) {
+                throw new IllegalArgumentException("mask for layer " + l + " " + kind.id() + " has "
+                        + e.getValue().length + " entries, the matrix has " + length);
+            }
+        }
     }
 
     /**

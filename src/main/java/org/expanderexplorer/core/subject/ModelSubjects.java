@@ -138,7 +138,7 @@ public final class ModelSubjects {
                     : subsets.computeIfAbsent(limit, n -> SequenceDatasets.subset(test, n, SUBSET_SEED));
             if (VectorInference.available()) {
                 // the fast path masks a copy of the weights: no copy of the network, no native call
-                CompiledNetwork net = CompiledNetwork.of(denseWeights().masked(masks));
+                CompiledNetwork net = CompiledNetwork.of(denseWeights(), masks);
                 return new Evaluator(net, data, Integer.MAX_VALUE, Evaluator.DEFAULT_BATCH).result().accuracy();
             }
             RecurrentClassifier copy = spares.pollFirst();

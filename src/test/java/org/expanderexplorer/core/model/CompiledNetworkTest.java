@@ -75,6 +75,8 @@ class CompiledNetworkTest {
         NetworkWeights dense = NetworkWeights.of(randomModel(spec, seed));
         float[] masked = CompiledNetwork.of(dense.masked(masks)).probabilities(values, batch, steps);
         assertThat(maxDifference(reference, masked)).isLessThan(1e-5);
+        // and so is masking while compiling
+        assertThat(CompiledNetwork.of(dense, masks).probabilities(values, batch, steps)).containsExactly(masked);
         // and the probabilities are not degenerate (a wrong gate order would change them by far more)
         double min = 1;
         double max = 0;
@@ -127,6 +129,8 @@ class CompiledNetworkTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has 5 entries");
         assertThatThrownBy(() -> w.masked(WeightMasks.none().with(1, WeightKind.INPUT, new boolean[12])))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("layer 1");
+        assertThatThrownBy(() -> CompiledNetwork.of(w, WeightMasks.none().with(0, WeightKind.RECURRENT,
+                new boolean[3]))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has 3 entries");
     }
 
     @Test
