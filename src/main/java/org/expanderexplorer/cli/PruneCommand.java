@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
-import org.expanderexplorer.core.data.Datasets;
-import org.expanderexplorer.core.data.Split;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.SavedModel;
 import org.expanderexplorer.core.model.VectorInference;
@@ -89,17 +87,10 @@ final class PruneCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Time steps of the model's data set (its test split, as named in its metadata), or 28 when unknown. */
+    /** Time steps of the model's data set, as its metadata records them, or 28 (MNIST's rows) when unknown. */
     static int steps(SavedModel saved) {
-        String data = saved.metadata() == null ? null : saved.metadata().dataset();
-        if (data != null) {
-            try {
-                return Datasets.load(data, Split.TEST).steps();
-            } catch (BadInputException e) {
-                // not at hand (a folder that is not there): time MNIST-length sequences
-            }
-        }
-        return PrunedModelExport.DEFAULT_STEPS;
+        Integer steps = saved.metadata() == null ? null : saved.metadata().steps();
+        return steps != null && steps > 0 ? steps : PrunedModelExport.DEFAULT_STEPS;
     }
 
     static void print(PrintWriter out, PrunedModelExport.Summary s) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.data.SequenceDataset;
 import org.expanderexplorer.core.data.SequenceDatasets;
@@ -52,6 +53,9 @@ public final class ModelSubjects {
         return Subject.ofLayer(name, w.matrix(layer, WeightKind.INPUT), w.matrix(layer, WeightKind.RECURRENT),
                 order, probe);
     }
+
+    /** Heap the fast path's concurrent evaluations of one probe may hold, about. */
+    static final long EVALUATION_BUDGET = 256L << 20;
 
     /** Accuracies an accuracy probe remembers. */
     static final int MEASURED_KEPT = 1024;
@@ -108,10 +112,19 @@ public final class ModelSubjects {
                     }
                 });
 
+        /**
+         * Evaluations at once: each holds a compiled copy of the weights (about 8 bytes a parameter with its masks),
+         * so a large model gets fewer (one for an LSTM with 2,048 units, 17 M parameters, whose copies would
+         * otherwise crowd a 1 GB heap), a small one up to four (the window's workers).
+         */
+        private final Semaphore evaluating;
+
         Probe(RecurrentClassifier model, SequenceDataset test, int layer) {
             this.model = model;
             this.test = test;
             this.layer = layer;
+            long perCall = 8 * model.spec().parameterCount();
+            this.evaluating = new Semaphore((int) Math.max(1, Math.min(4, EVALUATION_BUDGET / perCall)), true);
         }
 
         @Override
@@ -137,9 +150,14 @@ public final class ModelSubjects {
             SequenceDataset data = limit <= 0 || limit >= test.size() ? test
                     : subsets.computeIfAbsent(limit, n -> SequenceDatasets.subset(test, n, SUBSET_SEED));
             if (VectorInference.available()) {
-                // the fast path masks a copy of the weights: no copy of the network, no native call
-                CompiledNetwork net = CompiledNetwork.of(denseWeights(), masks);
-                return new Evaluator(net, data, Integer.MAX_VALUE, Evaluator.DEFAULT_BATCH).result().accuracy();
+                // the fast path compiles the masked weights: no copy of the network, no native call
+                evaluating.acquireUninterruptibly();
+                try {
+                    CompiledNetwork net = CompiledNetwork.of(denseWeights(), masks);
+                    return new Evaluator(net, data, Integer.MAX_VALUE, Evaluator.DEFAULT_BATCH).result().accuracy();
+                } finally {
+                    evaluating.release();
+                }
             }
             RecurrentClassifier copy = spares.pollFirst();
             synchronized (model) {
