@@ -15,6 +15,7 @@ import org.expanderexplorer.core.pruning.GapFloor;
 import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.subject.LoadedModel;
+import org.expanderexplorer.core.model.VectorInference;
 import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.PrunedModelExport;
 import org.expanderexplorer.core.subject.PrunedState;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "prune", mixinStandardHelpOptions = true,
         description = {"Prune a model's recurrent layer to q %% of its edges and export the pruned model: a "
             + "Deeplearning4j zip (pruned weights zero), optionally a PyTorch NPZ with a <key>.mask array per pruned "
-            + "matrix, and a JSON summary with dense, sparse (CSR) and gzip sizes."})
+            + "matrix, and a JSON summary with dense, sparse (CSR) and gzip sizes and the pruned model's inference "
+            + "time against the dense model's, measured on this machine."})
 final class PruneCommand implements Callable<Integer> {
 
     @Spec
@@ -89,6 +91,7 @@ final class PruneCommand implements Callable<Integer> {
 
     private void write(FileGroup outputs, PrintWriter stdout) throws IOException {
         PruneSettings settings = prune.settings();
+        VectorInference.warmUpInBackground(); // the speed measurement needs compiled kernels
         SavedModel saved = LoadedModel.read(model);
         Subject subject = LoadedModel.of(model, saved, null, model.getFileName().toString(), prune.layer).subject();
         PrunedState state = subject.prune(keep, settings);
@@ -98,7 +101,7 @@ final class PruneCommand implements Callable<Integer> {
             export.writeNpz(outputs.stage(npz));
         }
         PrunedModelExport.Summary s = export.summary().withFiles(out, Files.size(outputs.stage(out)), npz,
-                npz == null ? null : Files.size(outputs.stage(npz)));
+                npz == null ? null : Files.size(outputs.stage(npz))).withSpeed(export.measureSpeed(steps(saved)));
         if (summary != null) {
             PrunedModelExport.writeSummary(outputs.stage(summary), s,
                     export.provenance(Provenance.now().withModelFile(model)));
@@ -151,6 +154,12 @@ final class PruneCommand implements Callable<Integer> {
         return (long) m.rows() * m.cols();
     }
 
+    /** Time steps of the model's data set, as its metadata records them, or 28 (MNIST's rows) when unknown. */
+    static int steps(SavedModel saved) {
+        Integer steps = saved.metadata() == null ? null : saved.metadata().steps();
+        return steps != null && steps > 0 ? steps : PrunedModelExport.DEFAULT_STEPS;
+    }
+
     static void print(PrintWriter out, PrunedModelExport.Summary s) {
         out.printf(Locale.ROOT, "pruned %s layer %d: %s, q = %s %% asked, %.3f %% kept%n", s.architecture(), s.layer(),
                 s.method(), trim(s.keepPercent()), s.actualPercent());
@@ -161,6 +170,9 @@ final class PruneCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "parameters: %d, non-zero %d%n", s.parameters(), s.nonZero());
         out.printf(Locale.ROOT, "size: dense %s, sparse (CSR) %s, gzip %s (dense model gzip %s)%n",
                 bytes(s.denseBytes()), bytes(s.sparseBytes()), bytes(s.gzipPrunedBytes()), bytes(s.gzipDenseBytes()));
+        if (s.speed() != null) {
+            out.println("inference on this machine: " + s.speed().describe());
+        }
         if (s.zipFile() != null) {
             out.printf(Locale.ROOT, "wrote %s (%s)%n", s.zipFile(), bytes(s.zipBytes()));
         }

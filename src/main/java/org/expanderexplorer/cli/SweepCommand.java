@@ -26,6 +26,7 @@ import org.expanderexplorer.core.model.CellType;
 import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.core.model.RecurrentClassifier;
 import org.expanderexplorer.core.model.SavedModel;
+import org.expanderexplorer.core.model.VectorInference;
 import org.expanderexplorer.core.model.TrainingConfig;
 import org.expanderexplorer.core.pruning.PruningSchedule;
 import org.expanderexplorer.core.report.SweepReport;
@@ -177,6 +178,7 @@ final class SweepCommand implements Callable<Integer> {
         // OpenBLAS or OpenMP thread that waits for a busy core spins (measured: 5-8x slower on a loaded 2-core
         // machine)
         Nd4jThreads.set(threads);
+        VectorInference.warmUpInBackground(); // compiles the inference kernels while the model and data load
         SavedModel saved = LoadedModel.read(model);
         RecurrentClassifier net = saved.model();
         Datasets.Spec dataSpec = Datasets.parse(data);
@@ -201,7 +203,8 @@ final class SweepCommand implements Callable<Integer> {
             List<Path> exported = new ArrayList<>();
             SweepResult result = new SweepRunner(subject, config, tuner).run(
                     p -> progress(stderr, p, schedule.keepPercents().size(), monitored),
-                    (state, s) -> exportAt(state, tuner == null ? net : tuner.latest(), saved, provenance, exported),
+                    (state, s) -> exportAt(state, tuner == null ? net : tuner.latest(), saved, provenance, exported,
+                            test == null ? PruneCommand.steps(saved) : test.steps()),
                     () -> Thread.currentThread().isInterrupted());
             double sweepSeconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> run = runInfo(saved, test, settings, tuner, provenance, sweepSeconds);
@@ -321,7 +324,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private void exportAt(PrunedState state, RecurrentClassifier net, SavedModel saved, Provenance provenance,
-                          List<Path> exported) {
+                          List<Path> exported, int steps) {
         if (export == null || !export.contains(state.keepPercent())) {
             return;
         }
@@ -336,8 +339,8 @@ final class SweepCommand implements Callable<Integer> {
                     + (finetune == null ? "" : ", fine-tuned " + finetune + " epoch(s) per round"));
             e.writeNpz(npz);
             Path json = dir.resolve(base + ".json");
-            PrunedModelExport.writeSummary(json, e.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz)),
-                    e.provenance(provenance));
+            PrunedModelExport.writeSummary(json, e.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz))
+                    .withSpeed(e.measureSpeed(steps)), e.provenance(provenance));
             exported.add(zip);
         } catch (IOException ex) {
             throw new java.io.UncheckedIOException(ex);
