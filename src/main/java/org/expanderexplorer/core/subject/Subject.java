@@ -17,6 +17,12 @@ import org.expanderexplorer.core.pruning.PruningMask;
  * What the explorer prunes and measures: one recurrent layer (W_ih, W_hh, the column-block order of its LSTM
  * gates, and optionally an {@link AccuracyProbe}), or one plain matrix opened from a file.
  *
+ * <p>What q counts: for a recurrent layer, the percentage of the layer's weights kept (the dense entry count of each
+ * pruned matrix, as in the paper, the command line and the sweeps). For a plain matrix, the percentage of the
+ * matrix's NON-ZERO entries kept: a matrix file that is already 30 % dense is whole at q = 100 and loses edges as
+ * soon as q falls (counted against its dense size it would not change between q = 100 and 30). For a matrix
+ * without zeros, and for every layer, the two counts are the same and so are the masks.
+ *
  * <p>Pruning orders are computed once per setting and cached, so pruning at another q is O(entries): a slider can
  * call {@link #prune} at every step. Thread-safe.
  */
@@ -28,6 +34,8 @@ public final class Subject {
     private final GateOrder gateOrder;
     private final AccuracyProbe probe;
     private final Map<PruneSettings, Pruner> pruners = new ConcurrentHashMap<>();
+    /** Non-zero entries of a plain matrix (q counts against them), or -1 for a layer. */
+    private final long matrixNonZeros;
 
     private Subject(String name, WeightMatrix ih, WeightMatrix hh, GateOrder gateOrder, AccuracyProbe probe) {
         this.name = Objects.requireNonNull(name, "name");
@@ -35,6 +43,7 @@ public final class Subject {
         this.hh = hh;
         this.gateOrder = gateOrder;
         this.probe = probe;
+        this.matrixNonZeros = hh == null ? ih.nonZeros() : -1;
         if (hh != null && hh.cols() != ih.cols()) {
             throw new BadInputException(name + ": W_ih has " + ih.cols() + " columns but W_hh " + hh.cols());
         }
@@ -44,7 +53,7 @@ public final class Subject {
         }
     }
 
-    /** A plain matrix (rows = left vertices): one graph, no accuracy. */
+    /** A plain matrix (rows = left vertices): one graph, no accuracy; q counts its non-zero entries. */
     public static Subject ofMatrix(String name, WeightMatrix matrix) {
         return new Subject(name, matrix, null, null, null);
     }
@@ -120,7 +129,8 @@ public final class Subject {
     }
 
     /**
-     * Prunes at q percent of dense edges kept.
+     * Prunes at q percent of edges kept: of the dense entries of a layer's matrices, of the non-zero entries of a
+     * plain matrix (see the class comment).
      *
      * @throws BadInputException for q outside (0, 100] or settings that do not fit this subject
      */
@@ -134,7 +144,7 @@ public final class Subject {
         PruneSettings key = new PruneSettings(settings.method(), doIh, doHh, settings.perGate() && gateOrder != null,
                 settings.seed(), settings.minDegree());
         Pruner pruner = pruners.computeIfAbsent(key, this::newPruner);
-        List<PruningMask> masks = pruner.prune(keepPercent);
+        List<PruningMask> masks = pruner.prune(prunerPercent(keepPercent));
         int k = 0;
         PruningMask ihMask = doIh ? masks.get(k++) : PruningMask.nonZerosOf(ih);
         PruningMask hhMask = hh == null ? null : doHh ? masks.get(k) : PruningMask.nonZerosOf(hh);
@@ -172,7 +182,7 @@ public final class Subject {
             current.add(prevHh);
         }
         List<PruningMask> masks = new Pruner(ms, current, key.method(), key.seed(), key.minDegree(),
-                key.perGate() ? gates() : 1).prune(keepPercent);
+                key.perGate() ? gates() : 1).prune(prunerPercent(keepPercent));
         int k = 0;
         PruningMask ihMask = doIh ? masks.get(k++) : prevIh;
         PruningMask hhMask = hh == null ? null : doHh ? masks.get(k) : prevHh;
@@ -188,6 +198,22 @@ public final class Subject {
         PruningMask ihMask = masks.ihMask();
         PruningMask hhMask = hh == null ? null : masks.hhMask();
         return new PrunedState(masks.keepPercent(), masks.settings(), ihMask, hhMask, ih, hh);
+    }
+
+    /**
+     * The q the {@link Pruner} is given (it counts dense entries): q itself for a layer and for a matrix without
+     * zeros; for a sparse plain matrix the percentage of dense entries that keeps k = round(q nnz / 100) of its nnz
+     * non-zero entries (at least 1), which the pruner's own rounding, round(q' rows cols / 100), turns back into
+     * exactly k.
+     */
+    double prunerPercent(double keepPercent) {
+        long dense = (long) ih.rows() * ih.cols();
+        if (isLayer() || matrixNonZeros == dense || matrixNonZeros == 0
+                || !(keepPercent > 0.0 && keepPercent <= 100.0)) {
+            return keepPercent; // out-of-range values reach the pruner, which refuses them with its message
+        }
+        long k = Math.max(1, Math.min(matrixNonZeros, Math.round(keepPercent * matrixNonZeros / 100.0)));
+        return 100.0 * k / dense;
     }
 
     private Pruner newPruner(PruneSettings s) {
