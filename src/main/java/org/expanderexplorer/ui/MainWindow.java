@@ -11,7 +11,6 @@ import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -28,44 +27,71 @@ import org.expanderexplorer.core.report.FigureStyle;
 import org.expanderexplorer.ui.chart.ChartPanel;
 import org.expanderexplorer.ui.classroom.ClassroomMode;
 import org.expanderexplorer.ui.common.StyleClasses;
-import org.expanderexplorer.ui.explorer.ControlPanel;
+import org.expanderexplorer.ui.document.DialogService;
+import org.expanderexplorer.ui.document.DocumentViewModel;
+import org.expanderexplorer.ui.document.ExportsViewModel;
+import org.expanderexplorer.ui.document.OpenedDocument;
+import org.expanderexplorer.ui.explorer.ControlsView;
+import org.expanderexplorer.ui.explorer.ControlsViewModel;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
-import org.expanderexplorer.ui.explorer.GraphPane;
-import org.expanderexplorer.ui.explorer.NumbersStrip;
-import org.expanderexplorer.ui.explorer.OpenedDocument;
+import org.expanderexplorer.ui.explorer.GraphView;
+import org.expanderexplorer.ui.explorer.GraphViewModel;
+import org.expanderexplorer.ui.explorer.NumbersView;
+import org.expanderexplorer.ui.explorer.NumbersViewModel;
 import org.expanderexplorer.ui.explorer.PanelFiguresViewModel;
 import org.expanderexplorer.ui.task.UiExecutor;
-import org.expanderexplorer.ui.train.TrainDialog;
+import org.expanderexplorer.ui.train.FineTuneView;
+import org.expanderexplorer.ui.train.FineTuneViewModel;
+import org.expanderexplorer.ui.train.TrainView;
 import org.expanderexplorer.ui.train.TrainViewModel;
 
 /**
  * The explorer window: menus, the model and pruning panel on the left, the graph in the centre, the four chart
- * panels on the right, and the numbers strip at the bottom.
+ * panels on the right, the numbers strip and the status bar at the bottom. The open document and everything the
+ * menus do to it live in {@link DocumentViewModel} and {@link ExportsViewModel}; this class only wires them to
+ * the menus and the panels.
  */
 public final class MainWindow {
 
     private final ExplorerViewModel vm;
     private final UiExecutor executor;
     private final BorderPane root = new BorderPane();
-    private final ControlPanel controls;
-    private final GraphPane graph;
-    private final NumbersStrip numbers;
+    private final ControlsView controls;
+    private final GraphView graph;
+    private final NumbersView numbers;
     private final List<ChartPanel> panels;
     private final ObjectProperty<FigureStyle> style = new SimpleObjectProperty<>(FigureStyle.LIGHT);
     private final Scene scene;
-    private final FileActions files;
+    private final DialogService dialogs;
+    private final DocumentViewModel documents;
+    private final ExportsViewModel exports;
     private final TrainViewModel trainVm;
+    private final FineTuneViewModel fineTuneVm;
     private final ClassroomMode classroom;
+    private TrainView trainView;
+    private FineTuneView fineTuneView;
     private Stage stage;
 
+    /** The window with JavaFX dialogs. */
     public MainWindow(ExplorerViewModel vm, UiExecutor executor) {
+        this(vm, executor, null);
+    }
+
+    /**
+     * @param dialogs how the window asks the user (null: JavaFX dialogs owned by this window)
+     */
+    public MainWindow(ExplorerViewModel vm, UiExecutor executor, DialogService dialogs) {
         this.vm = vm;
         this.executor = executor;
-        this.files = new FileActions(vm, executor, this::show);
-        this.trainVm = new TrainViewModel(executor);
-        this.controls = new ControlPanel(vm, () -> files.chooseAndOpen(), this::train);
-        this.graph = new GraphPane(vm, executor);
-        this.numbers = new NumbersStrip(vm);
+        this.dialogs = dialogs != null ? dialogs : new FxDialogService(() -> stage);
+        this.documents = new DocumentViewModel(vm, executor, this.dialogs);
+        this.exports = new ExportsViewModel(documents, vm, executor);
+        this.trainVm = new TrainViewModel(executor, this.dialogs);
+        this.fineTuneVm = new FineTuneViewModel(executor, this.dialogs);
+        this.controls = new ControlsView(controlsViewModel(), documents::chooseAndOpen, this::train,
+                documents::chooseDataSet, this::fineTune);
+        this.graph = new GraphView(new GraphViewModel(vm), executor);
+        this.numbers = new NumbersView(new NumbersViewModel(vm));
         PanelFiguresViewModel figures = new PanelFiguresViewModel(vm);
         panels = List.of(panel(figures.spectrum()), panel(figures.gaps()), panel(figures.cheeger()),
                 panel(figures.accuracy()));
@@ -75,11 +101,8 @@ public final class MainWindow {
         right.setDividerPositions(0.28, 0.52, 0.76);
         SplitPane centre = new SplitPane(graph, right);
         centre.setDividerPositions(0.52);
-        Label status = new Label();
-        status.getStyleClass().add(StyleClasses.STATUS_TEXT);
-        status.textProperty().bind(vm.statusProperty());
+        StatusView status = new StatusView(new StatusViewModel(vm, documents, trainVm, fineTuneVm));
         VBox bottom = new VBox(numbers, status);
-        status.setStyle("-fx-padding: 2 10 4 10;");
         classroom = new ClassroomMode(root, style, vm, graph.canvas(), executor, () -> stage);
         root.setTop(menus());
         root.setLeft(controls);
@@ -91,26 +114,42 @@ public final class MainWindow {
         graph.canvas().darkProperty().bind(Bindings.createBooleanBinding(() -> style.get().dark(), style));
     }
 
+    private ControlsViewModel controlsViewModel() {
+        ControlsViewModel c = new ControlsViewModel(vm);
+        var doc = documents.documentProperty();
+        c.titleProperty().bind(Bindings.createStringBinding(() -> doc.get() == null ? "–"
+                : documents.titleBinding().get(), doc, documents.titleBinding()));
+        c.summaryProperty().bind(Bindings.createStringBinding(() -> doc.get() == null ? "" : doc.get().summary(),
+                doc));
+        c.dataChoosableProperty().bind(Bindings.createBooleanBinding(() -> doc.get() != null && doc.get().isModel(),
+                doc));
+        c.fineTunableProperty().bind(Bindings.createBooleanBinding(() -> doc.get() != null && doc.get().isModel()
+                && !doc.get().lacksData(), doc));
+        return c;
+    }
+
     private ChartPanel panel(javafx.beans.value.ObservableValue<org.expanderexplorer.core.report.FigureSpec> spec) {
         return new ChartPanel(spec, style, executor, vm::setStatus);
     }
 
     private MenuBar menus() {
         Menu file = new Menu("File");
-        MenuItem open = item("Open model, matrix or session...", "Shortcut+O", files::chooseAndOpen);
+        MenuItem open = item("Open model, matrix or session...", "Shortcut+O", documents::chooseAndOpen);
         MenuItem sample = item("Open sample LSTM (sequential MNIST)", null,
-                () -> openSample(OpenedDocument.DEFAULT_SAMPLE));
-        MenuItem sampleRnn = item("Open sample RNN (sequential MNIST)", null, () -> openSample("smnist-rnn128.zip"));
-        MenuItem sampleDigits = item("Open classroom RNN (8 x 8 digits)", null, () -> openSample("digits8-rnn12.zip"));
-        MenuItem saveSession = item("Save session...", "Shortcut+S", files::saveSession);
-        MenuItem saveModel = item("Save trained model...", "Shortcut+Shift+S", files::saveTrainedModel);
-        saveModel.disableProperty().bind(files.unsavedModelProperty().not());
+                () -> documents.openSample(OpenedDocument.DEFAULT_SAMPLE));
+        MenuItem sampleRnn = item("Open sample RNN (sequential MNIST)", null,
+                () -> documents.openSample("smnist-rnn128.zip"));
+        MenuItem sampleDigits = item("Open classroom RNN (8 x 8 digits)", null,
+                () -> documents.openSample("digits8-rnn12.zip"));
+        MenuItem saveSession = item("Save session...", "Shortcut+S", exports::saveSession);
+        MenuItem saveModel = item("Save model...", "Shortcut+Shift+S", exports::saveModel);
+        saveModel.disableProperty().bind(documents.unsavedProperty().not());
         MenuItem pruned = item("Export pruned model (zip, NPZ with masks, JSON summary)...", "Shortcut+Shift+E",
-                files::exportPrunedModel);
+                exports::exportPrunedModel);
         MenuItem report = item("Export report folder (all panels: PNG, SVG, CSV)...", "Shortcut+E",
-                () -> files.exportReport(figures(), style.get()));
+                () -> exports.exportReport(figures(), style.get()));
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
-            if (files.confirmClose()) {
+            if (documents.confirmDiscard()) {
                 stage.hide();
             }
         });
@@ -130,7 +169,9 @@ public final class MainWindow {
         edit.getItems().addAll(undo, redo);
 
         Menu model = new Menu("Model");
-        model.getItems().add(item("Train a new model...", "Shortcut+T", this::train));
+        MenuItem chooseData = item("Choose data set...", "Shortcut+Shift+D", documents::chooseDataSet);
+        MenuItem fine = item("Fine-tune at the current q...", "Shortcut+Shift+T", this::fineTune);
+        model.getItems().addAll(item("Train a new model...", "Shortcut+T", this::train), chooseData, fine);
 
         Menu view = new Menu("View");
         CheckMenuItem weighted = new CheckMenuItem("Weighted graph (|w|)");
@@ -175,34 +216,48 @@ public final class MainWindow {
 
     /** Opens a file in the background; on failure shows a dialog and keeps the current state. */
     public void open(Path file) {
-        files.open(file);
+        documents.open(file);
     }
 
     /** Opens a built-in sample model in the background. */
     public void openSample(String name) {
-        files.openSample(name);
-    }
-
-    private void show(OpenedDocument d) {
-        controls.show(d.title(), d.summary());
-        vm.setSubject(d.subject());
-        vm.setStatus("Opened " + d.title() + ".");
-        if (stage != null) {
-            stage.setTitle("Expander Explorer: " + d.title());
-        }
+        documents.openSample(name);
     }
 
     private Map<String, FigureSpec> figures() {
         Map<String, FigureSpec> m = new LinkedHashMap<>();
-        List<String> names = FileActions.panelNames();
         for (int i = 0; i < panels.size(); i++) {
-            m.put(names.get(i), panels.get(i).shownSpec());
+            m.put(ExportsViewModel.PANELS.get(i), panels.get(i).shownSpec());
         }
         return m;
     }
 
     private void train() {
-        new TrainDialog(stage, trainVm, files::acceptTrained).show();
+        if (trainView == null) {
+            trainView = new TrainView(stage, trainVm, documents::acceptTrained);
+        }
+        trainView.show();
+    }
+
+    private void fineTune() {
+        OpenedDocument d = documents.documentProperty().get();
+        var snap = vm.snapshotProperty().get();
+        if (d == null || !d.isModel()) {
+            dialogs.showError("No model to fine-tune", "Fine-tuning trains a model; open a model first.");
+            return;
+        }
+        if (d.lacksData()) {
+            documents.chooseDataSet();
+            return;
+        }
+        if (snap == null || snap.request().subject() != d.subject()) {
+            vm.setStatus("The analysis at this q is still being computed; try again in a moment.");
+            return;
+        }
+        var request = new FineTuneViewModel.Request(d.title(), d.model().network(), d.model().metadata(),
+                d.model().test(), d.dataSpec(), snap.state());
+        fineTuneView = new FineTuneView(stage, fineTuneVm, request, documents::acceptMade);
+        fineTuneView.show();
     }
 
     public Scene scene() {
@@ -211,21 +266,24 @@ public final class MainWindow {
 
     public void attach(Stage s) {
         this.stage = s;
-        files.setOwner(s);
         s.setScene(scene);
-        s.setTitle("Expander Explorer");
+        var cvm = classroom.view().viewModel();
+        s.titleProperty().bind(Bindings.createStringBinding(() -> DocumentViewModel.windowTitle(
+                documents.titleBinding().get(), classroom.activeProperty().get(),
+                cvm.sourceProperty().get() == null ? null : cvm.sourceProperty().get().title()),
+                documents.titleBinding(), classroom.activeProperty(), cvm.sourceProperty()));
         s.setOnCloseRequest(e -> {
-            if (!files.confirmClose()) {
+            if (!documents.confirmDiscard()) {
                 e.consume();
             }
         });
     }
 
-    public ControlPanel controls() {
+    public ControlsView controls() {
         return controls;
     }
 
-    public NumbersStrip numbers() {
+    public NumbersView numbers() {
         return numbers;
     }
 
@@ -233,9 +291,34 @@ public final class MainWindow {
         return panels;
     }
 
-    /** The file actions (for tests that export without a file dialog). */
-    FileActions files() {
-        return files;
+    /** The document lifecycle. */
+    public DocumentViewModel documents() {
+        return documents;
+    }
+
+    /** What the File menu writes. */
+    public ExportsViewModel exports() {
+        return exports;
+    }
+
+    /** The training dialog's state. */
+    public TrainViewModel training() {
+        return trainVm;
+    }
+
+    /** The training dialog, once opened (for tests). */
+    public TrainView trainView() {
+        return trainView;
+    }
+
+    /** The fine-tuning dialog's state. */
+    public FineTuneViewModel fineTuning() {
+        return fineTuneVm;
+    }
+
+    /** The last fine-tuning dialog opened (for tests). */
+    public FineTuneView fineTuneView() {
+        return fineTuneView;
     }
 
     /** The window's ViewModel. */
@@ -243,7 +326,7 @@ public final class MainWindow {
         return vm;
     }
 
-    public GraphPane graphPane() {
+    public GraphView graphView() {
         return graph;
     }
 

@@ -21,7 +21,7 @@ import org.expanderexplorer.core.report.TeachingFigures;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.subject.Subject;
-import org.expanderexplorer.ui.explorer.OpenedDocument;
+import org.expanderexplorer.ui.document.OpenedDocument;
 import org.expanderexplorer.ui.task.LatestWins;
 import org.expanderexplorer.ui.task.UiExecutor;
 

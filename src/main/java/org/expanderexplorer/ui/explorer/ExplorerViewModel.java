@@ -1,7 +1,10 @@
 package org.expanderexplorer.ui.explorer;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.BooleanProperty;
@@ -10,6 +13,8 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -30,21 +35,26 @@ import org.expanderexplorer.core.subject.Scope;
 import org.expanderexplorer.core.subject.Subject;
 import org.expanderexplorer.core.sweep.SweepPoint;
 import org.expanderexplorer.core.sweep.SweepResult;
+import org.expanderexplorer.ui.common.ErrorMessages;
 import org.expanderexplorer.ui.task.LatestWins;
 import org.expanderexplorer.ui.task.UiExecutor;
 
 /**
- * The explorer's central state: the subject, the slider and its settings (inputs), and what the panels show
- * (outputs), kept current by background work. Three independent channels, each "latest wins": the analysis of
- * the slider position (fast), the accuracy at that position (a 1,000-example subset while dragging, the full
- * test set once the slider is released), and the precomputed curves over q (recomputed when the settings change,
- * published point by point). No method here computes on the caller's thread.
+ * The explorer's shared state, which the panel ViewModels read: the subject, the slider and its settings (inputs),
+ * and what the panels show (outputs), kept current by background work. Three independent channels, each "latest
+ * wins": the analysis of the slider position (fast), the accuracy at that position (a 1,000-example subset while
+ * dragging, the full test set once the slider is released), and the precomputed curves over q (recomputed when
+ * the settings change, published point by point). A result that arrives for a subject no longer shown is dropped.
+ * No method here computes on the caller's thread.
+ *
+ * <p>A new subject comes only through {@link #load}, which replaces the whole state at once (the document
+ * lifecycle, see {@code DocumentViewModel}).
  */
 public final class ExplorerViewModel {
 
     private final UiExecutor executor;
 
-    private final ObjectProperty<Subject> subject = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Subject> subject = new ReadOnlyObjectWrapper<>();
     private final DoubleProperty keepPercent = new SimpleDoubleProperty(100);
     private final BooleanProperty dragging = new SimpleBooleanProperty();
     private final ObjectProperty<PruningMethod> method = new SimpleObjectProperty<>(PruningMethod.MAGNITUDE);
@@ -62,10 +72,11 @@ public final class ExplorerViewModel {
     private final ReadOnlyObjectWrapper<Double> denseAccuracy = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<SweepPoint>> curve = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<SweepResult> finishedCurve = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyDoubleWrapper curveProgress = new ReadOnlyDoubleWrapper(1);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
-    private final java.util.Deque<Double> history = new java.util.ArrayDeque<>();
+    private final Deque<Double> history = new ArrayDeque<>();
     private double committedQ = 100;
     private boolean switching;
     private final LatestWins<AnalysisRequest, Snapshot> analysis;
@@ -78,25 +89,35 @@ public final class ExplorerViewModel {
     public ExplorerViewModel(UiExecutor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.analysis = new LatestWins<>(executor, SliderAnalysis::analyse, (r, s) -> {
-            snapshot.set(s);
-            error.set("");
+            if (r.subject() == subject.get()) {
+                snapshot.set(s);
+                error.set("");
+            }
         }, this::fail);
         this.accuracyWork = new LatestWins<>(executor, r -> {
             var state = r.subject().prune(r.keepPercent(), r.settings());
             return r.subject().probe().accuracy(state.ihMask(), state.hhMask(), r.limit());
         }, (r, a) -> {
+            if (r.subject() != subject.get()) {
+                return;
+            }
             accuracy.set(a);
             accuracyIsFull.set(r.limit() == 0);
             if (r.keepPercent() >= 100 && r.limit() == 0 && denseAccuracy.get() == null) {
                 denseAccuracy.set(a);
             }
         }, this::fail);
-        List<ObservableValue<?>> analysisInputs = List.of(subject, keepPercent, method, scope, perGate, graph,
-                weighted, window, ghosts, seed);
-        for (ObservableValue<?> o : analysisInputs) {
+        // a null graph (a choice list being refilled) never reaches the analysis: the previous choice stays
+        graph.addListener((obs, a, b) -> {
+            if (b == null) {
+                graph.set(a);
+            }
+        });
+        for (ObservableValue<?> o : List.of(keepPercent, method, scope, perGate, graph, weighted, window, ghosts,
+                seed)) {
             o.addListener((obs, a, b) -> requestAnalysis());
         }
-        for (ObservableValue<?> o : List.of(subject, keepPercent, method, scope, perGate, seed)) {
+        for (ObservableValue<?> o : List.of(keepPercent, method, scope, perGate, seed)) {
             o.addListener((obs, a, b) -> requestAccuracy());
         }
         dragging.addListener((obs, was, is) -> {
@@ -106,14 +127,70 @@ public final class ExplorerViewModel {
             }
         });
         keepPercent.addListener((obs, a, b) -> {
-            if (!dragging.get()) {
+            if (!dragging.get() && !switching) {
                 commitQ();
             }
         });
-        for (ObservableValue<?> o : List.of(subject, method, scope, perGate, graph, seed)) {
+        for (ObservableValue<?> o : List.of(method, scope, perGate, graph, seed)) {
             o.addListener((obs, a, b) -> recomputeCurve());
         }
-        subject.addListener((obs, a, b) -> requestDenseAccuracy());
+        for (ObservableValue<?> o : List.of(subject, curve, finishedCurve)) {
+            o.addListener((obs, a, b) -> curveProgress.set(computeCurveProgress()));
+        }
+    }
+
+    /**
+     * Shows a new subject, replacing the whole state at once (on the UI thread): the settings (or the current ones
+     * when null; the selected graph stays when the subject has it, see {@link ExplorerSettings#graphFor}), the
+     * slider at {@code keepPercent}, no undo history, no accuracy, snapshot or curves of the previous subject; then
+     * every channel recomputes.
+     */
+    public void load(Subject s, ExplorerSettings settings, double keepPercent) {
+        Objects.requireNonNull(s, "subject");
+        if (!(keepPercent > 0 && keepPercent <= 100)) {
+            throw new IllegalArgumentException("q must be in (0, 100], got " + keepPercent);
+        }
+        switching = true;
+        try {
+            curveGeneration.incrementAndGet(); // the previous subject's curves stop being published
+            ExplorerSettings st = settings != null ? settings : currentSettings();
+            method.set(st.method());
+            scope.set(st.scope());
+            perGate.set(st.perGate());
+            weighted.set(st.weighted());
+            window.set(st.window());
+            seed.set(st.seed());
+            graph.set(ExplorerSettings.graphFor(s, st.graph()));
+            dragging.set(false);
+            this.keepPercent.set(keepPercent);
+            history.clear();
+            committedQ = keepPercent;
+            snapshot.set(null);
+            accuracy.set(null);
+            accuracyIsFull.set(false);
+            denseAccuracy.set(null);
+            curve.set(List.of());
+            finishedCurve.set(null);
+            error.set("");
+            subject.set(s);
+        } finally {
+            switching = false;
+        }
+        requestAnalysis();
+        requestAccuracy();
+        recomputeCurve();
+        requestDenseAccuracy();
+    }
+
+    /** Shows a new subject at q = 100 with the current settings (see {@link #load}). */
+    public void setSubject(Subject s) {
+        load(s, null, 100);
+    }
+
+    /** The settings as they are now. */
+    public ExplorerSettings currentSettings() {
+        return new ExplorerSettings(method.get(), scope.get(), perGate.get(), graph.get(), weighted.get(),
+                window.get(), seed.get());
     }
 
     private void commitQ() {
@@ -135,7 +212,7 @@ public final class ExplorerViewModel {
         double q = history.pop();
         committedQ = q;
         keepPercent.set(q);
-        status.set(String.format(java.util.Locale.ROOT, "Undo: back to q = %.1f %%.", q));
+        status.set(String.format(Locale.ROOT, "Undo: back to q = %.1f %%.", q));
         return true;
     }
 
@@ -196,8 +273,7 @@ public final class ExplorerViewModel {
             }
         }), () -> curveGeneration.get() != gen), result -> {
             if (curveGeneration.get() == gen) {
-                finishedCurve.set(result);
-                status.set("Curves over q ready (" + result.points().size() + " points, " + result.millis() + " ms).");
+                finishedCurve.set(result); // the status bar says so on its own: the status line keeps its message
             }
         }, e -> {
             if (curveGeneration.get() == gen) {
@@ -207,27 +283,9 @@ public final class ExplorerViewModel {
     }
 
     private void fail(Throwable e) {
-        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        String m = ErrorMessages.of(e);
         error.set(m);
         status.set("Error: " + m);
-    }
-
-    /** Shows a new subject (on the UI thread); everything recomputes. */
-    public void setSubject(Subject s) {
-        // reset what belonged to the previous subject before the new one triggers any work
-        history.clear();
-        committedQ = keepPercent.get();
-        denseAccuracy.set(null);
-        accuracy.set(null);
-        if (s != null && !s.graphs().contains(graph.get())) {
-            switching = true; // the old subject has no use for the new graph choice
-            try {
-                graph.set(s.graphs().get(0));
-            } finally {
-                switching = false;
-            }
-        }
-        subject.set(s);
     }
 
     /** A one-line status message (e.g. from an export). */
@@ -236,7 +294,7 @@ public final class ExplorerViewModel {
     }
 
     public ReadOnlyObjectProperty<Subject> subjectProperty() {
-        return subject;
+        return subject.getReadOnlyProperty();
     }
 
     public DoubleProperty keepPercentProperty() {
@@ -311,8 +369,20 @@ public final class ExplorerViewModel {
         return error.getReadOnlyProperty();
     }
 
-    /** True while the slider's analysis is being computed. */
+    /** True while the slider's analysis or accuracy is being computed. */
     public boolean isBusy() {
         return analysis.isBusy() || accuracyWork.isBusy();
+    }
+
+    /** Fraction of the curves over q computed for the shown subject, 0 .. 1 (1 also when nothing is open). */
+    public ReadOnlyDoubleProperty curveProgressProperty() {
+        return curveProgress.getReadOnlyProperty();
+    }
+
+    private double computeCurveProgress() {
+        if (subject.get() == null || finishedCurve.get() != null) {
+            return 1;
+        }
+        return curve.get().size() / (double) SliderAnalysis.CURVE_GRID.keepPercents().size();
     }
 }

@@ -1,0 +1,216 @@
+package org.expanderexplorer.ui.document;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.graph.Representation;
+import org.expanderexplorer.core.io.FileDigests;
+import org.expanderexplorer.core.model.ModelFiles;
+import org.expanderexplorer.core.model.ModelMetadata;
+import org.expanderexplorer.core.report.FigureSpec;
+import org.expanderexplorer.core.report.FigureStyle;
+import org.expanderexplorer.core.report.ReportFolder;
+import org.expanderexplorer.core.subject.PrunedModelExport;
+import org.expanderexplorer.ui.document.DialogService.FileFilter;
+import org.expanderexplorer.ui.explorer.ExplorerViewModel;
+import org.expanderexplorer.ui.session.Session;
+import org.expanderexplorer.ui.task.UiExecutor;
+
+/**
+ * What the File menu writes: the model made in the window, the session, the pruned model as shown, a report
+ * folder. Every write runs in the background and is atomic; a failure shows one dialog and changes nothing; a
+ * success is confirmed by a notification and the status line. The data set chosen for a model is recorded in
+ * sessions, in the pruned model's metadata and in the report's settings.
+ */
+public final class ExportsViewModel {
+
+    /** The chart panels, in the order of the report's file names. */
+    public static final List<String> PANELS = List.of("spectrum", "gaps", "cheeger", "accuracy");
+
+    private final DocumentViewModel documents;
+    private final ExplorerViewModel explorer;
+    private final UiExecutor executor;
+    private final DialogService dialogs;
+
+    public ExportsViewModel(DocumentViewModel documents, ExplorerViewModel explorer, UiExecutor executor) {
+        this.documents = Objects.requireNonNull(documents, "documents");
+        this.explorer = Objects.requireNonNull(explorer, "explorer");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.dialogs = documents.dialogs();
+    }
+
+    private OpenedDocument current() {
+        return documents.documentProperty().get();
+    }
+
+    /** Saves the model made in the window as a Deeplearning4j zip; the document then refers to that file. */
+    public void saveModel() {
+        OpenedDocument d = current();
+        if (d == null || !d.unsaved()) {
+            explorer.setStatus("Nothing to save: the open model is already in a file.");
+            return;
+        }
+        dialogs.chooseFileToSave("Save the model", "model.zip", FileFilter.of("Deeplearning4j model", "zip"))
+                .map(f -> withExtension(f, ".zip")).ifPresent(f -> run(() -> {
+                    ModelFiles.save(d.model().network(), withData(d), f);
+                    return f;
+                }, p -> {
+                    documents.markSaved(p);
+                    done("Saved the model to " + p + ".");
+                }, "Could not save the model"));
+    }
+
+    /** Saves the session (what is open, the slider and every setting) as JSON. */
+    public void saveSession() {
+        OpenedDocument d = current();
+        if (d == null) {
+            return;
+        }
+        if (d.source() == null) {
+            dialogs.showError("Save the model first", "A session refers to its model's file, and " + d.title()
+                    + " has none yet: save it with File > Save model, then save the session.");
+            return;
+        }
+        Session s = sessionOf(d);
+        dialogs.chooseFileToSave("Save the session", "session.json", FileFilter.of("Session", "json"))
+                .map(f -> withExtension(f, ".json")).ifPresent(f -> run(() -> {
+                    s.save(f);
+                    return f;
+                }, p -> done("Saved the session to " + p + "."), "Could not save the session"));
+    }
+
+    /** The session of the open document as it is shown now. */
+    Session sessionOf(OpenedDocument d) {
+        var st = explorer.currentSettings();
+        return new Session(Session.FORMAT, d.source(), explorer.keepPercentProperty().get(), st.method().cliName(),
+                st.scope().name(), st.perGate(), st.graph().id(), st.weighted(), st.window(), false, st.seed(),
+                d.dataSpec());
+    }
+
+    /** Asks for a file and exports the pruned model as shown (FILE.zip, FILE.npz, FILE.json). */
+    public void exportPrunedModel() {
+        var snap = explorer.snapshotProperty().get();
+        if (current() == null || !current().isModel() || snap == null) {
+            dialogs.showError("No model to export", "Pruned-model export needs a model (a plain matrix has no network).");
+            return;
+        }
+        dialogs.chooseFileToSave("Export the pruned model (a .zip, with .npz and .json beside it)",
+                String.format(Locale.ROOT, "pruned-q%.0f.zip", snap.request().keepPercent()),
+                FileFilter.of("Deeplearning4j model", "zip"))
+                .ifPresent(f -> exportPrunedModelTo(withExtension(f, ".zip"), s -> { }));
+    }
+
+    /** Exports the shown pruned model to {@code zip} (and .npz, .json beside it) in the background. */
+    public void exportPrunedModelTo(Path zip, Consumer<PrunedModelExport.Summary> done) {
+        OpenedDocument d = current();
+        var snap = explorer.snapshotProperty().get();
+        if (d == null || !d.isModel() || snap == null) {
+            dialogs.showError("No model to export", "Pruned-model export needs a model (a plain matrix has no network).");
+            return;
+        }
+        String base = zip.getFileName().toString().replaceFirst("(?i)\\.zip$", "");
+        Path npz = zip.resolveSibling(base + ".npz");
+        Path json = zip.resolveSibling(base + ".json");
+        var state = snap.state();
+        var st = state.settings();
+        String how = String.format(Locale.ROOT, "pruned: %s, q = %s %%, scope %s%s, seed %d, from %s",
+                st.method().cliName(), state.keepPercent(), st.scopeId(), st.perGate() ? " per gate" : "", st.seed(),
+                d.title());
+        ModelMetadata md = withData(d);
+        run(() -> {
+            PrunedModelExport export = new PrunedModelExport(d.model().network(), 0, state);
+            export.writeZip(zip, md, how);
+            export.writeNpz(npz);
+            PrunedModelExport.Summary s = export.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz));
+            PrunedModelExport.writeSummary(json, s);
+            return s;
+        }, s -> {
+            done(String.format(Locale.ROOT, "Exported %s (+ .npz, .json): %,d non-zero parameters of %,d; dense %,d "
+                    + "bytes, sparse %,d, gzip %,d.", zip, s.nonZero(), s.parameters(), s.denseBytes(),
+                    s.sparseBytes(), s.gzipPrunedBytes()));
+            done.accept(s);
+        }, "Could not export the pruned model");
+    }
+
+    /** Asks for a folder and writes every panel as PNG, SVG and CSV, and settings.json. */
+    public void exportReport(Map<String, FigureSpec> figures, FigureStyle style) {
+        dialogs.chooseFolder("Export a report folder (every panel as PNG, SVG and CSV, and settings.json)")
+                .ifPresent(dir -> exportReportTo(dir, figures, style));
+    }
+
+    /** Writes the report folder {@code dir} in the background. */
+    public void exportReportTo(Path dir, Map<String, FigureSpec> figures, FigureStyle style) {
+        Map<String, Object> settings = settings();
+        Map<String, FigureSpec> copy = new LinkedHashMap<>(figures);
+        Path file = current() == null ? null : current().file();
+        run(() -> ReportFolder.write(dir, copy, style, withHash(settings, file)),
+                n -> done("Wrote " + n + " files to " + dir + "."), "Could not write the report");
+    }
+
+    private Map<String, Object> settings() {
+        OpenedDocument d = current();
+        var subject = explorer.subjectProperty().get();
+        var st = explorer.currentSettings();
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("source", d == null ? null : d.file() == null ? d.title() : d.file().toString());
+        s.put("dataSet", subject == null || subject.probe() == null ? null : subject.probe().dataName());
+        s.put("dataSpec", d == null ? null : d.dataSpec());
+        s.put("q", explorer.keepPercentProperty().get());
+        s.put("method", st.method().cliName());
+        s.put("scope", explorer.settings().scopeId());
+        s.put("perGate", st.perGate());
+        s.put("seed", st.seed());
+        s.put("graph", st.graph().id());
+        s.put("representation", Representation.of(st.weighted()).name().toLowerCase(Locale.ROOT));
+        s.put("accuracy", explorer.accuracyProperty().get());
+        s.put("denseAccuracy", explorer.denseAccuracyProperty().get());
+        return s;
+    }
+
+    private static Map<String, Object> withHash(Map<String, Object> s, Path file) {
+        Map<String, Object> out = new LinkedHashMap<>(s);
+        if (file != null) {
+            try {
+                out.put("modelSha256", FileDigests.sha256(file));
+            } catch (IOException e) {
+                throw BadInputException.inFile(file, "cannot read (" + e.getMessage() + ")");
+            }
+        }
+        return out;
+    }
+
+    /** The model's metadata, naming the data set chosen in the window when its file named none. */
+    private static ModelMetadata withData(OpenedDocument d) {
+        ModelMetadata md = d.model().metadata();
+        var test = d.model().test();
+        if (d.dataSpec() == null || test == null || d.dataSpec().equals(md.dataset())) {
+            return md;
+        }
+        return md.withData(d.dataSpec(), test.steps(), test.features());
+    }
+
+    private static Path withExtension(Path f, String ext) {
+        return f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ext) ? f
+                : f.resolveSibling(f.getFileName() + ext);
+    }
+
+    private interface Write<T> {
+        T call() throws IOException;
+    }
+
+    private <T> void run(Write<T> work, Consumer<T> onDone, String failure) {
+        executor.submit(work::call, onDone, e -> documents.failed(failure, e));
+    }
+
+    private void done(String message) {
+        explorer.setStatus(message);
+        dialogs.notify(message);
+    }
+}
