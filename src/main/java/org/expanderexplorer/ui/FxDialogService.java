@@ -5,9 +5,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -67,10 +70,13 @@ final class FxDialogService implements DialogService {
 
     @Override
     public boolean confirm(String header, String message, String confirmText) {
-        ButtonType yes = new ButtonType(confirmText, ButtonBar.ButtonData.OK_DONE);
+        ButtonType yes = new ButtonType(confirmText, ButtonBar.ButtonData.OTHER);
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.CANCEL, yes);
         a.setHeaderText(header);
         a.initOwner(owner.get());
+        // Enter keeps what is there: the confirmed action discards or stops something
+        ((Button) a.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         return a.showAndWait().filter(b -> b == yes).isPresent();
     }
 
@@ -80,6 +86,7 @@ final class FxDialogService implements DialogService {
         if (w != null && w.isShowing()) {
             Alert a = new Alert(Alert.AlertType.ERROR, message);
             a.setHeaderText(header);
+            a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
             a.initOwner(w);
             a.show();
         }
@@ -89,8 +96,9 @@ final class FxDialogService implements DialogService {
     public void notify(String message) {
         Window w = owner.get();
         if (w != null && w.isShowing()) {
-            Notifications.create().owner(w).title("Expander Explorer").text(message).hideAfter(Duration.seconds(5))
-                    .showInformation();
+            // top right: the window's bottom edge can lie below a small screen's
+            Notifications.create().owner(w).position(Pos.TOP_RIGHT).title("Expander Explorer").text(message)
+                    .hideAfter(Duration.seconds(5)).showInformation();
         }
     }
 }

@@ -9,14 +9,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -104,7 +97,9 @@ public final class MainWindow {
         StatusView status = new StatusView(new StatusViewModel(vm, documents, trainVm, fineTuneVm));
         VBox bottom = new VBox(numbers, status);
         classroom = new ClassroomMode(root, style, vm, graph.canvas(), executor, () -> stage);
-        root.setTop(menus());
+        root.setTop(new MenuBarView(documents, exports, vm, classroom, new MenuBarView.Actions(this::train,
+                this::fineTune, () -> exports.exportReport(figures(), style.get()), () -> graph.canvas().fit(),
+                this::setDark, this::quit, () -> stage)));
         root.setLeft(controls);
         root.setCenter(centre);
         root.setBottom(bottom);
@@ -130,79 +125,6 @@ public final class MainWindow {
 
     private ChartPanel panel(javafx.beans.value.ObservableValue<org.expanderexplorer.core.report.FigureSpec> spec) {
         return new ChartPanel(spec, style, executor, vm::setStatus);
-    }
-
-    private MenuBar menus() {
-        Menu file = new Menu("File");
-        MenuItem open = item("Open model, matrix or session...", "Shortcut+O", documents::chooseAndOpen);
-        MenuItem sample = item("Open sample LSTM (sequential MNIST)", null,
-                () -> documents.openSample(OpenedDocument.DEFAULT_SAMPLE));
-        MenuItem sampleRnn = item("Open sample RNN (sequential MNIST)", null,
-                () -> documents.openSample("smnist-rnn128.zip"));
-        MenuItem sampleDigits = item("Open classroom RNN (8 x 8 digits)", null,
-                () -> documents.openSample("digits8-rnn12.zip"));
-        MenuItem saveSession = item("Save session...", "Shortcut+S", exports::saveSession);
-        MenuItem saveModel = item("Save model...", "Shortcut+Shift+S", exports::saveModel);
-        saveModel.disableProperty().bind(documents.unsavedProperty().not());
-        MenuItem pruned = item("Export pruned model (zip, NPZ with masks, JSON summary)...", "Shortcut+Shift+E",
-                exports::exportPrunedModel);
-        MenuItem report = item("Export report folder (all panels: PNG, SVG, CSV)...", "Shortcut+E",
-                () -> exports.exportReport(figures(), style.get()));
-        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
-            if (documents.confirmDiscard()) {
-                stage.hide();
-            }
-        });
-        file.getItems().addAll(open, sample, sampleRnn, sampleDigits, new SeparatorMenuItem(), saveSession, saveModel,
-                pruned, report, new SeparatorMenuItem(), quit);
-
-        Menu edit = new Menu("Edit");
-        MenuItem undo = item("Undo (slider move, or classroom step)", "Shortcut+Z", () -> {
-            if (classroom.activeProperty().get()) {
-                classroom.undo();
-            } else if (!vm.undoSliderMove()) {
-                vm.setStatus("Nothing to undo.");
-            }
-        });
-        MenuItem redo = item("Redo classroom step", "Shortcut+Y", classroom::redo);
-        redo.disableProperty().bind(classroom.activeProperty().not());
-        edit.getItems().addAll(undo, redo);
-
-        Menu model = new Menu("Model");
-        MenuItem chooseData = item("Choose data set...", "Shortcut+Shift+D", documents::chooseDataSet);
-        MenuItem fine = item("Fine-tune at the current q...", "Shortcut+Shift+T", this::fineTune);
-        model.getItems().addAll(item("Train a new model...", "Shortcut+T", this::train), chooseData, fine);
-
-        Menu view = new Menu("View");
-        CheckMenuItem weighted = new CheckMenuItem("Weighted graph (|w|)");
-        weighted.setAccelerator(KeyCombination.keyCombination("Shortcut+W"));
-        weighted.selectedProperty().bindBidirectional(vm.weightedProperty());
-        CheckMenuItem dark = new CheckMenuItem("Dark theme");
-        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
-        dark.selectedProperty().addListener((o, a, b) -> setDark(b));
-        MenuItem fit = item("Fit graph", "Shortcut+F", () -> graph.canvas().fit());
-        view.getItems().addAll(weighted, dark, fit);
-
-        Menu help = new Menu("Help");
-        MenuItem about = item("About", null, () -> {
-            Alert a = new Alert(Alert.AlertType.INFORMATION, "Expander Explorer shows a recurrent network's layers "
-                    + "as bipartite graphs and how pruning changes their spectrum, Ramanujan gaps and expansion."
-                    + " Hover any number in the strip at the bottom for its definition.");
-            a.setHeaderText("Expander Explorer");
-            a.initOwner(stage);
-            a.show();
-        });
-        help.getItems().add(about);
-        return new MenuBar(file, edit, model, view, classroom.menu(), help);
-    }
-
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem m = new MenuItem(text);
-        if (accelerator != null) {
-            m.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        m.setOnAction(e -> action.run());
-        return m;
     }
 
     /** Switches the theme of the window and its charts. */
@@ -232,9 +154,16 @@ public final class MainWindow {
         return m;
     }
 
+    private void quit() {
+        if (documents.confirmDiscard()) {
+            stage.hide();
+        }
+    }
+
     private void train() {
         if (trainView == null) {
-            trainView = new TrainView(stage, trainVm, documents::acceptTrained);
+            trainView = new TrainView(stage, trainVm, () -> documents.confirmReplace("The trained model"),
+                    documents::acceptTrained);
         }
         trainView.show();
     }
@@ -256,7 +185,8 @@ public final class MainWindow {
         }
         var request = new FineTuneViewModel.Request(d.title(), d.model().network(), d.model().metadata(),
                 d.model().test(), d.dataSpec(), snap.state());
-        fineTuneView = new FineTuneView(stage, fineTuneVm, request, documents::acceptMade);
+        fineTuneView = new FineTuneView(stage, fineTuneVm, request,
+                () -> documents.confirmReplace("The fine-tuned model"), documents::acceptMade);
         fineTuneView.show();
     }
 

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
@@ -139,7 +138,7 @@ class TrainerJourneyTest {
     }
 
     private MenuItem saveModelItem() throws Exception {
-        return WindowDriver.fx(() -> ((MenuBar) window.scene().getRoot().lookup(".menu-bar")).getMenus().get(0)
+        return WindowDriver.fx(() -> WindowDriver.menuBar(window).getMenus().get(0)
                 .getItems().stream().filter(i -> "Save model...".equals(i.getText())).findFirst().orElseThrow());
     }
 

@@ -69,9 +69,15 @@ final class WindowDriver {
         });
     }
 
+    /** The window's menu bar. */
+    static MenuBar menuBar(MainWindow window) {
+        return (MenuBar) window.scene().getRoot().lookupAll(".menu-bar").stream().filter(n -> n instanceof MenuBar)
+                .findFirst().orElseThrow();
+    }
+
     /** Chooses a menu item as a user does: opens the menu on the menu bar, then clicks the item. */
     void menu(String menu, String item) throws Exception {
-        MenuBar bar = fx(() -> (MenuBar) window.scene().getRoot().lookup(".menu-bar"));
+        MenuBar bar = fx(() -> menuBar(window));
         MenuItem target = fx(() -> {
             for (Menu m : bar.getMenus()) {
                 if (m.getText().equals(menu)) {

@@ -101,6 +101,16 @@ public final class Subject {
         return gateOrder == null ? 1 : gateOrder.blocks().size();
     }
 
+    /**
+     * Percentage of the entries of W_ih and W_hh (or of the plain matrix) that are non-zero: 100 for a trained
+     * model, less for one pruned before (its pruned weights are stored as zeros). O(entries).
+     */
+    public double nonZeroPercent() {
+        long dense = (long) ih.rows() * ih.cols() + (hh == null ? 0 : (long) hh.rows() * hh.cols());
+        long nonZero = (long) ih.nonZeros() + (hh == null ? 0 : hh.nonZeros());
+        return dense == 0 ? 100 : 100.0 * nonZero / dense;
+    }
+
     /** The accuracy probe, or null when there is no model or data. */
     public AccuracyProbe probe() {
         return probe;

@@ -11,6 +11,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
@@ -32,6 +33,7 @@ public final class DataSetView {
         Label model = wrapped(vm.modelProperty());
         ListView<DataSetViewModel.Option> list = new ListView<>(vm.options());
         list.setPrefHeight(190);
+        list.setMinHeight(150);
         list.getSelectionModel().select(vm.selectedProperty().get());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -56,9 +58,19 @@ public final class DataSetView {
         });
         Label problem = wrapped(vm.problemBinding());
         problem.getStyleClass().add(StyleClasses.ERROR_TEXT);
+        problem.textProperty().addListener((o, a, b) -> { // the dialog grows or shrinks with the message
+            var w = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
+            if (w != null) {
+                javafx.application.Platform.runLater(w::sizeToScene);
+            }
+        });
         VBox content = new VBox(8, reason, model, list, new HBox(6, folder, browse), problem);
         content.setPrefWidth(560);
+        content.setMinHeight(Region.USE_PREF_SIZE);
         dialog.getDialogPane().setContent(content);
+        // a dialog whose labels wrap is otherwise sized before its text is laid out, and opens too short
+        dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        dialog.setResizable(true);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty()
                 .bind(Bindings.createBooleanBinding(() -> !vm.problemBinding().get().isEmpty(), vm.problemBinding()));
@@ -71,8 +83,10 @@ public final class DataSetView {
     private static Label wrapped(javafx.beans.value.ObservableValue<String> text) {
         Label l = new Label();
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         l.textProperty().bind(text);
         l.managedProperty().bind(l.textProperty().isNotEmpty());
+        l.visibleProperty().bind(l.managedProperty());
         return l;
     }
 

@@ -182,12 +182,7 @@ final class DocumentLoader {
         if (!s.isLayer()) {
             return 100;
         }
-        long dense = (long) s.inputToHidden().rows() * s.inputToHidden().cols()
-                + (long) s.hiddenToHidden().rows() * s.hiddenToHidden().cols();
-        long nonZero = (long) s.inputToHidden().nonZeros() + s.hiddenToHidden().nonZeros();
-        if (nonZero >= dense) {
-            return 100;
-        }
-        return Math.max(1, Math.min(100, Math.round(1000.0 * nonZero / dense) / 10.0));
+        double kept = s.nonZeroPercent();
+        return kept >= 100 ? 100 : Math.max(1, Math.round(10 * kept) / 10.0);
     }
 }

@@ -76,9 +76,13 @@ public final class DocumentViewModel {
                         + "Save model.", md.architecture(), md.hidden(), 100 * t.eval().accuracy())));
     }
 
-    /** Opens a model made in the window (trained or fine-tuned); it stays unsaved until saved. */
+    /**
+     * Opens a model made in the window (trained or fine-tuned); it stays unsaved until saved. It replaces the open
+     * document without asking: the dialogs that make models ask ({@link #confirmDiscard}) before they start, not
+     * after minutes of training.
+     */
     public void acceptMade(MadeModel m) {
-        load("Opening " + m.title() + " ...", "Could not open " + m.title(), true,
+        load("Opening " + m.title() + " ...", "Could not open " + m.title(), false,
                 () -> new DocumentLoader.Loaded(DocumentLoader.made(m), null, m.keepPercent(), m.status()));
     }
 
@@ -161,9 +165,19 @@ public final class DocumentViewModel {
 
     /** True when nothing unsaved would be lost, or the user agrees to lose it. */
     public boolean confirmDiscard() {
+        return confirmReplace(null);
+    }
+
+    /**
+     * As {@link #confirmDiscard}, saying what will replace the unsaved model.
+     *
+     * @param replacement e.g. "The trained model", or null
+     */
+    public boolean confirmReplace(String replacement) {
         OpenedDocument d = document.get();
-        return d == null || !d.unsaved() || dialogs.confirm("Unsaved model", "The model " + d.title() + " was made in "
-                + "this window and is not saved. Discard it?", "Discard it");
+        return d == null || !d.unsaved() || dialogs.confirm("Unsaved model", (replacement == null ? ""
+                : replacement + " will replace the open model. ") + "'" + d.title() + "' was made in this window and "
+                + "is not saved. Discard it?", "Discard it");
     }
 
     /** The open model was saved to {@code file}: the document now refers to it and is no longer unsaved. */

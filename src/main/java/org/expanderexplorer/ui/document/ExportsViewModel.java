@@ -34,6 +34,8 @@ public final class ExportsViewModel {
     /** The chart panels, in the order of the report's file names. */
     public static final List<String> PANELS = List.of("spectrum", "gaps", "cheeger", "accuracy");
 
+    private static final String NO_MODEL = "Pruned-model export needs a model (a plain matrix has no network).";
+
     private final DocumentViewModel documents;
     private final ExplorerViewModel explorer;
     private final UiExecutor executor;
@@ -98,7 +100,7 @@ public final class ExportsViewModel {
     public void exportPrunedModel() {
         var snap = explorer.snapshotProperty().get();
         if (current() == null || !current().isModel() || snap == null) {
-            dialogs.showError("No model to export", "Pruned-model export needs a model (a plain matrix has no network).");
+            dialogs.showError("No model to export", NO_MODEL);
             return;
         }
         dialogs.chooseFileToSave("Export the pruned model (a .zip, with .npz and .json beside it)",
@@ -112,7 +114,7 @@ public final class ExportsViewModel {
         OpenedDocument d = current();
         var snap = explorer.snapshotProperty().get();
         if (d == null || !d.isModel() || snap == null) {
-            dialogs.showError("No model to export", "Pruned-model export needs a model (a plain matrix has no network).");
+            dialogs.showError("No model to export", NO_MODEL);
             return;
         }
         String base = zip.getFileName().toString().replaceFirst("(?i)\\.zip$", "");

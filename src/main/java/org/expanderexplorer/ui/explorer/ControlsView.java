@@ -5,10 +5,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
@@ -18,7 +21,8 @@ import org.expanderexplorer.ui.common.StyleClasses;
 
 /**
  * The left panel: the model's summary, and the pruning controls with the sparsity slider, the window's centre
- * of gravity (big, keyboard-steppable: arrow keys move it by 1 %, page keys by 10 %).
+ * of gravity (big, keyboard-steppable: arrow keys move it by 1 %, page keys by 10 %). It scrolls when the window
+ * is too short for all of it, rather than cutting its texts short.
  */
 public final class ControlsView extends VBox {
 
@@ -39,6 +43,7 @@ public final class ControlsView extends VBox {
         title.textProperty().bind(vm.titleProperty());
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 1.15em;");
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         Label summary = label(vm.summaryProperty());
         Label dense = label(vm.denseAccuracyBinding());
 
@@ -92,9 +97,18 @@ public final class ControlsView extends VBox {
         chooseData.setTooltip(new Tooltip("Choose the data set the model's accuracy is measured on."));
         chooseData.disableProperty().bind(vm.dataChoosableProperty().not());
         HBox buttons = new HBox(6, button("Open...", open), button("Train...", train), chooseData);
-        getChildren().addAll(section("MODEL"), title, summary, dense, buttons, section("PRUNE"), new Label("method"),
-                method, new Label("scope"), scope, perGate, section("EDGES KEPT"), qValue, slider, qCaption,
-                new HBox(6, logScale, fine));
+        VBox content = new VBox(section("MODEL"), title, summary, dense, buttons, section("PRUNE"),
+                new Label("method"), method, new Label("scope"), scope, perGate, section("EDGES KEPT"), qValue, slider,
+                qCaption, new HBox(6, logScale, fine));
+        content.spacingProperty().bind(spacingProperty());
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        // the viewport takes the panel's colour in every theme
+        scroll.setStyle("-fx-background: -ee-panel; -fx-background-color: transparent; -fx-padding: 0;");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().add(scroll);
     }
 
     private void configureSlider(ControlsViewModel vm) {
@@ -135,6 +149,7 @@ public final class ControlsView extends VBox {
         Label l = new Label();
         l.getStyleClass().add(StyleClasses.MODEL_SUMMARY);
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         l.textProperty().bind(text);
         return l;
     }

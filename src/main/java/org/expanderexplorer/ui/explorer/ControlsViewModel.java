@@ -38,10 +38,12 @@ public final class ControlsViewModel {
             Subject s = explorer.subjectProperty().get();
             Double d = explorer.denseAccuracyProperty().get();
             if (s == null || s.probe() == null) {
-                return s != null && s.isLayer() ? "no data set: accuracy not shown" : "";
+                return s != null && s.isLayer() ? "accuracy: choose a data set (Data set...)" : "";
             }
-            return d == null ? "dense accuracy: measuring..." : String.format(Locale.ROOT,
-                    "dense accuracy: %.2f %% (measured, %,d test sequences)", 100 * d, s.probe().testSize());
+            // a model with zeros (pruned, or fine-tuned with masks) is not dense at q = 100
+            String what = s.isLayer() && s.nonZeroPercent() < 100 ? "accuracy as opened" : "dense accuracy";
+            return d == null ? what + ": measuring..." : String.format(Locale.ROOT,
+                    "%s: %.2f %% (measured, %,d test sequences)", what, 100 * d, s.probe().testSize());
         }, explorer.denseAccuracyProperty(), explorer.subjectProperty());
         qText = Bindings.createStringBinding(() -> String.format(Locale.ROOT, "q = %.1f %%",
                 explorer.keepPercentProperty().get()), explorer.keepPercentProperty());
@@ -67,9 +69,9 @@ public final class ControlsViewModel {
             case HH -> String.format(Locale.ROOT, "W_hh's %,d weights", hh);
             case BOTH -> String.format(Locale.ROOT, "the %,d weights of W_ih and W_hh", ih + hh);
         };
-        long nonZero = (long) s.inputToHidden().nonZeros() + s.hiddenToHidden().nonZeros();
-        String pruned = nonZero < ih + hh ? String.format(Locale.ROOT, " (this model holds %.1f %% of them)",
-                100.0 * nonZero / (ih + hh)) : "";
+        double nonZero = s.nonZeroPercent();
+        String pruned = nonZero < 100 ? String.format(Locale.ROOT, " (this model holds %.1f %% of them)", nonZero)
+                : "";
         return "q: percentage of " + of + " kept" + pruned;
     }
 

@@ -1,20 +1,15 @@
 package org.expanderexplorer.ui.explorer;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.OptionalDouble;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -42,17 +37,15 @@ import org.expanderexplorer.ui.task.UiExecutor;
 /**
  * The explorer's shared state, which the panel ViewModels read: the subject, the slider and its settings (inputs),
  * and what the panels show (outputs), kept current by background work. Three independent channels, each "latest
- * wins": the analysis of the slider position (fast), the accuracy at that position (a 1,000-example subset while
- * dragging, the full test set once the slider is released), and the precomputed curves over q (recomputed when
- * the settings change, published point by point). A result that arrives for a subject no longer shown is dropped.
- * No method here computes on the caller's thread.
+ * wins": the analysis of the slider position (fast), the accuracy at that position ({@link AccuracyChannel}: a
+ * 1,000-example subset while dragging, the full test set once the slider is released), and the precomputed curves
+ * over q ({@link CurveChannel}: recomputed when the settings change, published point by point). A result that
+ * arrives for a subject no longer shown is dropped. No method here computes on the caller's thread.
  *
  * <p>A new subject comes only through {@link #load}, which replaces the whole state at once (the document
  * lifecycle, see {@code DocumentViewModel}).
  */
 public final class ExplorerViewModel {
-
-    private final UiExecutor executor;
 
     private final ReadOnlyObjectWrapper<Subject> subject = new ReadOnlyObjectWrapper<>();
     private final DoubleProperty keepPercent = new SimpleDoubleProperty(100);
@@ -67,46 +60,25 @@ public final class ExplorerViewModel {
     private final IntegerProperty seed = new SimpleIntegerProperty(1);
 
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Double> accuracy = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper accuracyIsFull = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<Double> denseAccuracy = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<List<SweepPoint>> curve = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyObjectWrapper<SweepResult> finishedCurve = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyDoubleWrapper curveProgress = new ReadOnlyDoubleWrapper(1);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
-    private final Deque<Double> history = new ArrayDeque<>();
-    private double committedQ = 100;
+    private final SliderHistory history = new SliderHistory();
+    private final CurveChannel curves;
+    private final AccuracyChannel accuracy;
     private boolean switching;
     private final LatestWins<AnalysisRequest, Snapshot> analysis;
-    private final LatestWins<AccuracyRequest, Double> accuracyWork;
-    private final AtomicLong curveGeneration = new AtomicLong();
-
-    record AccuracyRequest(Subject subject, double keepPercent, PruneSettings settings, int limit) {
-    }
 
     public ExplorerViewModel(UiExecutor executor) {
-        this.executor = Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(executor, "executor");
+        this.curves = new CurveChannel(executor, this::fail);
         this.analysis = new LatestWins<>(executor, SliderAnalysis::analyse, (r, s) -> {
             if (r.subject() == subject.get()) {
                 snapshot.set(s);
                 error.set("");
             }
         }, this::fail);
-        this.accuracyWork = new LatestWins<>(executor, r -> {
-            var state = r.subject().prune(r.keepPercent(), r.settings());
-            return r.subject().probe().accuracy(state.ihMask(), state.hhMask(), r.limit());
-        }, (r, a) -> {
-            if (r.subject() != subject.get()) {
-                return;
-            }
-            accuracy.set(a);
-            accuracyIsFull.set(r.limit() == 0);
-            if (r.keepPercent() >= 100 && r.limit() == 0 && denseAccuracy.get() == null) {
-                denseAccuracy.set(a);
-            }
-        }, this::fail);
+        this.accuracy = new AccuracyChannel(executor, subject::get, this::fail);
         // a null graph (a choice list being refilled) never reaches the analysis: the previous choice stays
         graph.addListener((obs, a, b) -> {
             if (b == null) {
@@ -123,19 +95,16 @@ public final class ExplorerViewModel {
         dragging.addListener((obs, was, is) -> {
             if (!is) {
                 requestAccuracy(); // released: the exact, full-test-set value
-                commitQ();
+                history.commit(keepPercent.get());
             }
         });
         keepPercent.addListener((obs, a, b) -> {
             if (!dragging.get() && !switching) {
-                commitQ();
+                history.commit(b.doubleValue());
             }
         });
         for (ObservableValue<?> o : List.of(method, scope, perGate, graph, seed)) {
             o.addListener((obs, a, b) -> recomputeCurve());
-        }
-        for (ObservableValue<?> o : List.of(subject, curve, finishedCurve)) {
-            o.addListener((obs, a, b) -> curveProgress.set(computeCurveProgress()));
         }
     }
 
@@ -152,7 +121,7 @@ public final class ExplorerViewModel {
         }
         switching = true;
         try {
-            curveGeneration.incrementAndGet(); // the previous subject's curves stop being published
+            curves.clear(); // the previous subject's curves stop being published
             ExplorerSettings st = settings != null ? settings : currentSettings();
             method.set(st.method());
             scope.set(st.scope());
@@ -163,14 +132,9 @@ public final class ExplorerViewModel {
             graph.set(ExplorerSettings.graphFor(s, st.graph()));
             dragging.set(false);
             this.keepPercent.set(keepPercent);
-            history.clear();
-            committedQ = keepPercent;
+            history.reset(keepPercent);
             snapshot.set(null);
-            accuracy.set(null);
-            accuracyIsFull.set(false);
-            denseAccuracy.set(null);
-            curve.set(List.of());
-            finishedCurve.set(null);
+            accuracy.clear();
             error.set("");
             subject.set(s);
         } finally {
@@ -179,7 +143,7 @@ public final class ExplorerViewModel {
         requestAnalysis();
         requestAccuracy();
         recomputeCurve();
-        requestDenseAccuracy();
+        accuracy.requestDense(s, keepPercent);
     }
 
     /** Shows a new subject at q = 100 with the current settings (see {@link #load}). */
@@ -193,26 +157,14 @@ public final class ExplorerViewModel {
                 window.get(), seed.get());
     }
 
-    private void commitQ() {
-        double q = keepPercent.get();
-        if (q != committedQ) {
-            history.push(committedQ);
-            while (history.size() > 100) {
-                history.removeLast();
-            }
-            committedQ = q;
-        }
-    }
-
     /** Undoes the last slider move (a drag counts as one move). Returns false when there is nothing to undo. */
     public boolean undoSliderMove() {
-        if (history.isEmpty()) {
+        OptionalDouble q = history.undo();
+        if (q.isEmpty()) {
             return false;
         }
-        double q = history.pop();
-        committedQ = q;
-        keepPercent.set(q);
-        status.set(String.format(Locale.ROOT, "Undo: back to q = %.1f %%.", q));
+        keepPercent.set(q.getAsDouble());
+        status.set(String.format(Locale.ROOT, "Undo: back to q = %.1f %%.", q.getAsDouble()));
         return true;
     }
 
@@ -233,53 +185,16 @@ public final class ExplorerViewModel {
 
     private void requestAccuracy() {
         Subject s = subject.get();
-        if (switching || s == null || s.probe() == null) {
-            return;
+        if (!switching && s != null) {
+            accuracy.request(s, keepPercent.get(), settings(), dragging.get());
         }
-        int limit = dragging.get() ? SliderAnalysis.LIVE_ACCURACY_LIMIT : 0;
-        accuracyWork.request(new AccuracyRequest(s, keepPercent.get(), settings(), limit));
-    }
-
-    private void requestDenseAccuracy() {
-        Subject s = subject.get();
-        if (s == null || s.probe() == null || keepPercent.get() >= 100) {
-            return; // at q = 100 the accuracy channel measures the dense model anyway
-        }
-        executor.submit(() -> {
-            var dense = s.dense();
-            return s.probe().accuracy(dense.ihMask(), dense.hhMask(), 0);
-        }, a -> {
-            if (subject.get() == s) {
-                denseAccuracy.set(a);
-            }
-        }, this::fail);
     }
 
     private void recomputeCurve() {
         Subject s = subject.get();
-        if (switching || s == null) {
-            return;
+        if (!switching && s != null) {
+            curves.request(s, settings(), graph.get());
         }
-        long gen = curveGeneration.incrementAndGet();
-        PruneSettings st = settings();
-        GraphId g = graph.get();
-        curve.set(List.of());
-        finishedCurve.set(null);
-        List<SweepPoint> collected = new ArrayList<>();
-        executor.submit(() -> SliderAnalysis.curve(s, st, g, p -> executor.onUiThread(() -> {
-            if (curveGeneration.get() == gen) {
-                collected.add(p);
-                curve.set(List.copyOf(collected));
-            }
-        }), () -> curveGeneration.get() != gen), result -> {
-            if (curveGeneration.get() == gen) {
-                finishedCurve.set(result); // the status bar says so on its own: the status line keeps its message
-            }
-        }, e -> {
-            if (curveGeneration.get() == gen) {
-                fail(e);
-            }
-        });
     }
 
     private void fail(Throwable e) {
@@ -342,23 +257,24 @@ public final class ExplorerViewModel {
     }
 
     public ReadOnlyObjectProperty<Double> accuracyProperty() {
-        return accuracy.getReadOnlyProperty();
+        return accuracy.accuracyProperty();
     }
 
+    /** True when the shown accuracy was measured on the full test set (false: the live subset, while dragging). */
     public ReadOnlyBooleanProperty accuracyIsFullProperty() {
-        return accuracyIsFull.getReadOnlyProperty();
+        return accuracy.fullProperty();
     }
 
     public ReadOnlyObjectProperty<Double> denseAccuracyProperty() {
-        return denseAccuracy.getReadOnlyProperty();
+        return accuracy.denseProperty();
     }
 
     public ReadOnlyObjectProperty<List<SweepPoint>> curveProperty() {
-        return curve.getReadOnlyProperty();
+        return curves.curveProperty();
     }
 
     public ReadOnlyObjectProperty<SweepResult> finishedCurveProperty() {
-        return finishedCurve.getReadOnlyProperty();
+        return curves.finishedProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -371,18 +287,11 @@ public final class ExplorerViewModel {
 
     /** True while the slider's analysis or accuracy is being computed. */
     public boolean isBusy() {
-        return analysis.isBusy() || accuracyWork.isBusy();
+        return analysis.isBusy() || accuracy.isBusy();
     }
 
     /** Fraction of the curves over q computed for the shown subject, 0 .. 1 (1 also when nothing is open). */
     public ReadOnlyDoubleProperty curveProgressProperty() {
-        return curveProgress.getReadOnlyProperty();
-    }
-
-    private double computeCurveProgress() {
-        if (subject.get() == null || finishedCurve.get() != null) {
-            return 1;
-        }
-        return curve.get().size() / (double) SliderAnalysis.CURVE_GRID.keepPercents().size();
+        return curves.progressProperty();
     }
 }

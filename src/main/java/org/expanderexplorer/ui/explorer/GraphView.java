@@ -7,11 +7,9 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import org.controlsfx.control.SegmentedButton;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.ui.common.StyleClasses;
 import org.expanderexplorer.ui.graph.GraphCanvas;
@@ -46,7 +44,8 @@ public final class GraphView extends BorderPane {
         vm.windowProperty().addListener((o, a, b) -> window.getValueFactory().setValue(b.intValue()));
         window.setPrefWidth(70);
         window.setTooltip(new Tooltip("Time steps T' of the unfolded graph drawn: x_t -> h_t and h_{t-1} -> h_t."));
-        CheckBox ghosts = new CheckBox("pruned edges as ghosts");
+        CheckBox ghosts = new CheckBox("ghosts");
+        ghosts.setTooltip(new Tooltip("Draw the pruned edges as faint ghosts."));
         ghosts.selectedProperty().bindBidirectional(vm.ghostsProperty());
         CheckBox cut = new CheckBox("sweep cut");
         cut.setTooltip(new Tooltip("Highlight the sweep-cut set (from the Fiedler vector) of the selected graph."));
@@ -54,8 +53,7 @@ public final class GraphView extends BorderPane {
         Button fit = new Button("Fit");
         fit.setTooltip(new Tooltip("Fit the drawing to the view (Ctrl+F). Scroll to zoom, drag to pan."));
         fit.setOnAction(e -> canvas.fit());
-        ToolBar bar = new ToolBar(new Label("graph"), graph, representation(vm), new Label("T'"), window, ghosts, cut,
-                fit);
+        ToolBar bar = new ToolBar(new Label("graph"), graph, new Label("T'"), window, ghosts, cut, fit);
         setTop(bar);
         setCenter(canvas);
         Label caption = new Label();
@@ -65,26 +63,6 @@ public final class GraphView extends BorderPane {
         canvas.drawingProperty().bind(vm.drawingBinding());
         canvas.draftProperty().bind(vm.draftValue());
         canvas.highlightProperty().bind(vm.highlightBinding());
-    }
-
-    /** unweighted | weighted, as one segmented control (Ctrl+W toggles it too). */
-    private static SegmentedButton representation(GraphViewModel vm) {
-        ToggleButton unweighted = new ToggleButton("unweighted");
-        unweighted.setTooltip(new Tooltip("M = 1[W != 0]: every kept weight is an edge of weight 1."));
-        ToggleButton weighted = new ToggleButton("weighted");
-        weighted.setTooltip(new Tooltip("M = |W|: degrees, spectrum, Laplacian and cuts use |w|."));
-        SegmentedButton seg = new SegmentedButton(unweighted, weighted);
-        weighted.setSelected(vm.weightedProperty().get());
-        unweighted.setSelected(!vm.weightedProperty().get());
-        seg.getToggleGroup().selectedToggleProperty().addListener((o, a, b) -> {
-            if (b == null) {
-                a.setSelected(true); // one of the two is always chosen
-            } else {
-                vm.weightedProperty().set(b == weighted);
-            }
-        });
-        vm.weightedProperty().addListener((o, a, b) -> (b ? weighted : unweighted).setSelected(true));
-        return seg;
     }
 
     public GraphCanvas canvas() {

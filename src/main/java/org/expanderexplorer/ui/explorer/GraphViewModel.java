@@ -20,7 +20,7 @@ import org.expanderexplorer.core.subject.GraphId;
 
 /**
  * The graph panel's state: which graphs the open subject has and which is selected, the unfolding window, ghosts,
- * the sweep-cut highlight, the weighted view, and the drawing and its caption. The selection never becomes empty:
+ * the sweep-cut highlight, and the drawing and its caption. The selection never becomes empty:
  * while the choice list is refilled for a new subject, the selected graph stays as the explorer chose it.
  */
 public final class GraphViewModel {
@@ -80,10 +80,6 @@ public final class GraphViewModel {
     /** Highlight the sweep-cut set. */
     public BooleanProperty cutProperty() {
         return cut;
-    }
-
-    public BooleanProperty weightedProperty() {
-        return explorer.weightedProperty();
     }
 
     /** While the slider is dragged the graph is drawn as a quick draft. */

@@ -1,5 +1,6 @@
 package org.expanderexplorer.ui.train;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -18,8 +19,12 @@ public final class FineTuneView {
 
     private final TrainingDialog dialog;
 
+    /**
+     * @param mayReplace asked before fine-tuning starts: whether the result may replace the open document
+     * @param onDone     receives the fine-tuned model; the dialog closes then
+     */
     public FineTuneView(Window owner, FineTuneViewModel vm, FineTuneViewModel.Request request,
-                        Consumer<MadeModel> onDone) {
+                        BooleanSupplier mayReplace, Consumer<MadeModel> onDone) {
         vm.describe(request);
         Label target = new Label();
         target.setWrapText(true);
@@ -39,8 +44,8 @@ public final class FineTuneView {
         form.addRow(3, new Label("seed"), TrainingDialog.spinner("seed", 0, Integer.MAX_VALUE, vm.seedProperty()));
         form.add(subset, 1, 4);
         dialog = new TrainingDialog(owner, "Fine-tune at this q", new VBox(10, target, form), "Fine-tune",
-                vm.progressProperty(), vm.progressTextProperty(), vm.runningProperty());
-        dialog.onStart(() -> vm.start(request, made -> {
+                "Cancel fine-tuning", vm.progressProperty(), vm.progressTextProperty(), vm.runningProperty());
+        dialog.onStart(mayReplace, () -> vm.start(request, made -> {
             onDone.accept(made);
             dialog.close();
         }));

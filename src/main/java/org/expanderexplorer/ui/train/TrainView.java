@@ -1,5 +1,6 @@
 package org.expanderexplorer.ui.train;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -21,9 +22,11 @@ public final class TrainView {
     private final TrainingDialog dialog;
 
     /**
-     * @param onDone receives the trained model; the dialog closes then
+     * @param mayReplace asked before training starts: whether the trained model may replace the open document
+     * @param onDone     receives the trained model; the dialog closes then
      */
-    public TrainView(Window owner, TrainViewModel vm, Consumer<TrainingJob.Trained> onDone) {
+    public TrainView(Window owner, TrainViewModel vm, BooleanSupplier mayReplace,
+                     Consumer<TrainingJob.Trained> onDone) {
         ComboBox<CellType> cell = new ComboBox<>();
         cell.getItems().setAll(CellType.values());
         cell.valueProperty().bindBidirectional(vm.cellProperty());
@@ -53,9 +56,9 @@ public final class TrainView {
         form.addRow(6, new Label("learning rate (Adam)"), lr);
         form.addRow(7, new Label("seed"), TrainingDialog.spinner("seed", 0, Integer.MAX_VALUE, vm.seedProperty()));
         form.add(subset, 1, 8);
-        dialog = new TrainingDialog(owner, "Train a new model", form, "Train", vm.progressProperty(),
+        dialog = new TrainingDialog(owner, "Train a new model", form, "Train", "Cancel training", vm.progressProperty(),
                 vm.progressTextProperty(), vm.runningProperty());
-        dialog.onStart(() -> vm.start(trained -> {
+        dialog.onStart(mayReplace, () -> vm.start(trained -> {
             onDone.accept(trained);
             dialog.close();
         }));

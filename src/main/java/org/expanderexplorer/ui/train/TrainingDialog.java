@@ -27,13 +27,14 @@ public final class TrainingDialog {
 
     private final Stage stage = new Stage();
     private final Button start;
-    private final Button cancel = new Button("Cancel training");
+    private final Button cancel;
     private final Button close = new Button("Close");
     private final Label text = new Label();
     private BooleanSupplier mayClose = () -> true;
 
-    TrainingDialog(Window owner, String title, Node form, String startText, ObservableNumberValue progress,
-                   ObservableStringValue progressText, ObservableBooleanValue running) {
+    TrainingDialog(Window owner, String title, Node form, String startText, String cancelText,
+                   ObservableNumberValue progress, ObservableStringValue progressText, ObservableBooleanValue running) {
+        cancel = new Button(cancelText);
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(title);
@@ -80,8 +81,13 @@ public final class TrainingDialog {
         return s;
     }
 
-    void onStart(Runnable action) {
-        start.setOnAction(e -> action.run());
+    /** What Start does, once {@code mayStart} agrees (it may ask the user). */
+    void onStart(BooleanSupplier mayStart, Runnable action) {
+        start.setOnAction(e -> {
+            if (mayStart.getAsBoolean()) {
+                action.run();
+            }
+        });
     }
 
     void onCancel(Runnable action) {

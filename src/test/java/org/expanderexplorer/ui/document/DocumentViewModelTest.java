@@ -247,6 +247,14 @@ class DocumentViewModelTest {
         assertThat(Files.readString(dir.resolve("report").resolve("settings.json")))
                 .contains("\"dataSpec\" : \"digits8\"");
         assertThat(dialogs.notices).hasSize(3);
+
+        // the exported pruned model opens with its data set, the slider where the file is (30 % of its weights)
+        documents.open(zip);
+        assertThat(doc().dataSpec()).isEqualTo("digits8");
+        assertThat(explorer.keepPercentProperty().get()).isEqualTo(30);
+        assertThat(doc().subject().nonZeroPercent()).isCloseTo(30, org.assertj.core.api.Assertions.within(0.5));
+        assertThat(explorer.accuracyProperty().get()).isNotNull();
+        assertThat(dialogs.asked.stream().filter(a -> a.startsWith("data set"))).hasSize(1); // the NPZ's only
     }
 
     @Test

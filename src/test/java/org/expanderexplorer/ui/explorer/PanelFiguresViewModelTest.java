@@ -74,9 +74,12 @@ class PanelFiguresViewModelTest {
         // the probe's accuracy is the kept fraction of W_hh: 50 % at q = 50, and 100 % dense
         assertThat(acc.series()).anyMatch(s -> s.name().equals("current") && s.yAt(0) == 50.0 && s.xAt(0) == 50);
         assertThat(acc.markers()).anyMatch(m -> !m.vertical() && m.value() == 100.0);
-        // a plain matrix has no accuracy panel figure
+        // a plain matrix, and a layer without data, say why there is no accuracy
         vm.setSubject(Subject.ofMatrix("m", gaussian(5, 7, 2)));
-        assertThat(figures.accuracy().get()).isNull();
+        assertThat(figures.accuracy().get().title()).isEqualTo("A plain matrix has no network, so no accuracy");
+        assertThat(figures.accuracy().get().series()).isEmpty();
         assertThat(figures.gaps().get().title()).isEqualTo("Ramanujan gaps of matrix against q");
+        vm.setSubject(ExplorerViewModelTest.lstm(null));
+        assertThat(figures.accuracy().get().title()).isEqualTo("No test data: Model > Choose data set...");
     }
 }

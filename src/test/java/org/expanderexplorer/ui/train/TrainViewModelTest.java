@@ -50,8 +50,8 @@ class TrainViewModelTest {
         List<String> texts = new ArrayList<>();
         vm.progressTextProperty().addListener((o, a, b) -> {
             texts.add(b);
-            if (b.startsWith("epoch 1/2, batch 3/") && !texts.contains("Cancelling...")) {
-                vm.cancel();
+            if (b.startsWith("epoch ") && !texts.contains("Cancelling...")) {
+                vm.cancel(); // at the first progress shown
             }
         });
         vm.start(done::add);
@@ -71,7 +71,8 @@ class TrainViewModelTest {
         dialogs.confirmations.add(false);
         dialogs.confirmations.add(true);
         vm.progressTextProperty().addListener((o, a, b) -> {
-            if (b.startsWith("epoch 1/2, batch 2/") || b.startsWith("epoch 1/2, batch 5/")) {
+            // the first two progress lines shown (the end of an epoch is always shown, so there are two)
+            if (b.startsWith("epoch ") && answers.size() < 2) {
                 answers.add(vm.requestClose());
             }
         });
