@@ -6,17 +6,10 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.expanderexplorer.core.subject.PrunedState;
-import org.expanderexplorer.ui.document.ScriptedDialogs;
-import org.expanderexplorer.ui.task.FxExecutor;
 import org.expanderexplorer.ui.train.TrainingDialog;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -24,22 +17,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * 20 % with the keyboard, fine-tuned from the Model menu with its masks held; the window then shows the
  * fine-tuned model at the same q with the same edges and a higher accuracy.
  */
-@ExtendWith(ApplicationExtension.class)
-@ResourceLock("javafx-toolkit") // TestFX shares one toolkit launch and primary stage between window tests
-class FineTuneJourneyTest {
+class FineTuneJourneyTest extends JourneyTest {
 
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private MainWindow window;
-    private Stage stage;
-
-    @Start
-    void start(Stage s) {
-        stage = s;
-        window = ExplorerApp.createWindow(s, new FxExecutor(ExplorerApp.WORKERS), dialogs);
-        s.setWidth(1280);
-        s.setHeight(800);
-        s.show();
-        window.openSample("digits8-rnn12.zip");
+    FineTuneJourneyTest() {
+        super("digits8-rnn12.zip", 1280, 800);
     }
 
     @Test
@@ -51,9 +32,9 @@ class FineTuneJourneyTest {
             robot.type(KeyCode.PAGE_DOWN);
         }
         d.awaitIdle();
-        assertThat(WindowDriver.fx(() -> window.numbers().text("q"))).isEqualTo("20.0 %");
+        assertThat(strip("q")).isEqualTo("20.0 %");
         double before = WindowDriver.fx(() -> window.viewModel().accuracyProperty().get());
-        String edges = WindowDriver.fx(() -> window.numbers().text("edges"));
+        String edges = strip("edges");
         PrunedState masks = WindowDriver.fx(() -> window.viewModel().snapshotProperty().get().state());
 
         d.menu("Model", "Fine-tune at the current q...");
@@ -68,11 +49,11 @@ class FineTuneJourneyTest {
 
         assertThat(WindowDriver.fx(stage::getTitle))
                 .isEqualTo("Expander Explorer: digits8-rnn12 fine-tuned at q = 20.0 % (unsaved)");
-        assertThat(WindowDriver.fx(() -> window.numbers().text("q"))).isEqualTo("20.0 %");
-        assertThat(WindowDriver.fx(() -> window.numbers().text("edges"))).isEqualTo(edges);
+        assertThat(strip("q")).isEqualTo("20.0 %");
+        assertThat(strip("edges")).isEqualTo(edges);
         double after = WindowDriver.fx(() -> window.viewModel().accuracyProperty().get());
         assertThat(after).isGreaterThan(before + 0.05);
-        assertThat(WindowDriver.fx(() -> window.numbers().text("acc")))
+        assertThat(strip("acc"))
                 .isEqualTo(String.format(java.util.Locale.ROOT, "%.2f %%", 100 * after));
         assertThat(WindowDriver.fx(() -> window.viewModel().statusProperty().get())).isEqualTo(String.format(
                 java.util.Locale.ROOT, "Fine-tuned at q = 20.0 %%: test accuracy %.2f %% before, %.2f %% after 5 "

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.MatrixFiles;
 import org.expanderexplorer.core.graph.Representation;
@@ -20,15 +19,9 @@ import org.expanderexplorer.core.subject.Subject;
 import org.expanderexplorer.ui.common.MetricCells;
 import org.expanderexplorer.ui.document.DocumentFixtures;
 import org.expanderexplorer.ui.document.OpenedDocument;
-import org.expanderexplorer.ui.document.ScriptedDialogs;
-import org.expanderexplorer.ui.task.FxExecutor;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * A researcher's afternoon in the real window (headless): the sample LSTM, then their own PyTorch NPZ, for which
@@ -36,25 +29,13 @@ import org.testfx.framework.junit5.Start;
  * the sample RNN and at a sparse matrix, and come back through the session. Every step asserts on what the window
  * shows, and at the end the numbers strip equals the engine at the final q. File choosers answer from a script.
  */
-@ExtendWith(ApplicationExtension.class)
-@ResourceLock("javafx-toolkit") // TestFX shares one toolkit launch and primary stage between window tests
-class ResearcherJourneyTest {
+class ResearcherJourneyTest extends JourneyTest {
 
     @TempDir
     Path dir;
 
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private MainWindow window;
-    private Stage stage;
-
-    @Start
-    void start(Stage s) {
-        stage = s;
-        window = ExplorerApp.createWindow(s, new FxExecutor(ExplorerApp.WORKERS), dialogs);
-        s.setWidth(1440);
-        s.setHeight(900);
-        s.show();
-        window.openSample(OpenedDocument.DEFAULT_SAMPLE); // as the application starts
+    ResearcherJourneyTest() {
+        super(OpenedDocument.DEFAULT_SAMPLE, 1440, 900);
     }
 
     @Test
@@ -88,7 +69,7 @@ class ResearcherJourneyTest {
         assertThat(WindowDriver.fx(() -> window.viewModel().accuracyIsFullProperty().get())).isTrue();
         Double accuracy = WindowDriver.fx(() -> window.viewModel().accuracyProperty().get());
         assertThat(accuracy).isLessThan(0.9841);
-        assertThat(text(d, "acc")).isEqualTo(MetricCells.accuracy(accuracy));
+        assertThat(strip("acc")).isEqualTo(MetricCells.accuracy(accuracy));
         assertThat(after.get(3).series()).anyMatch(s -> s.name().equals("current") && s.yAt(0) == 100 * accuracy);
         theStripEqualsTheEngine(d, GraphId.IH);
 
@@ -100,7 +81,7 @@ class ResearcherJourneyTest {
         d.menu("File", "Open sample RNN (sequential MNIST)");
         d.awaitIdle();
         theWindowShows(d, "smnist-rnn128", null);
-        assertThat(text(d, "q")).isEqualTo("100.0 %"); // a new document starts whole
+        assertThat(strip("q")).isEqualTo("100.0 %"); // a new document starts whole
 
         Path matrix = sparseMatrix();
         dialogs.files.add(matrix);
@@ -109,7 +90,7 @@ class ResearcherJourneyTest {
         theWindowShows(d, "layer.mtx", null);
         assertThat(WindowDriver.fx(() -> window.graphView().graphChoice().getValue())).isEqualTo(GraphId.MATRIX);
         int nonZeros = MatrixFiles.read(matrix).nonZeros();
-        assertThat(text(d, "edges")).isEqualTo(MetricCells.count(nonZeros)); // q = 100 % of its non-zeros
+        assertThat(strip("edges")).isEqualTo(MetricCells.count(nonZeros)); // q = 100 % of its non-zeros
         assertThat(label(d, "q: percentage")).isEqualTo(String.format(java.util.Locale.ROOT,
                 "q: percentage of the matrix's %,d non-zero weights kept", nonZeros));
 
@@ -134,9 +115,9 @@ class ResearcherJourneyTest {
         FigureSpec acc = d.specs().get(3);
         if (accuracy != null) {
             assertThat(acc.title()).isEqualTo("Test accuracy on mnist-test");
-            assertThat(text(d, "acc")).isEqualTo(accuracy);
+            assertThat(strip("acc")).isEqualTo(accuracy);
         }
-        assertThat(text(d, "deltaR")).isNotEqualTo("–");
+        assertThat(strip("deltaR")).isNotEqualTo("–");
         String status = WindowDriver.fx(() -> window.viewModel().statusProperty().get());
         assertThat(status).doesNotStartWith("Error").doesNotContain("Exception");
         assertThat(WindowDriver.fx(() -> window.viewModel().errorProperty().get())).isEmpty();
@@ -149,16 +130,12 @@ class ResearcherJourneyTest {
         var state = subject.prune(q, WindowDriver.fx(vm::settings));
         LayerAnalysisResult expected = new LayerAnalysis(LayerGraph.of(subject.matrix(state, graph),
                 Representation.UNWEIGHTED)).result();
-        assertThat(text(d, "q")).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f %%", q));
-        assertThat(text(d, "edges")).isEqualTo(MetricCells.count(expected.edges()));
-        assertThat(text(d, "deltaR")).isEqualTo(MetricCells.num(expected.deltaR()));
-        assertThat(text(d, "deltaS")).isEqualTo(MetricCells.num(expected.deltaS()));
-        assertThat(text(d, "muHat")).isEqualTo(MetricCells.num(expected.muHat()));
-        assertThat(text(d, "fiedler")).isEqualTo(MetricCells.num(expected.fiedler()));
-    }
-
-    private String text(WindowDriver d, String key) throws Exception {
-        return WindowDriver.fx(() -> window.numbers().text(key));
+        assertThat(strip("q")).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f %%", q));
+        assertThat(strip("edges")).isEqualTo(MetricCells.count(expected.edges()));
+        assertThat(strip("deltaR")).isEqualTo(MetricCells.num(expected.deltaR()));
+        assertThat(strip("deltaS")).isEqualTo(MetricCells.num(expected.deltaS()));
+        assertThat(strip("muHat")).isEqualTo(MetricCells.num(expected.muHat()));
+        assertThat(strip("fiedler")).isEqualTo(MetricCells.num(expected.fiedler()));
     }
 
     /** The text of the first label in the model panel that starts with {@code prefix}. */

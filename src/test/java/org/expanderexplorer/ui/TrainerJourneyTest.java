@@ -10,20 +10,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.expanderexplorer.core.model.CellType;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.ui.common.MetricCells;
-import org.expanderexplorer.ui.document.ScriptedDialogs;
-import org.expanderexplorer.ui.task.FxExecutor;
 import org.expanderexplorer.ui.train.TrainingDialog;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -31,25 +24,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * document; they save it and open it again; they start a longer training, try to close the dialog (it asks),
  * cancel (the dialog says so and is usable), and train again to the end. Asserts on what the window shows.
  */
-@ExtendWith(ApplicationExtension.class)
-@ResourceLock("javafx-toolkit") // TestFX shares one toolkit launch and primary stage between window tests
-class TrainerJourneyTest {
+class TrainerJourneyTest extends JourneyTest {
 
     @TempDir
     Path dir;
 
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private MainWindow window;
-    private Stage stage;
-
-    @Start
-    void start(Stage s) {
-        stage = s;
-        window = ExplorerApp.createWindow(s, new FxExecutor(ExplorerApp.WORKERS), dialogs);
-        s.setWidth(1280);
-        s.setHeight(800);
-        s.show();
-        window.openSample("digits8-rnn12.zip");
+    TrainerJourneyTest() {
+        super("digits8-rnn12.zip", 1280, 800);
     }
 
     @Test
@@ -68,7 +49,7 @@ class TrainerJourneyTest {
         assertThat(WindowDriver.fx(stage::getTitle)).isEqualTo("Expander Explorer: trained rnn8 (unsaved)");
         assertThat(modelTitle()).isEqualTo("trained rnn8 (unsaved)");
         assertThat(saveModelItem().isDisable()).isFalse();
-        String trainedAccuracy = WindowDriver.fx(() -> window.numbers().text("acc"));
+        String trainedAccuracy = strip("acc");
         assertThat(trainedAccuracy).matches("\\d+\\.\\d\\d %");
         assertThat(d.specs().get(3).title()).isEqualTo("Test accuracy on digits8-test");
         assertThat(WindowDriver.fx(() -> window.viewModel().statusProperty().get()))
@@ -87,7 +68,7 @@ class TrainerJourneyTest {
         d.menu("File", "Open model, matrix or session...");
         d.awaitIdle();
         assertThat(modelTitle()).isEqualTo("my-rnn.zip");
-        assertThat(WindowDriver.fx(() -> window.numbers().text("acc"))).isEqualTo(trainedAccuracy);
+        assertThat(strip("acc")).isEqualTo(trainedAccuracy);
 
         // a longer training: closing the dialog asks (the user declines), Cancel stops it
         d.menu("Model", "Train a new model...");
@@ -111,8 +92,8 @@ class TrainerJourneyTest {
         waitFor(() -> !dialog.stage().isShowing());
         d.awaitIdle();
         assertThat(modelTitle()).isEqualTo("trained rnn8 (unsaved)");
-        assertThat(WindowDriver.fx(() -> window.numbers().text("acc"))).isEqualTo(trainedAccuracy); // same seed
-        assertThat(WindowDriver.fx(() -> window.numbers().text("q"))).isEqualTo("100.0 %");
+        assertThat(strip("acc")).isEqualTo(trainedAccuracy); // same seed
+        assertThat(strip("q")).isEqualTo("100.0 %");
         assertThat(dialogs.errors).isEmpty();
     }
 

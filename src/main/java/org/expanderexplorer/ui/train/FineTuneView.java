@@ -2,9 +2,7 @@ package org.expanderexplorer.ui.train;
 
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -29,28 +27,15 @@ public final class FineTuneView {
         Label target = new Label();
         target.setWrapText(true);
         target.textProperty().bind(vm.targetProperty());
-        TextField lr = new TextField();
-        lr.textProperty().bindBidirectional(vm.learningRateProperty());
-        lr.setPrefColumnCount(8);
-        CheckBox subset = new CheckBox("train on a 5,000-example subset (faster)");
-        subset.selectedProperty().bindBidirectional(vm.subsetProperty());
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
-        lr.setId("learning-rate");
-        form.addRow(0, new Label("epochs"), TrainingDialog.spinner("epochs", 1, 200, vm.epochsProperty()));
-        form.addRow(1, new Label("batch size"), TrainingDialog.spinner("batch", 1, 4096, vm.batchProperty()));
-        form.addRow(2, new Label("learning rate (Adam)"), lr);
-        form.addRow(3, new Label("seed"), TrainingDialog.spinner("seed", 0, Integer.MAX_VALUE, vm.seedProperty()));
-        form.add(subset, 1, 4);
+        TrainingDialog.addOptimiserRows(form, 0, vm);
         dialog = new TrainingDialog(owner, "Fine-tune at this q", new VBox(10, target, form), "Fine-tune",
-                "Cancel fine-tuning", vm.progressProperty(), vm.progressTextProperty(), vm.runningProperty());
-        dialog.onStart(mayReplace, () -> vm.start(request, made -> {
-            onDone.accept(made);
-            dialog.close();
-        }));
-        dialog.onCancel(vm::cancel);
-        dialog.onCloseRequest(vm::requestClose);
+                "Cancel fine-tuning", vm, mayReplace, close -> vm.start(request, made -> {
+                    onDone.accept(made);
+                    close.run();
+                }));
     }
 
     public void show() {

@@ -3,13 +3,6 @@ package org.expanderexplorer.ui.train;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.expanderexplorer.core.data.Datasets;
@@ -34,10 +27,7 @@ import org.expanderexplorer.ui.task.UiExecutor;
  * after on the full test set, so a researcher sees how much accuracy comes back. The open model is never changed:
  * the fine-tuned copy becomes a new, unsaved document. Progress and cancellation as for training.
  */
-public final class FineTuneViewModel {
-
-    /** Examples of the optional training subset. */
-    public static final int SUBSET = 5000;
+public final class FineTuneViewModel extends TrainingViewModel {
 
     /**
      * What to fine-tune.
@@ -59,16 +49,10 @@ public final class FineTuneViewModel {
         }
     }
 
-    private final TrainingRun run;
-    private final IntegerProperty epochs = new SimpleIntegerProperty(3);
-    private final IntegerProperty batch = new SimpleIntegerProperty(TrainingConfig.DEFAULT_BATCH);
-    private final StringProperty learningRate = new SimpleStringProperty("0.001");
-    private final IntegerProperty seed = new SimpleIntegerProperty(1);
-    private final BooleanProperty subset = new SimpleBooleanProperty();
     private final StringProperty target = new SimpleStringProperty("");
 
     public FineTuneViewModel(UiExecutor executor, DialogService dialogs) {
-        this.run = new TrainingRun(executor, dialogs);
+        super(executor, dialogs, "Fine-tuning", 3);
     }
 
     /** Says what the dialog will fine-tune (shown above the form). */
@@ -87,14 +71,14 @@ public final class FineTuneViewModel {
     public void start(Request r, Consumer<MadeModel> onDone) {
         TrainingConfig config;
         try {
-            config = new TrainingConfig(epochs.get(), batch.get(), TrainViewModel.parseRate(learningRate.get()),
-                    seed.get());
+            config = new TrainingConfig(epochsProperty().get(), batchProperty().get(), learningRate(),
+                    seedProperty().get());
         } catch (RuntimeException e) {
-            run.refuse(e.getMessage());
+            refuse(e.getMessage());
             return;
         }
-        boolean small = subset.get();
-        run.start("Loading the training split of " + r.dataSpec() + " ...", () -> fineTune(r, config, small),
+        boolean small = subsetProperty().get();
+        run("Loading the training split of " + r.dataSpec() + " ...", () -> fineTune(r, config, small),
                 MadeModel::status, onDone);
     }
 
@@ -108,7 +92,7 @@ public final class FineTuneViewModel {
         RecurrentClassifier pruned = r.network().copy();
         masks.applyTo(pruned);
         double before = new Evaluator(pruned, r.test()).result().accuracy();
-        RecurrentClassifier tuned = new Trainer(pruned, train, config, masks, run::onProgress, run::cancelRequested)
+        RecurrentClassifier tuned = new Trainer(pruned, train, config, masks, this::onProgress, this::cancelRequested)
                 .run().model();
         double after = new Evaluator(tuned, r.test()).result().accuracy();
         double q = r.state().keepPercent();
@@ -135,50 +119,8 @@ public final class FineTuneViewModel {
         return (long) s.ihMask().rows() * s.ihMask().cols() + (long) s.hhMask().rows() * s.hhMask().cols();
     }
 
-    public void cancel() {
-        run.cancel();
-    }
-
-    /** Whether the dialog may close (asks first while fine-tuning runs, and then stops it). */
-    public boolean requestClose() {
-        return run.requestClose("Fine-tuning");
-    }
-
-    public IntegerProperty epochsProperty() {
-        return epochs;
-    }
-
-    public IntegerProperty batchProperty() {
-        return batch;
-    }
-
-    public StringProperty learningRateProperty() {
-        return learningRate;
-    }
-
-    public IntegerProperty seedProperty() {
-        return seed;
-    }
-
-    /** Train on a seeded subset of {@link #SUBSET} examples (faster on MNIST). */
-    public BooleanProperty subsetProperty() {
-        return subset;
-    }
-
     /** What will be fine-tuned. */
     public StringProperty targetProperty() {
         return target;
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return run.progressProperty();
-    }
-
-    public ReadOnlyStringProperty progressTextProperty() {
-        return run.textProperty();
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return run.runningProperty();
     }
 }

@@ -2,11 +2,9 @@ package org.expanderexplorer.ui.train;
 
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import org.expanderexplorer.core.model.CellType;
@@ -35,35 +33,21 @@ public final class TrainView {
         data.setEditable(true);
         data.valueProperty().bindBidirectional(vm.dataProperty());
         data.setPromptText("mnist, digits8, fashion, cifar10:DIR, speech:DIR");
-        TextField lr = new TextField();
-        lr.textProperty().bindBidirectional(vm.learningRateProperty());
-        lr.setPrefColumnCount(8);
-        CheckBox subset = new CheckBox("train on a 5,000-example subset (faster)");
-        subset.selectedProperty().bindBidirectional(vm.lightSubsetProperty());
-
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
         cell.setId("architecture");
         data.setId("data-set");
-        lr.setId("learning-rate");
         form.addRow(0, new Label("architecture"), cell);
         form.addRow(1, new Label("hidden units"), TrainingDialog.spinner("hidden", 1, 2048, vm.hiddenProperty()));
         form.addRow(2, new Label("recurrent layers"), TrainingDialog.spinner("layers", 1, 2, vm.layersProperty()));
         form.addRow(3, new Label("data set"), data);
-        form.addRow(4, new Label("epochs"), TrainingDialog.spinner("epochs", 1, 200, vm.epochsProperty()));
-        form.addRow(5, new Label("batch size"), TrainingDialog.spinner("batch", 1, 4096, vm.batchProperty()));
-        form.addRow(6, new Label("learning rate (Adam)"), lr);
-        form.addRow(7, new Label("seed"), TrainingDialog.spinner("seed", 0, Integer.MAX_VALUE, vm.seedProperty()));
-        form.add(subset, 1, 8);
-        dialog = new TrainingDialog(owner, "Train a new model", form, "Train", "Cancel training", vm.progressProperty(),
-                vm.progressTextProperty(), vm.runningProperty());
-        dialog.onStart(mayReplace, () -> vm.start(trained -> {
-            onDone.accept(trained);
-            dialog.close();
-        }));
-        dialog.onCancel(vm::cancel);
-        dialog.onCloseRequest(vm::requestClose);
+        TrainingDialog.addOptimiserRows(form, 4, vm);
+        dialog = new TrainingDialog(owner, "Train a new model", form, "Train", "Cancel training", vm, mayReplace,
+                close -> vm.start(trained -> {
+                    onDone.accept(trained);
+                    close.run();
+                }));
     }
 
     public void show() {

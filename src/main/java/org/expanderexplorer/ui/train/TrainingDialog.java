@@ -1,17 +1,19 @@
 package org.expanderexplorer.ui.train;
 
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.value.ObservableBooleanValue;
-import javafx.beans.value.ObservableNumberValue;
-import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
@@ -30,33 +32,44 @@ public final class TrainingDialog {
     private final Button cancel;
     private final Button close = new Button("Close");
     private final Label text = new Label();
-    private BooleanSupplier mayClose = () -> true;
 
-    TrainingDialog(Window owner, String title, Node form, String startText, String cancelText,
-                   ObservableNumberValue progress, ObservableStringValue progressText, ObservableBooleanValue running) {
+    /**
+     * @param vm         the training's state: progress, cancellation, whether the dialog may close
+     * @param mayStart   asked when Start is pressed (it may ask the user)
+     * @param startWork  starts the training; it is given what closes this dialog (once the training is done)
+     */
+    TrainingDialog(Window owner, String title, Node form, String startText, String cancelText, TrainingViewModel vm,
+                   BooleanSupplier mayStart, Consumer<Runnable> startWork) {
         cancel = new Button(cancelText);
+        var running = vm.runningProperty();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(title);
         form.disableProperty().bind(running);
         ProgressBar bar = new ProgressBar();
         bar.setMaxWidth(Double.MAX_VALUE);
-        bar.progressProperty().bind(progress);
+        bar.progressProperty().bind(vm.progressProperty());
         text.getStyleClass().add(StyleClasses.STATUS_TEXT);
         text.setWrapText(true);
-        text.textProperty().bind(progressText);
+        text.textProperty().bind(vm.progressTextProperty());
         start = new Button(startText);
         start.setDefaultButton(true);
         start.disableProperty().bind(running);
         cancel.disableProperty().bind(Bindings.not(running));
+        start.setOnAction(e -> {
+            if (mayStart.getAsBoolean()) {
+                startWork.accept(stage::close);
+            }
+        });
+        cancel.setOnAction(e -> vm.cancel());
         close.setCancelButton(true);
         close.setOnAction(e -> {
-            if (mayClose.getAsBoolean()) {
+            if (vm.requestClose()) {
                 stage.close();
             }
         });
         stage.setOnCloseRequest(e -> {
-            if (!mayClose.getAsBoolean()) {
+            if (!vm.requestClose()) {
                 e.consume();
             }
         });
@@ -71,6 +84,25 @@ public final class TrainingDialog {
         stage.setScene(scene);
     }
 
+    /**
+     * Adds the rows both dialogs share, from {@code row} on: epochs, batch size, learning rate, seed, and the
+     * training subset.
+     */
+    static void addOptimiserRows(GridPane form, int row, TrainingViewModel vm) {
+        TextField lr = new TextField();
+        lr.setId("learning-rate");
+        lr.textProperty().bindBidirectional(vm.learningRateProperty());
+        lr.setPrefColumnCount(8);
+        CheckBox subset = new CheckBox(String.format(Locale.ROOT, "train on a %,d-example subset (faster)",
+                TrainingViewModel.SUBSET));
+        subset.selectedProperty().bindBidirectional(vm.subsetProperty());
+        form.addRow(row, new Label("epochs"), spinner("epochs", 1, 200, vm.epochsProperty()));
+        form.addRow(row + 1, new Label("batch size"), spinner("batch", 1, 4096, vm.batchProperty()));
+        form.addRow(row + 2, new Label("learning rate (Adam)"), lr);
+        form.addRow(row + 3, new Label("seed"), spinner("seed", 0, Integer.MAX_VALUE, vm.seedProperty()));
+        form.add(subset, 1, row + 4);
+    }
+
     static Spinner<Integer> spinner(String id, int min, int max, IntegerProperty value) {
         Spinner<Integer> s = new Spinner<>(min, max, value.get());
         s.setId(id);
@@ -81,31 +113,9 @@ public final class TrainingDialog {
         return s;
     }
 
-    /** What Start does, once {@code mayStart} agrees (it may ask the user). */
-    void onStart(BooleanSupplier mayStart, Runnable action) {
-        start.setOnAction(e -> {
-            if (mayStart.getAsBoolean()) {
-                action.run();
-            }
-        });
-    }
-
-    void onCancel(Runnable action) {
-        cancel.setOnAction(e -> action.run());
-    }
-
-    /** Decides whether Close or the window's close button may close the dialog. */
-    void onCloseRequest(BooleanSupplier decision) {
-        this.mayClose = decision;
-    }
-
     void show() {
         stage.show();
         stage.toFront();
-    }
-
-    void close() {
-        stage.close();
     }
 
     /** The dialog's window. */
