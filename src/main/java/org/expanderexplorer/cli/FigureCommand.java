@@ -27,6 +27,13 @@ import picocli.CommandLine.Spec;
             + "from the sweep.json beside the CSV when there is one, else they are recomputed from the CSV."})
 final class FigureCommand implements Callable<Integer> {
 
+    /**
+     * PNG resolution of the figures, here and in {@code sweep}: 144 dpi is 1.5 x the 96 dpi of the logical size.
+     * (Kept with {@link #scale}, which {@code sweep} uses too, so that the two commands do not depend on each
+     * other.)
+     */
+    static final int DEFAULT_DPI = 144;
+
     @Spec
     CommandSpec spec;
 
@@ -42,7 +49,7 @@ final class FigureCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Figure to write: a name ending in .svg or .png.")
     Path out;
 
-    @Option(names = "--dpi", defaultValue = "" + SweepCommand.DEFAULT_DPI,
+    @Option(names = "--dpi", defaultValue = "" + DEFAULT_DPI,
             description = "PNG resolution (96 = 800 x 500 pixels; default ${DEFAULT-VALUE}).")
     int dpi;
 

@@ -11,12 +11,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.expanderexplorer.core.graph.Gate;
 import org.expanderexplorer.core.graph.WeightMatrix;
+import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.model.CellType;
-import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.ModelSpec;
 import org.expanderexplorer.core.model.RecurrentWeights;
 import org.expanderexplorer.core.model.SavedModel;
 import org.expanderexplorer.core.model.WeightKind;
+import org.expanderexplorer.core.subject.LoadedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,7 +49,7 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        SavedModel saved = ModelFiles.loadAny(model);
+        SavedModel saved = LoadedModel.read(model);
         ModelSpec s = saved.model().spec();
         RecurrentWeights w = new RecurrentWeights(saved.model());
         List<MatrixInfo> matrices = new ArrayList<>();
@@ -72,8 +73,14 @@ final class InspectCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("model", model.toString());
             m.put("format", saved.format().name());
-            m.put("architecture", Map.of("cell", s.cell().id(), "inputs", s.inputs(), "hidden", s.hidden(),
-                    "layers", s.layers(), "classes", s.classes()));
+            // a LinkedHashMap, not Map.of: Map.of's iteration order changes from run to run
+            Map<String, Object> architecture = new LinkedHashMap<>();
+            architecture.put("cell", s.cell().id());
+            architecture.put("inputs", s.inputs());
+            architecture.put("hidden", s.hidden());
+            architecture.put("layers", s.layers());
+            architecture.put("classes", s.classes());
+            m.put("architecture", architecture);
             m.put("parameters", params);
             w.blockOrder().ifPresent(o -> m.put("gateBlockOrder", o.toString()));
             m.put("metadata", saved.metadata());
@@ -88,7 +95,7 @@ final class InspectCommand implements Callable<Integer> {
                 list.add(e);
             }
             m.put("matrices", list);
-            out.println(EvaluateCommand.JSON.writeValueAsString(m));
+            out.println(Json.write(m));
         } else {
             out.printf(Locale.ROOT, "model:        %s (%s)%n", model,
                     saved.format() == SavedModel.Format.DL4J_ZIP ? "Deeplearning4j zip" : "PyTorch NPZ");

@@ -9,6 +9,7 @@ import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.MatrixFiles;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.graph.WeightMatrix;
+import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.spectral.LayerAnalysis;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
 import picocli.CommandLine.Command;
@@ -54,7 +55,7 @@ final class SpectrumCommand implements Callable<Integer> {
         if (json) {
             Object value = r;
             if (noVectors) {
-                com.fasterxml.jackson.databind.node.ObjectNode node = Json.MAPPER.valueToTree(r);
+                com.fasterxml.jackson.databind.node.ObjectNode node = Json.tree(r);
                 node.remove("fiedlerVector");
                 value = node;
             }

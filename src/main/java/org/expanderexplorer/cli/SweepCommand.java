@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.io.RunFolder;
 import org.expanderexplorer.core.data.Datasets;
 import org.expanderexplorer.core.data.SequenceDataset;
 import org.expanderexplorer.core.data.SequenceDatasets;
@@ -22,9 +21,8 @@ import org.expanderexplorer.core.data.SpeechCommandsDataset;
 import org.expanderexplorer.core.data.Split;
 import org.expanderexplorer.core.graph.Gate;
 import org.expanderexplorer.core.graph.Representation;
-import org.expanderexplorer.core.io.FileDigests;
+import org.expanderexplorer.core.io.Provenance;
 import org.expanderexplorer.core.model.CellType;
-import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.core.model.RecurrentClassifier;
 import org.expanderexplorer.core.model.SavedModel;
@@ -34,6 +32,7 @@ import org.expanderexplorer.core.report.SweepReport;
 import org.expanderexplorer.core.spectral.AnalysisOptions;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
 import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.LoadedModel;
 import org.expanderexplorer.core.subject.ModelSubjects;
 import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.PrunedModelExport;
@@ -61,9 +60,6 @@ import picocli.CommandLine.Spec;
             + "figures/*.png|svg (the paper's figure per graph and representation) into --out.",
             "Progress goes to stderr; the crossings and the stopping rule to stdout."})
 final class SweepCommand implements Callable<Integer> {
-
-    /** PNG resolution of the figures: 144 dpi is 1.5 x the 96 dpi of the logical size. */
-    static final int DEFAULT_DPI = 144;
 
     @Spec
     CommandSpec spec;
@@ -115,7 +111,7 @@ final class SweepCommand implements Callable<Integer> {
             description = "Figure formats: png, svg, both (default) or none.")
     List<String> formats;
 
-    @Option(names = "--dpi", defaultValue = "" + DEFAULT_DPI,
+    @Option(names = "--dpi", defaultValue = "" + FigureCommand.DEFAULT_DPI,
             description = "PNG resolution (96 = the logical 800 x 500 pixels; default ${DEFAULT-VALUE}).")
     int dpi;
 
@@ -129,6 +125,9 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, description = "Folder to write (created if missing).")
     Path out;
+
+    /** The run's folder while it runs: every output goes to its staging folder and moves into --out at the end. */
+    private RunFolder staging;
 
     @Override
     public Integer call() throws IOException {
@@ -165,40 +164,46 @@ final class SweepCommand implements Callable<Integer> {
         // OpenBLAS or OpenMP thread that waits for a busy core spins (measured: 5-8x slower on a loaded 2-core
         // machine)
         Nd4jThreads.set(threads);
-        SavedModel saved = ModelFiles.loadAny(model);
+        SavedModel saved = LoadedModel.read(model);
         RecurrentClassifier net = saved.model();
         Datasets.Spec dataSpec = Datasets.parse(data);
         SequenceDataset test = limit < 0 ? null
                 : Datasets.load(dataSpec, Split.TEST, SpeechCommandsDataset.Options.defaults());
-        if (test != null && test.features() != net.spec().inputs()) {
-            throw new BadInputException("data set " + test.name() + " has " + test.features()
-                    + " features per step, the model " + model.getFileName() + " expects " + net.spec().inputs());
-        }
         String name = stem(model);
-        Subject subject = ModelSubjects.of(name, net, test, prune.layer);
+        Subject subject = LoadedModel.of(model, saved, test, name, prune.layer).subject();
         List<GraphId> monitored = graphs(net.spec().cell());
         SweepConfig config = new SweepConfig(schedule, settings, monitored,
                 Set.of(Representation.UNWEIGHTED, Representation.WEIGHTED), limit,
                 AnalysisOptions.DEFAULT.withExact(AnalysisOptions.Exact.NEVER));
         ModelFineTuner tuner = finetune == null ? null : fineTuner(saved, dataSpec, test, stderr, name);
-        Files.createDirectories(out);
-        String title = String.format(Locale.ROOT, "%s on %s, %s %s%s", name,
-                test == null ? dataSpec.toString() : test.name(), iterative ? "iterative" : "one-shot",
-                prune.describe(settings), finetune == null ? "" : ", fine-tuned " + finetune + " ep/round");
-        stderr.printf(Locale.ROOT, "sweep: %s, %d grid points, %d graph(s), accuracy on %s%n", title,
-                schedule.keepPercents().size(), monitored.size(), accuracyData(test, limit));
-        String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        long t0 = System.nanoTime();
-        List<Path> exported = new ArrayList<>();
-        SweepResult result = new SweepRunner(subject, config, tuner).run(
-                p -> progress(stderr, p, schedule.keepPercents().size(), monitored),
-                (state, s) -> exportAt(state, tuner == null ? net : tuner.latest(), saved, settings, exported),
-                () -> Thread.currentThread().isInterrupted());
-        double sweepSeconds = (System.nanoTime() - t0) / 1e9;
-        Map<String, Object> run = runInfo(saved, test, settings, tuner, started, sweepSeconds);
-        List<Path> figures = SweepReport.write(out, result, new SweepReport.RunInfo(title, run), figureFormats, scale);
-        double totalSeconds = (System.nanoTime() - t0) / 1e9;
-        report(stdout, result, monitored, sweepSeconds, totalSeconds, figures.size(), exported);
+        try (RunFolder folder = RunFolder.begin(out)) {
+            staging = folder;
+            String title = String.format(Locale.ROOT, "%s on %s, %s %s%s", name,
+                    test == null ? dataSpec.toString() : test.name(), iterative ? "iterative" : "one-shot",
+                    prune.describe(settings), finetune == null ? "" : ", fine-tuned " + finetune + " ep/round");
+            stderr.printf(Locale.ROOT, "sweep: %s, %d grid points, %d graph(s), accuracy on %s%n", title,
+                    schedule.keepPercents().size(), monitored.size(), accuracyData(test, limit));
+            Provenance provenance = provenance(test, settings, tuner);
+            long t0 = System.nanoTime();
+            List<Path> exported = new ArrayList<>();
+            SweepResult result = new SweepRunner(subject, config, tuner).run(
+                    p -> progress(stderr, p, schedule.keepPercents().size(), monitored),
+                    (state, s) -> exportAt(state, tuner == null ? net : tuner.latest(), saved, provenance, exported),
+                    () -> Thread.currentThread().isInterrupted());
+            double sweepSeconds = (System.nanoTime() - t0) / 1e9;
+            Map<String, Object> run = runInfo(saved, test, settings, tuner, provenance, sweepSeconds);
+            List<Path> figures;
+            try {
+                figures = SweepReport.write(staging.staging(), result, new SweepReport.RunInfo(title, run),
+                        figureFormats, scale);
+            } catch (java.nio.file.FileSystemException e) {
+                throw staging.named(e);
+            }
+            staging.commit();
+            List<Path> exportedFinal = exported.stream().map(staging::finalPath).toList();
+            double totalSeconds = (System.nanoTime() - t0) / 1e9;
+            report(stdout, result, monitored, sweepSeconds, totalSeconds, figures.size(), exportedFinal);
+        }
         return 0;
     }
 
@@ -282,35 +287,49 @@ final class SweepCommand implements Callable<Integer> {
                 new ProgressBar(stderr, System.console() != null, 30));
     }
 
-    private void exportAt(PrunedState state, RecurrentClassifier net, SavedModel saved, PruneSettings settings,
+    private void exportAt(PrunedState state, RecurrentClassifier net, SavedModel saved, Provenance provenance,
                           List<Path> exported) {
         if (export == null || !export.contains(state.keepPercent())) {
             return;
         }
         try {
-            Path dir = Files.createDirectories(out.resolve("models"));
+            Path dir = Files.createDirectories(staging.staging().resolve("models"));
             String base = stem(model) + "-q" + PruneCommand.trim(state.keepPercent());
             PrunedModelExport e = new PrunedModelExport(net, prune.layer, state);
             Path zip = dir.resolve(base + ".zip");
             Path npz = dir.resolve(base + ".npz");
-            e.writeZip(zip, saved.metadata(), String.format(Locale.ROOT, "pruned: %s, q = %s %%, %s sweep%s, from %s",
-                    settings.method().cliName(), PruneCommand.trim(state.keepPercent()),
-                    iterative ? "iterative" : "one-shot", finetune == null ? "" : " fine-tuned " + finetune
-                            + " epoch(s) per round", model.getFileName()));
+            e.writeZip(zip, saved.metadata(), e.how(model.getFileName().toString()) + ", "
+                    + (iterative ? "iterative" : "one-shot") + " sweep"
+                    + (finetune == null ? "" : ", fine-tuned " + finetune + " epoch(s) per round"));
             e.writeNpz(npz);
             Path json = dir.resolve(base + ".json");
-            PrunedModelExport.writeSummary(json, e.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz)));
+            PrunedModelExport.writeSummary(json, e.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz)),
+                    e.provenance(provenance));
             exported.add(zip);
         } catch (IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         }
     }
 
+    /** The run's provenance: the model hashed once, the data, the method and every seed that chose anything. */
+    private Provenance provenance(SequenceDataset test, PruneSettings settings, ModelFineTuner tuner) {
+        Provenance p = Provenance.now().withModelFile(model).withDataSet(test == null ? null : test.name())
+                .withPruning(settings.method().cliName(), null).withSeed("pruning", settings.seed());
+        if (test != null && limit > 0 && limit < test.size()) {
+            p = p.withSeed("accuracySubset", ModelSubjects.SUBSET_SEED);
+        }
+        return tuner == null ? p : p.withSeed("fineTuning", prune.seed);
+    }
+
+    /**
+     * The run keys of sweep.json. The flat keys are those of layout 1 (kept for readers of older files); the ones
+     * that say where the run came from are taken from the provenance record, which follows them whole.
+     */
     private Map<String, Object> runInfo(SavedModel saved, SequenceDataset test, PruneSettings settings,
-                                        ModelFineTuner tuner, String started, double seconds) throws IOException {
+                                        ModelFineTuner tuner, Provenance provenance, double seconds) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", model.toString());
-        m.put("modelSha256", FileDigests.sha256(model));
+        m.put("model", provenance.model());
+        m.put("modelSha256", provenance.modelSha256());
         m.put("architecture", saved.model().spec().describe());
         m.put("layer", prune.layer);
         m.put("data", data);
@@ -325,8 +344,9 @@ final class SweepCommand implements Callable<Integer> {
         m.put("minDegree", settings.minDegree());
         m.put("seed", settings.seed());
         m.put("fineTuning", tuner == null ? null : tuner.describe());
-        m.put("startedAt", started);
+        m.put("startedAt", provenance.createdAt());
         m.put("sweepSeconds", seconds);
+        m.put("provenance", provenance);
         return m;
     }
 

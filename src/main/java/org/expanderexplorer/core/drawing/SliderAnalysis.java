@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.expanderexplorer.core.graph.GateSlices;
 import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.graph.WeightMatrix;
@@ -46,6 +45,8 @@ public final class SliderAnalysis {
         Subject s = r.subject();
         PrunedState state = s.prune(r.keepPercent(), r.settings());
         WeightMatrix m = s.matrix(state, r.graph());
+        // Both representations on every step: the numbers strip and the charts show both, and the toggle must switch
+        // at once without a new computation.
         var unweighted = new LayerAnalysis(LayerGraph.of(m, Representation.UNWEIGHTED)).result();
         var weighted = new LayerAnalysis(LayerGraph.of(m, Representation.WEIGHTED)).result();
         GraphDrawing drawing = drawing(s, state, r);
@@ -62,6 +63,8 @@ public final class SliderAnalysis {
         WeightMatrix hh;
         WeightMatrix dih;
         WeightMatrix dhh;
+        // A canvas cannot show thousands of units per column legibly and drawing them costs the frame rate; the
+        // analysis above always used the whole layer, only the picture is cut (and its caption says so).
         if (hidden > DRAWN_UNITS) {
             int inputs = s.inputToHidden().rows();
             ih = firstUnits(s.inputToHidden(), state.ihMask(), hidden, inputs);
@@ -74,22 +77,9 @@ public final class SliderAnalysis {
             dih = s.inputToHidden();
             dhh = s.hiddenToHidden();
         }
-        int gate = -1;
-        if (g.gate() != null) {
-            ih = GateSlices.slice(ih, s.gateOrder(), g.gate());
-            hh = GateSlices.slice(hh, s.gateOrder(), g.gate());
-            dih = GateSlices.slice(dih, s.gateOrder(), g.gate());
-            dhh = GateSlices.slice(dhh, s.gateOrder(), g.gate());
-            gate = g.gate().ordinal();
-        }
-        if (g.kind() == GraphId.Kind.IH) {
-            hh = WeightMatrix.zeros(hh.rows(), hh.cols());
-            dhh = hh;
-        } else if (g.kind() == GraphId.Kind.HH) {
-            ih = WeightMatrix.zeros(ih.rows(), ih.cols());
-            dih = ih;
-        }
-        return GraphDrawings.unfolded(ih, hh, dih, dhh, r.window(), gate, r.ghosts());
+        int gate = g.gate() == null ? -1 : g.gate().ordinal();
+        WeightMatrix[] m = GraphExport.unfoldingInputs(s, g, ih, hh, dih, dhh);
+        return GraphDrawings.unfolded(m[0], m[1], m[2], m[3], r.window(), gate, r.ghosts());
     }
 
     /**

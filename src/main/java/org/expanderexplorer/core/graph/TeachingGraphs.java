@@ -86,6 +86,8 @@ public final class TeachingGraphs {
         if (q < 2) {
             throw new BadInputException("pg: q must be a prime (2, 3, 5, 7, ...), got " + q);
         }
+        // Arithmetic modulo q is a field only for prime q; a prime power would silently give a graph that is not the
+        // incidence graph of a plane (some pairs of points would share no line or several).
         if (!isPrime(q)) {
             throw new BadInputException("pg: q must be a prime (2, 3, 5, 7, ...), got " + q
                     + (isPrimePower(q) ? " (a prime power: only primes are supported)" : ""));
@@ -97,6 +99,8 @@ public final class TeachingGraphs {
         int k = 0;
         for (int a = 0; a < q; a++) {
             for (int b = 0; b < q; b++) {
+                // The q^2 + q + 1 points of PG(2, q) in normalised homogeneous coordinates: (1, a, b), then (0, 1, b),
+                // then (0, 0, 1); lines have the same coordinates, and point x lies on line y when x . y = 0 (mod q).
                 points[k++] = new int[] {1, a, b};
             }
         }

@@ -55,6 +55,8 @@ public final class Evaluator {
         int n = Math.min(limit, data.size());
         int classes = model.spec().classes();
         int[][] confusion = new int[classes][classes];
+        // Evaluation goes through the examples in their stored order: accuracy does not depend on the order, and a
+        // fixed order makes a result reproducible to the last example in a truncated run (--limit).
         int[] order = SequenceBatches.identity(n);
         SequenceBatches batcher = new SequenceBatches(data, classes);
         int correct = 0;
@@ -62,6 +64,8 @@ public final class Evaluator {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("evaluation interrupted"); // superseded: stop between batches
             }
+            // Batches bound the native memory of one forward pass (batch x steps x hidden floats) while keeping the
+            // matrix products large enough for the BLAS to be efficient.
             int to = Math.min(n, from + batchSize);
             INDArray x = batcher.features(order, from, to);
             INDArray out = model.output(x);

@@ -77,6 +77,9 @@ public final class Pruner {
         }
         this.orders = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
+            // One order per block, fixed at construction: every q then takes a prefix of the same order, so masks are
+            // nested (a smaller q keeps a subset of a larger q's edges) and the slider moves continuously. Each block's
+            // random order has its own seed (a prime stride apart), so the gates are not pruned alike.
             orders.add(method == PruningMethod.RANDOM ? randomOrder(blocks.get(i), seed + 7919L * i)
                     : magnitudeOrder(blocks.get(i)));
         }
@@ -170,6 +173,9 @@ public final class Pruner {
         return keep;
     }
 
+    // Global magnitude ranks all matrices' entries together: a matrix of small weights (often W_ih against
+    // W_hh) loses more of its edges than one of large weights, which is the point of comparing it with the
+    // per-matrix method.
     private void pruneGlobal(double keepPercent, boolean[][] out) {
         long total = 0;
         for (WeightMatrix w : blocks) {
@@ -202,6 +208,8 @@ public final class Pruner {
         }
     }
 
+    // Every right vertex (hidden pre-activation) keeps its k strongest inputs, so no unit is cut off and the
+    // right degrees are equal; the left degrees follow from the weights.
     private boolean[] topKPerColumn(int blockIndex, double keepPercent) {
         WeightMatrix w = blocks.get(blockIndex);
         int rows = w.rows();
@@ -220,6 +228,9 @@ public final class Pruner {
         return keep;
     }
 
+    // Two passes: first reserve each vertex's strongest edges up to the minimum degree (so no vertex becomes
+    // isolated, which would lower the expansion most), then fill up to k by magnitude. The reserve can exceed k at
+    // small q; then q is exceeded rather than the degree guarantee broken (the summary reports the q reached).
     private boolean[] expansionPreserving(int blockIndex, int k) {
         WeightMatrix w = blocks.get(blockIndex);
         int rows = w.rows();

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.io.InputFiles;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.io.AtomicFiles;
 import org.expanderexplorer.core.io.NumberText;
@@ -131,8 +132,13 @@ public record SweepTable(List<Row> rows) {
     }
 
     private static String num(Double v) {
+        // Undefined is an empty cell, not "NaN" or "null": spreadsheets and pandas read an empty cell as missing,
+        // and the shortest round-trip text keeps every digit the engine computed.
         return v == null || !Double.isFinite(v) ? "" : NumberText.format(v);
     }
+
+    /** Most rows read: {@link org.expanderexplorer.core.pruning.PruningSchedule#MAX_POINTS} x 60 graphs x 2. */
+    static final int MAX_ROWS = 120_000;
 
     /**
      * Reads a {@code sweep.csv}. The header must hold at least the columns up to {@code isolatedRight} (the ones
@@ -143,6 +149,7 @@ public record SweepTable(List<Row> rows) {
     public static SweepTable read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         List<Row> rows = new ArrayList<>();
+        InputFiles.requireRegular(file, "a sweep CSV");
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
             if (header == null) {
@@ -151,6 +158,8 @@ public record SweepTable(List<Row> rows) {
             List<String> names = List.of(header.strip().split(",", -1));
             int[] at = new int[COLUMNS.size()];
             for (int c = 0; c < COLUMNS.size(); c++) {
+                // Columns are found by name, not position: a CSV from an older version (fewer columns) or one reordered
+                // in a spreadsheet still reads, and only the columns every version wrote are required.
                 at[c] = names.indexOf(COLUMNS.get(c));
                 if (at[c] < 0 && c <= COLUMNS.indexOf("isolatedRight")) {
                     throw BadInputException.atLine(file, 1, "missing column '" + COLUMNS.get(c)
@@ -168,10 +177,20 @@ public record SweepTable(List<Row> rows) {
                     throw BadInputException.atLine(file, line, cells.length + " cells, the header has "
                             + names.size());
                 }
-                rows.add(parseRow(file, line, cells, at));
+                Row row = parseRow(file, line, cells, at);
+                if (!(row.q() > 0 && row.q() <= 100)) {
+                    throw BadInputException.atLine(file, line, "q = " + row.q() + " is not in (0, 100]");
+                }
+                if (rows.size() >= MAX_ROWS) {
+                    throw BadInputException.atLine(file, line, "more than " + MAX_ROWS + " rows (1000 grid points "
+                            + "of 60 graphs in two representations)");
+                }
+                rows.add(row);
             }
         } catch (NoSuchFileException e) {
             throw BadInputException.inFile(file, "no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw BadInputException.inFile(file, "is not a text file (not UTF-8); expected a sweep CSV");
         }
         if (rows.isEmpty()) {
             throw BadInputException.inFile(file, "has a header but no rows");
@@ -186,6 +205,8 @@ public record SweepTable(List<Row> rows) {
         }
         return new Row(c.req(0), c.text(1), c.bool(2), c.opt(3), c.opt(4), c.opt(5), c.opt(6), c.opt(7), c.opt(8),
                 c.opt(9), c.opt(10), c.integer(11), c.integer(12), c.integer(13),
+                // An older CSV has no actualQ column; the asked q stands in for it there (they differ only for
+                // expansion-preserving pruning).
                 at[14] < 0 ? c.req(0) : c.req(14), c.opt(15), c.integer(16), c.integer(17), c.opt(18), c.opt(19),
                 c.integer(20), c.bool(21));
     }

@@ -47,8 +47,13 @@ final class LanczosFiedler {
     /** Runs the iteration; the graph must be connected with at least 2 vertices. */
     Outcome run() {
         int n = laplacian.size();
+        // ||L|| <= 2 d_max (Gershgorin), so tolerance * 2 d_max is a residual bound relative to the operator's scale:
+        // the same relative accuracy for a graph of weights 1e-3 as for one of weights 1.
         double norm = Math.max(2 * laplacian.maxStrength(), Double.MIN_NORMAL);
         double tolAbs = tolerance * norm;
+        // The basis is bounded by memory (BASIS_DOUBLES doubles in all) as well as by maxBasis: a long unfolding has
+        // many vertices, and full reorthogonalisation needs every basis vector kept. At most n - 1 vectors fit in the
+        // complement of the constant vector.
         int m = (int) Math.min(Math.min(maxBasis, n - 1L), Math.max(20, BASIS_DOUBLES / n));
         m = Math.max(1, Math.min(m, n - 1));
         boolean wholeSpace = m == n - 1;
@@ -64,6 +69,8 @@ final class LanczosFiedler {
         for (int restart = 0; restart <= maxRestarts; restart++) {
             double[] v0 = basis[0] == null ? new double[n] : basis[0];
             System.arraycopy(start, 0, v0, 0, n);
+            // Work in the complement of the constant vector, the eigenvector of lambda_1 = 0 of a connected graph: then
+            // the smallest Ritz value approximates lambda_2 directly.
             Kernels.deflateConstant(v0);
             if (normalise(v0) == 0) {
                 // The start was constant (cannot happen for a random start; a Ritz vector is never constant).
@@ -84,6 +91,8 @@ final class LanczosFiedler {
                 if (invariant || k == m || k % CHECK_EVERY == 0) {
                     theta = Tridiagonal.smallestEigenvalue(alpha, beta, k);
                     s = Tridiagonal.eigenvector(alpha, beta, k, theta);
+                    // The Lanczos residual estimate |beta_k s_k| costs nothing (no product with L); the true residual
+                    // is computed once at the end, and a restart follows if rounding made the estimate optimistic.
                     double estimate = Math.abs(after * s[k - 1]);
                     if (invariant || estimate <= tolAbs) {
                         break;
@@ -117,6 +126,8 @@ final class LanczosFiedler {
             if (converged) {
                 return outcome;
             }
+            // Restart from the best Ritz vector so far: it already holds most of the wanted direction, so a restart
+            // loses little of the work done.
             start = x;
         }
         return best;

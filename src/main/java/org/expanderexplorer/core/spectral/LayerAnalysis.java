@@ -1,6 +1,5 @@
 package org.expanderexplorer.core.spectral;
 
-import java.util.List;
 import java.util.Objects;
 import org.expanderexplorer.core.graph.CsrGraph;
 import org.expanderexplorer.core.graph.LayerGraph;
@@ -101,29 +100,12 @@ public final class LayerAnalysis {
         return bounds;
     }
 
-    /** The whole analysis as one record. */
+    /** The whole analysis as one record of its sub-results. */
     public synchronized LayerAnalysisResult result() {
         if (result == null) {
-            SingularSpectrum s = spectrum();
-            RamanujanGaps g = gaps();
-            FiedlerResult f = fiedler();
-            CutResult sweep = sweepCut();
-            CutResult ex = exactCheeger();
-            CheegerBounds b = bounds();
-            result = new LayerAnalysisResult(graph.left(), graph.right(), graph.isolatedLeft(),
-                    graph.isolatedRight(), graph.edges(), defined(graph.avgDegreeLeft()),
-                    defined(graph.avgDegreeRight()), defined(graph.minDegree()), defined(graph.maxDegree()),
-                    graph.components(), s.values(), s.mu0(), s.muHat(), g.deltaS(), g.deltaR(),
-                    g.deltaSNormalized(), g.deltaRNormalized(), g.weightedGap(), f.value(), b.lower(), b.upper(),
-                    sweep.ratio(), sweep.labels(), ex == null ? null : ex.ratio(), g.lowDegree(),
-                    graph.representation(), g.deltaAvg(), g.deltaAvgNormalized(), b, f.vector(), sweep.vertices(),
-                    ex == null ? List.of() : ex.labels(), f.solver());
+            result = new LayerAnalysisResult(GraphStats.of(graph), spectrum(), gaps(), fiedler(), sweepCut(),
+                    exactCheeger(), bounds());
         }
         return result;
-    }
-
-    /** NaN (the graph's "undefined") becomes null. */
-    static Double defined(double v) {
-        return Double.isNaN(v) ? null : v;
     }
 }

@@ -77,12 +77,17 @@ public final class ModelSubjects {
                 }
             }
             try {
+                // Masks are applied to a copy whose parameters were just reset from the model: masking is destructive
+                // (the pruned weights become zero), and the next call may prune less.
                 WeightMasks masks = WeightMasks.none().with(layer, WeightKind.INPUT, ihMask.toArray());
                 if (hhMask != null) {
                     masks = masks.with(layer, WeightKind.RECURRENT, hhMask.toArray());
                 }
                 masks.applyTo(copy);
                 SequenceDataset data = limit <= 0 || limit >= test.size() ? test
+                        // The live subset is fixed by SUBSET_SEED and cached per size: successive slider positions are
+                        // then measured on the same examples, so a change in accuracy is the pruning's and not the
+                        // sample's.
                         : subsets.computeIfAbsent(limit, n -> SequenceDatasets.subset(test, n, SUBSET_SEED));
                 return new Evaluator(copy, data).result().accuracy();
             } finally {

@@ -1,7 +1,6 @@
 package org.expanderexplorer.core.subject;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -13,7 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
-import org.expanderexplorer.core.io.AtomicFiles;
+import org.expanderexplorer.core.io.Json;
+import org.expanderexplorer.core.io.Provenance;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.ModelMetadata;
 import org.expanderexplorer.core.model.ModelSpec;
@@ -39,8 +39,6 @@ import org.expanderexplorer.core.pruning.PruningMask;
  * changed.
  */
 public final class PrunedModelExport {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
      * One pruned matrix.
@@ -228,11 +226,35 @@ public final class PrunedModelExport {
         NpzFiles.write(file, arrays);
     }
 
-    /** Writes a summary as JSON (atomically). */
-    public static void writeSummary(Path file, Summary s) throws IOException {
+    /**
+     * How the state was pruned, in the one wording that the command line and the window store as the pruned
+     * model's metadata source, e.g. {@code pruned: magnitude, q = 20.0 %, scope ih,hh, seed 1, from rnn.zip}.
+     *
+     * @param from the source model's shown name
+     */
+    public String how(String from) {
+        PruneSettings st = state.settings();
+        return String.format(java.util.Locale.ROOT, "pruned: %s, q = %s %%, scope %s%s, seed %d, from %s",
+                st.method().cliName(), state.keepPercent(), st.scopeId(), st.perGate() ? " per gate" : "", st.seed(),
+                from);
+    }
+
+    /** {@code base} with this state's pruning method, q and pruning seed. */
+    public Provenance provenance(Provenance base) {
+        PruneSettings st = state.settings();
+        return base.withPruning(st.method().cliName(), state.keepPercent()).withSeed("pruning", st.seed());
+    }
+
+    /**
+     * Writes a summary as JSON (atomically), with the provenance record under {@code provenance} after the
+     * summary's own keys.
+     */
+    public static void writeSummary(Path file, Summary s, Provenance provenance) throws IOException {
         Objects.requireNonNull(s, "s");
-        byte[] json = JSON.writeValueAsBytes(s);
-        AtomicFiles.write(file, out -> out.write(json));
+        Objects.requireNonNull(provenance, "provenance");
+        ObjectNode tree = Json.tree(s);
+        tree.set("provenance", Json.tree(provenance));
+        Json.writeFile(file, tree);
     }
 
     /** Counts bytes and drops them. */

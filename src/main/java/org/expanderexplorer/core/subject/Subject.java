@@ -145,14 +145,9 @@ public final class Subject {
      * @throws BadInputException for q outside (0, 100] or settings that do not fit this subject
      */
     public PrunedState prune(double keepPercent, PruneSettings settings) {
-        Objects.requireNonNull(settings, "settings");
-        boolean doIh = settings.pruneIh() || hh == null;
-        boolean doHh = settings.pruneHh() && hh != null;
-        if (!doIh && !doHh) {
-            throw new BadInputException("nothing to prune: a plain matrix has no hidden-to-hidden part");
-        }
-        PruneSettings key = new PruneSettings(settings.method(), doIh, doHh, settings.perGate() && gateOrder != null,
-                settings.seed(), settings.minDegree());
+        PruneSettings key = fitted(settings);
+        boolean doIh = key.pruneIh();
+        boolean doHh = key.pruneHh();
         Pruner pruner = pruners.computeIfAbsent(key, this::newPruner);
         List<PruningMask> masks = pruner.prune(prunerPercent(keepPercent));
         int k = 0;
@@ -170,15 +165,10 @@ public final class Subject {
      * @throws BadInputException for q outside (0, 100] or settings that do not fit this subject
      */
     public PrunedState prune(double keepPercent, PruneSettings settings, PrunedState previous) {
-        Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(previous, "previous");
-        boolean doIh = settings.pruneIh() || hh == null;
-        boolean doHh = settings.pruneHh() && hh != null;
-        if (!doIh && !doHh) {
-            throw new BadInputException("nothing to prune: a plain matrix has no hidden-to-hidden part");
-        }
-        PruneSettings key = new PruneSettings(settings.method(), doIh, doHh, settings.perGate() && gateOrder != null,
-                settings.seed(), settings.minDegree());
+        PruneSettings key = fitted(settings);
+        boolean doIh = key.pruneIh();
+        boolean doHh = key.pruneHh();
         PruningMask prevIh = previous.ihMask().and(PruningMask.nonZerosOf(ih));
         PruningMask prevHh = hh == null ? null : previous.hhMask().and(PruningMask.nonZerosOf(hh));
         List<WeightMatrix> ms = new ArrayList<>();
@@ -238,6 +228,24 @@ public final class Subject {
             current.add(PruningMask.nonZerosOf(hh));
         }
         return new Pruner(ms, current, s.method(), s.seed(), s.minDegree(), s.perGate() ? gates() : 1);
+    }
+
+    /**
+     * The settings as they apply to this subject, which also serve as the pruner cache's key: a plain matrix is
+     * always pruned (it has no W_hh to choose instead), and only a layer with gates can be pruned per gate, so
+     * that settings which mean the same share one pruner.
+     *
+     * @throws BadInputException if nothing would be pruned
+     */
+    private PruneSettings fitted(PruneSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        boolean doIh = settings.pruneIh() || hh == null;
+        boolean doHh = settings.pruneHh() && hh != null;
+        if (!doIh && !doHh) {
+            throw new BadInputException("nothing to prune: a plain matrix has no hidden-to-hidden part");
+        }
+        return new PruneSettings(settings.method(), doIh, doHh, settings.perGate() && gateOrder != null,
+                settings.seed(), settings.minDegree());
     }
 
     /** The biadjacency matrix of graph {@code id} in {@code state}: rows = left vertices. */

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.graph.Representation;
-import org.expanderexplorer.core.io.FileDigests;
+import org.expanderexplorer.core.io.Provenance;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.ModelMetadata;
 import org.expanderexplorer.core.report.FigureSpec;
@@ -121,17 +121,16 @@ public final class ExportsViewModel {
         Path npz = zip.resolveSibling(base + ".npz");
         Path json = zip.resolveSibling(base + ".json");
         var state = snap.state();
-        var st = state.settings();
-        String how = String.format(Locale.ROOT, "pruned: %s, q = %s %%, scope %s%s, seed %d, from %s",
-                st.method().cliName(), state.keepPercent(), st.scopeId(), st.perGate() ? " per gate" : "", st.seed(),
-                d.title());
         ModelMetadata md = withData(d);
+        Path modelFile = d.file();
+        String dataSet = d.model().test() == null ? null : d.model().test().name();
         run(() -> {
             PrunedModelExport export = new PrunedModelExport(d.model().network(), 0, state);
-            export.writeZip(zip, md, how);
+            export.writeZip(zip, md, export.how(d.title()));
             export.writeNpz(npz);
             PrunedModelExport.Summary s = export.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz));
-            PrunedModelExport.writeSummary(json, s);
+            PrunedModelExport.writeSummary(json, s,
+                    export.provenance(provenance(modelFile).withDataSet(dataSet)));
             return s;
         }, s -> {
             done(String.format(Locale.ROOT, "Exported %s (+ .npz, .json): %,d non-zero parameters of %,d; dense %,d "
@@ -152,7 +151,16 @@ public final class ExportsViewModel {
         Map<String, Object> settings = settings();
         Map<String, FigureSpec> copy = new LinkedHashMap<>(figures);
         Path file = current() == null ? null : current().file();
-        run(() -> ReportFolder.write(dir, copy, style, withHash(settings, file)),
+        run(() -> {
+            Provenance p = provenance(file).withDataSet((String) settings.get("dataSet"))
+                    .withPruning((String) settings.get("method"), (Double) settings.get("q"))
+                    .withSeed("pruning", ((Number) settings.get("seed")).longValue());
+            Map<String, Object> withHash = new LinkedHashMap<>(settings);
+            if (p.modelSha256() != null) {
+                withHash.put("modelSha256", p.modelSha256());
+            }
+            return ReportFolder.write(dir, copy, style, withHash, p);
+        },
                 n -> done("Wrote " + n + " files to " + dir + "."), "Could not write the report");
     }
 
@@ -176,16 +184,13 @@ public final class ExportsViewModel {
         return s;
     }
 
-    private static Map<String, Object> withHash(Map<String, Object> s, Path file) {
-        Map<String, Object> out = new LinkedHashMap<>(s);
-        if (file != null) {
-            try {
-                out.put("modelSha256", FileDigests.sha256(file));
-            } catch (IOException e) {
-                throw BadInputException.inFile(file, "cannot read (" + e.getMessage() + ")");
-            }
+    /** Now, with the model file's SHA-256 (read in the background: it hashes the file). */
+    private static Provenance provenance(Path modelFile) {
+        try {
+            return Provenance.now().withModelFile(modelFile);
+        } catch (java.io.UncheckedIOException e) {
+            throw BadInputException.cannotRead(modelFile, e.getCause());
         }
-        return out;
     }
 
     /** The model's metadata, naming the data set chosen in the window when its file named none. */
