@@ -73,6 +73,7 @@ public final class MenuBarView extends HBox {
                 item("Save session...", "Shortcut+S", exports::saveSession), saveModel,
                 item("Export pruned model (zip, NPZ with masks, JSON summary)...", "Shortcut+Shift+E",
                         exports::exportPrunedModel),
+                item("Export shown graph (GraphML, GEXF, DOT, JSON)...", "Shortcut+Shift+G", exports::exportShownGraph),
                 item("Export report folder (all panels: PNG, SVG, CSV)...", "Shortcut+E", actions.exportReport()),
                 new SeparatorMenuItem(), item("Quit", "Shortcut+Q", actions.quit()));
         return file;

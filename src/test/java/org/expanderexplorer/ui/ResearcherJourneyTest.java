@@ -93,6 +93,12 @@ class ResearcherJourneyTest extends JourneyTest {
         assertThat(strip("edges")).isEqualTo(MetricCells.count(nonZeros)); // q = 100 % of its non-zeros
         assertThat(label(d, "q: percentage")).isEqualTo(String.format(java.util.Locale.ROOT,
                 "q: percentage of the matrix's %,d non-zero weights kept", nonZeros));
+        Path graph = dir.resolve("layer.gexf");
+        dialogs.files.add(graph);
+        d.menu("File", "Export shown graph (GraphML, GEXF, DOT, JSON)...");
+        waitFor(() -> Files.exists(graph));
+        String gexf = Files.readString(graph);
+        assertThat(gexf.split("<edge ", -1)).hasSize(nonZeros + 1); // every edge of the matrix, all kept at q = 100
 
         dialogs.files.add(session);
         d.menu("File", "Open model, matrix or session...");

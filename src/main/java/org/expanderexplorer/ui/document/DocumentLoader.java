@@ -26,7 +26,7 @@ import org.expanderexplorer.ui.session.Session;
  * Reads documents: every function runs in the background, touches no window state, and either returns a complete
  * document or throws (a {@link BadInputException} naming the file and the problem for anything the user can fix).
  */
-final class DocumentLoader {
+public final class DocumentLoader {
 
     /**
      * A document read and how to show it.
@@ -72,6 +72,14 @@ final class DocumentLoader {
         }
         throw BadInputException.inFile(file, "unknown file type: open a model (.zip, .npz), a matrix (.csv, .mtx) "
                 + "or a session (.json)");
+    }
+
+    /**
+     * Opens a sample model shipped inside the application with the data set its file names (in the background: it
+     * reads the model and its data).
+     */
+    public static OpenedDocument openSample(String name) {
+        return openSample(name, null);
     }
 
     /** Opens a sample model shipped inside the application ({@code smnist-lstm128.zip}, ...). */

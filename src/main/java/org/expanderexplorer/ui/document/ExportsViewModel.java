@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.drawing.GraphExport;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.io.Provenance;
 import org.expanderexplorer.core.model.ModelFiles;
@@ -24,15 +25,19 @@ import org.expanderexplorer.ui.session.Session;
 import org.expanderexplorer.ui.task.UiExecutor;
 
 /**
- * What the File menu writes: the model made in the window, the session, the pruned model as shown, a report
- * folder. Every write runs in the background and is atomic; a failure shows one dialog and changes nothing; a
- * success is confirmed by a notification and the status line. The data set chosen for a model is recorded in
- * sessions, in the pruned model's metadata and in the report's settings.
+ * What the File menu writes: the model made in the window, the session, the pruned model as shown, the shown
+ * graph, a report folder. Every write runs in the background and is atomic ({@link BackgroundWrites}): a failure
+ * changes nothing and offers to choose another place; a success is confirmed by a notification and the status
+ * line. The data set chosen for a model is recorded in sessions, in the pruned model's metadata and in the
+ * report's settings.
  */
 public final class ExportsViewModel {
 
     /** The chart panels, in the order of the report's file names. */
     public static final List<String> PANELS = List.of("spectrum", "gaps", "cheeger", "accuracy");
+
+    /** Graph file types, by extension ({@code GraphFiles}). */
+    private static final List<String> GRAPH_EXTENSIONS = List.of("graphml", "gexf", "dot", "gv", "json");
 
     private static final String NO_MODEL = "Pruned-model export needs a model (a plain matrix has no network).";
 
@@ -40,12 +45,14 @@ public final class ExportsViewModel {
     private final ExplorerViewModel explorer;
     private final UiExecutor executor;
     private final DialogService dialogs;
+    private final BackgroundWrites writes;
 
     public ExportsViewModel(DocumentViewModel documents, ExplorerViewModel explorer, UiExecutor executor) {
         this.documents = Objects.requireNonNull(documents, "documents");
         this.explorer = Objects.requireNonNull(explorer, "explorer");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.dialogs = documents.dialogs();
+        this.writes = new BackgroundWrites(executor, dialogs, explorer::setStatus);
     }
 
     private OpenedDocument current() {
@@ -59,14 +66,15 @@ public final class ExportsViewModel {
             explorer.setStatus("Nothing to save: the open model is already in a file.");
             return;
         }
-        dialogs.chooseFileToSave("Save the model", "model.zip", FileFilter.of("Deeplearning4j model", "zip"))
-                .map(f -> withExtension(f, ".zip")).ifPresent(f -> run(() -> {
-                    ModelFiles.save(d.model().network(), withData(d), f);
+        ModelMetadata md = withData(d);
+        writes.saveAs("the model", () -> dialogs.chooseFileToSave("Save the model", "model.zip",
+                FileFilter.of("Deeplearning4j model", "zip")).map(f -> withExtension(f, ".zip")), f -> {
+                    ModelFiles.save(d.model().network(), md, f);
                     return f;
                 }, p -> {
                     documents.markSaved(p);
                     done("Saved the model to " + p + ".");
-                }, "Could not save the model"));
+                });
     }
 
     /** Saves the session (what is open, the slider and every setting) as JSON. */
@@ -81,11 +89,11 @@ public final class ExportsViewModel {
             return;
         }
         Session s = sessionOf(d);
-        dialogs.chooseFileToSave("Save the session", "session.json", FileFilter.of("Session", "json"))
-                .map(f -> withExtension(f, ".json")).ifPresent(f -> run(() -> {
+        writes.saveAs("the session", () -> dialogs.chooseFileToSave("Save the session", "session.json",
+                FileFilter.of("Session", "json")).map(f -> withExtension(f, ".json")), f -> {
                     s.save(f);
                     return f;
-                }, p -> done("Saved the session to " + p + "."), "Could not save the session"));
+                }, p -> done("Saved the session to " + p + "."));
     }
 
     /** The session of the open document as it is shown now. */
@@ -103,14 +111,18 @@ public final class ExportsViewModel {
             dialogs.showError("No model to export", NO_MODEL);
             return;
         }
-        dialogs.chooseFileToSave("Export the pruned model (a .zip, with .npz and .json beside it)",
-                String.format(Locale.ROOT, "pruned-q%.0f.zip", snap.request().keepPercent()),
+        String name = String.format(Locale.ROOT, "pruned-q%.0f.zip", snap.request().keepPercent());
+        dialogs.chooseFileToSave("Export the pruned model (a .zip, with .npz and .json beside it)", name,
                 FileFilter.of("Deeplearning4j model", "zip"))
-                .ifPresent(f -> exportPrunedModelTo(withExtension(f, ".zip"), s -> { }));
+                .ifPresent(f -> exportPrunedModelTo(withExtension(f, ".zip"), s -> { }, this::exportPrunedModel));
     }
 
     /** Exports the shown pruned model to {@code zip} (and .npz, .json beside it) in the background. */
     public void exportPrunedModelTo(Path zip, Consumer<PrunedModelExport.Summary> done) {
+        exportPrunedModelTo(zip, done, this::exportPrunedModel);
+    }
+
+    private void exportPrunedModelTo(Path zip, Consumer<PrunedModelExport.Summary> done, Runnable chooseAgain) {
         OpenedDocument d = current();
         var snap = explorer.snapshotProperty().get();
         if (d == null || !d.isModel() || snap == null) {
@@ -124,7 +136,7 @@ public final class ExportsViewModel {
         ModelMetadata md = withData(d);
         Path modelFile = d.file();
         String dataSet = d.model().test() == null ? null : d.model().test().name();
-        run(() -> {
+        writes.run(() -> {
             PrunedModelExport export = new PrunedModelExport(d.model().network(), 0, state);
             export.writeZip(zip, md, export.how(d.title()));
             export.writeNpz(npz);
@@ -137,7 +149,7 @@ public final class ExportsViewModel {
                     + "bytes, sparse %,d, gzip %,d.", zip, s.nonZero(), s.parameters(), s.denseBytes(),
                     s.sparseBytes(), s.gzipPrunedBytes()));
             done.accept(s);
-        }, "Could not export the pruned model");
+        }, "the pruned model", zip, chooseAgain);
     }
 
     /** Asks for a folder and writes every panel as PNG, SVG and CSV, and settings.json. */
@@ -151,7 +163,7 @@ public final class ExportsViewModel {
         Map<String, Object> settings = settings();
         Map<String, FigureSpec> copy = new LinkedHashMap<>(figures);
         Path file = current() == null ? null : current().file();
-        run(() -> {
+        writes.run(() -> {
             Provenance p = provenance(file).withDataSet((String) settings.get("dataSet"))
                     .withPruning((String) settings.get("method"), (Double) settings.get("q"))
                     .withSeed("pruning", ((Number) settings.get("seed")).longValue());
@@ -160,8 +172,36 @@ public final class ExportsViewModel {
                 withHash.put("modelSha256", p.modelSha256());
             }
             return ReportFolder.write(dir, copy, style, withHash, p);
-        },
-                n -> done("Wrote " + n + " files to " + dir + "."), "Could not write the report");
+        }, n -> done("Wrote " + n + " files to " + dir + "."), "the report", dir,
+                () -> exportReport(figures, style));
+    }
+
+    /**
+     * Asks for a file and writes the graph as shown (a layer unfolded over the shown steps, a matrix as its
+     * bipartite graph) as GraphML, GEXF, DOT or node-link JSON, chosen by the file's extension (none: GraphML).
+     * Every edge of the dense graph is written with whether pruning kept it.
+     */
+    public void exportShownGraph() {
+        var snap = explorer.snapshotProperty().get();
+        if (snap == null) {
+            dialogs.showError("No graph to export", "Open a model or a matrix first.");
+            return;
+        }
+        String name = String.format(Locale.ROOT, "%s-q%.0f.graphml", snap.request().graph().id().replace('.', '-'),
+                snap.request().keepPercent());
+        FileFilter graphs = FileFilter.of("Graph files", GRAPH_EXTENSIONS.toArray(String[]::new));
+        writes.saveAs("the graph", () -> dialogs.chooseFileToSave("Export the shown graph (GraphML, GEXF, DOT or "
+                + "JSON by the file's extension)", name, graphs).map(ExportsViewModel::graphFile), f -> {
+                    GraphExport.shown(snap.request(), snap.state()).write(f);
+                    return f;
+                }, f -> done("Exported the graph to " + f + "."));
+    }
+
+    /** {@code f}, or {@code f.graphml} when its extension names no graph format. */
+    static Path graphFile(Path f) {
+        String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        return GRAPH_EXTENSIONS.stream().anyMatch(e -> n.endsWith("." + e) && n.length() > e.length() + 1) ? f
+                : f.resolveSibling(f.getFileName() + ".graphml");
     }
 
     private Map<String, Object> settings() {
@@ -206,14 +246,6 @@ public final class ExportsViewModel {
     private static Path withExtension(Path f, String ext) {
         return f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ext) ? f
                 : f.resolveSibling(f.getFileName() + ext);
-    }
-
-    private interface Write<T> {
-        T call() throws IOException;
-    }
-
-    private <T> void run(Write<T> work, Consumer<T> onDone, String failure) {
-        executor.submit(work::call, onDone, e -> documents.failed(failure, e));
     }
 
     private void done(String message) {

@@ -49,11 +49,6 @@ public record OpenedDocument(Subject subject, String title, String summary, Path
         }
     }
 
-    /** Opens a sample model shipped inside the application (in the background: it reads the model and its data). */
-    public static OpenedDocument openSample(String name) {
-        return DocumentLoader.openSample(name, null);
-    }
-
     /** True for a model, false for a plain matrix. */
     public boolean isModel() {
         return model != null;

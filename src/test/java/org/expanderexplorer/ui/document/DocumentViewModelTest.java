@@ -258,6 +258,69 @@ class DocumentViewModelTest {
     }
 
     @Test
+    void theShownGraphIsExportedWithEveryDenseEdgeAndWhetherPruningKeptIt() throws Exception {
+        documents.open(DocumentFixtures.sparseCsv(dir, 12, 10, 0.5, 3));
+        explorer.keepPercentProperty().set(50);
+        var snap = explorer.snapshotProperty().get();
+        int kept = doc().subject().matrix(snap.state(), snap.request().graph()).nonZeros();
+        int dense = doc().subject().matrix(doc().subject().dense(), snap.request().graph()).nonZeros();
+        assertThat(kept).isLessThan(dense);
+
+        dialogs.files.add(dir.resolve("m.json"));
+        exports.exportShownGraph();
+        var edges = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("m.json").toFile())
+                .get("edges");
+        assertThat(edges.size()).isEqualTo(dense);
+        int keptInFile = 0;
+        for (var e : edges) {
+            keptInFile += e.get("kept").asBoolean() ? 1 : 0;
+        }
+        assertThat(keptInFile).isEqualTo(kept);
+
+        dialogs.files.add(dir.resolve("m")); // no known extension: GraphML
+        exports.exportShownGraph();
+        assertThat(Files.readString(dir.resolve("m.graphml"))).contains("<graphml");
+        dialogs.files.add(dir.resolve("m.gexf"));
+        exports.exportShownGraph();
+        assertThat(Files.readString(dir.resolve("m.gexf"))).contains("<gexf");
+        assertThat(dialogs.notices).hasSize(3).allMatch(n -> n.startsWith("Exported the graph to "));
+    }
+
+    @Test
+    void aFailedSaveNamesTheFileKeepsTheStateAndOffersAnotherPlace() throws Exception {
+        documents.openSample("digits8-rnn12.zip");
+        TrainingRequest r = new TrainingRequest(CellType.RNN, 4, 1, "digits8", 1, 1, 64, 1e-2, null, null);
+        documents.acceptTrained(TrainingJob.run(r, TrainingJob.trainingData(r), ProgressListener.NONE, () -> false));
+        explorer.keepPercentProperty().set(35);
+        Path notAFolder = Files.writeString(dir.resolve("full"), "a file where a folder should be");
+        Path bad = notAFolder.resolve("model.zip");
+
+        dialogs.files.add(bad);
+        exports.saveModel(); // the user declines to choose again
+        assertThat(dialogs.asked).contains("confirm: Could not save the model to " + bad);
+        assertThat(documents.unsavedProperty().get()).isTrue();
+        assertThat(documents.titleBinding().get()).isEqualTo("trained rnn4 (unsaved)");
+        assertThat(explorer.keepPercentProperty().get()).isEqualTo(35);
+        assertThat(explorer.statusProperty().get()).startsWith("Could not save the model to " + bad + ": ");
+
+        Path good = dir.resolve("elsewhere.zip");
+        dialogs.files.add(bad);
+        dialogs.confirmations.add(true); // choose another place
+        dialogs.files.add(good);
+        exports.saveModel();
+        assertThat(good).exists();
+        assertThat(documents.unsavedProperty().get()).isFalse();
+        assertThat(documents.titleBinding().get()).isEqualTo("elsewhere.zip");
+
+        dialogs.files.add(notAFolder.resolve("s.json"));
+        dialogs.confirmations.add(true);
+        dialogs.files.add(dir.resolve("s.json"));
+        exports.saveSession();
+        assertThat(Session.load(dir.resolve("s.json")).keepPercent()).isEqualTo(35);
+        assertThat(dialogs.asked).contains("confirm: Could not save the session to " + notAFolder.resolve("s.json"));
+    }
+
+    @Test
     void theWindowTitleNamesTheDocumentOrClassroomMode() {
         assertThat(DocumentViewModel.windowTitle("", false, null)).isEqualTo("Expander Explorer");
         assertThat(DocumentViewModel.windowTitle("trained lstm32 (unsaved)", false, "Heawood graph"))
