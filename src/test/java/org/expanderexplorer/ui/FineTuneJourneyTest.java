@@ -6,10 +6,12 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
 import org.expanderexplorer.core.subject.PrunedState;
 import org.expanderexplorer.ui.train.TrainingDialog;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -21,6 +23,11 @@ class FineTuneJourneyTest extends JourneyTest {
 
     FineTuneJourneyTest() {
         super("digits8-rnn12.zip", 1280, 800);
+    }
+
+    @Start
+    void start(Stage s) {
+        show(s);
     }
 
     @Test

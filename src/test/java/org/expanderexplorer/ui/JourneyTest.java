@@ -6,11 +6,12 @@ import org.expanderexplorer.ui.task.FxExecutor;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * A user's journey through the real window (headless): the window as the application builds it, with dialogs
- * that answer from a script, at a given size, with a sample model open as at start-up.
+ * that answer from a script, at a given size, with a sample model open as at start-up. TestFX looks for the
+ * {@code @Start} method among the test class's own methods only, so each journey declares one that calls
+ * {@link #show}.
  */
 @ExtendWith(ApplicationExtension.class)
 @ResourceLock("javafx-toolkit") // TestFX shares one toolkit launch and primary stage between window tests
@@ -30,8 +31,8 @@ abstract class JourneyTest {
         this.height = height;
     }
 
-    @Start
-    void start(Stage s) {
+    /** Builds the window on {@code s} as the application does and opens the sample. */
+    final void show(Stage s) {
         stage = s;
         window = ExplorerApp.createWindow(s, new FxExecutor(ExplorerApp.WORKERS), dialogs);
         s.setWidth(width);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import javafx.scene.control.Label;
+import javafx.stage.Stage;
 import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.MatrixFiles;
 import org.expanderexplorer.core.graph.Representation;
@@ -22,6 +23,7 @@ import org.expanderexplorer.ui.document.OpenedDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 
 /**
  * A researcher's afternoon in the real window (headless): the sample LSTM, then their own PyTorch NPZ, for which
@@ -36,6 +38,11 @@ class ResearcherJourneyTest extends JourneyTest {
 
     ResearcherJourneyTest() {
         super(OpenedDocument.DEFAULT_SAMPLE, 1440, 900);
+    }
+
+    @Start
+    void start(Stage s) {
+        show(s);
     }
 
     @Test

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.stage.Stage;
 import org.expanderexplorer.core.model.CellType;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.ui.common.MetricCells;
@@ -17,6 +18,7 @@ import org.expanderexplorer.ui.train.TrainingDialog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -31,6 +33,11 @@ class TrainerJourneyTest extends JourneyTest {
 
     TrainerJourneyTest() {
         super("digits8-rnn12.zip", 1280, 800);
+    }
+
+    @Start
+    void start(Stage s) {
+        show(s);
     }
 
     @Test

@@ -36,7 +36,7 @@ final class WindowDriver {
     }
 
     static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(c).get(120, TimeUnit.SECONDS); // generous: a shared machine can be slow
     }
 
     /**
