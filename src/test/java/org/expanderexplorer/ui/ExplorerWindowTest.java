@@ -101,8 +101,10 @@ class ExplorerWindowTest {
 
     /** The numbers strip shows the engine's values at that q (recomputed here independently). */
     private LayerAnalysisResult theStripShowsTheEngineValuesAt(Subject subject, double q, String deltaRBefore) {
+        // for the graph the window shows first: the LSTM's input unit graph, the graph of the unfolded drawing
+        assertThat(vm.graphProperty().get()).isEqualTo(GraphId.IH_UNITS);
         var state = subject.prune(q, vm.settings());
-        LayerAnalysisResult expected = new LayerAnalysis(LayerGraph.of(subject.matrix(state, GraphId.IH),
+        LayerAnalysisResult expected = new LayerAnalysis(LayerGraph.of(subject.matrix(state, GraphId.IH_UNITS),
                 Representation.UNWEIGHTED)).result();
         assertThat(window.numbers().text("deltaR")).isEqualTo(MetricCells.num(expected.deltaR()))
                 .isNotEqualTo(deltaRBefore);

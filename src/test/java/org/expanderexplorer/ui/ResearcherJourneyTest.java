@@ -78,7 +78,7 @@ class ResearcherJourneyTest extends JourneyTest {
         assertThat(accuracy).isLessThan(0.9841);
         assertThat(strip("acc")).isEqualTo(MetricCells.accuracy(accuracy));
         assertThat(after.get(3).series()).anyMatch(s -> s.name().equals("current") && s.yAt(0) == 100 * accuracy);
-        theStripEqualsTheEngine(d, GraphId.IH);
+        theStripEqualsTheEngine(d, GraphId.IH_UNITS);
 
         Path session = dir.resolve("afternoon.json");
         dialogs.files.add(session);
@@ -112,8 +112,8 @@ class ResearcherJourneyTest extends JourneyTest {
         d.awaitIdle();
         theWindowShows(d, "my-lstm.npz", MetricCells.accuracy(accuracy));
         assertThat(WindowDriver.fx(() -> window.viewModel().keepPercentProperty().get())).isEqualTo(q);
-        assertThat(WindowDriver.fx(() -> window.graphView().graphChoice().getValue())).isEqualTo(GraphId.IH);
-        theStripEqualsTheEngine(d, GraphId.IH);
+        assertThat(WindowDriver.fx(() -> window.graphView().graphChoice().getValue())).isEqualTo(GraphId.IH_UNITS);
+        theStripEqualsTheEngine(d, GraphId.IH_UNITS);
         assertThat(dialogs.errors).isEmpty();
     }
 

@@ -140,14 +140,16 @@ public final class ExportsViewModel {
             PrunedModelExport export = new PrunedModelExport(d.model().network(), 0, state);
             export.writeZip(zip, md, export.how(d.title()));
             export.writeNpz(npz);
-            PrunedModelExport.Summary s = export.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz));
+            PrunedModelExport.Summary s = export.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz))
+                    .withSpeed(export.measureSpeed(d.model().test() == null ? PrunedModelExport.DEFAULT_STEPS
+                            : d.model().test().steps()));
             PrunedModelExport.writeSummary(json, s,
                     export.provenance(provenance(modelFile).withDataSet(dataSet)));
             return s;
         }, s -> {
             done(String.format(Locale.ROOT, "Exported %s (+ .npz, .json): %,d non-zero parameters of %,d; dense %,d "
-                    + "bytes, sparse %,d, gzip %,d.", zip, s.nonZero(), s.parameters(), s.denseBytes(),
-                    s.sparseBytes(), s.gzipPrunedBytes()));
+                    + "bytes, sparse %,d, gzip %,d. Inference here: %s.", zip, s.nonZero(), s.parameters(),
+                    s.denseBytes(), s.sparseBytes(), s.gzipPrunedBytes(), s.speed().describe()));
             done.accept(s);
         }, "the pruned model", zip, chooseAgain);
     }

@@ -15,6 +15,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import org.expanderexplorer.core.pruning.MonitoredGap;
 import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.subject.Scope;
 import org.expanderexplorer.ui.common.StyleClasses;
@@ -53,7 +54,9 @@ public final class ControlsView extends VBox {
         method.setMaxWidth(Double.MAX_VALUE);
         method.setTooltip(new Tooltip("magnitude: keep the largest |w| per matrix; global: one threshold over the "
                 + "chosen matrices; random: seeded control; topk: every hidden unit keeps its k largest inputs; "
-                + "expansion: magnitude, but no vertex is ever isolated"));
+                + "expansion: magnitude, but no vertex is ever isolated; ramanujan: magnitude, each matrix (each gate "
+                + "with per-gate pruning) pruned only while its gap stays > 0, the others harder, down to the lowest "
+                + "reachable q; balanced: magnitude under per-row and per-column budgets (near-biregular)"));
         method.setConverter(new StringConverter<>() {
             @Override
             public String toString(PruningMethod m) {
@@ -65,6 +68,16 @@ public final class ControlsView extends VBox {
                 return PruningMethod.parse(s);
             }
         });
+        ComboBox<MonitoredGap> gap = new ComboBox<>();
+        gap.getItems().setAll(MonitoredGap.values());
+        gap.valueProperty().bindBidirectional(vm.gapProperty());
+        gap.setMaxWidth(Double.MAX_VALUE);
+        gap.setTooltip(new Tooltip("The gap the ramanujan method keeps > 0 in every pruned matrix (gate slice)."));
+        Label gapLabel = new Label("keeps > 0");
+        for (javafx.scene.Node n : new javafx.scene.Node[] {gap, gapLabel}) {
+            n.visibleProperty().bind(vm.methodProperty().isEqualTo(PruningMethod.RAMANUJAN));
+            n.managedProperty().bind(n.visibleProperty());
+        }
         ComboBox<Scope> scope = new ComboBox<>();
         scope.getItems().setAll(Scope.values());
         scope.valueProperty().bindBidirectional(vm.scopeProperty());
@@ -98,7 +111,7 @@ public final class ControlsView extends VBox {
         chooseData.disableProperty().bind(vm.dataChoosableProperty().not());
         HBox buttons = new HBox(6, button("Open...", open), button("Train...", train), chooseData);
         VBox content = new VBox(section("MODEL"), title, summary, dense, buttons, section("PRUNE"),
-                new Label("method"), method, new Label("scope"), scope, perGate, section("EDGES KEPT"), qValue, slider,
+                new Label("method"), method, gapLabel, gap, new Label("scope"), scope, perGate, section("EDGES KEPT"), qValue, slider,
                 qCaption, new HBox(6, logScale, fine));
         content.spacingProperty().bind(spacingProperty());
         ScrollPane scroll = new ScrollPane(content);

@@ -10,6 +10,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.expanderexplorer.core.pruning.MonitoredGap;
 import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.subject.Scope;
 import org.expanderexplorer.core.subject.Subject;
@@ -147,6 +148,11 @@ public final class ControlsViewModel {
 
     public ObjectProperty<PruningMethod> methodProperty() {
         return explorer.methodProperty();
+    }
+
+    /** The gap the ramanujan method keeps positive. */
+    public ObjectProperty<MonitoredGap> gapProperty() {
+        return explorer.gapProperty();
     }
 
     public ObjectProperty<Scope> scopeProperty() {

@@ -31,7 +31,7 @@ public record ExplorerSettings(PruningMethod method, Scope scope, boolean perGat
     /**
      * The graph to show of {@code subject} when {@code wanted} was selected before: the same graph when the subject
      * has it, else the whole matrix of the same kind (an RNN has {@code hh} but not {@code hh.f}), else the
-     * subject's first graph ({@code ih} of a layer, {@code matrix} of a plain matrix).
+     * subject's default graph ({@link Subject#defaultGraph}).
      */
     public static GraphId graphFor(Subject subject, GraphId wanted) {
         List<GraphId> graphs = subject.graphs();
@@ -44,6 +44,6 @@ public record ExplorerSettings(PruningMethod method, Scope scope, boolean perGat
                 return whole;
             }
         }
-        return graphs.get(0);
+        return subject.defaultGraph();
     }
 }

@@ -23,6 +23,7 @@ import org.expanderexplorer.core.drawing.AnalysisRequest;
 import org.expanderexplorer.core.drawing.SliderAnalysis;
 import org.expanderexplorer.core.drawing.Snapshot;
 import org.expanderexplorer.core.graph.Representation;
+import org.expanderexplorer.core.pruning.MonitoredGap;
 import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.subject.PruneSettings;
@@ -53,6 +54,7 @@ public final class ExplorerViewModel {
     private final ObjectProperty<PruningMethod> method = new SimpleObjectProperty<>(PruningMethod.MAGNITUDE);
     private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.BOTH);
     private final BooleanProperty perGate = new SimpleBooleanProperty();
+    private final ObjectProperty<MonitoredGap> gap = new SimpleObjectProperty<>(MonitoredGap.DELTA_R);
     private final ObjectProperty<GraphId> graph = new SimpleObjectProperty<>(GraphId.IH);
     private final BooleanProperty weighted = new SimpleBooleanProperty();
     private final IntegerProperty window = new SimpleIntegerProperty(3);
@@ -86,10 +88,10 @@ public final class ExplorerViewModel {
             }
         });
         for (ObservableValue<?> o : List.of(keepPercent, method, scope, perGate, graph, weighted, window, ghosts,
-                seed)) {
+                seed, gap)) {
             o.addListener((obs, a, b) -> requestAnalysis());
         }
-        for (ObservableValue<?> o : List.of(keepPercent, method, scope, perGate, seed)) {
+        for (ObservableValue<?> o : List.of(keepPercent, method, scope, perGate, seed, gap)) {
             o.addListener((obs, a, b) -> requestAccuracy());
         }
         dragging.addListener((obs, was, is) -> {
@@ -103,7 +105,7 @@ public final class ExplorerViewModel {
                 history.commit(b.doubleValue());
             }
         });
-        for (ObservableValue<?> o : List.of(method, scope, perGate, graph, seed)) {
+        for (ObservableValue<?> o : List.of(method, scope, perGate, graph, seed, gap)) {
             o.addListener((obs, a, b) -> recomputeCurve());
         }
     }
@@ -129,7 +131,11 @@ public final class ExplorerViewModel {
             weighted.set(st.weighted());
             window.set(st.window());
             seed.set(st.seed());
-            graph.set(ExplorerSettings.graphFor(s, st.graph()));
+            // a graph the user did not change from the previous subject's default becomes the new one's default
+            Subject previous = subject.get();
+            GraphId wanted = settings == null && (previous == null || st.graph().equals(previous.defaultGraph()))
+                    ? s.defaultGraph() : st.graph();
+            graph.set(ExplorerSettings.graphFor(s, wanted));
             dragging.set(false);
             this.keepPercent.set(keepPercent);
             history.reset(keepPercent);
@@ -171,7 +177,7 @@ public final class ExplorerViewModel {
     /** Current prune settings from the inputs. */
     public PruneSettings settings() {
         Scope s = scope.get();
-        return new PruneSettings(method.get(), s != Scope.HH, s != Scope.IH, perGate.get(), seed.get(), 1);
+        return new PruneSettings(method.get(), s != Scope.HH, s != Scope.IH, perGate.get(), seed.get(), 1, gap.get());
     }
 
     private void requestAnalysis() {
@@ -222,6 +228,11 @@ public final class ExplorerViewModel {
 
     public ObjectProperty<PruningMethod> methodProperty() {
         return method;
+    }
+
+    /** The gap the ramanujan method keeps positive. */
+    public ObjectProperty<MonitoredGap> gapProperty() {
+        return gap;
     }
 
     public ObjectProperty<Scope> scopeProperty() {

@@ -58,6 +58,7 @@ public final class GraphView extends BorderPane {
         setCenter(canvas);
         Label caption = new Label();
         caption.getStyleClass().add(StyleClasses.GRAPH_CAPTION);
+        caption.setWrapText(true); // two lines of numbers; no combining marks in them (decision 10)
         caption.textProperty().bind(vm.captionBinding());
         setBottom(caption);
         canvas.drawingProperty().bind(vm.drawingBinding());

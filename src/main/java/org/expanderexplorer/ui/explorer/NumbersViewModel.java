@@ -30,7 +30,9 @@ public final class NumbersViewModel {
     /** The figures, in strip order. */
     public static final List<Metric> METRICS = List.of(
             new Metric("q", "q", "Percentage of edges kept by the pruning mask: of a matrix file's non-zero weights,"
-                    + " of a model layer's weights (W_ih, W_hh or both, as the scope says)."),
+                    + " of a model layer's weights (W_ih, W_hh or both, as the scope says). The ramanujan method"
+                    + " cannot go below its lowest reachable q (every pruned matrix at the last edge count with a"
+                    + " positive gap): asked for less, it keeps that, and this cell says so."),
             new Metric("edges", "edges", "|E|: non-zero weights of the selected graph (isolated vertices removed)."),
             new Metric("dL", "d_L", "Average left degree d_L = |E| / |L'| (strength sum |w| / |L'| when weighted)."),
             new Metric("dR", "d_R", "Average right degree d_R = |E| / |R'| (strength sum |w| / |R'| when weighted)."),
@@ -81,7 +83,9 @@ public final class NumbersViewModel {
             return;
         }
         LayerAnalysisResult r = s.shown();
-        t.put("q", String.format(Locale.ROOT, "%.1f %%", s.request().keepPercent()));
+        t.put("q", s.state().belowReach() ? String.format(Locale.ROOT, "%.1f %% (lowest reachable; %.1f asked)",
+                s.state().actualKeepPercent(), s.request().keepPercent())
+                : String.format(Locale.ROOT, "%.1f %%", s.request().keepPercent()));
         t.put("edges", MetricCells.count(r.edges()));
         t.put("dL", MetricCells.num(r.avgDegreeLeft()));
         t.put("dR", MetricCells.num(r.avgDegreeRight()));
