@@ -51,18 +51,18 @@ class PanelFiguresViewModelTest {
         vm.keepPercentProperty().set(33);
         int points = SliderAnalysis.CURVE_GRID.keepPercents().size();
         FigureSpec gaps = figures.gaps().get();
-        assertThat(gaps.title()).isEqualTo("Ramanujan gaps of ih against q");
+        assertThat(gaps.title()).isEqualTo("Ramanujan gaps of ih.units against q");
         assertThat(gaps.series()).extracting(FigureSpec.Series::name).contains("Δ_S", "Δ_R", "Δ_S (weighted)");
         assertThat(gaps.series().get(0).size()).isEqualTo(points);
         assertThat(gaps.series().get(0).xAt(0)).isEqualTo(100);
         assertThat(gaps.markers()).anyMatch(m -> m.vertical() && m.value() == 33);
-        // Δ_R at q = 100 is the engine's value for the dense ih graph
-        var dense = vm.curveProperty().get().get(0).result(GraphId.IH, Representation.UNWEIGHTED);
+        // Δ_R at q = 100 is the engine's value for the dense graph shown first, the LSTM's input unit graph
+        var dense = vm.curveProperty().get().get(0).result(GraphId.IH_UNITS, Representation.UNWEIGHTED);
         assertThat(gaps.series().get(1).yAt(0)).isEqualTo(dense.deltaR());
         vm.weightedProperty().set(true);
-        assertThat(figures.cheeger().get().title()).isEqualTo("Cheeger constant of ih (weighted)");
+        assertThat(figures.cheeger().get().title()).isEqualTo("Cheeger constant of ih.units (weighted)");
         assertThat(figures.cheeger().get().series().get(0).yAt(0)).isEqualTo(vm.curveProperty().get().get(0)
-                .result(GraphId.IH, Representation.WEIGHTED).cheegerLower());
+                .result(GraphId.IH_UNITS, Representation.WEIGHTED).cheegerLower());
     }
 
     @Test

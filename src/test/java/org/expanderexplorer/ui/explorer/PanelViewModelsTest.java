@@ -51,7 +51,7 @@ class PanelViewModelsTest {
         GraphViewModel g = new GraphViewModel(explorer);
         assertThat(g.captionBinding().get()).startsWith("Nothing open yet");
         explorer.setSubject(ExplorerViewModelTest.lstm(new ExplorerViewModelTest.Probe()));
-        assertThat(g.choices()).hasSize(15).contains(GraphId.parse("hh.f"));
+        assertThat(g.choices()).hasSize(18).contains(GraphId.parse("hh.f"), GraphId.IH_UNITS); // 3 + 3 units + 12 gates
         g.select(GraphId.parse("hh.f"));
         assertThat(g.selectedProperty().get()).isEqualTo(GraphId.parse("hh.f"));
         g.select(null); // a choice box between two lists
@@ -66,7 +66,7 @@ class PanelViewModelsTest {
         explorer.setSubject(Subject.ofMatrix("m", gaussian(6, 9, 4)));
         assertThat(g.choices()).containsExactly(GraphId.MATRIX);
         assertThat(g.selectedProperty().get()).isEqualTo(GraphId.MATRIX);
-        assertThat(g.captionBinding().get()).startsWith("15 vertices, 54 kept edges drawn");
+        assertThat(g.captionBinding().get()).startsWith("matrix: 6 x 9, 54 edges, 0 isolated · drawn bipartite: 54 edges");
     }
 
     @Test
