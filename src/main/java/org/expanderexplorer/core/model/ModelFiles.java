@@ -184,6 +184,22 @@ public final class ModelFiles {
     }
 
     /**
+     * The tensors of a state_dict file ({@code .pt}, NPZ or safetensors, by content) as stored: keys in the file's
+     * order, shapes, element types and values, without building a network (to check what an export wrote).
+     *
+     * @throws BadInputException naming the file if it is none of these
+     */
+    public static Map<String, NpyArray> tensors(Path file) throws IOException {
+        byte[] bytes = InputFiles.readAll(file, MAX_BYTES, "a state_dict");
+        if (ModelArchive.isZip(bytes)) {
+            Map<String, byte[]> entries = ModelArchive.entries(file, bytes);
+            return TorchFiles.isTorchArchive(entries) ? TorchFiles.tensors(file, entries)
+                    : NpzFiles.parse(file, entries);
+        }
+        return SafetensorsFiles.tensors(file, bytes);
+    }
+
+    /**
      * The checked configuration and coefficients as a zip again (in memory), for Deeplearning4j's stream reader.
      * Nothing else is passed on: Deeplearning4j would read {@code preprocessor.bin} with Java's
      * {@code ObjectInputStream} (which constructs whatever classes the bytes name), and this program uses neither

@@ -345,6 +345,126 @@ public final class OnnxModels {
         };
     }
 
+    /**
+     * Writes a classifier as an ONNX model (opset 13, atomically) that {@link #stateDict} reads back: input {@code x}
+     * of shape (batch, steps, inputs), a Transpose to (steps, batch, inputs), one {@code RNN} or {@code LSTM} node per
+     * layer (forward, default activations, zero initial state) joined by Squeeze, a Squeeze of the last layer's final
+     * hidden state, and a {@code Gemm} head giving {@code logits} (batch, classes), without the softmax (as PyTorch
+     * modules end). Weights are float32; nodes and initialisers are named after {@code layout}'s keys.
+     */
+    public static void write(Path file, RecurrentClassifier model, StateDictLayout layout) throws java.io.IOException {
+        ModelSpec spec = model.spec();
+        Map<String, NpyArray> sd = StateDictModel.stateDict(model, layout);
+        boolean lstm = spec.cell() == CellType.LSTM;
+        int gates = spec.cell().gates();
+        int h = spec.hidden();
+        String op = lstm ? "LSTM" : "RNN";
+        String scope = "/" + layout.recurrentPrefix().replace('.', '/');
+        Onnx.GraphProto.Builder g = Onnx.GraphProto.newBuilder().setName("expander-explorer");
+        g.addInput(valueInfo("x", "batch", "steps", spec.inputs()));
+        g.addOutput(valueInfo("logits", "batch", null, spec.classes()));
+        g.addInitializer(longs("axes_0", 0));
+        g.addInitializer(longs("axes_1", 1));
+        String previous = scope + "Transpose_output_0";
+        g.addNode(Onnx.NodeProto.newBuilder().setName(scope + "Transpose").setOpType("Transpose").addInput("x")
+                .addOutput(previous).addAttribute(Onnx.AttributeProto.newBuilder().setName("perm")
+                        .setType(Onnx.AttributeProto.AttributeType.INTS).addInts(1).addInts(0).addInts(2)));
+        String lastHidden = null;
+        for (int l = 0; l < spec.layers(); l++) {
+            String name = scope + op + (l == 0 ? "" : "_" + l);
+            int in = spec.layerInputs(l);
+            String w = layout.recurrentPrefix() + "W_l" + l;
+            String r = layout.recurrentPrefix() + "R_l" + l;
+            g.addInitializer(floats(w, new long[] {1, (long) gates * h, in},
+                    toOnnx(sd.get(layout.weightKey(l, WeightKind.INPUT)).values(), gates, h, in, lstm)));
+            g.addInitializer(floats(r, new long[] {1, (long) gates * h, h},
+                    toOnnx(sd.get(layout.weightKey(l, WeightKind.RECURRENT)).values(), gates, h, h, lstm)));
+            Onnx.NodeProto.Builder n = Onnx.NodeProto.newBuilder().setName(name).setOpType(op).addInput(previous)
+                    .addInput(w).addInput(r).addOutput(name + "_output_0").addOutput(name + "_output_1")
+                    .addAttribute(Onnx.AttributeProto.newBuilder().setName("hidden_size")
+                            .setType(Onnx.AttributeProto.AttributeType.INT).setI(h));
+            if (layout.recurrentBias()) {
+                String b = layout.recurrentPrefix() + "B_l" + l;
+                double[] wb = toOnnx(sd.get(layout.biasKey(l, true)).values(), gates, h, 1, lstm);
+                double[] rb = toOnnx(sd.get(layout.biasKey(l, false)).values(), gates, h, 1, lstm);
+                double[] both = java.util.Arrays.copyOf(wb, 2 * wb.length);
+                System.arraycopy(rb, 0, both, wb.length, rb.length);
+                g.addInitializer(floats(b, new long[] {1, both.length}, both));
+                n.addInput(b);
+            }
+            g.addNode(n);
+            // Y is (steps, 1, batch, H): the next layer takes it without the direction axis
+            previous = name + "_squeezed";
+            g.addNode(squeeze(name + "_Squeeze", name + "_output_0", "axes_1", previous));
+            lastHidden = name + "_output_1";
+        }
+        String hidden = scope + "last_hidden";
+        g.addNode(squeeze(scope + "Squeeze_last", lastHidden, "axes_0", hidden));
+        g.addInitializer(floats(layout.headWeightKey(), new long[] {spec.classes(), h},
+                sd.get(layout.headWeightKey()).values()));
+        Onnx.NodeProto.Builder gemm = Onnx.NodeProto.newBuilder().setName("/" + layout.headPrefix().replace('.', '/')
+                + "Gemm").setOpType("Gemm").addInput(hidden).addInput(layout.headWeightKey()).addOutput("logits")
+                .addAttribute(Onnx.AttributeProto.newBuilder().setName("transB")
+                        .setType(Onnx.AttributeProto.AttributeType.INT).setI(1));
+        if (layout.headBias()) {
+            g.addInitializer(floats(layout.headBiasKey(), new long[] {spec.classes()},
+                    sd.get(layout.headBiasKey()).values()));
+            gemm.addInput(layout.headBiasKey());
+        }
+        g.addNode(gemm);
+        Onnx.ModelProto m = Onnx.ModelProto.newBuilder().setIrVersion(7).setProducerName("expander-explorer")
+                .addOpsetImport(Onnx.OperatorSetIdProto.newBuilder().setDomain("").setVersion(13)).setGraph(g).build();
+        byte[] bytes = m.toByteArray();
+        org.expanderexplorer.core.io.AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    /** (gates*H, n) in PyTorch's gate order to ONNX's, flat. */
+    private static double[] toOnnx(double[] pt, int gates, int h, int n, boolean lstm) {
+        double[] out = new double[pt.length];
+        for (int b = 0; b < gates; b++) {
+            int src = lstm ? GateOrder.PYTORCH.blockOf(ONNX_LSTM.blocks().get(b)) : 0;
+            System.arraycopy(pt, src * h * n, out, b * h * n, h * n);
+        }
+        return out;
+    }
+
+    private static Onnx.NodeProto squeeze(String name, String input, String axes, String output) {
+        return Onnx.NodeProto.newBuilder().setName(name).setOpType("Squeeze").addInput(input).addInput(axes)
+                .addOutput(output).build();
+    }
+
+    private static Onnx.TensorProto floats(String name, long[] dims, double[] values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (double v : values) {
+            b.putFloat((float) v);
+        }
+        Onnx.TensorProto.Builder t = Onnx.TensorProto.newBuilder().setName(name)
+                .setDataType(Onnx.TensorProto.DataType.FLOAT_VALUE)
+                .setRawData(org.nd4j.shade.protobuf.ByteString.copyFrom(b.array()));
+        for (long d : dims) {
+            t.addDims(d);
+        }
+        return t.build();
+    }
+
+    private static Onnx.TensorProto longs(String name, long value) {
+        return Onnx.TensorProto.newBuilder().setName(name).setDataType(Onnx.TensorProto.DataType.INT64_VALUE)
+                .addDims(1).addInt64Data(value).build();
+    }
+
+    /** A float tensor's type: (first, second, last) with symbolic names for the first two (second may be absent). */
+    private static Onnx.ValueInfoProto valueInfo(String name, String first, String second, int last) {
+        Onnx.TensorShapeProto.Builder shape = Onnx.TensorShapeProto.newBuilder()
+                .addDim(Onnx.TensorShapeProto.Dimension.newBuilder().setDimParam(first));
+        if (second != null) {
+            shape.addDim(Onnx.TensorShapeProto.Dimension.newBuilder().setDimParam(second));
+        }
+        shape.addDim(Onnx.TensorShapeProto.Dimension.newBuilder().setDimValue(last));
+        return Onnx.ValueInfoProto.newBuilder().setName(name).setType(Onnx.TypeProto.newBuilder()
+                .setTensorType(Onnx.TypeProto.Tensor.newBuilder().setElemType(Onnx.TensorProto.DataType.FLOAT_VALUE)
+                        .setShape(shape))).build();
+    }
+
     /** {@code /encoder/LSTM} gives {@code encoder.}; a name without a scope gives {@code fallback}. */
     static String scope(String nodeName, String fallback) {
         String n = nodeName.startsWith("/") ? nodeName.substring(1) : nodeName;

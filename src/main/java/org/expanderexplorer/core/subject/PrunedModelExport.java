@@ -15,22 +15,28 @@ import java.util.zip.GZIPOutputStream;
 import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.io.Provenance;
 import org.expanderexplorer.core.model.ModelFiles;
+import org.expanderexplorer.core.model.ModelExportFormat;
 import org.expanderexplorer.core.model.ModelMetadata;
 import org.expanderexplorer.core.model.ModelSpec;
 import org.expanderexplorer.core.model.NpyArray;
 import org.expanderexplorer.core.model.NpzFiles;
 import org.expanderexplorer.core.model.PyTorchNpz;
 import org.expanderexplorer.core.model.RecurrentClassifier;
+import org.expanderexplorer.core.model.SavedModel;
+import org.expanderexplorer.core.model.StateDictLayout;
 import org.expanderexplorer.core.model.WeightKind;
 import org.expanderexplorer.core.model.WeightMasks;
 import org.expanderexplorer.core.pruning.PruningMask;
 
 /**
- * Exports a pruned network: a copy of the model with the pruned weights of one recurrent layer set to zero, as a
- * Deeplearning4j zip ({@link ModelFiles}, readable by {@code ModelSerializer.restoreMultiLayerNetwork}), as a
- * PyTorch NPZ ({@link PyTorchNpz}) with one {@code <key>.mask} array (1 kept, 0 pruned) per pruned matrix, and a
- * JSON {@link Summary} with the sizes a user compares: dense float32 bytes, compressed sparse row bytes, and the
- * gzip sizes of the dense and of the pruned parameter vectors.
+ * Exports a pruned network: a copy of the model with the pruned weights of one recurrent layer set to zero, in the
+ * format its file name asks for ({@link #write}: a Deeplearning4j zip, or a PyTorch state_dict as {@code .pt},
+ * {@code .npz} or {@code .safetensors} under the keys, types and biases of the file the model came from, or ONNX;
+ * {@link ModelExportFormat}) with the masks (1 kept, 0 pruned, in the weights' own layout and keys) in a separate file
+ * beside a state_dict, never inside it; the older NPZ with one {@code <key>.mask} array per pruned matrix next to the
+ * standard {@code rnn.}/{@code fc.} keys ({@link #writeNpz}); and a JSON {@link Summary} with the sizes a user
+ * compares: dense float32 bytes, compressed sparse row bytes, and the gzip sizes of the dense and of the pruned
+ * parameter vectors.
  *
  * <p>Size model (stated because "smaller" depends on it): dense = 4 bytes per parameter (float32); CSR = for each
  * pruned matrix 4 bytes per kept value + 4 bytes per kept column index + 4 (rows + 1) bytes of row pointers,
@@ -43,16 +49,20 @@ public final class PrunedModelExport {
     /**
      * One pruned matrix.
      *
-     * @param key           PyTorch key of the weight ({@code rnn.weight_ih_l0}); its mask is {@code key.mask}
-     * @param rows          rows in Deeplearning4j's layout (inputs or previous hidden units)
-     * @param cols          columns (gates * H pre-activations)
+     * @param key           the weight's key in the state_dict written ({@code encoder.weight_ih_l0})
+     * @param rows          left vertices of its graph (inputs or previous hidden units; Deeplearning4j's rows)
+     * @param cols          right vertices (gates * H pre-activations; Deeplearning4j's columns)
      * @param kept          kept (non-pruned) entries
      * @param keptPercent   kept entries as a percentage of all
      * @param emptyRows     rows with no kept entry (isolated left vertices)
      * @param emptyCols     columns with no kept entry (isolated right vertices)
+     * @param shape         the array's shape in the state_dict, (gates * H, inputs) as PyTorch stores it
      */
     public record MatrixSummary(String key, int rows, int cols, int kept, double keptPercent, int emptyRows,
-                                int emptyCols) {
+                                int emptyCols, List<Integer> shape) {
+        public MatrixSummary {
+            shape = List.copyOf(shape);
+        }
     }
 
     /**
@@ -78,11 +88,17 @@ public final class PrunedModelExport {
      * @param zipBytes        its size, or null
      * @param npzFile         the NPZ written, or null
      * @param npzBytes        its size, or null
+     * @param modelFile       the pruned model written by {@link #write} (any format), or null
+     * @param modelFormat     its format ({@link ModelExportFormat} name), or null
+     * @param modelBytes      its size, or null
+     * @param masksFile       the masks written beside a state_dict, or null
+     * @param masksBytes      their size, or null
      */
     public record Summary(String architecture, int layer, String method, String scope, boolean perGate, long seed,
                           int minDegree, double keepPercent, double actualPercent, List<MatrixSummary> matrices,
                           long parameters, long nonZero, long denseBytes, long sparseBytes, long gzipDenseBytes,
-                          long gzipPrunedBytes, String zipFile, Long zipBytes, String npzFile, Long npzBytes) {
+                          long gzipPrunedBytes, String zipFile, Long zipBytes, String npzFile, Long npzBytes,
+                          String modelFile, String modelFormat, Long modelBytes, String masksFile, Long masksBytes) {
         public Summary {
             matrices = List.copyOf(matrices);
         }
@@ -92,11 +108,21 @@ public final class PrunedModelExport {
             return new Summary(architecture, layer, method, scope, perGate, seed, minDegree, keepPercent,
                     actualPercent, matrices, parameters, nonZero, denseBytes, sparseBytes, gzipDenseBytes,
                     gzipPrunedBytes, zip == null ? null : zip.toString(), zipSize, npz == null ? null : npz.toString(),
-                    npzSize);
+                    npzSize, modelFile, modelFormat, modelBytes, masksFile, masksBytes);
+        }
+
+        /** With the model written by {@link #write} and its masks (null when there are none). */
+        public Summary withModel(Path model, long modelSize, Path masks, Long masksSize) {
+            return new Summary(architecture, layer, method, scope, perGate, seed, minDegree, keepPercent,
+                    actualPercent, matrices, parameters, nonZero, denseBytes, sparseBytes, gzipDenseBytes,
+                    gzipPrunedBytes, zipFile, zipBytes, npzFile, npzBytes, model.toString(),
+                    ModelExportFormat.of(model).name(), modelSize, masks == null ? null : masks.toString(),
+                    masksSize);
         }
     }
 
     private final RecurrentClassifier source;
+    private final StateDictLayout layout;
     private final int layer;
     private final PrunedState state;
     private RecurrentClassifier pruned;
@@ -108,7 +134,19 @@ public final class PrunedModelExport {
      * @param state the masks (W_ih and W_hh in Deeplearning4j's layout)
      */
     public PrunedModelExport(RecurrentClassifier model, int layer, PrunedState state) {
+        this(model, null, layer, state);
+    }
+
+    /**
+     * @param model  the network the state was pruned from (not modified)
+     * @param layout the keys, types and biases of the file it came from ({@link SavedModel#layout}), or null for
+     *               the standard {@code rnn.}/{@code fc.} layout
+     * @param layer  the recurrent layer the state's masks belong to
+     * @param state  the masks (W_ih and W_hh in Deeplearning4j's layout)
+     */
+    public PrunedModelExport(RecurrentClassifier model, StateDictLayout layout, int layer, PrunedState state) {
         this.source = Objects.requireNonNull(model, "model");
+        this.layout = layout != null ? layout : StateDictLayout.standard(model.spec());
         this.state = Objects.requireNonNull(state, "state");
         if (layer < 0 || layer >= model.spec().layers()) {
             throw new IllegalArgumentException("layer " + layer + " of a " + model.spec().layers() + "-layer model");
@@ -143,11 +181,11 @@ public final class PrunedModelExport {
             long sparse = spec.parameterCount() * 4L;
             if (state.settings().pruneIh()) {
                 sparse += csrDelta(state.ihMask());
-                ms.add(matrixSummary(PyTorchNpz.weightKey(layer, WeightKind.INPUT), state.ihMask()));
+                ms.add(matrixSummary(layout.weightKey(layer, WeightKind.INPUT), state.ihMask()));
             }
             if (state.settings().pruneHh()) {
                 sparse += csrDelta(state.hhMask());
-                ms.add(matrixSummary(PyTorchNpz.weightKey(layer, WeightKind.RECURRENT), state.hhMask()));
+                ms.add(matrixSummary(layout.weightKey(layer, WeightKind.RECURRENT), state.hhMask()));
             }
             float[] dense = source.network().params().toFloatVector();
             float[] sparseParams = prunedModel().network().params().toFloatVector();
@@ -159,7 +197,7 @@ public final class PrunedModelExport {
                     state.settings().scopeId(), state.settings().perGate(), state.settings().seed(),
                     state.settings().minDegree(), state.keepPercent(), state.actualKeepPercent(), ms,
                     spec.parameterCount(), nonZero, spec.parameterCount() * 4L, sparse, gzipSize(dense),
-                    gzipSize(sparseParams), null, null, null, null);
+                    gzipSize(sparseParams), null, null, null, null, null, null, null, null, null);
         }
         return summary;
     }
@@ -179,7 +217,8 @@ public final class PrunedModelExport {
         for (int c : m.colCounts()) {
             emptyCols += c == 0 ? 1 : 0;
         }
-        return new MatrixSummary(key, m.rows(), m.cols(), m.keptCount(), m.keptPercent(), emptyRows, emptyCols);
+        return new MatrixSummary(key, m.rows(), m.cols(), m.keptCount(), m.keptPercent(), emptyRows, emptyCols,
+                List.of(m.cols(), m.rows()));
     }
 
     static long gzipSize(float[] values) {
@@ -211,7 +250,48 @@ public final class PrunedModelExport {
         ModelFiles.save(prunedModel(), metadata.derived(how), file);
     }
 
-    /** Writes the PyTorch NPZ with one {@code <key>.mask} per pruned matrix (atomically). */
+    /**
+     * Writes the pruned model in the format {@code file}'s extension names ({@link ModelExportFormat}), atomically.
+     * A state_dict or ONNX file holds the weights only, under the source file's keys; its masks go to
+     * {@link #masksFile} (write them with {@link #writeMasks}).
+     *
+     * @param metadata metadata of the source model, stored in a Deeplearning4j zip as {@link ModelMetadata#derived}
+     * @param how      how it was pruned ({@link #how})
+     * @throws org.expanderexplorer.core.BadInputException if the extension names no model format
+     */
+    public void write(Path file, ModelMetadata metadata, String how) throws IOException {
+        ModelExportFormat format = ModelExportFormat.of(file);
+        format.write(file, prunedModel(), layout, metadata.derived(how));
+    }
+
+    /** Where {@link #write} of {@code file} wants the masks ({@code NAME.masks.npz} or {@code .safetensors}), or null. */
+    public static Path masksFile(Path file) {
+        return ModelExportFormat.of(file).masksFile(file);
+    }
+
+    /**
+     * Writes the masks of the pruned matrices (atomically) as float32 arrays of 1 (kept) and 0 (pruned) under the
+     * weights' own keys and in their layout, as NPZ or, for a {@code .safetensors} name, safetensors.
+     */
+    public void writeMasks(Path file) throws IOException {
+        ModelSpec spec = source.spec();
+        Map<String, NpyArray> masks = new java.util.LinkedHashMap<>();
+        if (state.settings().pruneIh()) {
+            masks.put(layout.weightKey(layer, WeightKind.INPUT), PyTorchNpz.maskToPyTorch(state.ihMask().toArray(),
+                    spec));
+        }
+        if (state.settings().pruneHh()) {
+            masks.put(layout.weightKey(layer, WeightKind.RECURRENT), PyTorchNpz.maskToPyTorch(
+                    state.hhMask().toArray(), spec));
+        }
+        ModelExportFormat.writeArrays(file, masks);
+    }
+
+    /**
+     * Writes the PyTorch NPZ of the standard keys ({@code rnn.}, {@code fc.}) with one {@code <key>.mask} per pruned
+     * matrix (atomically): the export of earlier versions, kept for the scripts that read it; {@link #write} with a
+     * {@code .npz} name gives a strict-loadable state_dict instead.
+     */
     public void writeNpz(Path file) throws IOException {
         Map<String, NpyArray> arrays = PyTorchNpz.stateDict(prunedModel());
         ModelSpec spec = source.spec();
