@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.io.FileGroup;
 import org.expanderexplorer.core.io.Provenance;
+import org.expanderexplorer.core.model.ModelExportFormat;
 import org.expanderexplorer.core.model.SavedModel;
 import org.expanderexplorer.core.subject.LoadedModel;
 import org.expanderexplorer.core.subject.PruneSettings;
@@ -95,9 +96,10 @@ final class PruneCommand implements Callable<Integer> {
         Subject subject = LoadedModel.of(model, saved, null, model.getFileName().toString(), prune.layer).subject();
         PrunedState state = subject.prune(keep, settings);
         PrunedModelExport export = new PrunedModelExport(saved.model(), saved.layout(), prune.layer, state);
-        export.write(outputs.stage(out), saved.metadata(), export.how(model.getFileName().toString()));
+        ModelExportFormat format = ModelExportFormat.of(out);
+        export.write(outputs.stage(out), format, saved.metadata(), export.how(model.getFileName().toString()));
         if (masks != null) {
-            export.writeMasks(outputs.stage(masks));
+            export.writeMasks(outputs.stage(masks), format == ModelExportFormat.SAFETENSORS);
         }
         if (npz != null) {
             export.writeNpz(outputs.stage(npz));

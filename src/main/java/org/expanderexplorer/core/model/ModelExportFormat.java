@@ -101,9 +101,9 @@ public enum ModelExportFormat {
         }
     }
 
-    /** Writes masks (or any arrays) in the masks file's format: safetensors for {@code .safetensors}, else NPZ. */
-    public static void writeArrays(Path file, Map<String, NpyArray> arrays) throws IOException {
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".safetensors")) {
+    /** Writes masks (or any arrays) as safetensors or as NPZ (atomically). */
+    public static void writeArrays(Path file, Map<String, NpyArray> arrays, boolean safetensors) throws IOException {
+        if (safetensors) {
             SafetensorsFiles.write(file, arrays);
         } else {
             NpzFiles.write(file, arrays);

@@ -67,9 +67,9 @@ public final class StateDictModel {
         int gh = spec.cell().gates() * spec.hidden();
         for (int l = 0; l < spec.layers(); l++) {
             Dl4jParams.setMatrix(net, Dl4jParams.key(l, WeightKind.INPUT),
-                    PyTorchNpz.fromPyTorch(arrays.get(layout.weightKey(l, WeightKind.INPUT)).toMatrix(), spec));
+                    TorchLayouts.fromPyTorch(arrays.get(layout.weightKey(l, WeightKind.INPUT)).toMatrix(), spec));
             Dl4jParams.setMatrix(net, Dl4jParams.key(l, WeightKind.RECURRENT),
-                    PyTorchNpz.fromPyTorch(arrays.get(layout.weightKey(l, WeightKind.RECURRENT)).toMatrix(), spec));
+                    TorchLayouts.fromPyTorch(arrays.get(layout.weightKey(l, WeightKind.RECURRENT)).toMatrix(), spec));
             double[] sum = new double[gh];
             if (layout.recurrentBias()) {
                 double[] bih = arrays.get(layout.biasKey(l, true)).values();
@@ -78,7 +78,7 @@ public final class StateDictModel {
                     sum[k] = bih[k] + bhh[k];
                 }
             }
-            Dl4jParams.setVector(net, Dl4jParams.key(l, Dl4jParams.BIAS), PyTorchNpz.biasFromPyTorch(sum, spec));
+            Dl4jParams.setVector(net, Dl4jParams.key(l, Dl4jParams.BIAS), TorchLayouts.biasFromPyTorch(sum, spec));
         }
         int o = spec.layers();
         Dl4jParams.setMatrix(net, Dl4jParams.key(o, Dl4jParams.WEIGHTS),
@@ -255,10 +255,10 @@ public final class StateDictModel {
             for (WeightKind kind : WeightKind.values()) {
                 String key = layout.weightKey(l, kind);
                 double[][] w = Dl4jParams.view(net, Dl4jParams.key(l, kind)).toDoubleMatrix();
-                values.put(key, NpyArray.of(PyTorchNpz.toPyTorch(w, spec), layout.type(key)));
+                values.put(key, NpyArray.of(TorchLayouts.toPyTorch(w, spec), layout.type(key)));
             }
             if (layout.recurrentBias()) {
-                double[] b = PyTorchNpz.biasToPyTorch(Dl4jParams.vector(net, Dl4jParams.key(l, Dl4jParams.BIAS)),
+                double[] b = TorchLayouts.biasToPyTorch(Dl4jParams.vector(net, Dl4jParams.key(l, Dl4jParams.BIAS)),
                         spec);
                 double[][] split = splitBias(b, layout.biases().get(layout.biasKey(l, true)),
                         layout.biases().get(layout.biasKey(l, false)));
@@ -332,15 +332,6 @@ public final class StateDictModel {
     }
 
     static double[][] transpose(double[][] m) {
-        if (m.length == 0) {
-            return new double[0][0];
-        }
-        double[][] t = new double[m[0].length][m.length];
-        for (int i = 0; i < m.length; i++) {
-            for (int j = 0; j < m[0].length; j++) {
-                t[j][i] = m[i][j];
-            }
-        }
-        return t;
+        return TorchLayouts.transpose(m);
     }
 }

@@ -260,7 +260,12 @@ public final class PrunedModelExport {
      * @throws org.expanderexplorer.core.BadInputException if the extension names no model format
      */
     public void write(Path file, ModelMetadata metadata, String how) throws IOException {
-        ModelExportFormat format = ModelExportFormat.of(file);
+        write(file, ModelExportFormat.of(file), metadata, how);
+    }
+
+    /** As {@link #write(Path, ModelMetadata, String)} in a given format (for a staged file whose name is temporary). */
+    public void write(Path file, ModelExportFormat format, ModelMetadata metadata, String how) throws IOException {
+        Objects.requireNonNull(metadata, "metadata");
         format.write(file, prunedModel(), layout, metadata.derived(how));
     }
 
@@ -274,6 +279,11 @@ public final class PrunedModelExport {
      * weights' own keys and in their layout, as NPZ or, for a {@code .safetensors} name, safetensors.
      */
     public void writeMasks(Path file) throws IOException {
+        writeMasks(file, file.getFileName().toString().endsWith(".safetensors"));
+    }
+
+    /** As {@link #writeMasks(Path)}, as safetensors or NPZ (for a staged file whose name is temporary). */
+    public void writeMasks(Path file, boolean safetensors) throws IOException {
         ModelSpec spec = source.spec();
         Map<String, NpyArray> masks = new java.util.LinkedHashMap<>();
         if (state.settings().pruneIh()) {
@@ -284,7 +294,7 @@ public final class PrunedModelExport {
             masks.put(layout.weightKey(layer, WeightKind.RECURRENT), PyTorchNpz.maskToPyTorch(
                     state.hhMask().toArray(), spec));
         }
-        ModelExportFormat.writeArrays(file, masks);
+        ModelExportFormat.writeArrays(file, masks, safetensors);
     }
 
     /**
