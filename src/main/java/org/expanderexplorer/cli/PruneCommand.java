@@ -38,7 +38,7 @@ final class PruneCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model file (.zip, .pt, .npz, .safetensors, .onnx).")
+    @Option(names = "--model", required = true, description = LoadedModel.FILE_HELP)
     Path model;
 
     @Option(names = "--keep", required = true, description = "q: percentage of edges to keep, in (0, 100].")

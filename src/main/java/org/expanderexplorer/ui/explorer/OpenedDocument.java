@@ -38,12 +38,12 @@ public record OpenedDocument(Subject subject, String title, String summary, Path
                     + String.format(Locale.ROOT, "%,d", m.nonZeros()) + " non-zero entries\nrows = left vertices, "
                     + "columns = right vertices", file, null);
         }
-        if (lower.endsWith(".zip") || lower.endsWith(".npz")) {
+        if (LoadedModel.isModelName(name)) {
             LoadedModel lm = LoadedModel.open(file, null, name);
             return new OpenedDocument(lm.subject(), name, summaryOf(lm), file, lm);
         }
-        throw BadInputException.inFile(file, "unknown file type: open a model (.zip, .npz), a matrix (.csv, .mtx) "
-                + "or a session (.json)");
+        throw BadInputException.inFile(file, "unknown file type: open a model ("
+                + String.join(", ", LoadedModel.MODEL_EXTENSIONS) + "), a matrix (.csv, .mtx) or a session (.json)");
     }
 
     /** Opens a sample model shipped inside the application. */
