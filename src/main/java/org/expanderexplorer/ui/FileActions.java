@@ -3,10 +3,12 @@ package org.expanderexplorer.ui;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -18,6 +20,7 @@ import javafx.stage.Window;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.io.Provenance;
+import org.expanderexplorer.core.model.ModelExportFormat;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.TrainingJob;
 import org.expanderexplorer.core.pruning.PruningMethod;
@@ -67,12 +70,22 @@ final class FileActions {
         return current;
     }
 
+    /** File chooser patterns ({@code *.zip}) of the endings given. */
+    private static List<String> patterns(List<String> first, String... more) {
+        List<String> all = new ArrayList<>();
+        first.forEach(e -> all.add("*" + e));
+        for (String e : more) {
+            all.add("*" + e);
+        }
+        return all;
+    }
+
     void chooseAndOpen() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Open a model, a matrix or a session");
         fc.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Models, matrices, sessions", "*.zip", "*.npz", "*.csv", "*.mtx",
-                        "*.json"),
+                new FileChooser.ExtensionFilter("Models, matrices, sessions", patterns(LoadedModel.MODEL_EXTENSIONS,
+                        ".csv", ".mtx", ".json")),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         File f = fc.showOpenDialog(owner);
         if (f != null) {
@@ -198,8 +211,9 @@ final class FileActions {
     }
 
     /**
-     * Exports the model pruned as shown: a Deeplearning4j zip, the PyTorch NPZ with masks, and a JSON summary with
-     * dense, sparse and gzip sizes, side by side (FILE.zip, FILE.npz, FILE.json).
+     * Exports the model pruned as shown, in the format the name's extension chooses: a Deeplearning4j zip (with the
+     * PyTorch NPZ with masks beside it), or a state_dict (.pt, .npz, .safetensors) under the opened file's keys, or
+     * ONNX (masks beside them); and a JSON summary with dense, sparse and gzip sizes (FILE.json).
      */
     void exportPrunedModel() {
         var snap = vm.snapshotProperty().get();
@@ -208,20 +222,42 @@ final class FileActions {
             return;
         }
         FileChooser fc = new FileChooser();
-        fc.setTitle("Export the pruned model (a .zip, with .npz and .json beside it)");
-        fc.setInitialFileName(String.format(Locale.ROOT, "pruned-q%.0f.zip", snap.request().keepPercent()));
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Deeplearning4j model", "*.zip"));
+        fc.setTitle("Export the pruned model (the format by extension; .json beside it)");
+        fc.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Deeplearning4j model (.npz beside it)", "*.zip"),
+                new FileChooser.ExtensionFilter("PyTorch state_dict", "*.pt", "*.pth"),
+                new FileChooser.ExtensionFilter("NumPy state_dict", "*.npz"),
+                new FileChooser.ExtensionFilter("safetensors", "*.safetensors"),
+                new FileChooser.ExtensionFilter("ONNX", "*.onnx"));
+        // the opened file's own format first: its user gets back what their code loads
+        String ext = Optional.ofNullable(current.file()).map(p -> p.getFileName().toString())
+                .map(n -> n.substring(n.lastIndexOf('.') + 1)).orElse("zip");
+        fc.getExtensionFilters().stream().filter(x -> x.getExtensions().contains("*." + ext)).findFirst()
+                .ifPresent(fc::setSelectedExtensionFilter);
+        String chosen = fc.getSelectedExtensionFilter().getExtensions().get(0).substring(1);
+        fc.setInitialFileName(String.format(Locale.ROOT, "pruned-q%.0f%s", snap.request().keepPercent(), chosen));
         File f = fc.showSaveDialog(owner);
         if (f == null) {
             return;
         }
-        Path zip = f.toPath().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip") ? f.toPath()
-                : f.toPath().resolveSibling(f.getName() + ".zip");
-        exportPrunedModelTo(zip, s -> { });
+        Path out = f.toPath();
+        if (!ModelExportFormat.hasExtension(out)) {
+            FileChooser.ExtensionFilter x = fc.getSelectedExtensionFilter();
+            out = out.resolveSibling(f.getName() + (x == null ? ".zip" : x.getExtensions().get(0).substring(1)));
+        }
+        exportPrunedModelTo(out, s -> { });
     }
 
-    /** Exports the shown pruned model to {@code zip} (and .npz, .json beside it) in the background. */
-    void exportPrunedModelTo(Path zip, Consumer<PrunedModelExport.Summary> done) {
+    /**
+     * Exports the shown pruned model to {@code out} in the background: a {@code .zip} with .npz and .json beside it,
+     * any other model extension through {@link PrunedModelExport#writeSet} (masks and .json beside it).
+     */
+    void exportPrunedModelTo(Path out, Consumer<PrunedModelExport.Summary> done) {
+        if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            exportStateDictTo(out, done);
+            return;
+        }
+        Path zip = out;
         var snap = vm.snapshotProperty().get();
         if (current == null || current.model() == null || snap == null) {
             error("No model to export", "Pruned-model export needs a model (a plain matrix has no network).");
@@ -246,6 +282,28 @@ final class FileActions {
         }, s -> {
             vm.setStatus(String.format(Locale.ROOT, "Exported %s (+ .npz, .json): %,d non-zero parameters of %,d;"
                     + " dense %,d bytes, sparse %,d, gzip %,d.", zip, s.nonZero(), s.parameters(), s.denseBytes(),
+                    s.sparseBytes(), s.gzipPrunedBytes()));
+            done.accept(s);
+        }, e -> failed("Could not export the pruned model", e));
+    }
+
+    private void exportStateDictTo(Path out, Consumer<PrunedModelExport.Summary> done) {
+        var snap = vm.snapshotProperty().get();
+        if (current == null || current.model() == null || snap == null) {
+            error("No model to export", "Pruned-model export needs a model (a plain matrix has no network).");
+            return;
+        }
+        LoadedModel lm = current.model();
+        var state = snap.state();
+        String from = current.title();
+        Path modelFile = current.file();
+        Path json = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".json");
+        executor.submit(() -> new PrunedModelExport(lm.saved().model(), lm.saved().layout(), 0, state)
+                .writeSet(out, json, lm.saved().metadata(), from, Provenance.now().withModelFile(modelFile)
+                        .withDataSet(lm.test() == null ? null : lm.test().name())), s -> {
+            vm.setStatus(String.format(Locale.ROOT, "Exported %s (+ %s, .json): %,d non-zero parameters of %,d;"
+                    + " dense %,d bytes, sparse %,d, gzip %,d.", out, s.masksFile() == null ? "no masks"
+                    : Path.of(s.masksFile()).getFileName(), s.nonZero(), s.parameters(), s.denseBytes(),
                     s.sparseBytes(), s.gzipPrunedBytes()));
             done.accept(s);
         }, e -> failed("Could not export the pruned model", e));

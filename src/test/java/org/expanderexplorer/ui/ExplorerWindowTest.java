@@ -168,6 +168,14 @@ class ExplorerWindowTest {
         assertThat(out.resolveSibling("pruned.json")).exists();
         int kept = state.ihMask().keptCount() + state.hhMask().keptCount();
         assertThat(done.get().matrices().stream().mapToInt(m -> m.kept()).sum()).isEqualTo(kept);
+        // another extension, another format: the weights as safetensors, the masks beside them
+        Path st = out.resolveSibling("pruned.safetensors");
+        done.set(null);
+        robot.interact(() -> window.files().exportPrunedModelTo(st, done::set));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> done.get() != null);
+        assertThat(done.get().modelFormat()).isEqualTo("SAFETENSORS");
+        assertThat(st.resolveSibling("pruned.masks.safetensors")).exists();
+        assertThat(done.get().matrices().stream().mapToInt(m -> m.kept()).sum()).isEqualTo(kept);
         // the spectrum panel plots exactly the engine's singular values
         double[] shown = window.panels().get(0).shownSpec().series().get(0).y();
         assertThat(shown).hasSize(expected.singularValues().size());

@@ -62,6 +62,16 @@ public enum ModelExportFormat {
         throw BadInputException.inFile(file, "has no model extension: give a name ending in " + choices());
     }
 
+    /** Whether {@code file}'s name ends in one of the model extensions (case-insensitive). */
+    public static boolean hasExtension(Path file) {
+        try {
+            of(file);
+            return true;
+        } catch (BadInputException e) {
+            return false;
+        }
+    }
+
     /** Whether the format holds only weights, so that masks go to a separate file. */
     public boolean weightsOnly() {
         return this != DL4J_ZIP;

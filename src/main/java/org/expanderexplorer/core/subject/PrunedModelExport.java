@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.expanderexplorer.core.io.FileGroup;
 import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.io.Provenance;
 import org.expanderexplorer.core.model.ModelFiles;
@@ -267,6 +269,34 @@ public final class PrunedModelExport {
     public void write(Path file, ModelExportFormat format, ModelMetadata metadata, String how) throws IOException {
         Objects.requireNonNull(metadata, "metadata");
         format.write(file, prunedModel(), layout, metadata.derived(how));
+    }
+
+    /**
+     * Writes the pruned model in the format {@code out}'s extension names, its masks beside a state_dict or ONNX
+     * file ({@link #masksFile}), and the summary as JSON, as one set: nothing that was there is replaced until all
+     * are written (the window's export; the command line stages the same files itself, with its extra outputs).
+     *
+     * @param summaryFile where the JSON summary goes
+     * @param metadata    metadata of the source model ({@link #write})
+     * @param from        the source model's shown name, for {@link #how}
+     * @param base        the provenance to record, without the pruning ({@link #provenance} adds it)
+     * @return the summary, with the model and masks files and their sizes
+     */
+    public Summary writeSet(Path out, Path summaryFile, ModelMetadata metadata, String from, Provenance base)
+            throws IOException {
+        ModelExportFormat format = ModelExportFormat.of(out);
+        Path masks = format.masksFile(out);
+        try (FileGroup files = FileGroup.claim(out, masks, summaryFile)) {
+            write(files.stage(out), format, metadata, how(from));
+            if (masks != null) {
+                writeMasks(files.stage(masks), format == ModelExportFormat.SAFETENSORS);
+            }
+            Summary s = summary().withModel(out, Files.size(files.stage(out)), masks,
+                    masks == null ? null : Files.size(files.stage(masks)));
+            writeSummary(files.stage(summaryFile), s, provenance(base));
+            files.commit();
+            return s;
+        }
     }
 
     /** Where {@link #write} of {@code file} wants the masks ({@code NAME.masks.npz} or {@code .safetensors}), or null. */

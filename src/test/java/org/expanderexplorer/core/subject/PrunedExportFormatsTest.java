@@ -140,6 +140,29 @@ class PrunedExportFormatsTest {
                 + "o = m.graph.output[0].type.tensor_type.shape.dim; assert o[1].dim_value == 10")).isZero();
     }
 
+    /** The window's export: model, masks and summary appear together, and nothing else is left in the folder. */
+    @Test
+    void aSetIsTheModelItsMasksAndTheSummary() throws IOException {
+        SavedModel saved = ModelFiles.loadAny(Fixtures.file("lstm.pt"));
+        PrunedModelExport export = pruned(saved, 0);
+        Path out = dir.resolve("pruned.safetensors");
+        Path json = dir.resolve("pruned.json");
+        PrunedModelExport.Summary s = export.writeSet(out, json, saved.metadata(), "lstm.pt",
+                org.expanderexplorer.core.io.Provenance.now().withModelFile(Fixtures.file("lstm.pt")));
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactly("pruned.json", "pruned.masks.safetensors", "pruned.safetensors");
+        }
+        assertThat(s.modelFile()).isEqualTo(out.toString());
+        assertThat(s.modelBytes()).isEqualTo(Files.size(out));
+        assertThat(s.masksBytes()).isEqualTo(Files.size(dir.resolve("pruned.masks.safetensors")));
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertThat(tree.get("modelFormat").asText()).isEqualTo("SAFETENSORS");
+        assertThat(tree.get("nonZero").asLong()).isEqualTo(s.nonZero());
+        assertThat(tree.get("provenance").toString()).contains("magnitude");
+        assertThat(read(out).keySet()).containsExactlyElementsOf(read(Fixtures.file("lstm.pt")).keySet());
+    }
+
     @Test
     void masksGoBesideTheModelNeverIntoIt() {
         assertThat(PrunedModelExport.masksFile(Path.of("p.pt"))).isEqualTo(Path.of("p.masks.npz"));
