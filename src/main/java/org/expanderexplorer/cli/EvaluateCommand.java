@@ -19,6 +19,7 @@ import org.expanderexplorer.core.model.ModelMetadata;
 import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.core.model.SavedModel;
 import org.expanderexplorer.core.subject.LoadedModel;
+import org.expanderexplorer.core.model.VectorInference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,6 +71,7 @@ final class EvaluateCommand implements Callable<Integer> {
             case "test" -> Split.TEST;
             default -> throw new BadInputException("--split must be train or test, got '" + split + "'");
         };
+        VectorInference.warmUpInBackground(); // compiles the inference kernels while the model and data load
         SavedModel saved = LoadedModel.read(model);
         Nd4jThreads.set(threads);
         SequenceDataset ds = Datasets.load(Datasets.parse(data), which, SpeechCommandsDataset.Options.defaults());

@@ -16,6 +16,7 @@ import java.util.zip.GZIPOutputStream;
 import org.expanderexplorer.core.io.FileGroup;
 import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.io.Provenance;
+import org.expanderexplorer.core.model.InferenceSpeed;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.ModelExportFormat;
 import org.expanderexplorer.core.model.ModelMetadata;
@@ -28,6 +29,7 @@ import org.expanderexplorer.core.model.SavedModel;
 import org.expanderexplorer.core.model.StateDictLayout;
 import org.expanderexplorer.core.model.WeightKind;
 import org.expanderexplorer.core.model.WeightMasks;
+import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.pruning.PruningMask;
 
 /**
@@ -47,6 +49,9 @@ import org.expanderexplorer.core.pruning.PruningMask;
  * changed.
  */
 public final class PrunedModelExport {
+
+    /** Steps of the timed sequences of {@link #measureSpeed} when the model's data set is unknown: MNIST's rows. */
+    public static final int DEFAULT_STEPS = 28;
 
     /**
      * One pruned matrix.
@@ -90,6 +95,8 @@ public final class PrunedModelExport {
      * @param zipBytes        its size, or null
      * @param npzFile         the NPZ written, or null
      * @param npzBytes        its size, or null
+     * @param speed           inference time of the pruned model against the dense one, measured on this machine,
+     *                        or null when not measured
      * @param modelFile       the pruned model written by {@link #write} (any format), or null
      * @param modelFormat     its format ({@link ModelExportFormat} name), or null
      * @param modelBytes      its size, or null
@@ -100,7 +107,8 @@ public final class PrunedModelExport {
                           int minDegree, double keepPercent, double actualPercent, List<MatrixSummary> matrices,
                           long parameters, long nonZero, long denseBytes, long sparseBytes, long gzipDenseBytes,
                           long gzipPrunedBytes, String zipFile, Long zipBytes, String npzFile, Long npzBytes,
-                          String modelFile, String modelFormat, Long modelBytes, String masksFile, Long masksBytes) {
+                          InferenceSpeed speed, String modelFile, String modelFormat, Long modelBytes,
+                          String masksFile, Long masksBytes) {
         public Summary {
             matrices = List.copyOf(matrices);
         }
@@ -110,16 +118,24 @@ public final class PrunedModelExport {
             return new Summary(architecture, layer, method, scope, perGate, seed, minDegree, keepPercent,
                     actualPercent, matrices, parameters, nonZero, denseBytes, sparseBytes, gzipDenseBytes,
                     gzipPrunedBytes, zip == null ? null : zip.toString(), zipSize, npz == null ? null : npz.toString(),
-                    npzSize, modelFile, modelFormat, modelBytes, masksFile, masksBytes);
+                    npzSize, speed, modelFile, modelFormat, modelBytes, masksFile, masksBytes);
         }
 
         /** With the model written by {@link #write} and its masks (null when there are none). */
         public Summary withModel(Path model, long modelSize, Path masks, Long masksSize) {
             return new Summary(architecture, layer, method, scope, perGate, seed, minDegree, keepPercent,
                     actualPercent, matrices, parameters, nonZero, denseBytes, sparseBytes, gzipDenseBytes,
-                    gzipPrunedBytes, zipFile, zipBytes, npzFile, npzBytes, model.toString(),
+                    gzipPrunedBytes, zipFile, zipBytes, npzFile, npzBytes, speed, model.toString(),
                     ModelExportFormat.of(model).name(), modelSize, masks == null ? null : masks.toString(),
                     masksSize);
+        }
+
+        /** With the measured inference speed. */
+        public Summary withSpeed(InferenceSpeed measured) {
+            return new Summary(architecture, layer, method, scope, perGate, seed, minDegree, keepPercent,
+                    actualPercent, matrices, parameters, nonZero, denseBytes, sparseBytes, gzipDenseBytes,
+                    gzipPrunedBytes, zipFile, zipBytes, npzFile, npzBytes, measured, modelFile, modelFormat,
+                    modelBytes, masksFile, masksBytes);
         }
     }
 
@@ -175,6 +191,16 @@ public final class PrunedModelExport {
         return pruned;
     }
 
+    /**
+     * Measures the pruned model's inference time against the dense model's on this machine (about a second;
+     * {@link InferenceSpeed#measure}): what the sizes do not say, whether the pruned model also runs faster.
+     *
+     * @param steps time steps per sequence of the timed inputs (the model's data set's)
+     */
+    public InferenceSpeed measureSpeed(int steps) {
+        return InferenceSpeed.measure(source, masks(), steps, 1);
+    }
+
     /** The sizes and counts (no files yet). */
     public synchronized Summary summary() {
         if (summary == null) {
@@ -199,7 +225,7 @@ public final class PrunedModelExport {
                     state.settings().scopeId(), state.settings().perGate(), state.settings().seed(),
                     state.settings().minDegree(), state.keepPercent(), state.actualKeepPercent(), ms,
                     spec.parameterCount(), nonZero, spec.parameterCount() * 4L, sparse, gzipSize(dense),
-                    gzipSize(sparseParams), null, null, null, null, null, null, null, null, null);
+                    gzipSize(sparseParams), null, null, null, null, null, null, null, null, null, null);
         }
         return summary;
     }
@@ -280,10 +306,11 @@ public final class PrunedModelExport {
      * @param metadata    metadata of the source model ({@link #write})
      * @param from        the source model's shown name, for {@link #how}
      * @param base        the provenance to record, without the pruning ({@link #provenance} adds it)
-     * @return the summary, with the model and masks files and their sizes
+     * @param steps       time steps of the sequences {@link #measureSpeed} times
+     * @return the summary, with the model and masks files, their sizes and the measured speed
      */
-    public Summary writeSet(Path out, Path summaryFile, ModelMetadata metadata, String from, Provenance base)
-            throws IOException {
+    public Summary writeSet(Path out, Path summaryFile, ModelMetadata metadata, String from, Provenance base,
+                            int steps) throws IOException {
         ModelExportFormat format = ModelExportFormat.of(out);
         Path masks = format.masksFile(out);
         try (FileGroup files = FileGroup.claim(out, masks, summaryFile)) {
@@ -292,7 +319,7 @@ public final class PrunedModelExport {
                 writeMasks(files.stage(masks), format == ModelExportFormat.SAFETENSORS);
             }
             Summary s = summary().withModel(out, Files.size(files.stage(out)), masks,
-                    masks == null ? null : Files.size(files.stage(masks)));
+                    masks == null ? null : Files.size(files.stage(masks))).withSpeed(measureSpeed(steps));
             writeSummary(files.stage(summaryFile), s, provenance(base));
             files.commit();
             return s;
@@ -354,9 +381,12 @@ public final class PrunedModelExport {
      */
     public String how(String from) {
         PruneSettings st = state.settings();
-        return String.format(java.util.Locale.ROOT, "pruned: %s, q = %s %%, scope %s%s, seed %d, from %s",
-                st.method().cliName(), state.keepPercent(), st.scopeId(), st.perGate() ? " per gate" : "", st.seed(),
-                from);
+        String method = st.method().cliName() + (st.method() == PruningMethod.RAMANUJAN
+                ? " (keeps " + st.gap().cliName() + " > 0)" : "");
+        String reach = state.belowReach() ? String.format(java.util.Locale.ROOT, " (lowest reachable: %.3f %% kept)",
+                state.actualKeepPercent()) : "";
+        return String.format(java.util.Locale.ROOT, "pruned: %s, q = %s %%%s, scope %s%s, seed %d, from %s",
+                method, state.keepPercent(), reach, st.scopeId(), st.perGate() ? " per gate" : "", st.seed(), from);
     }
 
     /** {@code base} with this state's pruning method, q and pruning seed. */

@@ -148,7 +148,7 @@ class PrunedExportFormatsTest {
         Path out = dir.resolve("pruned.safetensors");
         Path json = dir.resolve("pruned.json");
         PrunedModelExport.Summary s = export.writeSet(out, json, saved.metadata(), "lstm.pt",
-                org.expanderexplorer.core.io.Provenance.now().withModelFile(Fixtures.file("lstm.pt")));
+                org.expanderexplorer.core.io.Provenance.now().withModelFile(Fixtures.file("lstm.pt")), 8);
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
                     .containsExactly("pruned.json", "pruned.masks.safetensors", "pruned.safetensors");
@@ -159,6 +159,7 @@ class PrunedExportFormatsTest {
         var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
         assertThat(tree.get("modelFormat").asText()).isEqualTo("SAFETENSORS");
         assertThat(tree.get("nonZero").asLong()).isEqualTo(s.nonZero());
+        assertThat(s.speed()).isNotNull();
         assertThat(tree.get("provenance").toString()).contains("magnitude");
         assertThat(read(out).keySet()).containsExactlyElementsOf(read(Fixtures.file("lstm.pt")).keySet());
     }
