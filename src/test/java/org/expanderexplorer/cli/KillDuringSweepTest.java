@@ -43,8 +43,16 @@ class KillDuringSweepTest {
             staged = stagedTable();
             Thread.sleep(1);
         }
+        // the launcher may start a second JVM (with the vector API module) that does the work: kill it too
+        List<ProcessHandle> children = p.descendants().toList();
+        for (ProcessHandle c : children) {
+            Runtime.getRuntime().exec(new String[] {"kill", "-9", Long.toString(c.pid())}).waitFor();
+        }
         Runtime.getRuntime().exec(new String[] {"kill", "-9", Long.toString(p.pid())}).waitFor();
         p.waitFor(30, TimeUnit.SECONDS);
+        for (ProcessHandle c : children) {
+            c.onExit().get(30, TimeUnit.SECONDS);
+        }
         assertThat(staged).as(Files.readString(dir.resolve("log.txt"))).isNotNull();
 
         byte[] csv = Files.readAllBytes(out.resolve("sweep.csv"));

@@ -56,7 +56,9 @@ final class ModelArchive {
         return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K';
     }
 
-    /** The entries of a zip already read into memory ({@code bytes}, not modified), with the bounds of {@link #read}. */
+    /**
+     * The entries of a zip already read into memory ({@code bytes}, not modified), with the bounds of {@link #read}.
+     */
     static Map<String, byte[]> entries(Path file, byte[] bytes) {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             return collect(file, new Source() {

@@ -170,7 +170,8 @@ public final class ModelFiles {
             Map<String, NpyArray> t = SafetensorsFiles.tensors(file, bytes);
             return StateDictModel.load(file, t, SavedModel.Format.SAFETENSORS, TorchFiles.conversionNote(t));
         }
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = file.getFileName() == null ? ""
+                : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         // an ONNX model is a protobuf ModelProto, whose first field is ir_version (field 1, varint: tag 0x08)
         if (name.endsWith(".onnx") || (bytes.length > 1 && bytes[0] == 0x08)) {
             Map<String, NpyArray> t = OnnxModels.stateDict(file, bytes);

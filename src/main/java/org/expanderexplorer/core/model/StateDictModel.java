@@ -232,9 +232,9 @@ public final class StateDictModel {
     private static void checkValues(Path file, String key, NpyArray v) {
         int i = Float32Range.firstMisfit(v.values());
         if (i >= 0) {
-            throw BadInputException.inFile(file, "'" + key + "' " + position(v, i) + " is " + Float32Range.why(v.values()[i])
-                    + ": a model with NaN or infinite weights cannot be analysed; export it again from a sound "
-                    + "checkpoint");
+            throw BadInputException.inFile(file, "'" + key + "' " + position(v, i) + " is "
+                    + Float32Range.why(v.values()[i]) + ": a model with NaN or infinite weights cannot be analysed; "
+                    + "export it again from a sound checkpoint");
         }
     }
 

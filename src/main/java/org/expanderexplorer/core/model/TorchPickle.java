@@ -224,7 +224,8 @@ final class TorchPickle {
             }
             default -> {
                 // _rebuild_tensor_v2(storage, storage_offset, size, stride, requires_grad, backward_hooks[, metadata])
-                if (a.size() < 6 || a.size() > 7 || !(a.get(0) instanceof Storage s) || !(a.get(1) instanceof Long off)) {
+                if (a.size() < 6 || a.size() > 7 || !(a.get(0) instanceof Storage s)
+                        || !(a.get(1) instanceof Long off)) {
                     throw bad("has a malformed _rebuild_tensor_v2 at byte " + at);
                 }
                 long[] size = longs(a.get(2), "a tensor's size", at);

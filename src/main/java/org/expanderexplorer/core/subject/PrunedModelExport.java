@@ -326,7 +326,10 @@ public final class PrunedModelExport {
         }
     }
 
-    /** Where {@link #write} of {@code file} wants the masks ({@code NAME.masks.npz} or {@code .safetensors}), or null. */
+    /**
+     * Where {@link #write} of {@code file} wants the masks ({@code NAME.masks.npz} or {@code .safetensors}), or
+     * null.
+     */
     public static Path masksFile(Path file) {
         return ModelExportFormat.of(file).masksFile(file);
     }

@@ -113,8 +113,10 @@ class TorchFilesTest {
     @Test
     void writtenStateDictsReadBackExactly() throws IOException {
         Map<String, NpyArray> sd = new LinkedHashMap<>();
-        sd.put("a.weight", new NpyArray(new int[] {2, 3}, new double[] {1, -2, 3.5, 0, 1e-3, 7}, NpyArray.Type.FLOAT32));
-        sd.put("a.half", new NpyArray(new int[] {4}, new double[] {0.5, -65504, 0x1p-14, 3 * 0x1p-24}, NpyArray.Type.FLOAT16));
+        sd.put("a.weight", new NpyArray(new int[] {2, 3}, new double[] {1, -2, 3.5, 0, 1e-3, 7},
+                NpyArray.Type.FLOAT32));
+        sd.put("a.half", new NpyArray(new int[] {4}, new double[] {0.5, -65504, 0x1p-14, 3 * 0x1p-24},
+                NpyArray.Type.FLOAT16));
         sd.put("b.bf", new NpyArray(new int[] {1, 2}, new double[] {1.5, -3.0}, NpyArray.Type.BFLOAT16));
         sd.put("c.double", new NpyArray(new int[] {2}, new double[] {Math.PI, -1e-300}, NpyArray.Type.FLOAT64));
         sd.put("scalar", new NpyArray(new int[0], new double[] {4}, NpyArray.Type.FLOAT32));
