@@ -185,7 +185,7 @@ public final class PrunedModelExport {
     public synchronized RecurrentClassifier prunedModel() {
         if (pruned == null) {
             RecurrentClassifier copy = source.copy();
-            masks().applyTo(copy);
+            copy.applyMasks(masks());
             pruned = copy;
         }
         return pruned;
