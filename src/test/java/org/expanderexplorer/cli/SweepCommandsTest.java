@@ -121,8 +121,9 @@ class SweepCommandsTest {
     }
 
     static java.util.List<String> crossingLabels(String svg) {
-        return java.util.regex.Pattern.compile(">(Δ_[RS] = 0 at [^<]*)<").matcher(svg).results()
-                .map(m -> m.group(1)).toList();
+        // the label is drawn as Δ, a subscript R or S, and the rest of the text
+        return java.util.regex.Pattern.compile(">([RS])</text>.{0,400}?>( = 0 at [^<]*)<").matcher(svg).results()
+                .map(m -> m.group(1) + m.group(2)).toList();
     }
 
     @Test
