@@ -36,6 +36,8 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUnits;
+import org.jfree.svg.ViewBox;
 
 /**
  * Turns a {@link FigureSpec} into a JFreeChart chart, and a chart into PNG bytes or an SVG document. JFreeChart
@@ -311,6 +313,43 @@ public final class Charts {
         }
         XYPlot plot = chart.getXYPlot();
         return plot.getDomainAxis().java2DToValue(x, area, plot.getDomainAxisEdge());
+    }
+
+    /**
+     * Renders the chart at a printed size: laid out in points at {@code size}'s width and height, drawn at its
+     * resolution, and saved as PNG with that resolution recorded (the pHYs chunk), so word processors and
+     * typesetting place it at its printed size.
+     */
+    public static byte[] png(JFreeChart chart, FigureSize size) {
+        int pw = size.pixelWidth();
+        int ph = size.pixelHeight();
+        BufferedImage img = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            hints(g);
+            g.scale(pw / size.widthPoints(), ph / size.heightPoints());
+            chart.draw(g, new Rectangle2D.Double(0, 0, size.widthPoints(), size.heightPoints()));
+        } finally {
+            g.dispose();
+        }
+        try {
+            return PngWithResolution.encode(img, size.dpi());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Renders the chart as a standalone SVG document at a printed size: width and height in points, one user unit
+     * a point, so the text has its print size in points.
+     */
+    public static String svg(JFreeChart chart, FigureSize size) {
+        // to a hundredth of a point, so the file says 504.57pt rather than 504.56692913385825pt
+        double w = Math.round(size.widthPoints() * 100) / 100.0;
+        double h = Math.round(size.heightPoints() * 100) / 100.0;
+        SVGGraphics2D g = new SVGGraphics2D(w, h, SVGUnits.PT);
+        chart.draw(g, new Rectangle2D.Double(0, 0, w, h));
+        return "<?xml version=\"1.0\"?>\n" + g.getSVGElement(null, true, new ViewBox(0, 0, w, h), null, null) + "\n";
     }
 
     /** Renders the chart as a standalone SVG document of the given size in pixels. */
