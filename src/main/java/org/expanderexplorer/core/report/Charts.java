@@ -121,6 +121,7 @@ public final class Charts {
         chart.setTextAntiAlias(true);
         chart.getTitle().setPaint(style.foreground());
         chart.getTitle().setFont(style.titleFont());
+        chart.getTitle().setMaximumLinesToDisplay(2);
         plot.setBackgroundPaint(style.plotBackground());
         plot.setDomainGridlinePaint(style.gridLines());
         plot.setRangeGridlinePaint(style.gridLines());
@@ -134,7 +135,8 @@ public final class Charts {
         if (legend != null) {
             legend.setBackgroundPaint(style.background());
             legend.setItemPaint(style.foreground());
-            legend.setItemFont(style.labelFont());
+            // the ticks' size: a legend of five lines in a small panel otherwise takes a third of its height
+            legend.setItemFont(style.tickFont());
             legend.setPosition(RectangleEdge.BOTTOM);
             legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
             double pad = 2 * style.scale();

@@ -76,7 +76,7 @@ public final class Figures {
         if (rep == Representation.UNWEIGHTED && deltaR != null) {
             b.series(DR, q, deltaR, FigureSpec.Axis.RIGHT, FigureSpec.Look.LINE_AND_POINTS, 2, false).note(DR_NOTE);
         }
-        b.horizontal(0, FigureSpec.Axis.RIGHT, "gap = 0", -1, false).note(ZERO_NOTE);
+        b.horizontal(0, FigureSpec.Axis.RIGHT, "", -1, false).note(ZERO_NOTE);
         // each crossing keeps its own line and label; MarkerLabels leaves out a label with no free room, and the
         // legend names both either way
         crossingMarker(b, crossS, DS, 1);
@@ -154,7 +154,7 @@ public final class Figures {
                         FigureSpec.Look.LINE_AND_POINTS, 2, false).note(DR_NOTE)
                 .series(DS + " (weighted)", q, values(pts, w, LayerAnalysisResult::deltaS), FigureSpec.Axis.LEFT,
                         FigureSpec.Look.LINE, 3, true).note(DS_WEIGHTED_NOTE)
-                .horizontal(0, FigureSpec.Axis.LEFT, "gap = 0", -1, false).note(ZERO_NOTE);
+                .horizontal(0, FigureSpec.Axis.LEFT, "", -1, false).note(ZERO_NOTE);
         List<Double> grid = grid(pts);
         ZeroCrossing dr = ZeroCrossing.first(grid, boxed(values(pts, u, LayerAnalysisResult::deltaR)));
         crossingMarker(b, dr, DR, 2);
@@ -303,7 +303,7 @@ public final class Figures {
             + "values of |W|; Ramanujan while above 0";
     static final String DR_NOTE = "Δ_R = √(d_L − 1) + √(d_R − 1) − μ̂ of the unweighted graph: the biregular "
             + "bipartite Ramanujan bound with the average degrees, minus μ̂; Ramanujan while above 0";
-    static final String ZERO_NOTE = "a gap above this line means the graph is Ramanujan (a good expander)";
+    static final String ZERO_NOTE = "gap = 0: a gap above this line means the graph is Ramanujan (a good expander)";
     static final String CHEEGER_LOWER_NOTE = "the larger of the two lower bounds on the edge expansion: λ_2/2 "
             + "(Fiedler value) and (d_min − μ̂)/2";
     static final String SWEEP_CUT_NOTE = "the expansion ratio of the best set found by sweeping the Fiedler vector:"

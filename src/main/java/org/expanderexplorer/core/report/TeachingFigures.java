@@ -87,7 +87,7 @@ public final class TeachingFigures {
                         1, false).note(Figures.DS_NOTE)
                 .series("Δ_S (weighted)", x, values(steps, Step::deltaSWeighted), FigureSpec.Axis.LEFT,
                         FigureSpec.Look.LINE, 3, true).note(Figures.DS_WEIGHTED_NOTE)
-                .horizontal(0, FigureSpec.Axis.LEFT, "gap = 0", -1, false).note(Figures.ZERO_NOTE);
+                .horizontal(0, FigureSpec.Axis.LEFT, "", -1, false).note(Figures.ZERO_NOTE);
         if (accuracy) {
             b.series("accuracy", x, values(steps, s -> s.accuracy() == null ? null : 100 * s.accuracy()),
                     FigureSpec.Axis.RIGHT, FigureSpec.Look.LINE_AND_POINTS, 0, false).note(Figures.ACCURACY_NOTE);

@@ -184,7 +184,7 @@ class ChartTypographyTest {
         FigureSpec.Marker stop = f.get("accuracy").markers().get(1);
         assertThat(stop.description()).contains("stopping rule").contains("gap");
         ChartLayout close = Charts.layout(Charts.build(f.get("sweep-close-crossings"), FigureStyle.LIGHT), 700, 420);
-        assertThat(close.legend()).contains("Δ_S = 0 at q = 12.9 %", "Δ_R = 0 at q = 12.0 %", "gap = 0");
+        assertThat(close.legend()).contains("Δ_S = 0 at q = 12.9 %", "Δ_R = 0 at q = 12.0 %");
         for (FigureSpec spec : f.values()) {
             for (FigureSpec.Series s : spec.series()) {
                 assertThat(s.description()).as("%s: %s", spec.title(), s.name()).isNotEmpty();
