@@ -264,7 +264,8 @@ final class FileActions {
                 n -> vm.setStatus("Wrote " + n + " files to " + dir + "."), this::failed);
     }
 
-    private Map<String, Object> settings() {
+    /** What the window shows now: source, data set, q, method, seed, graph, ... (also a CSV export's header). */
+    Map<String, Object> settings() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("source", current == null ? null : current.file() == null ? current.title() : current.file().toString());
         s.put("dataSet", vm.subjectProperty().get() == null || vm.subjectProperty().get().probe() == null ? null

@@ -7,7 +7,6 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
@@ -16,17 +15,16 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.expanderexplorer.core.report.FigureSpec;
 import org.expanderexplorer.core.report.FigureStyle;
 import org.expanderexplorer.ui.chart.ChartPanel;
+import org.expanderexplorer.ui.chart.PanelsLayout;
 import org.expanderexplorer.ui.classroom.ClassroomMode;
+import org.expanderexplorer.ui.common.SidePanels;
 import org.expanderexplorer.ui.common.StyleClasses;
 import org.expanderexplorer.ui.explorer.ControlPanel;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
@@ -69,12 +67,9 @@ public final class MainWindow {
         PanelFiguresViewModel figures = new PanelFiguresViewModel(vm);
         panels = List.of(panel(figures.spectrum()), panel(figures.gaps()), panel(figures.cheeger()),
                 panel(figures.accuracy()));
-        SplitPane right = new SplitPane();
-        right.setOrientation(Orientation.VERTICAL);
-        right.getItems().addAll(panels);
-        right.setDividerPositions(0.28, 0.52, 0.76);
-        SplitPane centre = new SplitPane(graph, right);
-        centre.setDividerPositions(0.52);
+        // stacked beside the graph, or in tabs, as the window's size and scale allow (docs/decisions/0015)
+        PanelsLayout centre = new PanelsLayout(graph, graph.canvas(), "Graph", panels,
+                List.of("Spectrum", "Gaps", "Cheeger", "Accuracy"), style, 0.52);
         Label status = new Label();
         status.getStyleClass().add(StyleClasses.STATUS_TEXT);
         status.textProperty().bind(vm.statusProperty());
@@ -82,17 +77,18 @@ public final class MainWindow {
         status.setStyle("-fx-padding: 2 10 4 10;");
         classroom = new ClassroomMode(root, style, vm, graph.canvas(), executor, () -> stage);
         root.setTop(menus());
-        root.setLeft(controls);
+        root.setLeft(SidePanels.capped(SidePanels.scrolling(controls), root.widthProperty()));
         root.setCenter(centre);
         root.setBottom(bottom);
-        HBox.setHgrow(centre, Priority.ALWAYS);
         scene = new Scene(root, 1440, 900);
         scene.getStylesheets().add(MainWindow.class.getResource(StyleClasses.STYLESHEET).toExternalForm());
         graph.canvas().darkProperty().bind(Bindings.createBooleanBinding(() -> style.get().dark(), style));
     }
 
     private ChartPanel panel(javafx.beans.value.ObservableValue<org.expanderexplorer.core.report.FigureSpec> spec) {
-        return new ChartPanel(spec, style, executor, vm::setStatus);
+        ChartPanel p = new ChartPanel(spec, style, executor, vm::setStatus);
+        p.setProvenance(files::settings);
+        return p;
     }
 
     private MenuBar menus() {

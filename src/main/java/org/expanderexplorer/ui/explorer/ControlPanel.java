@@ -92,7 +92,22 @@ public final class ControlPanel extends VBox {
             }
             e.consume();
         });
-        logScale.setTooltip(new Tooltip("Logarithmic slider: finer steps at small q, where expansion is lost."));
+        logScale.setTooltip(new Tooltip("Logarithmic slider: finer steps at small q, where expansion is lost. The "
+                + "charts against q turn logarithmic too."));
+        logScale.selectedProperty().bindBidirectional(vm.logQProperty());
+        // in log mode the slider runs over log10(q): its ticks name q (1 %, 10 %, 100 %), not the exponent
+        slider.setLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Double pos) {
+                double q = logScale.isSelected() ? Math.pow(10, pos) : pos;
+                return String.format(Locale.ROOT, "%.0f", q);
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return null;
+            }
+        });
         logScale.selectedProperty().addListener((o, a, b) -> {
             double q = vm.keepPercentProperty().get();
             slider.setMin(0);

@@ -1,7 +1,7 @@
 package org.expanderexplorer.ui.explorer;
 
 import java.util.Locale;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import org.expanderexplorer.core.drawing.Snapshot;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
 import org.expanderexplorer.ui.common.MetricCells;
@@ -9,9 +9,9 @@ import org.expanderexplorer.ui.common.StyleClasses;
 
 /**
  * The numbers strip under the panels: the figures a student copies into a report, each with a tooltip giving its
- * definition and formula.
+ * definition and formula. Wraps onto further lines when the window is narrow or the scale large.
  */
-public final class NumbersStrip extends HBox {
+public final class NumbersStrip extends FlowPane {
 
     private final MetricCells cells = new MetricCells(this).wrapTooltipsAt(360);
     private final ExplorerViewModel vm;
@@ -19,6 +19,8 @@ public final class NumbersStrip extends HBox {
     public NumbersStrip(ExplorerViewModel vm) {
         this.vm = vm;
         getStyleClass().add(StyleClasses.NUMBERS_STRIP);
+        setHgap(18);
+        setVgap(4);
         cells.add("q", "q", "Percentage of the dense layer's edges kept by the pruning mask.");
         cells.add("edges", "edges", "|E|: non-zero weights of the selected graph (isolated vertices removed).");
         cells.add("dL", "d_L", "Average left degree d_L = |E| / |L'| (strength sum |w| / |L'| when weighted).");
@@ -57,7 +59,7 @@ public final class NumbersStrip extends HBox {
         cells.set("dL", MetricCells.num(r.avgDegreeLeft()));
         cells.set("dR", MetricCells.num(r.avgDegreeRight()));
         cells.set("mu0", MetricCells.num(r.mu0()));
-        cells.set("muHat", MetricCells.num(r.muHat()));
+        cells.set("muHat", MetricCells.num(r.muHat(), r.mu0()));
         cells.gap("deltaS", r.deltaS());
         cells.gap("deltaR", s.unweighted().deltaR());
         cells.set("fiedler", MetricCells.num(r.fiedler()));

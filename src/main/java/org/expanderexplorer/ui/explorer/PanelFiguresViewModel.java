@@ -32,15 +32,15 @@ public final class PanelFiguresViewModel {
         gaps = Bindings.createObjectBinding(() -> {
             List<SweepPoint> c = vm.curveProperty().get();
             return vm.subjectProperty().get() == null ? null
-                    : Figures.gaps(c, vm.graphProperty().get(), vm.keepPercentProperty().get(),
+                    : Figures.gaps(c, vm.graphProperty().get(), vm.keepPercentProperty().get(), vm.logQProperty().get(),
                     "Ramanujan gaps of " + vm.graphProperty().get() + " against q");
-        }, vm.curveProperty(), vm.keepPercentProperty(), vm.graphProperty(), vm.subjectProperty());
+        }, vm.curveProperty(), vm.keepPercentProperty(), vm.graphProperty(), vm.subjectProperty(), vm.logQProperty());
         cheeger = Bindings.createObjectBinding(() -> vm.subjectProperty().get() == null ? null
                         : Figures.cheeger(vm.curveProperty().get(), vm.graphProperty().get(), representation(),
-                        vm.keepPercentProperty().get(), "Cheeger constant of " + vm.graphProperty().get()
-                                + " (" + representation().name().toLowerCase(Locale.ROOT) + ")"),
+                        vm.keepPercentProperty().get(), vm.logQProperty().get(), "Cheeger constant of "
+                        + vm.graphProperty().get() + " (" + representation().name().toLowerCase(Locale.ROOT) + ")"),
                 vm.curveProperty(), vm.keepPercentProperty(), vm.graphProperty(), vm.weightedProperty(),
-                vm.subjectProperty());
+                vm.subjectProperty(), vm.logQProperty());
         accuracy = Bindings.createObjectBinding(() -> {
             if (vm.subjectProperty().get() == null || vm.subjectProperty().get().probe() == null) {
                 return null;
@@ -48,10 +48,10 @@ public final class PanelFiguresViewModel {
             SweepResult done = vm.finishedCurveProperty().get();
             Double stop = done == null || done.stopping() == null ? null : done.stopping().recommended();
             return Figures.accuracy(vm.curveProperty().get(), vm.denseAccuracyProperty().get(),
-                    vm.keepPercentProperty().get(), vm.accuracyProperty().get(), stop,
+                    vm.keepPercentProperty().get(), vm.accuracyProperty().get(), stop, vm.logQProperty().get(),
                     "Test accuracy on " + vm.subjectProperty().get().probe().dataName());
         }, vm.curveProperty(), vm.finishedCurveProperty(), vm.denseAccuracyProperty(), vm.accuracyProperty(),
-                vm.keepPercentProperty(), vm.subjectProperty());
+                vm.keepPercentProperty(), vm.subjectProperty(), vm.logQProperty());
     }
 
     private Representation representation() {
