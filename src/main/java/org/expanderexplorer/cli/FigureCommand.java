@@ -50,6 +50,9 @@ final class FigureCommand implements Callable<Integer> {
                 + "Without --size: 800 x 500 at the screen's text size."})
     String size;
 
+    @Option(names = "--no-title", description = "Leave the title out (a journal figure's title goes in its caption).")
+    boolean noTitle;
+
     @Option(names = "--dpi", paramLabel = "DPI",
             description = {"PNG resolution in dots per inch. Without --size: 96 = 800 x 500 pixels (default "
                 + SweepCommand.DEFAULT_DPI + "); with --size: default 600 for the journal sizes, 144 for a slide, "
@@ -122,6 +125,9 @@ final class FigureCommand implements Callable<Integer> {
         Representation rep = Representation.of(weighted);
         FigureSpec fig = Figures.sweep(SweepReport.figureTitle(title, id, weighted), rep, q, acc, ds,
                 weighted ? null : dr, crossings.deltaS(), crossings.deltaR());
+        if (noTitle) {
+            fig = fig.withoutTitle();
+        }
         String what = "";
         if (printed == null) {
             FigureFiles.write(out, fig, FigureStyle.LIGHT, FigureFiles.WIDTH, FigureFiles.HEIGHT, scale);

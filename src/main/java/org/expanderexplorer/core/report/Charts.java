@@ -85,7 +85,8 @@ public final class Charts {
         }
         plot.addAnnotation(new MarkerLabels(spec, style));
         plot.setFixedLegendItems(ChartLegend.items(spec, style, plot));
-        JFreeChart chart = new JFreeChart(spec.title(), style.titleFont(), plot, false);
+        JFreeChart chart = new JFreeChart(spec.title().isEmpty() ? null : spec.title(), style.titleFont(), plot,
+                false);
         chart.addLegend(new RichLegend(plot));
         applyStyle(chart, plot, style);
         return chart;
@@ -119,9 +120,11 @@ public final class Charts {
         chart.setBackgroundPaint(style.background());
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
-        chart.getTitle().setPaint(style.foreground());
-        chart.getTitle().setFont(style.titleFont());
-        chart.getTitle().setMaximumLinesToDisplay(2);
+        if (chart.getTitle() != null) {
+            chart.getTitle().setPaint(style.foreground());
+            chart.getTitle().setFont(style.titleFont());
+            chart.getTitle().setMaximumLinesToDisplay(2);
+        }
         plot.setBackgroundPaint(style.plotBackground());
         plot.setDomainGridlinePaint(style.gridLines());
         plot.setRangeGridlinePaint(style.gridLines());

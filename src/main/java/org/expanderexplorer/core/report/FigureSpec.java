@@ -122,6 +122,11 @@ public record FigureSpec(String title, String xLabel, String leftLabel, String r
         markers = List.copyOf(markers);
     }
 
+    /** The same figure without a title (a journal figure's title goes in its caption). */
+    public FigureSpec withoutTitle() {
+        return new FigureSpec("", xLabel, leftLabel, rightLabel, xDescending, xLog, series, markers);
+    }
+
     /**
      * The data behind the figure as CSV, long format: {@code kind,name,axis,x,y} with one row per point
      * ({@code kind = series}) and per reference line ({@code kind = marker}, the unused coordinate empty).

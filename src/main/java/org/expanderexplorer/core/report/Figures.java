@@ -114,11 +114,13 @@ public final class Figures {
         double scale = sv.isEmpty() ? 0 : Math.abs(sv.get(0));
         FigureSpec.Builder b = FigureSpec.builder(title).axes("index i", "singular value σ_i", null)
                 .series("σ_i", i, s, FigureSpec.Axis.LEFT, FigureSpec.Look.STEMS, 0, false)
-                .note("the singular values σ_1 ≥ σ_2 ≥ ... of the biadjacency matrix M (of |W| when weighted); σ_1 is μ_0");
+                .note("the singular values σ_1 ≥ σ_2 ≥ ... of the biadjacency matrix M (of |W| when weighted); "
+                        + "σ_1 is μ_0");
         if (r.muHat() != null && sv.size() > 1) {
             b.series("μ̂ = σ_2 = " + num(r.muHat(), scale), new double[] {2}, new double[] {r.muHat()},
                     FigureSpec.Axis.LEFT, FigureSpec.Look.POINTS, 1, false)
-                    .note("the largest non-trivial singular value; the graph is Ramanujan while μ̂ stays below the bound");
+                    .note("the largest non-trivial singular value; the graph is Ramanujan while μ̂ stays below the "
+                            + "bound");
         }
         if (r.representation() == Representation.UNWEIGHTED && r.deltaR() != null) {
             double bound = r.deltaR() + r.muHat();

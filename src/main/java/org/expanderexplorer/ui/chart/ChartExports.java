@@ -115,7 +115,7 @@ final class ChartExports {
 
     /** Writes the shown figure at a printed size, in the light theme unless the choice keeps the window's. */
     void exportSized(Path file, FigureExportViewModel.Choice c) {
-        FigureSpec s = spec.getValue();
+        FigureSpec s = c.title() ? spec.getValue() : spec.getValue().withoutTitle();
         FigureStyle st = c.windowTheme() ? style.getValue() : FigureStyle.LIGHT;
         executor.submit(() -> {
             FigureFiles.write(file, s, st, c.size());

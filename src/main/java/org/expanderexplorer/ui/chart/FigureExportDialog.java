@@ -58,6 +58,8 @@ final class FigureExportDialog extends Dialog<FigureExportViewModel.Choice> {
         svg.setSelected(!png.isSelected());
         formats.selectedToggleProperty().addListener((o, a, b) -> vm.formatProperty().set(b == svg
                 ? FigureExportViewModel.Format.SVG : FigureExportViewModel.Format.PNG));
+        CheckBox title = new CheckBox("title in the figure (journals put it in the caption)");
+        title.selectedProperty().bindBidirectional(vm.titleProperty());
         CheckBox theme = new CheckBox("keep the window's theme (dark or high contrast)");
         theme.selectedProperty().bindBidirectional(vm.windowThemeProperty());
         Label summary = new Label();
@@ -70,8 +72,9 @@ final class FigureExportDialog extends Dialog<FigureExportViewModel.Choice> {
         grid.addRow(1, new Label("width x height"), new HBox(6, width, new Label("x"), height, unit));
         grid.addRow(2, new Label("resolution (dpi)"), dpi);
         grid.addRow(3, new Label("format"), new HBox(12, png, svg));
-        grid.add(theme, 1, 4);
-        grid.add(summary, 0, 5, 2, 1);
+        grid.add(title, 1, 4);
+        grid.add(theme, 1, 5);
+        grid.add(summary, 0, 6, 2, 1);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ButtonType.OK);
         getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(vm.sizeProperty().isNull());

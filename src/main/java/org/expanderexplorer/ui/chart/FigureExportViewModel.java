@@ -15,10 +15,11 @@ import org.expanderexplorer.core.report.FigureSize;
 
 /**
  * The figure export's choices: a preset (one journal column, two columns, a 16:9 slide) or a size of one's own
- * (width x height in cm, inches or pixels), the resolution, PNG or SVG, and whether to keep the window's dark or
- * high-contrast theme (journal figures are light). Choosing a preset fills in its size; editing a size makes it
- * one's own. {@link #sizeProperty()} is the size asked for, or null while the fields do not make one, with
- * {@link #summaryProperty()} saying why or what the file will be.
+ * (width x height in cm, inches or pixels), the resolution, PNG or SVG, whether to draw the title (a journal puts
+ * it in the caption) and whether to keep the window's dark or high-contrast theme (journal figures are light).
+ * Choosing a preset fills in its size; editing a size makes it one's own. {@link #sizeProperty()} is the size
+ * asked for, or null while the fields do not make one, with {@link #summaryProperty()} saying why or what the file
+ * will be.
  */
 public final class FigureExportViewModel {
 
@@ -50,8 +51,8 @@ public final class FigureExportViewModel {
     /** PNG or SVG. */
     public enum Format { PNG, SVG }
 
-    /** What to write: the size, the format, and the theme choice. */
-    public record Choice(FigureSize size, Format format, boolean windowTheme) {
+    /** What to write: the size, the format, the theme choice, and whether the title is drawn. */
+    public record Choice(FigureSize size, Format format, boolean windowTheme, boolean title) {
     }
 
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(Preset.ONE_COLUMN);
@@ -61,6 +62,7 @@ public final class FigureExportViewModel {
     private final StringProperty dpi = new SimpleStringProperty();
     private final ObjectProperty<Format> format = new SimpleObjectProperty<>(Format.PNG);
     private final BooleanProperty windowTheme = new SimpleBooleanProperty(false);
+    private final BooleanProperty title = new SimpleBooleanProperty(false);
     private final ObjectBinding<FigureSize> size;
     private final StringBinding summary;
     private boolean filling;
@@ -70,15 +72,21 @@ public final class FigureExportViewModel {
         preset.addListener((o, a, b) -> {
             if (b != null && b.size() != null) {
                 fill(b.size());
+                // a journal figure's title goes in its caption; a slide shows it
+                title.set(b == Preset.SLIDE);
             }
         });
-        for (var p : new javafx.beans.Observable[] {width, height, unit, dpi}) {
-            p.addListener(o -> {
-                if (!filling && preset.get() != Preset.CUSTOM) {
-                    preset.set(Preset.CUSTOM);
-                }
-            });
-        }
+        // change (not invalidation) listeners: a property nobody has read since its last change does not invalidate
+        // again
+        javafx.beans.value.ChangeListener<Object> edited = (o, a, b) -> {
+            if (!filling && preset.get() != Preset.CUSTOM) {
+                preset.set(Preset.CUSTOM);
+            }
+        };
+        width.addListener(edited);
+        height.addListener(edited);
+        unit.addListener(edited);
+        dpi.addListener(edited);
         size = Bindings.createObjectBinding(() -> parse().size, width, height, unit, dpi);
         summary = Bindings.createStringBinding(() -> {
             Parsed p = parse();
@@ -126,7 +134,7 @@ public final class FigureExportViewModel {
     /** The choice, or null while the fields do not make a size. */
     public Choice choice() {
         FigureSize s = size.get();
-        return s == null ? null : new Choice(s, format.get(), windowTheme.get());
+        return s == null ? null : new Choice(s, format.get(), windowTheme.get(), title.get());
     }
 
     public ObjectProperty<Preset> presetProperty() {
@@ -151,6 +159,11 @@ public final class FigureExportViewModel {
 
     public ObjectProperty<Format> formatProperty() {
         return format;
+    }
+
+    /** Draw the figure's title (off for journal figures, whose title goes in the caption). */
+    public BooleanProperty titleProperty() {
+        return title;
     }
 
     public BooleanProperty windowThemeProperty() {

@@ -196,6 +196,25 @@ class ChartTypographyTest {
     }
 
     @Test
+    void hoverAreasCarryTheDescriptionsOfLinesLegendEntriesAndPoints() {
+        FigureSpec acc = figures().get("accuracy");
+        Charts.Rendering r = Charts.render(Charts.build(acc, FigureStyle.LIGHT), 700, 420, 1);
+        // the stopping rule's line: a narrow band around x = 21 % across the plot says what the line means
+        var plot = r.dataArea();
+        List<Charts.Hover> stop = r.hovers().stream().filter(h -> h.text().startsWith("stopping rule: q = 21.0 %: "
+                + "the q the stopping rule recommends")).toList();
+        assertThat(stop).isNotEmpty();
+        // the line's band, its label's box and its legend entry all carry the text; the band is the tallest
+        var band = stop.stream().map(h -> h.area().getBounds2D())
+                .max(java.util.Comparator.comparingDouble(Rectangle2D::getHeight)).orElseThrow();
+        assertThat(band.getHeight()).isGreaterThanOrEqualTo(plot.getHeight() - 1);
+        assertThat(band.getWidth()).isLessThan(20);
+        // every legend entry and every point has its text
+        assertThat(r.hovers()).anyMatch(h -> h.text().startsWith("dense 90.00 %: test accuracy of the unpruned"));
+        assertThat(r.hovers()).anyMatch(h -> h.text().equals("accuracy (test subset) = 90.0 at q = 100 %"));
+    }
+
+    @Test
     void aFloatingPointZeroIsShownAsZero() {
         FigureSpec spectrum = figures().get("spectrum-complete");
         // K(3, 4) has rank 1: σ_2 is zero up to rounding, and the legend says so
