@@ -55,6 +55,7 @@ public final class ExplorerApp extends Application {
         WindowSettings saved = WindowSettings.load(config);
         place(stage, saved.bounds());
         window.classroom().scaleProperty().set(saved.scale());
+        window.classroom().contrastProperty().set(saved.contrast());
         stage.setOnHidden(e -> remember(stage, window, config));
         stage.show();
         // again once shown: under some window managers (seen with GTK and openbox) the size asked for before the
@@ -90,11 +91,12 @@ public final class ExplorerApp extends Application {
         stage.setMaximized(b.maximized());
     }
 
-    /** Saves the window's bounds and presentation scale for the next start; a failure only loses the memory. */
+    /** Saves the window's bounds, scale and contrast for the next start; a failure only loses the memory. */
     private static void remember(Stage stage, MainWindow window, Path config) {
         try {
             new WindowSettings(new WindowPlacement.Bounds(stage.getX(), stage.getY(), stage.getWidth(),
-                    stage.getHeight(), stage.isMaximized()), window.classroom().scaleProperty().get()).save(config);
+                    stage.getHeight(), stage.isMaximized()), window.classroom().scaleProperty().get(),
+                    window.classroom().contrastProperty().get()).save(config);
         } catch (IOException | RuntimeException e) {
             System.err.println("Could not save the window settings in " + config + ": " + e.getMessage());
         }

@@ -84,12 +84,6 @@ public final class WindowPlacement {
         return best;
     }
 
-    /** A dialog's size on the screen of its owner: at most {@code share} of each side of the screen. */
-    public static double[] fit(Rectangle2D screen, double width, double height, double share) {
-        return new double[] {Math.min(width, Math.floor(screen.getWidth() * share)),
-            Math.min(height, Math.floor(screen.getHeight() * share))};
-    }
-
     private static double clamp(double v, double lo, double hi) {
         return Math.max(lo, Math.min(hi, v));
     }

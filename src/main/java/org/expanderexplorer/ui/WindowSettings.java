@@ -10,19 +10,21 @@ import java.util.Properties;
 import org.expanderexplorer.core.io.AtomicFiles;
 
 /**
- * What the window remembers between runs: its bounds, whether it was maximised, and the presentation scale. Kept
+ * What the window remembers between runs: its bounds, whether it was maximised, the presentation scale and high
+ * contrast (a lecture room's settings, kept for the next lecture). Kept
  * in a small properties file in the user's configuration folder ({@code $XDG_CONFIG_HOME/expander-explorer}, else
  * {@code ~/.config/expander-explorer}; the system property {@code expander.config} names another folder), written
  * atomically. A missing, unreadable or damaged file means the defaults: settings are a convenience and never stop
  * the window from opening.
  *
  * @param bounds the window's bounds when it was closed, or null (never saved)
- * @param scale  the presentation scale: 1, 1.5 or 2
+ * @param scale    the presentation scale: 1, 1.5 or 2
+ * @param contrast the high-contrast theme
  */
-public record WindowSettings(WindowPlacement.Bounds bounds, double scale) {
+public record WindowSettings(WindowPlacement.Bounds bounds, double scale, boolean contrast) {
 
     /** Nothing remembered. */
-    public static final WindowSettings NONE = new WindowSettings(null, 1);
+    public static final WindowSettings NONE = new WindowSettings(null, 1, false);
     static final String FILE = "window.properties";
 
     public WindowSettings {
@@ -59,7 +61,8 @@ public record WindowSettings(WindowPlacement.Bounds bounds, double scale) {
         double h = number(p, "height", Double.NaN);
         boolean ok = Double.isFinite(x) && Double.isFinite(y) && w > 0 && h > 0 && w < 100_000 && h < 100_000;
         return new WindowSettings(ok ? new WindowPlacement.Bounds(x, y, w, h,
-                Boolean.parseBoolean(p.getProperty("maximized"))) : null, scale);
+                Boolean.parseBoolean(p.getProperty("maximized"))) : null, scale,
+                Boolean.parseBoolean(p.getProperty("contrast")));
     }
 
     private static double number(Properties p, String key, double otherwise) {
@@ -74,12 +77,13 @@ public record WindowSettings(WindowPlacement.Bounds bounds, double scale) {
     /** Writes the settings into {@code folder} (created if missing), atomically. */
     public void save(Path folder) throws IOException {
         Files.createDirectories(folder);
-        StringBuilder sb = new StringBuilder("# Expander Explorer: the window's size, place and presentation scale\n");
+        StringBuilder sb = new StringBuilder("# Expander Explorer: the window's size and place, the presentation scale "
+                + "and high contrast\n");
         if (bounds != null) {
             sb.append(String.format(Locale.ROOT, "x=%.0f\ny=%.0f\nwidth=%.0f\nheight=%.0f\nmaximized=%b\n",
                     bounds.x(), bounds.y(), bounds.width(), bounds.height(), bounds.maximized()));
         }
-        sb.append(String.format(Locale.ROOT, "scale=%s\n", scale));
+        sb.append(String.format(Locale.ROOT, "scale=%s\ncontrast=%b\n", scale, contrast));
         byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(folder.resolve(FILE), out -> out.write(bytes));
     }
