@@ -77,7 +77,7 @@ public final class MainWindow {
         status.setStyle("-fx-padding: 2 10 4 10;");
         classroom = new ClassroomMode(root, style, vm, graph.canvas(), executor, () -> stage);
         root.setTop(menus());
-        root.setLeft(SidePanels.capped(SidePanels.scrolling(controls), root.widthProperty()));
+        root.setLeft(SidePanels.capped(SidePanels.scrolling(controls), root));
         root.setCenter(centre);
         root.setBottom(bottom);
         scene = new Scene(root, 1440, 900);

@@ -2,6 +2,8 @@ package org.expanderexplorer.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +22,10 @@ import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.expanderexplorer.core.report.Charts;
+import org.expanderexplorer.core.report.FigureSpec;
+import org.expanderexplorer.core.report.FigureStyle;
 import org.expanderexplorer.ui.chart.ChartPanel;
-import org.expanderexplorer.ui.chart.PanelsLayout;
 import org.expanderexplorer.ui.classroom.ClassroomMode;
 import org.expanderexplorer.ui.common.StyleClasses;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
@@ -32,13 +36,15 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window at the sizes of common screens and projectors (1024 x 768, 1280 x 720, 1920 x 1080, 3840 x 2160) and
  * at each presentation scale (100, 150, 200 %), in the explorer (the classroom model digits8-rnn12 on its data)
  * and in classroom mode (the Heawood graph with the explanation panel open), the themes taking turns: checks from
- * the scene graph that every chart's plot and the graph keep at least {@link PanelsLayout#MIN_PLOT} pixels each way
+ * the scene graph that every chart's plot and the graph keep at least {@link #MIN_PLOT} pixels each way
  * and lie inside the window (each chart's tab is selected in turn where the charts are in tabs), that every value
  * of the numbers strip lies inside the window at its full width (not cut), and that the status line lies inside
  * it. Writes the screenshots of the README (target/screenshots/layout).
@@ -50,6 +56,8 @@ class WindowLayoutTest {
     // largest first: Monocle's headless painter reuses a window's pixel buffer and fails when the window grows
     static final int[][] SIZES = {{3840, 2160}, {1920, 1080}, {1280, 720}, {1024, 768}};
     static final double[] SCALES = {1, 1.5, 2};
+    /** The readable minimum of a plot, each way (the window's own constant is {@code PanelsLayout.MIN_PLOT}). */
+    static final double MIN_PLOT = 150;
 
     private MainWindow window;
     private ExplorerViewModel vm;
@@ -114,7 +122,8 @@ class WindowLayoutTest {
                     awaitIdle();
                     String where = (classroomMode ? "classroom" : "explorer") + " at " + size[0] + " x " + size[1]
                             + ", " + Math.round(scale * 100) + " %, " + theme;
-                    check(robot, where, size[0], size[1]);
+                    check(robot, where, size[0], size[1], new FigureStyle(theme.equals("dark"), scale,
+                            theme.equals("contrast")));
                     checked.add(where);
                     screenshot(robot, classroomMode, size, scale);
                 }
@@ -123,30 +132,47 @@ class WindowLayoutTest {
         assertThat(checked).hasSize(2 * SIZES.length * SCALES.length);
     }
 
-    private void check(FxRobot robot, String where, int width, int height) throws Exception {
+    /** The data area of {@code spec} drawn at {@code width} x {@code height}, in the figure's coordinates. */
+    private static Rectangle2D dataArea(FigureSpec spec, FigureStyle style, int width, int height) {
+        JFreeChart chart = Charts.build(spec, style);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = scratch.createGraphics();
+        try {
+            chart.draw(g, new Rectangle2D.Double(0, 0, width, height), info);
+        } finally {
+            g.dispose();
+        }
+        return info.getPlotInfo().getDataArea();
+    }
+
+    private void check(FxRobot robot, String where, int width, int height, FigureStyle style) throws Exception {
         Bounds windowBounds = new BoundingBox(0, 0, width, height);
         assertThat(fx(() -> window.scene().getWidth())).as(where + ": scene width").isEqualTo(width);
         for (int i = 0; i < charts().size(); i++) {
             ChartPanel chart = charts().get(i);
             show(robot, chart);
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(chart::isCurrent));
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> !chart.isRendering()));
+            // where the plot lands when the panel's figure is drawn at the panel's size, worked out here with
+            // JFreeChart itself
             Bounds plot = fx(() -> {
-                var a = chart.plotArea();
+                Rectangle2D a = dataArea(chart.shownSpec(), style, (int) Math.floor(chart.getWidth()),
+                        (int) Math.floor(chart.getHeight()));
                 return chart.localToScene(new BoundingBox(a.getX(), a.getY(), a.getWidth(), a.getHeight()));
             });
             String what = where + ": chart " + i + " plot " + plot;
             assertThat(fx(() -> treeVisible(chart))).as(what + " shown").isTrue();
             assertThat(windowBounds.contains(plot)).as(what + " inside the window").isTrue();
-            assertThat(plot.getWidth()).as(what + " width").isGreaterThanOrEqualTo(PanelsLayout.MIN_PLOT);
-            assertThat(plot.getHeight()).as(what + " height").isGreaterThanOrEqualTo(PanelsLayout.MIN_PLOT);
+            assertThat(plot.getWidth()).as(what + " width").isGreaterThanOrEqualTo(MIN_PLOT);
+            assertThat(plot.getHeight()).as(what + " height").isGreaterThanOrEqualTo(MIN_PLOT);
         }
         Node canvas = graphCanvas();
         show(robot, canvas);
         Bounds graph = fx(() -> canvas.localToScene(canvas.getLayoutBounds()));
         assertThat(fx(() -> treeVisible(canvas))).as(where + ": graph shown").isTrue();
         assertThat(windowBounds.contains(graph)).as(where + ": graph " + graph + " inside the window").isTrue();
-        assertThat(graph.getWidth()).as(where + ": graph width").isGreaterThanOrEqualTo(PanelsLayout.MIN_PLOT);
-        assertThat(graph.getHeight()).as(where + ": graph height").isGreaterThanOrEqualTo(PanelsLayout.MIN_PLOT);
+        assertThat(graph.getWidth()).as(where + ": graph width").isGreaterThanOrEqualTo(MIN_PLOT);
+        assertThat(graph.getHeight()).as(where + ": graph height").isGreaterThanOrEqualTo(MIN_PLOT);
         // the numbers strip: every value inside the window and as wide as its text (not cut to "...")
         List<Label> values = fx(() -> labels(window.scene().getRoot(), StyleClasses.METRIC_VALUE));
         assertThat(values).as(where + ": numbers").hasSizeGreaterThanOrEqualTo(12);
@@ -224,7 +250,7 @@ class WindowLayoutTest {
         show(robot, charts().get(0));
         awaitIdle();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> charts().stream()
-                .allMatch(c -> !treeVisible(c) || c.isCurrent())));
+                .allMatch(c -> !treeVisible(c) || !c.isRendering())));
         WritableImage[] img = new WritableImage[1];
         robot.interact(() -> img[0] = window.scene().snapshot(null));
         BufferedImage bi = SwingFXUtils.fromFXImage(img[0], null);

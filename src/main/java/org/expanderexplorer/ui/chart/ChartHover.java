@@ -44,7 +44,7 @@ final class ChartHover {
     }
 
     /** The text at a point of the panel: the smallest hover area holding it, else the hint, else null. */
-    String textAt(double x, double y) {
+    private String textAt(double x, double y) {
         Charts.Hover best = null;
         double bestArea = Double.POSITIVE_INFINITY;
         for (Charts.Hover h : hovers) {

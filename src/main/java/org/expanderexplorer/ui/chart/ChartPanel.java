@@ -1,6 +1,5 @@
 package org.expanderexplorer.ui.chart;
 
-import java.awt.geom.Rectangle2D;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -39,9 +38,6 @@ public final class ChartPanel extends Region {
     private final ChartHover hover;
     private final ChartExports exports;
     private FigureSpec shown;
-    private Rectangle2D plotArea;
-    private int drawnWidth;
-    private int drawnHeight;
 
     /** The smallest size of a panel (the window's layout asks for more where it can: {@link PanelsLayout}). */
     static final double SMALLEST = 90;
@@ -74,9 +70,6 @@ public final class ChartPanel extends Region {
         this.exports = new ChartExports(this, spec, style, executor, status);
         this.renderer = new LatestWins<>(executor, ChartPanel::render, (r, done) -> {
             shown = r.spec();
-            drawnWidth = r.width();
-            drawnHeight = r.height();
-            plotArea = done.info().dataArea();
             hover.setHovers(done.info().hovers());
             view.setImage(done.image());
             layoutImage();
@@ -129,25 +122,6 @@ public final class ChartPanel extends Region {
     /** True while a render is running or waiting. */
     public boolean isRendering() {
         return renderer.isBusy();
-    }
-
-    /**
-     * The plot's data area in the image on screen now, in the panel's coordinates, or null before the first
-     * image (for tests of the layout: the plot must keep its minimum size).
-     */
-    public Rectangle2D plotArea() {
-        return plotArea;
-    }
-
-    /** True when nothing is being drawn and the image on screen was drawn at the panel's present size. */
-    public boolean isCurrent() {
-        return !renderer.isBusy() && drawnWidth == (int) Math.floor(getWidth())
-                && drawnHeight == (int) Math.floor(getHeight());
-    }
-
-    /** Hover text at a point of the panel, or null (for tests). */
-    public String hoverTextAt(double x, double y) {
-        return hover.textAt(x, y);
     }
 
     /** A hint shown when the mouse rests where no line or point is (e.g. what a click does). */

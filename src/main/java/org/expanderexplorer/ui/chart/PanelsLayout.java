@@ -27,32 +27,15 @@ import org.expanderexplorer.core.report.FigureStyle;
  *
  * The arrangement depends only on the space and the style's scale (chart sizes come from {@link ChartChrome}, an
  * upper bound that does not look at the data), never on what the charts show, so it does not change while the
- * slider moves. It is re-chosen in each layout pass and rebuilt only when it changes; the selected tab survives.
+ * slider moves. It is re-chosen in each layout pass and rebuilt only when it changes; the tab the user chose last
+ * stays selected.
  */
 public final class PanelsLayout extends Region {
 
     /** The smallest plot, each way, in logical pixels. */
     public static final double MIN_PLOT = 150;
     /** Width of a split pane's divider (the stylesheet's padding and modena's divider). */
-    static final double DIVIDER = 8;
-
-    /** The two arrangements. */
-    public enum Mode { SIDE_BY_SIDE, TABS }
-
-    /**
-     * An arrangement.
-     *
-     * @param mode    side by side or tabs
-     * @param stacked side by side: charts stacked in the column, the last place holding the others as tabs when
-     *                fewer than all fit (1: every chart a tab)
-     * @param column  side by side: the chart column's width the arrangement was chosen for
-     */
-    public record Arrangement(Mode mode, int stacked, double column) {
-        /** The same arrangement, whatever the column width. */
-        boolean sameAs(Arrangement o) {
-            return o != null && o.mode == mode && o.stacked == stacked;
-        }
-    }
+    static final double DIVIDER = PanelArrangement.DIVIDER;
 
     private final Region graph;
     private final Region canvas;
@@ -61,9 +44,13 @@ public final class PanelsLayout extends Region {
     private final List<String> names;
     private final ObservableValue<FigureStyle> style;
     private final double graphShare;
-    private Arrangement current;
+    private PanelArrangement current;
     private SplitPane centreSplit;
+    private SplitPane chartColumn;
     private final List<TabPane> tabPanes = new ArrayList<>();
+    /** The tab the user chose last (kept across rearrangements), or null. */
+    private String chosen;
+    private boolean building;
 
     /**
      * @param graph      the graph's pane (canvas with its bars)
@@ -90,46 +77,8 @@ public final class PanelsLayout extends Region {
     }
 
     /** The arrangement on screen now (null before the first layout). */
-    public Arrangement arrangement() {
+    public PanelArrangement arrangement() {
         return current;
-    }
-
-    /** Height of a tab pane's header row at the scale of {@code style}. */
-    static double tabHeader(FigureStyle style) {
-        return 13 * style.scale() * 2.2 + 10;
-    }
-
-    /**
-     * The arrangement for a centre of {@code width} x {@code height}.
-     *
-     * @param graphMinWidth  the graph pane's smallest width
-     * @param graphExtra     the graph pane's height beyond its canvas (bars, captions)
-     * @param columnWidth    the chart column's width side by side, or NaN for the width the layout would give it
-     */
-    static Arrangement choose(double width, double height, double graphMinWidth, double graphExtra,
-                              double columnWidth, FigureStyle style, int charts, double graphShare) {
-        double chartMinWidth = ChartChrome.minWidth(style, MIN_PLOT);
-        double graphMin = Math.max(graphMinWidth, MIN_PLOT);
-        if (width < graphMin + chartMinWidth + DIVIDER || height < graphExtra + MIN_PLOT) {
-            return new Arrangement(Mode.TABS, 0, 0);
-        }
-        double column = Double.isNaN(columnWidth) ? intendedColumn(width, graphMin, chartMinWidth, graphShare)
-                : Math.max(chartMinWidth, columnWidth);
-        double chart = ChartChrome.minHeight(style, column, MIN_PLOT);
-        double header = tabHeader(style);
-        for (int k = charts; k >= 1; k--) {
-            boolean tabs = k < charts;
-            double needed = (k - 1) * (chart + DIVIDER) + chart + (tabs ? header : 0);
-            if (needed <= height) {
-                return new Arrangement(Mode.SIDE_BY_SIDE, k, column);
-            }
-        }
-        return new Arrangement(Mode.TABS, 0, 0);
-    }
-
-    private static double intendedColumn(double width, double graphMin, double chartMin, double graphShare) {
-        double column = (1 - graphShare) * width - DIVIDER;
-        return Math.max(chartMin, Math.min(column, width - graphMin - DIVIDER));
     }
 
     @Override
@@ -138,24 +87,31 @@ public final class PanelsLayout extends Region {
         double h = getHeight();
         double graphExtra = Math.max(0, graph.prefHeight(w) - canvas.prefHeight(w));
         double column = Double.NaN;
-        if (current != null && current.mode() == Mode.SIDE_BY_SIDE && centreSplit != null
+        if (current != null && current.mode() == PanelArrangement.Mode.SIDE_BY_SIDE && centreSplit != null
                 && centreSplit.getWidth() > 0) {
             column = (1 - centreSplit.getDividerPositions()[0]) * centreSplit.getWidth() - DIVIDER;
         }
         FigureStyle s = style.getValue();
-        Arrangement next = choose(w, h, graph.minWidth(-1), graphExtra, column, s, charts.size(), graphShare);
+        PanelArrangement next = PanelArrangement.choose(w, h, graph.minWidth(-1), graphExtra, column, s,
+                charts.size(), graphShare);
         if (!next.sameAs(current)) {
             rebuild(next, w, s);
         }
         current = next;
+        if (next.mode() == PanelArrangement.Mode.SIDE_BY_SIDE) {
+            keepMinimums(w, s);
+        }
         // side by side the split panes keep each chart at the size whose plot is readable at this column width
-        setChartMins(next.mode() == Mode.TABS ? 0 : ChartChrome.minWidth(s, MIN_PLOT),
-                next.mode() == Mode.TABS ? 0 : ChartChrome.minHeight(s, next.column(), MIN_PLOT));
+        boolean tabs = next.mode() == PanelArrangement.Mode.TABS;
+        setChartMins(tabs ? 0 : ChartChrome.minWidth(s, MIN_PLOT),
+                tabs ? 0 : ChartChrome.minHeight(s, next.column(), MIN_PLOT));
         for (Node n : getChildren()) {
             n.resizeRelocate(0, 0, w, h);
         }
     }
 
+    // the window gives this region whatever is left beside the side panels and above the numbers: it asks for
+    // nothing, and arranges its panels for the space it gets
     @Override
     protected double computeMinWidth(double height) {
         return 0;
@@ -166,28 +122,9 @@ public final class PanelsLayout extends Region {
         return 0;
     }
 
-    @Override
-    protected double computePrefWidth(double height) {
-        return 900;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 600;
-    }
-
-    private String selectedName() {
-        for (TabPane t : tabPanes) {
-            Tab sel = t.getSelectionModel().getSelectedItem();
-            if (sel != null && t.getScene() != null) {
-                return sel.getText();
-            }
-        }
-        return null;
-    }
-
-    private void rebuild(Arrangement a, double width, FigureStyle s) {
-        String selected = selectedName();
+    private void rebuild(PanelArrangement a, double width, FigureStyle s) {
+        building = true;
+        String selected = chosen;
         // take every panel out of its old container first: a node may sit in one place only
         for (TabPane t : tabPanes) {
             t.getTabs().forEach(tab -> tab.setContent(null));
@@ -200,37 +137,37 @@ public final class PanelsLayout extends Region {
         getChildren().clear();
         double chartMinWidth = ChartChrome.minWidth(s, MIN_PLOT);
         Node content;
-        if (a.mode() == Mode.TABS) {
-            TabPane all = tabs(selected);
+        if (a.mode() == PanelArrangement.Mode.TABS) {
+            TabPane all = tabs();
             all.getTabs().add(tab(graphName, graph));
             for (int i = 0; i < charts.size(); i++) {
                 all.getTabs().add(tab(names.get(i), charts.get(i)));
             }
             select(all, selected);
             centreSplit = null;
+            chartColumn = null;
             content = all;
         } else {
             SplitPane column = new SplitPane();
             column.setOrientation(Orientation.VERTICAL);
+            chartColumn = column;
             int k = a.stacked();
             for (int i = 0; i < k - 1 || (k == charts.size() && i < k); i++) {
                 column.getItems().add(charts.get(i));
             }
             if (k < charts.size()) {
-                TabPane rest = tabs(selected);
+                TabPane rest = tabs();
                 for (int i = k - 1; i < charts.size(); i++) {
                     rest.getTabs().add(tab(names.get(i), charts.get(i)));
                 }
                 select(rest, selected);
                 column.getItems().add(rest);
             }
-            double[] positions = new double[column.getItems().size() - 1];
-            for (int i = 0; i < positions.length; i++) {
-                positions[i] = (i + 1.0) / column.getItems().size();
-            }
+            double[] positions = a.columnPositions(s, charts.size());
             centreSplit = new SplitPane(graph, column);
-            double graphShareNow = 1 - (intendedColumn(width, Math.max(graph.minWidth(-1), MIN_PLOT), chartMinWidth,
-                    graphShare) + DIVIDER) / Math.max(1, width);
+            double intended = PanelArrangement.intendedColumn(width,
+                    PanelArrangement.graphMinWidth(graph.minWidth(-1), s), chartMinWidth, graphShare);
+            double graphShareNow = 1 - (intended + DIVIDER) / Math.max(1, width);
             centreSplit.setDividerPositions(graphShareNow);
             column.setDividerPositions(positions);
             // a split pane whose items just changed resets its dividers in its first layout: set them again after
@@ -241,10 +178,37 @@ public final class PanelsLayout extends Region {
             });
             content = centreSplit;
         }
-        SplitPane.setResizableWithParent(graph, true);
         current = a;
         getChildren().add(content);
         content.applyCss();
+        building = false;
+    }
+
+    /**
+     * Keeps the divider between the graph and the charts where both keep their minimum width: after the window
+     * or the scale changed, or the user dragged it too far (a split pane does not hold a tab pane's content to
+     * its minimum by itself). Otherwise the user's position stays.
+     */
+    private void keepMinimums(double width, FigureStyle s) {
+        if (centreSplit == null || width <= 0) {
+            return;
+        }
+        double chartMin = ChartChrome.minWidth(s, MIN_PLOT);
+        double graphMin = PanelArrangement.graphMinWidth(graph.minWidth(-1), s);
+        double column = (1 - centreSplit.getDividerPositions()[0]) * width - DIVIDER;
+        double kept = Math.max(chartMin, Math.min(column, width - graphMin - DIVIDER));
+        if (Math.abs(kept - column) > 1) {
+            centreSplit.setDividerPositions(1 - (kept + DIVIDER) / width);
+        }
+        if (chartColumn != null) {
+            for (Node n : chartColumn.getItems()) {
+                double min = current.placeHeight(s, n instanceof TabPane);
+                if (n instanceof Region r && r.getHeight() > 0 && r.getHeight() < min - 1) {
+                    chartColumn.setDividerPositions(current.columnPositions(s, charts.size()));
+                    return;
+                }
+            }
+        }
     }
 
     /** Side by side the split panes keep the charts at their smallest readable size when a divider is moved. */
@@ -255,9 +219,14 @@ public final class PanelsLayout extends Region {
         graph.setMinWidth(w == 0 ? Region.USE_COMPUTED_SIZE : MIN_PLOT);
     }
 
-    private TabPane tabs(String selected) {
+    private TabPane tabs() {
         TabPane t = new TabPane();
         t.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        t.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!building && b != null) {
+                chosen = b.getText();
+            }
+        });
         tabPanes.add(t);
         return t;
     }

@@ -1,5 +1,6 @@
 package org.expanderexplorer.ui.classroom;
 
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
@@ -113,6 +114,10 @@ public final class ClassroomControls extends VBox {
                 compare.accept(snapshots.compare(sel.get(0), sel.get(1)));
             }
         });
+        // buttons keep their text; the name field and the lists give way when the panel is narrow
+        for (Button b : List.of(ih, hh, save, restore, compareButton)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         getChildren().addAll(section("GRAPH"), title, description, gallery, model, weighted, section("STEP MODE"));
         getChildren().addAll(ClassroomGraphPane.stepOptions(steps));
         getChildren().addAll(section("COLOURS"), colouring, indexRow, cut, reference, section("SNAPSHOTS"), saveRow,

@@ -92,8 +92,8 @@ public final class ClassroomMode {
             }
             style.set(style.get().withContrast(b));
         });
-        SidePanels.capped(explanation, root.widthProperty());
-        SidePanels.capped(view.left(), root.widthProperty());
+        SidePanels.capped(explanation, root);
+        SidePanels.capped(view.left(), root);
         explanationShown.addListener((o, a, b) -> root.setRight(b ? explanation : null));
         controlsShown.addListener((o, a, b) -> {
             if (active.get()) {

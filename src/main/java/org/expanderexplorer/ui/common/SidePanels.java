@@ -1,7 +1,8 @@
 package org.expanderexplorer.ui.common;
 
-import javafx.beans.value.ObservableDoubleValue;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 
 /**
@@ -12,8 +13,13 @@ import javafx.scene.layout.Region;
  */
 public final class SidePanels {
 
-    /** The largest share of the window's width a side panel takes. */
-    public static final double MAX_SHARE = 0.28;
+    /** The largest share of the window's width a side panel takes when it is the only one. */
+    public static final double MAX_SHARE = 0.32;
+    /**
+     * The largest share of each of two side panels shown at once (the classroom's controls and the explanation):
+     * at 200 % on a 1024 x 768 projector two panels of 32 % left the graph 370 px, too narrow for its toolbar.
+     */
+    public static final double PAIR_SHARE = 0.25;
 
     private SidePanels() {
     }
@@ -27,10 +33,14 @@ public final class SidePanels {
         return s;
     }
 
-    /** Limits {@code side} to {@link #MAX_SHARE} of {@code windowWidth} (its content wraps to fit). */
-    public static <T extends Region> T capped(T side, ObservableDoubleValue windowWidth) {
-        side.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.floor(windowWidth.get() * MAX_SHARE), windowWidth));
+    /**
+     * Limits {@code side}, a side panel of {@code root}, to {@link #MAX_SHARE} of the root's width, or to
+     * {@link #PAIR_SHARE} while the root shows a panel on its left and on its right (its content wraps to fit).
+     */
+    public static <T extends Region> T capped(T side, BorderPane root) {
+        side.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.floor(root.getWidth()
+                        * (root.getLeft() != null && root.getRight() != null ? PAIR_SHARE : MAX_SHARE)),
+                root.widthProperty(), root.leftProperty(), root.rightProperty()));
         side.setMinWidth(0);
         return side;
     }
