@@ -1,13 +1,29 @@
 package org.expanderexplorer;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.expanderexplorer.core.io.Json;
+import org.expanderexplorer.core.model.ModelFiles;
+import org.expanderexplorer.core.model.PyTorchNpz;
 import org.junit.jupiter.api.Test;
 
-/** The layer rules of the architecture: core knows nothing of JavaFX or the front ends; CLI and UI are apart. */
+/**
+ * The layer rules of the architecture: core knows nothing of JavaFX or the front ends; CLI and UI are apart; no
+ * import cycles between packages or between the files of a package; the layering inside core of decision 0018.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -48,6 +64,81 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.expanderexplorer.core.graph..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.expanderexplorer.core.model..",
                         "org.deeplearning4j..", "org.nd4j..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        slices().matching("org.expanderexplorer.(**)").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /**
+     * No cycles between the files of a package either: each top-level class with its nested classes is one slice.
+     * (ArchUnit reads byte code, so a constant that the compiler inlines is invisible to it; such a reference is
+     * rare and kept out by review.)
+     */
+    @Test
+    void noCyclesBetweenFiles() {
+        slices().assignedFrom(new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass c) {
+                String name = c.getName();
+                int nested = name.indexOf('$');
+                return SliceIdentifier.of(nested < 0 ? name : name.substring(0, nested));
+            }
+
+            @Override
+            public String getDescription() {
+                return "top-level classes with their nested classes";
+            }
+        }).should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** Core's own layering, bottom up (decision 0018): each package names the core packages it may use. */
+    @Test
+    void coreLayering() {
+        mayUseOnly("io");
+        mayUseOnly("data", "io");
+        mayUseOnly("graph", "io");
+        mayUseOnly("spectral", "graph", "io");
+        // the ramanujan method keeps a spectral gap positive while it prunes: pruning reads spectral's gaps
+        mayUseOnly("pruning", "spectral", "graph", "io");
+        mayUseOnly("model", "data", "graph", "io");
+        mayUseOnly("subject", "model", "data", "graph", "pruning", "io");
+        mayUseOnly("sweep", "subject", "model", "data", "graph", "pruning", "spectral", "io");
+        mayUseOnly("drawing", "sweep", "subject", "graph", "pruning", "spectral", "io");
+        // results only: the sweep's and the spectral results with what they record (the ids that name graphs, the
+        // pruning schedule of a sweep), numbers as text
+        mayUseOnly("report", "sweep", "subject", "graph", "spectral", "pruning", "io");
+    }
+
+    /** {@code core.<pkg>} depends on no core package but {@code allowed} (and the root's BadInputException). */
+    private static void mayUseOnly(String pkg, String... allowed) {
+        String[] packages = Arrays.stream(allowed).map(a -> "org.expanderexplorer.core." + a + "..")
+                .toArray(String[]::new);
+        String[] withOwn = Arrays.copyOf(packages, packages.length + 2);
+        withOwn[packages.length] = "org.expanderexplorer.core." + pkg + "..";
+        withOwn[packages.length + 1] = "org.expanderexplorer.core";
+        classes().that().resideInAPackage("org.expanderexplorer.core." + pkg + "..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.expanderexplorer..")
+                        .or(resideInAnyPackage(withOwn)))
+                .check(CLASSES);
+    }
+
+    /** The command line and the window read models through core.subject's one door (LoadedModel). */
+    @Test
+    void frontEndsReadModelsThroughTheSubjectDoor() {
+        noClasses().that().resideInAnyPackage("org.expanderexplorer.cli..", "org.expanderexplorer.ui..")
+                .should().callMethod(ModelFiles.class, "loadAny", Path.class)
+                .orShould().callMethod(ModelFiles.class, "load", Path.class)
+                .orShould().callMethod(PyTorchNpz.class, "load", Path.class)
+                .check(CLASSES);
+    }
+
+    /** One JSON writer: no other class configures a Jackson mapper of its own. */
+    @Test
+    void oneJsonWriter() {
+        noClasses().that().doNotBelongToAnyOf(Json.class).should().callConstructor(ObjectMapper.class)
                 .check(CLASSES);
     }
 }

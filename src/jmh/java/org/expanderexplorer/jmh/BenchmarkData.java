@@ -1,6 +1,8 @@
 package org.expanderexplorer.jmh;
 
+import java.util.Arrays;
 import java.util.Random;
+import org.expanderexplorer.core.graph.CsrGraph;
 import org.expanderexplorer.core.graph.WeightMatrix;
 
 /** Seeded inputs of the benchmarks. */
@@ -42,5 +44,24 @@ final class BenchmarkData {
     static int[] shape(String text) {
         String[] p = text.split("x");
         return new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])};
+    }
+
+    /** An Erdos-Renyi graph G(n, p) with weights 1, or uniform in (0.1, 2.1) (as the unit tests' random graphs). */
+    static CsrGraph randomGraph(int n, double p, boolean weighted, long seed) {
+        Random r = new Random(seed);
+        int[] from = new int[n * n];
+        int[] to = new int[n * n];
+        double[] w = new double[n * n];
+        int m = 0;
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                if (r.nextDouble() < p) {
+                    from[m] = a;
+                    to[m] = b;
+                    w[m++] = weighted ? 0.1 + 2 * r.nextDouble() : 1.0;
+                }
+            }
+        }
+        return CsrGraph.fromEdges(n, Arrays.copyOf(from, m), Arrays.copyOf(to, m), Arrays.copyOf(w, m), v -> "v" + v);
     }
 }

@@ -1,7 +1,5 @@
 package org.expanderexplorer.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,12 +12,14 @@ import org.expanderexplorer.core.data.Datasets;
 import org.expanderexplorer.core.data.SequenceDataset;
 import org.expanderexplorer.core.data.SpeechCommandsDataset;
 import org.expanderexplorer.core.data.Split;
+import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.model.EvaluationResult;
 import org.expanderexplorer.core.model.Evaluator;
-import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.ModelMetadata;
 import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.core.model.SavedModel;
+import org.expanderexplorer.core.subject.LoadedModel;
+import org.expanderexplorer.core.model.VectorInference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,8 +30,6 @@ import picocli.CommandLine.Spec;
         description = {"Evaluate a model (Deeplearning4j zip, or PyTorch state_dict NPZ whose architecture is "
             + "inferred from the shapes) on the test split of a data set."})
 final class EvaluateCommand implements Callable<Integer> {
-
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec
     CommandSpec spec;
@@ -73,7 +71,8 @@ final class EvaluateCommand implements Callable<Integer> {
             case "test" -> Split.TEST;
             default -> throw new BadInputException("--split must be train or test, got '" + split + "'");
         };
-        SavedModel saved = ModelFiles.loadAny(model);
+        VectorInference.warmUpInBackground(); // compiles the inference kernels while the model and data load
+        SavedModel saved = LoadedModel.read(model);
         Nd4jThreads.set(threads);
         SequenceDataset ds = Datasets.load(Datasets.parse(data), which, SpeechCommandsDataset.Options.defaults());
         ModelMetadata meta = saved.metadata();
@@ -94,7 +93,7 @@ final class EvaluateCommand implements Callable<Integer> {
             m.put("correct", r.correct());
             m.put("seconds", r.seconds());
             m.put("confusion", r.confusion());
-            out.println(JSON.writeValueAsString(m));
+            out.println(Json.write(m));
         } else {
             out.printf(Locale.ROOT, "model:    %s (%s, %s)%n", model, saved.model().spec().describe(),
                     saved.format() == SavedModel.Format.DL4J_ZIP ? "Deeplearning4j zip" : "PyTorch NPZ");

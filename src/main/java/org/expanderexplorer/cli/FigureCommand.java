@@ -28,6 +28,13 @@ import picocli.CommandLine.Spec;
             + "from the sweep.json beside the CSV when there is one, else they are recomputed from the CSV."})
 final class FigureCommand implements Callable<Integer> {
 
+    /**
+     * PNG resolution of the figures, here and in {@code sweep}: 144 dpi is 1.5 x the 96 dpi of the logical size.
+     * (Kept with {@link #scale}, which {@code sweep} uses too, so that the two commands do not depend on each
+     * other.)
+     */
+    static final int DEFAULT_DPI = 144;
+
     @Spec
     CommandSpec spec;
 
@@ -55,7 +62,7 @@ final class FigureCommand implements Callable<Integer> {
 
     @Option(names = "--dpi", paramLabel = "DPI",
             description = {"PNG resolution in dots per inch. Without --size: 96 = 800 x 500 pixels (default "
-                + SweepCommand.DEFAULT_DPI + "); with --size: default 600 for the journal sizes, 144 for a slide, "
+                + DEFAULT_DPI + "); with --size: default 600 for the journal sizes, 144 for a slide, "
                 + "300 for a size in units."})
     Integer dpi;
 
@@ -80,7 +87,7 @@ final class FigureCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         FigureSize printed = size == null ? null : printedSize();
-        double scale = scale(dpi == null ? SweepCommand.DEFAULT_DPI : dpi);
+        double scale = scale(dpi == null ? DEFAULT_DPI : dpi);
         String format = FigureFiles.formatOf(out);
         if (format.equals("csv")) {
             throw BadInputException.inFile(out, "the figure is drawn as .svg or .png (the data is the sweep CSV)");

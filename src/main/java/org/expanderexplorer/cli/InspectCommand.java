@@ -10,13 +10,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.expanderexplorer.core.graph.Gate;
+import org.expanderexplorer.core.graph.Representation;
+import org.expanderexplorer.core.graph.UnfoldedGraph;
 import org.expanderexplorer.core.graph.WeightMatrix;
+import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.model.CellType;
-import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.ModelSpec;
 import org.expanderexplorer.core.model.RecurrentWeights;
 import org.expanderexplorer.core.model.SavedModel;
 import org.expanderexplorer.core.model.WeightKind;
+import org.expanderexplorer.core.spectral.UnfoldedAnalysis;
+import org.expanderexplorer.core.subject.LoadedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,6 +41,12 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Option(names = "--unfold", paramLabel = "STEPS", description = "Also the numbers of each recurrent layer's "
+            + "time-unfolded graph over STEPS steps (x_t -> h_t, h_{t-1} -> h_t, LSTM gates merged onto the units, "
+            + "unweighted): lambda_2, sweep cut, Cheeger bounds and the gaps of its step layers (JSON: unfolded, at "
+            + "the end).")
+    Integer unfold;
+
     /** One matrix: name, shape, non-zero count. */
     record MatrixInfo(String name, int rows, int cols, long nonZeros) {
         double sparsity() {
@@ -48,7 +58,7 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        SavedModel saved = ModelFiles.loadAny(model);
+        SavedModel saved = LoadedModel.read(model);
         ModelSpec s = saved.model().spec();
         RecurrentWeights w = new RecurrentWeights(saved.model());
         List<MatrixInfo> matrices = new ArrayList<>();
@@ -65,6 +75,14 @@ final class InspectCommand implements Callable<Integer> {
                 }
             }
         }
+        if (unfold != null && (unfold < 1 || unfold > 1000)) {
+            throw new org.expanderexplorer.core.BadInputException("--unfold must be 1 .. 1000 steps, got " + unfold);
+        }
+        List<UnfoldedAnalysis.Result> unfolded = new ArrayList<>();
+        for (int l = 0; unfold != null && l < s.layers(); l++) {
+            unfolded.add(new UnfoldedAnalysis(new UnfoldedGraph(w.matrix(l, WeightKind.INPUT),
+                    w.matrix(l, WeightKind.RECURRENT), unfold, Representation.UNWEIGHTED)).result());
+        }
         WeightMatrix fc = w.readout();
         matrices.add(new MatrixInfo("readout", fc.rows(), fc.cols(), fc.nonZeros()));
         long params = saved.model().network().numParams();
@@ -72,8 +90,14 @@ final class InspectCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("model", model.toString());
             m.put("format", saved.format().name());
-            m.put("architecture", Map.of("cell", s.cell().id(), "inputs", s.inputs(), "hidden", s.hidden(),
-                    "layers", s.layers(), "classes", s.classes()));
+            // a LinkedHashMap, not Map.of: Map.of's iteration order changes from run to run
+            Map<String, Object> architecture = new LinkedHashMap<>();
+            architecture.put("cell", s.cell().id());
+            architecture.put("inputs", s.inputs());
+            architecture.put("hidden", s.hidden());
+            architecture.put("layers", s.layers());
+            architecture.put("classes", s.classes());
+            m.put("architecture", architecture);
             m.put("parameters", params);
             w.blockOrder().ifPresent(o -> m.put("gateBlockOrder", o.toString()));
             m.put("metadata", saved.metadata());
@@ -88,7 +112,10 @@ final class InspectCommand implements Callable<Integer> {
                 list.add(e);
             }
             m.put("matrices", list);
-            out.println(EvaluateCommand.JSON.writeValueAsString(m));
+            if (unfold != null) {
+                m.put("unfolded", unfolded);
+            }
+            out.println(Json.write(m));
         } else {
             out.printf(Locale.ROOT, "model:        %s (%s)%n", model,
                     saved.format() == SavedModel.Format.DL4J_ZIP ? "Deeplearning4j zip" : "PyTorch NPZ");
@@ -103,6 +130,10 @@ final class InspectCommand implements Callable<Integer> {
             for (MatrixInfo mi : matrices) {
                 out.printf(Locale.ROOT, "  %-14s %5d x %-5d %,9d non-zero  sparsity %6.2f %%%n", mi.name(),
                         mi.rows(), mi.cols(), mi.nonZeros(), 100 * mi.sparsity());
+            }
+            for (int l = 0; l < unfolded.size(); l++) {
+                out.printf(Locale.ROOT, "layer %d unfolded (unweighted, gates merged onto the units):%n", l);
+                out.print(SpectrumCommand.unfoldedTable(unfolded.get(l)));
             }
         }
         out.flush();

@@ -5,11 +5,17 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
-import org.expanderexplorer.core.model.ModelFiles;
+import org.expanderexplorer.core.io.FileGroup;
+import org.expanderexplorer.core.io.Provenance;
 import org.expanderexplorer.core.model.SavedModel;
-import org.expanderexplorer.core.subject.ModelSubjects;
+import org.expanderexplorer.core.pruning.GapFloor;
+import org.expanderexplorer.core.pruning.PruningMethod;
+import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.LoadedModel;
+import org.expanderexplorer.core.model.VectorInference;
 import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.PrunedModelExport;
 import org.expanderexplorer.core.subject.PrunedState;
@@ -24,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "prune", mixinStandardHelpOptions = true,
         description = {"Prune a model's recurrent layer to q %% of its edges and export the pruned model: a "
             + "Deeplearning4j zip (pruned weights zero), optionally a PyTorch NPZ with a <key>.mask array per pruned "
-            + "matrix, and a JSON summary with dense, sparse (CSR) and gzip sizes."})
+            + "matrix, and a JSON summary with dense, sparse (CSR) and gzip sizes and the pruned model's inference "
+            + "time against the dense model's, measured on this machine."})
 final class PruneCommand implements Callable<Integer> {
 
     @Spec
@@ -48,13 +55,16 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = "--summary", description = "Also write the summary as JSON.")
     Path summary;
 
+    @Option(names = "--replace-model", description = "Allow an output to be the input model itself (it is replaced).")
+    boolean replaceModel;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         if (!(keep > 0 && keep <= 100)) {
             throw new BadInputException("--keep must be in (0, 100], got " + keep);
         }
-        PruneSettings settings = prune.settings();
+        prune.settings();
         for (Path p : new Path[] {out, npz, summary}) {
             if (p != null) {
                 TrainCommand.checkOutput(p);
@@ -63,25 +73,91 @@ final class PruneCommand implements Callable<Integer> {
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
             throw BadInputException.inFile(out, "the pruned model is a Deeplearning4j zip: give a name ending in .zip");
         }
-        SavedModel saved = ModelFiles.loadAny(model);
-        Subject subject = ModelSubjects.of(model.getFileName().toString(), saved.model(), null, prune.layer);
+        for (Path p : new Path[] {out, npz, summary}) {
+            if (p != null && !replaceModel && sameFile(p, model)) {
+                throw BadInputException.inFile(p, "is the input model; writing it would replace the model being "
+                        + "pruned (add --replace-model if that is what you want)");
+            }
+        }
+        try (FileGroup outputs = FileGroup.claim(out, npz, summary)) {
+            try {
+                write(outputs, stdout);
+            } catch (java.nio.file.FileSystemException e) {
+                throw outputs.named(e);
+            }
+        }
+        return 0;
+    }
+
+    private void write(FileGroup outputs, PrintWriter stdout) throws IOException {
+        PruneSettings settings = prune.settings();
+        VectorInference.warmUpInBackground(); // the speed measurement needs compiled kernels
+        SavedModel saved = LoadedModel.read(model);
+        Subject subject = LoadedModel.of(model, saved, null, model.getFileName().toString(), prune.layer).subject();
         PrunedState state = subject.prune(keep, settings);
         PrunedModelExport export = new PrunedModelExport(saved.model(), prune.layer, state);
-        String how = String.format(Locale.ROOT, "pruned: %s, q = %s %%, scope %s%s, seed %d, from %s",
-                settings.method().cliName(), keep, settings.scopeId(), settings.perGate() ? " per gate" : "",
-                settings.seed(), model.getFileName());
-        export.writeZip(out, saved.metadata(), how);
+        export.writeZip(outputs.stage(out), saved.metadata(), export.how(model.getFileName().toString()));
         if (npz != null) {
-            export.writeNpz(npz);
+            export.writeNpz(outputs.stage(npz));
         }
-        PrunedModelExport.Summary s = export.summary().withFiles(out, Files.size(out), npz,
-                npz == null ? null : Files.size(npz));
+        PrunedModelExport.Summary s = export.summary().withFiles(out, Files.size(outputs.stage(out)), npz,
+                npz == null ? null : Files.size(outputs.stage(npz))).withSpeed(export.measureSpeed(steps(saved)));
         if (summary != null) {
-            PrunedModelExport.writeSummary(summary, s);
+            PrunedModelExport.writeSummary(outputs.stage(summary), s,
+                    export.provenance(Provenance.now().withModelFile(model)));
         }
+        // all three complete: only now do they replace what was there, the summary last
+        outputs.commit();
         print(stdout, s);
+        if (settings.method() == PruningMethod.RAMANUJAN) {
+            printReach(stdout, spec.commandLine().getErr(), subject, state);
+        }
         stdout.flush();
-        return 0;
+    }
+
+    /** Whether two paths name one file (the same path, or a link to it); false if either does not exist. */
+    static boolean sameFile(Path a, Path b) {
+        try {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())
+                    || (Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The ramanujan method's floors, the monitored gaps at the result, and whether q was reachable. */
+    static void printReach(PrintWriter out, PrintWriter err, Subject subject, PrunedState state) {
+        PruneSettings st = state.settings();
+        out.printf(Locale.ROOT, "ramanujan keeps %s > 0 in every pruned %s; lowest reachable q = %.3f %%%n",
+                st.gap().cliName(), st.perGate() ? "gate slice" : "matrix", state.lowestReachablePercent());
+        Map<String, Double> kept = subject.blockKeepPercents(state);
+        for (Map.Entry<String, GapFloor.Floor> e : subject.floors(st).entrySet()) {
+            GapFloor.Floor f = e.getValue();
+            Double gap = st.gap().of(subject.matrix(state, GraphId.parse(e.getKey())));
+            out.printf(Locale.ROOT, "  %-6s kept %7.3f %%  floor %7.3f %% (%d of %d entries)  %s %s%s%n", e.getKey(),
+                    kept.get(e.getKey()), 100.0 * f.count() / Math.max(1, entries(subject, e.getKey())), f.count(),
+                    f.candidates(), st.gap().cliName(), gap == null ? "undefined" : String.format(Locale.ROOT, "%.4f",
+                            gap), f.positiveAtStart() ? "" : "  (not positive before pruning: left unpruned)");
+        }
+        if (state.belowReach()) {
+            String msg = String.format(Locale.ROOT, "q = %s %% is below the lowest reachable q: every pruned %s is at "
+                    + "its floor, so %.3f %% is kept (no edge can go without a monitored gap reaching 0)",
+                    trim(state.keepPercent()), st.perGate() ? "gate slice" : "matrix", state.actualKeepPercent());
+            out.println(msg);
+            err.println("note: " + msg);
+            err.flush();
+        }
+    }
+
+    private static long entries(Subject subject, String block) {
+        var m = subject.matrix(subject.dense(), GraphId.parse(block));
+        return (long) m.rows() * m.cols();
+    }
+
+    /** Time steps of the model's data set, as its metadata records them, or 28 (MNIST's rows) when unknown. */
+    static int steps(SavedModel saved) {
+        Integer steps = saved.metadata() == null ? null : saved.metadata().steps();
+        return steps != null && steps > 0 ? steps : PrunedModelExport.DEFAULT_STEPS;
     }
 
     static void print(PrintWriter out, PrunedModelExport.Summary s) {
@@ -94,6 +170,9 @@ final class PruneCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "parameters: %d, non-zero %d%n", s.parameters(), s.nonZero());
         out.printf(Locale.ROOT, "size: dense %s, sparse (CSR) %s, gzip %s (dense model gzip %s)%n",
                 bytes(s.denseBytes()), bytes(s.sparseBytes()), bytes(s.gzipPrunedBytes()), bytes(s.gzipDenseBytes()));
+        if (s.speed() != null) {
+            out.println("inference on this machine: " + s.speed().describe());
+        }
         if (s.zipFile() != null) {
             out.printf(Locale.ROOT, "wrote %s (%s)%n", s.zipFile(), bytes(s.zipBytes()));
         }

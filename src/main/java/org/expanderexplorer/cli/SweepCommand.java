@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.io.RunFolder;
 import org.expanderexplorer.core.data.Datasets;
 import org.expanderexplorer.core.data.SequenceDataset;
 import org.expanderexplorer.core.data.SequenceDatasets;
@@ -22,24 +21,27 @@ import org.expanderexplorer.core.data.SpeechCommandsDataset;
 import org.expanderexplorer.core.data.Split;
 import org.expanderexplorer.core.graph.Gate;
 import org.expanderexplorer.core.graph.Representation;
-import org.expanderexplorer.core.io.FileDigests;
+import org.expanderexplorer.core.io.Provenance;
 import org.expanderexplorer.core.model.CellType;
-import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.core.model.RecurrentClassifier;
 import org.expanderexplorer.core.model.SavedModel;
+import org.expanderexplorer.core.model.VectorInference;
 import org.expanderexplorer.core.model.TrainingConfig;
 import org.expanderexplorer.core.pruning.PruningSchedule;
 import org.expanderexplorer.core.report.SweepReport;
 import org.expanderexplorer.core.spectral.AnalysisOptions;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
 import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.LoadedModel;
 import org.expanderexplorer.core.subject.ModelSubjects;
 import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.PrunedModelExport;
 import org.expanderexplorer.core.subject.PrunedState;
 import org.expanderexplorer.core.subject.Subject;
+import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.sweep.ModelFineTuner;
+import org.expanderexplorer.core.sweep.Rewinding;
 import org.expanderexplorer.core.sweep.SweepConfig;
 import org.expanderexplorer.core.sweep.SweepPoint;
 import org.expanderexplorer.core.sweep.SweepResult;
@@ -61,9 +63,6 @@ import picocli.CommandLine.Spec;
             + "figures/*.png|svg (the paper's figure per graph and representation) into --out.",
             "Progress goes to stderr; the crossings and the stopping rule to stdout."})
 final class SweepCommand implements Callable<Integer> {
-
-    /** PNG resolution of the figures: 144 dpi is 1.5 x the 96 dpi of the logical size. */
-    static final int DEFAULT_DPI = 144;
 
     @Spec
     CommandSpec spec;
@@ -92,6 +91,13 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--finetune", description = "Fine-tune this many epochs between rounds (needs --iterative).")
     Integer finetune;
 
+    @Option(names = "--rewind", paramLabel = "TARGET", description = "Lottery-ticket rewinding (needs --finetune): "
+            + "each round prunes by the latest trained weights, resets the kept weights to TARGET and retrains "
+            + "--finetune epochs: init (the model's initialisation, rebuilt from its recorded seed) or epoch:K "
+            + "(after K epochs of its recorded training recipe). Default: fine-tune and continue. See "
+            + "docs/decisions/0022.")
+    String rewind;
+
     @Option(names = "--finetune-limit", description = "Fine-tune on a seeded random subset of this many training "
             + "examples (default: the whole training split).")
     Integer finetuneLimit;
@@ -107,15 +113,16 @@ final class SweepCommand implements Callable<Integer> {
             + "test examples (default 0: the full test set); -1 for no accuracy.")
     int limit;
 
-    @Option(names = "--graphs", split = ",", description = "Monitored graphs: ih, hh, step, gates (every gate of "
-            + "ih, hh and step), or one gate like ih.f (default: ih,hh,step, plus gates for an LSTM).")
+    @Option(names = "--graphs", split = ",", description = "Monitored graphs: ih, hh, step, units (an LSTM's unit "
+            + "graphs ih.units, hh.units, step.units), gates (every gate of ih, hh and step), or one graph like ih.f "
+            + "(default: ih,hh,step, plus units and gates for an LSTM).")
     List<String> graphs;
 
     @Option(names = "--formats", split = ",", defaultValue = "png,svg",
             description = "Figure formats: png, svg, both (default) or none.")
     List<String> formats;
 
-    @Option(names = "--dpi", defaultValue = "" + DEFAULT_DPI,
+    @Option(names = "--dpi", defaultValue = "" + FigureCommand.DEFAULT_DPI,
             description = "PNG resolution (96 = the logical 800 x 500 pixels; default ${DEFAULT-VALUE}).")
     int dpi;
 
@@ -130,6 +137,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Folder to write (created if missing).")
     Path out;
 
+    /** The run's folder while it runs: every output goes to its staging folder and moves into --out at the end. */
+    private RunFolder staging;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -140,6 +150,9 @@ final class SweepCommand implements Callable<Integer> {
         double scale = FigureCommand.scale(dpi);
         if (finetune != null && !iterative) {
             throw new BadInputException("--finetune needs --iterative (fine-tuning happens between rounds)");
+        }
+        if (rewind != null && finetune == null) {
+            throw new BadInputException("--rewind needs --finetune N (the epochs of retraining per round)");
         }
         if (finetune != null && (finetune < 1 || finetuneBatch < 1)) {
             throw new BadInputException("--finetune and --finetune-batch must be at least 1");
@@ -165,40 +178,48 @@ final class SweepCommand implements Callable<Integer> {
         // OpenBLAS or OpenMP thread that waits for a busy core spins (measured: 5-8x slower on a loaded 2-core
         // machine)
         Nd4jThreads.set(threads);
-        SavedModel saved = ModelFiles.loadAny(model);
+        VectorInference.warmUpInBackground(); // compiles the inference kernels while the model and data load
+        SavedModel saved = LoadedModel.read(model);
         RecurrentClassifier net = saved.model();
         Datasets.Spec dataSpec = Datasets.parse(data);
         SequenceDataset test = limit < 0 ? null
                 : Datasets.load(dataSpec, Split.TEST, SpeechCommandsDataset.Options.defaults());
-        if (test != null && test.features() != net.spec().inputs()) {
-            throw new BadInputException("data set " + test.name() + " has " + test.features()
-                    + " features per step, the model " + model.getFileName() + " expects " + net.spec().inputs());
-        }
         String name = stem(model);
-        Subject subject = ModelSubjects.of(name, net, test, prune.layer);
+        Subject subject = LoadedModel.of(model, saved, test, name, prune.layer).subject();
         List<GraphId> monitored = graphs(net.spec().cell());
         SweepConfig config = new SweepConfig(schedule, settings, monitored,
                 Set.of(Representation.UNWEIGHTED, Representation.WEIGHTED), limit,
                 AnalysisOptions.DEFAULT.withExact(AnalysisOptions.Exact.NEVER));
         ModelFineTuner tuner = finetune == null ? null : fineTuner(saved, dataSpec, test, stderr, name);
-        Files.createDirectories(out);
-        String title = String.format(Locale.ROOT, "%s on %s, %s %s%s", name,
-                test == null ? dataSpec.toString() : test.name(), iterative ? "iterative" : "one-shot",
-                prune.describe(settings), finetune == null ? "" : ", fine-tuned " + finetune + " ep/round");
-        stderr.printf(Locale.ROOT, "sweep: %s, %d grid points, %d graph(s), accuracy on %s%n", title,
-                schedule.keepPercents().size(), monitored.size(), accuracyData(test, limit));
-        String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        long t0 = System.nanoTime();
-        List<Path> exported = new ArrayList<>();
-        SweepResult result = new SweepRunner(subject, config, tuner).run(
-                p -> progress(stderr, p, schedule.keepPercents().size(), monitored),
-                (state, s) -> exportAt(state, tuner == null ? net : tuner.latest(), saved, settings, exported),
-                () -> Thread.currentThread().isInterrupted());
-        double sweepSeconds = (System.nanoTime() - t0) / 1e9;
-        Map<String, Object> run = runInfo(saved, test, settings, tuner, started, sweepSeconds);
-        List<Path> figures = SweepReport.write(out, result, new SweepReport.RunInfo(title, run), figureFormats, scale);
-        double totalSeconds = (System.nanoTime() - t0) / 1e9;
-        report(stdout, result, monitored, sweepSeconds, totalSeconds, figures.size(), exported);
+        try (RunFolder folder = RunFolder.begin(out)) {
+            staging = folder;
+            String title = String.format(Locale.ROOT, "%s on %s, %s %s%s", name,
+                    test == null ? dataSpec.toString() : test.name(), iterative ? "iterative" : "one-shot",
+                    prune.describe(settings), finetune == null ? "" : ", fine-tuned " + finetune + " ep/round");
+            stderr.printf(Locale.ROOT, "sweep: %s, %d grid points, %d graph(s), accuracy on %s%n", title,
+                    schedule.keepPercents().size(), monitored.size(), accuracyData(test, limit));
+            Provenance provenance = provenance(test, settings, tuner);
+            long t0 = System.nanoTime();
+            List<Path> exported = new ArrayList<>();
+            SweepResult result = new SweepRunner(subject, config, tuner).run(
+                    p -> progress(stderr, p, schedule.keepPercents().size(), monitored),
+                    (state, s) -> exportAt(state, tuner == null ? net : tuner.latest(), saved, provenance, exported,
+                            test == null ? PruneCommand.steps(saved) : test.steps()),
+                    () -> Thread.currentThread().isInterrupted());
+            double sweepSeconds = (System.nanoTime() - t0) / 1e9;
+            Map<String, Object> run = runInfo(saved, test, settings, tuner, provenance, sweepSeconds);
+            List<Path> figures;
+            try {
+                figures = SweepReport.write(staging.staging(), result, new SweepReport.RunInfo(title, run),
+                        figureFormats, scale);
+            } catch (java.nio.file.FileSystemException e) {
+                throw staging.named(e);
+            }
+            staging.commit();
+            List<Path> exportedFinal = exported.stream().map(staging::finalPath).toList();
+            double totalSeconds = (System.nanoTime() - t0) / 1e9;
+            report(stdout, result, monitored, sweepSeconds, totalSeconds, figures.size(), exportedFinal);
+        }
         return 0;
     }
 
@@ -239,11 +260,17 @@ final class SweepCommand implements Callable<Integer> {
 
     List<GraphId> graphs(CellType cell) {
         List<String> tokens = graphs != null ? graphs
-                : cell == CellType.LSTM ? List.of("ih", "hh", "step", "gates") : List.of("ih", "hh", "step");
+                : cell == CellType.LSTM ? List.of("ih", "hh", "step", "units", "gates") : List.of("ih", "hh", "step");
         Set<GraphId> ids = new LinkedHashSet<>();
         for (String t : tokens) {
             String s = t.strip().toLowerCase(Locale.ROOT);
-            if (s.equals("gates")) {
+            if (s.equals(GraphId.UNITS)) {
+                if (cell != CellType.LSTM) {
+                    throw new BadInputException("--graphs units: a vanilla RNN has no gates to merge (its ih, hh and "
+                            + "step graphs are already unit graphs)");
+                }
+                ids.addAll(List.of(GraphId.IH_UNITS, GraphId.HH_UNITS, GraphId.STEP_UNITS));
+            } else if (s.equals("gates")) {
                 if (cell != CellType.LSTM) {
                     throw new BadInputException("--graphs gates: a vanilla RNN has no gates");
                 }
@@ -256,6 +283,9 @@ final class SweepCommand implements Callable<Integer> {
                 GraphId id = GraphId.parse(s);
                 if (id.kind() == GraphId.Kind.MATRIX) {
                     throw new BadInputException("--graphs: 'matrix' is for a plain matrix; use ih, hh, step or gates");
+                }
+                if (id.units() && cell != CellType.LSTM) {
+                    throw new BadInputException("--graphs " + s + ": a vanilla RNN has no gates to merge");
                 }
                 ids.add(id);
             }
@@ -277,40 +307,65 @@ final class SweepCommand implements Callable<Integer> {
         if (!(lr > 0 && lr < 10)) {
             throw new BadInputException("--finetune-lr must be in (0, 10), got " + lr);
         }
+        Rewinding.Target target = null;
+        if (rewind != null) {
+            int epoch = Rewinding.parseEpoch(rewind);
+            if (prune.layer != 0 && epoch > 0) {
+                stderr.println("note: rewinding resets every layer, not only layer " + prune.layer);
+            }
+            stderr.printf(Locale.ROOT, "rewinding target: %s%n", epoch == 0 ? "rebuilding the initialisation"
+                    : "training " + epoch + " epoch(s) of the recorded recipe");
+            target = Rewinding.of(saved, epoch, new ProgressBar(stderr, System.console() != null, 30),
+                    () -> Thread.currentThread().isInterrupted());
+        }
         return new ModelFineTuner(name, saved.model(), prune.layer, train, test,
                 new TrainingConfig(finetune, finetuneBatch, lr, prune.seed),
-                new ProgressBar(stderr, System.console() != null, 30));
+                new ProgressBar(stderr, System.console() != null, 30), target);
     }
 
-    private void exportAt(PrunedState state, RecurrentClassifier net, SavedModel saved, PruneSettings settings,
-                          List<Path> exported) {
+    private void exportAt(PrunedState state, RecurrentClassifier net, SavedModel saved, Provenance provenance,
+                          List<Path> exported, int steps) {
         if (export == null || !export.contains(state.keepPercent())) {
             return;
         }
         try {
-            Path dir = Files.createDirectories(out.resolve("models"));
+            Path dir = Files.createDirectories(staging.staging().resolve("models"));
             String base = stem(model) + "-q" + PruneCommand.trim(state.keepPercent());
             PrunedModelExport e = new PrunedModelExport(net, prune.layer, state);
             Path zip = dir.resolve(base + ".zip");
             Path npz = dir.resolve(base + ".npz");
-            e.writeZip(zip, saved.metadata(), String.format(Locale.ROOT, "pruned: %s, q = %s %%, %s sweep%s, from %s",
-                    settings.method().cliName(), PruneCommand.trim(state.keepPercent()),
-                    iterative ? "iterative" : "one-shot", finetune == null ? "" : " fine-tuned " + finetune
-                            + " epoch(s) per round", model.getFileName()));
+            e.writeZip(zip, saved.metadata(), e.how(model.getFileName().toString()) + ", "
+                    + (iterative ? "iterative" : "one-shot") + " sweep"
+                    + (finetune == null ? "" : ", fine-tuned " + finetune + " epoch(s) per round"));
             e.writeNpz(npz);
             Path json = dir.resolve(base + ".json");
-            PrunedModelExport.writeSummary(json, e.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz)));
+            PrunedModelExport.writeSummary(json, e.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz))
+                    .withSpeed(e.measureSpeed(steps)), e.provenance(provenance));
             exported.add(zip);
         } catch (IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         }
     }
 
+    /** The run's provenance: the model hashed once, the data, the method and every seed that chose anything. */
+    private Provenance provenance(SequenceDataset test, PruneSettings settings, ModelFineTuner tuner) {
+        Provenance p = Provenance.now().withModelFile(model).withDataSet(test == null ? null : test.name())
+                .withPruning(settings.method().cliName(), null).withSeed("pruning", settings.seed());
+        if (test != null && limit > 0 && limit < test.size()) {
+            p = p.withSeed("accuracySubset", ModelSubjects.SUBSET_SEED);
+        }
+        return tuner == null ? p : p.withSeed("fineTuning", prune.seed);
+    }
+
+    /**
+     * The run keys of sweep.json. The flat keys are those of layout 1 (kept for readers of older files); the ones
+     * that say where the run came from are taken from the provenance record, which follows them whole.
+     */
     private Map<String, Object> runInfo(SavedModel saved, SequenceDataset test, PruneSettings settings,
-                                        ModelFineTuner tuner, String started, double seconds) throws IOException {
+                                        ModelFineTuner tuner, Provenance provenance, double seconds) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("model", model.toString());
-        m.put("modelSha256", FileDigests.sha256(model));
+        m.put("model", provenance.model());
+        m.put("modelSha256", provenance.modelSha256());
         m.put("architecture", saved.model().spec().describe());
         m.put("layer", prune.layer);
         m.put("data", data);
@@ -325,8 +380,9 @@ final class SweepCommand implements Callable<Integer> {
         m.put("minDegree", settings.minDegree());
         m.put("seed", settings.seed());
         m.put("fineTuning", tuner == null ? null : tuner.describe());
-        m.put("startedAt", started);
+        m.put("startedAt", provenance.createdAt());
         m.put("sweepSeconds", seconds);
+        m.put("provenance", provenance);
         return m;
     }
 
@@ -377,14 +433,32 @@ final class SweepCommand implements Callable<Integer> {
         }
         SweepResult.Stopping s = r.stopping();
         if (s == null) {
+            double last = r.grid().get(r.grid().size() - 1);
             out.println("stopping rule: every monitored gap stays positive down to q = "
-                    + PruneCommand.trim(r.grid().get(r.grid().size() - 1)) + " %");
+                    + (r.reach() != null ? String.format(Locale.ROOT, "%.3f", last) : PruneCommand.trim(last)) + " %");
         } else {
             out.printf(Locale.ROOT, "stopping rule: %s (%s) of %s is <= 0 first, at q = %s %%; recommended q = %s%n",
                     s.gap(), s.graph().representation() == Representation.WEIGHTED ? "weighted" : "unweighted",
                     s.graph().graph().id(), PruneCommand.trim(round(s.atQ())),
                     s.recommended() == null ? "none (not positive at the first grid point)"
                             : PruneCommand.trim(round(s.recommended())) + " %");
+        }
+        if (r.config().settings().method() == PruningMethod.RAMANUJAN) {
+            SweepResult.Reach reach = r.reach();
+            SweepPoint last = r.points().get(r.points().size() - 1);
+            if (reach != null) {
+                out.printf(Locale.ROOT, "ramanujan: below q = %.3f %% no pruned %s can lose another edge with its %s "
+                        + "> 0; asked for %s %%, it measured %.3f %% and stopped (%d grid point(s) left out)%n",
+                        reach.lowestReachableQ(), r.config().settings().perGate() ? "gate slice" : "matrix",
+                        r.config().settings().gap().cliName(), PruneCommand.trim(reach.askedQ()),
+                        reach.lowestReachableQ(), reach.skipped());
+            } else {
+                out.printf(Locale.ROOT, "ramanujan: every grid q was reachable (lowest reachable at the last point: "
+                        + "%.3f %%)%n", last.lowestReachable());
+            }
+            out.println("  q per pruned matrix at the last point: " + last.blockPercents().entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s %.3f %%", e.getKey(), e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", ")));
         }
         out.printf(Locale.ROOT, "sweep: %.1f s; with files: %.1f s%n", sweepSeconds, totalSeconds);
         out.println("wrote " + out(this.out.resolve("sweep.csv")) + ", " + out(this.out.resolve("sweep.json"))

@@ -17,7 +17,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.graph.Representation;
-import org.expanderexplorer.core.io.FileDigests;
+import org.expanderexplorer.core.io.Provenance;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.TrainingJob;
 import org.expanderexplorer.core.pruning.PruningMethod;
@@ -233,20 +233,22 @@ final class FileActions {
         LoadedModel lm = current.model();
         var state = snap.state();
         var st = state.settings();
-        String how = String.format(Locale.ROOT, "pruned: %s, q = %s %%, scope %s%s, seed %d, from %s",
-                st.method().cliName(), state.keepPercent(), st.scopeId(), st.perGate() ? " per gate" : "", st.seed(),
-                current.title());
+        String from = current.title();
+        Path modelFile = current.file();
         executor.submit(() -> {
             PrunedModelExport export = new PrunedModelExport(lm.saved().model(), 0, state);
-            export.writeZip(zip, lm.saved().metadata(), how);
+            export.writeZip(zip, lm.saved().metadata(), export.how(from));
             export.writeNpz(npz);
-            PrunedModelExport.Summary s = export.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz));
-            PrunedModelExport.writeSummary(json, s);
+            PrunedModelExport.Summary s = export.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz))
+                    .withSpeed(export.measureSpeed(lm.test() == null ? PrunedModelExport.DEFAULT_STEPS
+                            : lm.test().steps()));
+            PrunedModelExport.writeSummary(json, s, export.provenance(Provenance.now().withModelFile(modelFile)
+                    .withDataSet(lm.test() == null ? null : lm.test().name())));
             return s;
         }, s -> {
             vm.setStatus(String.format(Locale.ROOT, "Exported %s (+ .npz, .json): %,d non-zero parameters of %,d;"
-                    + " dense %,d bytes, sparse %,d, gzip %,d.", zip, s.nonZero(), s.parameters(), s.denseBytes(),
-                    s.sparseBytes(), s.gzipPrunedBytes()));
+                    + " dense %,d bytes, sparse %,d, gzip %,d. Inference here: %s.", zip, s.nonZero(), s.parameters(),
+                    s.denseBytes(), s.sparseBytes(), s.gzipPrunedBytes(), s.speed().describe()));
             done.accept(s);
         }, e -> failed("Could not export the pruned model", e));
     }
@@ -260,7 +262,15 @@ final class FileActions {
         }
         Map<String, Object> settings = settings();
         Map<String, FigureSpec> copy = new LinkedHashMap<>(figures);
-        executor.submit(() -> ReportFolder.write(dir.toPath(), copy, style, settingsWithHash(settings)),
+        Path modelFile = current == null ? null : current.file();
+        executor.submit(() -> {
+            Provenance p = provenance(settings, modelFile);
+            Map<String, Object> s = new LinkedHashMap<>(settings);
+            if (p.modelSha256() != null) {
+                s.put("modelSha256", p.modelSha256());
+            }
+            return ReportFolder.write(dir.toPath(), copy, style, s, p);
+        },
                 n -> vm.setStatus("Wrote " + n + " files to " + dir + "."), this::failed);
     }
 
@@ -282,16 +292,17 @@ final class FileActions {
         return s;
     }
 
-    private Map<String, Object> settingsWithHash(Map<String, Object> s) {
-        Map<String, Object> out = new LinkedHashMap<>(s);
-        if (current != null && current.file() != null) {
-            try {
-                out.put("modelSha256", FileDigests.sha256(current.file()));
-            } catch (java.io.IOException e) {
-                throw BadInputException.inFile(current.file(), "cannot read (" + e.getMessage() + ")");
-            }
+    /** The report's provenance from its settings; hashes the model file, so it runs in the background. */
+    private static Provenance provenance(Map<String, Object> s, Path modelFile) {
+        Provenance p;
+        try {
+            p = Provenance.now().withModelFile(modelFile);
+        } catch (java.io.UncheckedIOException e) {
+            throw BadInputException.cannotRead(modelFile, e.getCause());
         }
-        return out;
+        return p.withDataSet((String) s.get("dataSet"))
+                .withPruning((String) s.get("method"), (Double) s.get("q"))
+                .withSeed("pruning", ((Number) s.get("seed")).longValue());
     }
 
     /** Asks before closing with an unsaved trained model; true when the window may close. */

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.expanderexplorer.core.io.FileDigests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +64,9 @@ class SweepCommandsTest {
         // the dense accuracy is the one the sample model's README states
         assertThat(json.get("denseAccuracy").asDouble()).isEqualTo(328 / 359.0);
         assertThat(json.at("/firstZeroCrossing/ih/unweighted").has("deltaR")).isTrue();
+        assertThat(json.at("/provenance/modelSha256").asText()).isEqualTo(json.get("modelSha256").asText());
+        assertThat(json.at("/provenance/dataSet").asText()).isEqualTo("digits8-test");
+        assertThat(json.at("/provenance/createdAt").asText()).isEqualTo(json.get("startedAt").asText());
     }
 
     @Test
@@ -166,6 +170,11 @@ class SweepCommandsTest {
             assertThat(m.get("emptyCols").asInt()).isZero();
         }
         assertThat(run("inspect", "--model", zip.toString()).code()).isZero();
+        JsonNode p = s.get("provenance");
+        assertThat(p.get("modelSha256").asText()).isEqualTo(FileDigests.sha256(Path.of(MODEL)));
+        assertThat(p.get("method").asText()).isEqualTo("expansion");
+        assertThat(p.get("q").asDouble()).isEqualTo(20.0);
+        assertThat(p.get("seeds").get("pruning").asLong()).isEqualTo(1);
     }
 
     @ParameterizedTest

@@ -48,6 +48,9 @@ public final class GraphDrawings {
         String[] labels = new String[n];
         int inputs = g.inputs();
         int hidden = g.hidden();
+        // Inputs are spread to span the hidden column (at most 3 units apart) so that x_t - h_t edges fan out instead
+        // of converging on a short stub; with 28 inputs against 128 hidden units the input column would otherwise be a
+        // fifth of the height.
         double spacingX = Math.max(1.0, (double) hidden / Math.max(1, inputs)) ;
         for (int v = 0; v < n; v++) {
             UnfoldedVertex u = g.vertexAt(v);
@@ -66,6 +69,8 @@ public final class GraphDrawings {
                 : new UnfoldedGraph(denseIh, denseHh, steps, Representation.WEIGHTED);
         int[][] ghosts = dense == null || !withGhosts ? new int[][] {new int[0], new int[0]} : ghosts(g, dense);
         int[] denseDegree = dense == null ? null : degrees(n, dense.edgeFrom(), dense.edgeTo());
+        // Column titles h0 | x1 h1 | x2 h2 ... follow the unfolding's vertex numbering (h_0, then x_t and h_t per
+        // step), so a title sits over its column whatever the window length.
         int colCount = 2 * steps + 1;
         double[] cols = new double[colCount];
         String[] titles = new String[colCount];
@@ -82,6 +87,12 @@ public final class GraphDrawings {
 
     /** The bipartite drawing of a plain matrix: left vertices (rows) in one column, right vertices in another. */
     public static GraphDrawing bipartite(WeightMatrix pruned, WeightMatrix dense, boolean withGhosts) {
+        return bipartite(pruned, dense, withGhosts, "left (rows)", "right (columns)");
+    }
+
+    /** As {@link #bipartite(WeightMatrix, WeightMatrix, boolean)}, with the two columns' titles. */
+    public static GraphDrawing bipartite(WeightMatrix pruned, WeightMatrix dense, boolean withGhosts,
+                                         String leftTitle, String rightTitle) {
         Objects.requireNonNull(pruned, "pruned");
         int r = pruned.rows();
         int c = pruned.cols();
@@ -108,6 +119,8 @@ public final class GraphDrawings {
         int[] from = new int[m];
         int[] to = new int[m];
         double[] w = new double[m];
+        // Ghosts are the dense entries that pruning removed; their number is known up front, so the arrays are sized
+        // once (a pruned entry is never non-zero where the dense one is zero).
         int ghostCount = dense == null || !withGhosts ? 0 : Math.max(0, dense.nonZeros() - m);
         int[] gf = new int[ghostCount];
         int[] gt = new int[ghostCount];
@@ -139,7 +152,7 @@ public final class GraphDrawings {
             }
         }
         return finish(x, y, kind, labels, from, to, w, Arrays.copyOf(gf, gk), Arrays.copyOf(gt, gk), -1,
-                new double[] {0, gap}, new String[] {"left (rows)", "right (columns)"}, denseDegree);
+                new double[] {0, gap}, new String[] {leftTitle, rightTitle}, denseDegree);
     }
 
     private static int[][] ghosts(UnfoldedGraph pruned, UnfoldedGraph dense) {
@@ -172,7 +185,9 @@ public final class GraphDrawings {
         int[] degree = degrees(n, from, to);
         boolean[] isolated = new boolean[n];
         for (int v = 0; v < n; v++) {
-            // isolated by pruning: no kept edge although the dense graph had some
+            // isolated by pruning: no kept edge although the dense graph had some. A vertex that never had an edge
+            // is not news; one that lost all of them is what the red ring is for (it no longer takes part in the
+            // layer's computation).
             isolated[v] = degree[v] == 0 && (denseDegree == null || denseDegree[v] > 0);
         }
         int keptTotal = from.length;

@@ -109,6 +109,8 @@ public final class GraphRenderer {
         if (d == null || d.vertexCount() == 0) {
             return;
         }
+        // Layout to pixels once per vertex, not once per edge end: a drawing has up to 20,000 edges on a few
+        // thousand vertices.
         double[] xs = new double[d.vertexCount()];
         double[] ys = new double[d.vertexCount()];
         for (int i = 0; i < xs.length; i++) {
@@ -148,7 +150,11 @@ public final class GraphRenderer {
         g.setStroke(new BasicStroke(lw));
         Color edge = d.gate() >= 0 ? GATE_COLOURS[d.gate()] : contrast ? new Color(0x00e5ff)
                 : (v.dark() ? new Color(0x6fb7ff) : new Color(0x1f4e79));
+        // Opacity falls as edges multiply, so that 20,000 overlapping lines do not merge into one solid block and
+        // the structure (which edges are strong) stays visible; a few hundred edges are drawn almost opaque.
         double density = Math.min(1.0, 3000.0 / Math.max(1, d.edgeFrom().length));
+        // Edges are drawn in a few opacity buckets by |w| (strongest last, on top), one path per bucket: a colour
+        // change per edge would cost a state change each, a path per bucket is one draw call.
         for (int b = 0; b < BUCKETS; b++) {
             float lo = (float) b / BUCKETS;
             float hi = (float) (b + 1) / BUCKETS;
@@ -240,6 +246,8 @@ public final class GraphRenderer {
 
     /** Blue for -1, light grey for 0, red for +1 (a diverging map that stays legible on light and dark). */
     static Color diverging(double t) {
+        // Blue-grey-red (after ColorBrewer's RdBu): the sign of a singular-vector entry is what the eye must read, and
+        // a diverging map with a neutral middle shows sign and size without implying an order of hues.
         double a = Math.max(-1, Math.min(1, Double.isFinite(t) ? t : 0));
         Color mid = new Color(0xeeeeee);
         Color end = a < 0 ? new Color(0x2166ac) : new Color(0xd6301d);

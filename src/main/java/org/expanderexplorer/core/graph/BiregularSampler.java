@@ -46,6 +46,8 @@ final class BiregularSampler {
     }
 
     WeightMatrix sample() {
+        // A dense biregular graph is the complement of a sparse one (degrees right - dl and left - dr); the repair
+        // below is guaranteed to find a switch only at density <= 1/2, so sample the sparse complement and flip it.
         if (2 * dl > right) {
             int cdl = right - dl;
             int cdr = left - dr;
@@ -77,12 +79,17 @@ final class BiregularSampler {
             v[e] = e / dr;
         }
         double[] count = new double[left * right];
+        // Configuration model: pair the left and right edge stubs at random and accept the pairing when it makes no
+        // double edge, which gives every simple biregular graph the same probability (uniform sampling).
         for (int attempt = 0; attempt < REJECTION_TRIES; attempt++) {
             shuffle(v);
             if (countEdges(u, v, count) == 0) {
                 return count;
             }
         }
+        // No simple pairing in the tries (likely for larger degrees): repair the double edges by switches, then mix
+        // with random degree-preserving switches, a Markov chain whose limit is again uniform; the bias after a finite
+        // number of switches is the price of always returning a graph.
         repair(u, v, count);
         for (long s = 0; s < (long) MIXING_SWITCHES_PER_EDGE * edges; s++) {
             trySwitch(u, v, count, rnd.nextInt(edges), rnd.nextInt(edges));

@@ -38,6 +38,8 @@ public final class CsrGraph {
         if (to.length != m || weight.length != m) {
             throw new IllegalArgumentException("edge arrays differ in length");
         }
+        // Counting sort into CSR: one pass counts each vertex's degree, a prefix sum turns the counts into offsets, a
+        // second pass places each edge under both ends. O(n + m), no sorting, and the neighbours keep the edge order.
         int[] count = new int[n + 1];
         for (int e = 0; e < m; e++) {
             Objects.checkIndex(from[e], n);
@@ -45,6 +47,8 @@ public final class CsrGraph {
             if (from[e] == to[e]) {
                 throw new IllegalArgumentException("self-loop at vertex " + from[e]);
             }
+            // Zero, negative or non-finite weights are refused at the door: a Laplacian with them is not positive
+            // semi-definite, and every bound and solver downstream assumes it is.
             if (!(weight[e] > 0.0) || !Double.isFinite(weight[e])) {
                 throw new IllegalArgumentException("edge " + e + " has weight " + weight[e] + ", must be positive");
             }
@@ -75,6 +79,8 @@ public final class CsrGraph {
         this.weights = weights;
         this.labels = labels == null ? v -> "v" + v : labels;
         int n = offsets.length - 1;
+        // Strengths are summed once here: the Laplacian product, the sweep cut and the Cheeger bounds all need them,
+        // many times over.
         this.strength = new double[n];
         for (int v = 0; v < n; v++) {
             double s = 0;

@@ -33,6 +33,9 @@ public final class LayerGraph {
     private final double[] rightDegree;
     private CsrGraph csr;
 
+    /** Largest |w| of the weighted representation: squares and sums of a million of them stay finite. */
+    public static final double MAX_WEIGHTED = 1e150;
+
     private LayerGraph(WeightMatrix w, Representation rep) {
         this.representation = rep;
         this.originalLeft = w.rows();
@@ -40,11 +43,26 @@ public final class LayerGraph {
         int r = w.rows();
         int c = w.cols();
         double[] d = w.toRowMajor();
+        // NaN compares unequal to 0 and would count as an edge of weight NaN, poisoning every sum after it; refuse it
+        // here, where its position can still be named.
         int bad = w.firstNonFinite();
         if (bad >= 0) {
             throw new IllegalArgumentException("weight at row " + (bad / c) + ", column " + (bad % c) + " is "
                     + d[bad] + ": NaN or infinite weights cannot be analysed");
         }
+        if (rep == Representation.WEIGHTED) {
+            // the weighted spectrum squares |w| (Gram matrix) and sums degrees: past this it overflows
+            for (int k = 0; k < d.length; k++) {
+                if (Math.abs(d[k]) > MAX_WEIGHTED) {
+                    throw new IllegalArgumentException("weight at row " + (k / c) + ", column " + (k % c) + " is "
+                            + d[k] + ": the weighted analysis squares weights and needs |w| <= " + MAX_WEIGHTED
+                            + " (the unweighted analysis takes any finite value)");
+                }
+            }
+        }
+        // Isolated vertices are removed before anything is measured (science.md, section 2): an all-zero row adds a
+        // zero singular value and a zero Laplacian eigenvalue that say nothing about expansion, and would make every
+        // pruned layer look disconnected.
         boolean[] rowUsed = new boolean[r];
         boolean[] colUsed = new boolean[c];
         int e = 0;
@@ -62,12 +80,16 @@ public final class LayerGraph {
         this.rightIndex = indicesOf(colUsed);
         int nl = leftIndex.length;
         int nr = rightIndex.length;
+        // The kept part is stored dense because the exact singular-value paths (Gram matrix, SVD) work on the
+        // dense matrix; the CSR form for the Laplacian is derived from it on demand (asCsrGraph).
         this.biadjacency = new double[nl * nr];
         this.leftDegree = new double[nl];
         this.rightDegree = new double[nr];
         for (int a = 0; a < nl; a++) {
             int row = leftIndex[a] * c;
             for (int b = 0; b < nr; b++) {
+                // Degrees are strengths in the weighted representation (sums of |w|, decision 0002), so that the
+                // Laplacian, the cuts and the Cheeger bounds all measure the same weighted graph.
                 double v = rep.edgeWeight(d[row + rightIndex[b]]);
                 biadjacency[a * nr + b] = v;
                 leftDegree[a] += v;
@@ -208,24 +230,22 @@ public final class LayerGraph {
 
     /** Smallest degree (or strength) over the kept vertices of both sides, NaN when there are no edges. */
     public double minDegree() {
-        double m = Double.POSITIVE_INFINITY;
-        for (double v : leftDegree) {
-            m = Math.min(m, v);
-        }
-        for (double v : rightDegree) {
-            m = Math.min(m, v);
-        }
-        return vertexCount() == 0 ? Double.NaN : m;
+        return extremeDegree(Double.POSITIVE_INFINITY, Math::min);
     }
 
     /** Largest degree (or strength) over the kept vertices of both sides, NaN when there are no edges. */
     public double maxDegree() {
-        double m = Double.NEGATIVE_INFINITY;
+        return extremeDegree(Double.NEGATIVE_INFINITY, Math::max);
+    }
+
+    /** Folds {@code pick} over the degrees of both sides; NaN, not the start value, when there is no vertex. */
+    private double extremeDegree(double start, java.util.function.DoubleBinaryOperator pick) {
+        double m = start;
         for (double v : leftDegree) {
-            m = Math.max(m, v);
+            m = pick.applyAsDouble(m, v);
         }
         for (double v : rightDegree) {
-            m = Math.max(m, v);
+            m = pick.applyAsDouble(m, v);
         }
         return vertexCount() == 0 ? Double.NaN : m;
     }

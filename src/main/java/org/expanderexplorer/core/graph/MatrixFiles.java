@@ -1,14 +1,11 @@
 package org.expanderexplorer.core.graph;
 
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.io.InputFiles;
 
 /**
  * Reads and writes weight matrices, choosing the format by the file name's extension: {@code .csv}
@@ -62,7 +59,9 @@ public final class MatrixFiles {
      * @throws BadInputException for an unknown extension, an unreadable or malformed file
      */
     public static WeightMatrix read(Path file) {
-        return switch (formatOf(file)) {
+        Format format = formatOf(file);
+        InputFiles.requireRegular(file, "a matrix");
+        return switch (format) {
             case CSV -> CsvMatrixFormat.read(file);
             case MATRIX_MARKET -> MatrixMarketFormat.read(file);
         };
@@ -86,26 +85,5 @@ public final class MatrixFiles {
             case MATRIX_MARKET -> MatrixMarketFormat.write(file, matrix, comments);
             default -> throw new AssertionError();
         }
-    }
-
-    static BadInputException readFailure(Path file, IOException e) {
-        return BadInputException.inFile(file, "cannot read: " + reason(e));
-    }
-
-    static BadInputException writeFailure(Path file, IOException e) {
-        return BadInputException.inFile(file, "cannot write: " + reason(e));
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.io.AtomicFiles;
+import org.expanderexplorer.core.io.HeapBudget;
 import org.expanderexplorer.core.io.NumberText;
 
 /**
@@ -61,7 +62,7 @@ public final class MatrixMarketFormat {
         } catch (CharacterCodingException e) {
             throw BadInputException.inFile(file, "is not a Matrix Market text file (it is not UTF-8 text)");
         } catch (IOException e) {
-            throw MatrixFiles.readFailure(file, e);
+            throw BadInputException.cannotRead(file, e);
         }
     }
 
@@ -103,6 +104,9 @@ public final class MatrixMarketFormat {
                 throw bad("a " + symmetryName() + " matrix must be square, but " + rows + " x " + cols
                         + " is declared");
             }
+            // A symmetric file lists only the lower triangle (diagonal included), a skew one the strict lower triangle:
+            // the number of distinct positions bounds the declared entries, so a corrupt count is refused before
+            // reading on.
             long capacity = switch (symmetry) {
                 case GENERAL -> rows * cols;
                 case SYMMETRIC -> rows * (rows + 1) / 2;
@@ -119,12 +123,17 @@ public final class MatrixMarketFormat {
             }
             int r = (int) rows;
             int c = (int) cols;
+            // the values and the analysis's copies of them (docs/performance.md: about 3 doubles per entry)
+            HeapBudget.require(file, HeapBudget.times(rows, cols, 3 * Double.BYTES), "a " + rows + " x " + cols
+                    + " matrix");
             double[] data = new double[r * c];
             if (array) {
                 readArray(data, r, c, sizeLine);
             } else {
                 readCoordinates(data, r, c, entries, sizeLine);
             }
+            // Trailing entries are an error, not ignored: a file whose header undercounts its entries was written by a
+            // broken exporter, and a silently truncated matrix would give a different spectrum.
             if (nextTokens() != null) {
                 throw bad("more entries than the " + entries + " declared on line " + sizeLine);
             }
@@ -328,7 +337,7 @@ public final class MatrixMarketFormat {
         try {
             AtomicFiles.writeText(file, w -> writeTo(w, matrix, comments));
         } catch (IOException e) {
-            throw MatrixFiles.writeFailure(file, e);
+            throw BadInputException.cannotWrite(file, e);
         }
     }
 

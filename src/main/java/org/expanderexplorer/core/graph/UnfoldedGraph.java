@@ -1,6 +1,7 @@
 package org.expanderexplorer.core.graph;
 
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.expanderexplorer.core.graph.UnfoldedVertex.Role;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
@@ -292,29 +293,17 @@ public final class UnfoldedGraph {
 
     /** A fresh array of every vertex's step. O(V). */
     public int[] stepArray() {
-        int[] out = new int[vertexCount()];
-        for (int v = 0; v < out.length; v++) {
-            out[v] = step(v);
-        }
-        return out;
+        return IntStream.range(0, vertexCount()).map(this::step).toArray();
     }
 
     /** A fresh array of every vertex's role. O(V). */
     public Role[] roleArray() {
-        Role[] out = new Role[vertexCount()];
-        for (int v = 0; v < out.length; v++) {
-            out[v] = role(v);
-        }
-        return out;
+        return IntStream.range(0, vertexCount()).mapToObj(this::role).toArray(Role[]::new);
     }
 
     /** A fresh array of every vertex's unit index. O(V). */
     public int[] unitArray() {
-        int[] out = new int[vertexCount()];
-        for (int v = 0; v < out.length; v++) {
-            out[v] = unit(v);
-        }
-        return out;
+        return IntStream.range(0, vertexCount()).map(this::unit).toArray();
     }
 
     /** A fresh copy of each edge's earlier end (x_t or h_{t-1}). O(E). */

@@ -29,6 +29,8 @@ public final class WeightMatrix {
         this(rows, cols, Objects.requireNonNull(rowMajor, "rowMajor").clone(), true);
     }
 
+    // The public constructor copies; this one adopts an array the class made itself (transpose, columns, masked),
+    // which saves a copy of up to MAX_ENTRIES doubles on the paths that slice stacked LSTM matrices per slider step.
     private WeightMatrix(int rows, int cols, double[] owned, boolean trusted) {
         checkSize(rows, cols);
         if (owned.length != rows * cols) {
@@ -50,7 +52,10 @@ public final class WeightMatrix {
         if (rows < 0 || cols < 0) {
             throw new IllegalArgumentException("negative matrix size " + rows + " x " + cols);
         }
-        if (rows * cols > MAX_ENTRIES) {
+        // Checked on the declared size, before anything is allocated: a file that declares 10^6 x 10^6 must be
+        // refused with a message, not with an OutOfMemoryError after minutes of parsing.
+        // each side alone first: rows * cols can overflow (2^32 x 2^32 is 0 as a long)
+        if (rows > MAX_ENTRIES || cols > MAX_ENTRIES || (rows > 0 && cols > MAX_ENTRIES / rows)) {
             throw new IllegalArgumentException("matrix of " + rows + " x " + cols + " entries is too large (the limit is "
                     + MAX_ENTRIES + " entries)");
         }
@@ -144,6 +149,8 @@ public final class WeightMatrix {
             throw new IllegalArgumentException("cannot stack " + rows + " x " + cols + " above " + below.rows + " x "
                     + below.cols + ": column counts differ");
         }
+        // Row-major storage makes stacking two copies: rows of W_ih first, then rows of W_hh, exactly the left vertices
+        // x then h_{t-1} of the step graph.
         double[] d = new double[data.length + below.data.length];
         System.arraycopy(data, 0, d, 0, data.length);
         System.arraycopy(below.data, 0, d, data.length, below.data.length);

@@ -1,16 +1,11 @@
 package org.expanderexplorer.core.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.zip.ZipEntry;
@@ -22,6 +17,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.io.AtomicFiles;
+import org.expanderexplorer.core.io.Json;
+import org.expanderexplorer.core.io.HeapBudget;
+import org.expanderexplorer.core.io.InputFiles;
 
 /**
  * Saves and loads classifiers as Deeplearning4j {@code ModelSerializer} zips that carry a JSON metadata entry
@@ -41,9 +39,17 @@ public final class ModelFiles {
     public static final String METADATA_ENTRY = "expander-explorer-metadata.json";
 
     /** Largest model file accepted (the whole zip is read into memory). */
-    public static final long MAX_BYTES = 1L << 30;
+    public static final long MAX_BYTES = ModelArchive.MAX_BYTES;
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Most entries accepted in a model zip or NPZ (a two-layer state_dict with masks has 14). */
+    public static final int MAX_ENTRIES = ModelArchive.MAX_ENTRIES;
+
+    /**
+     * Heap bytes per parameter while a Deeplearning4j zip loads: the inflated coefficients, the in-memory zip
+     * handed to Deeplearning4j, its restored array, the checked float copy, the rebuilt network and the finite
+     * check's copy, 4 bytes each, rounded up.
+     */
+    static final long BYTES_PER_PARAMETER = 32;
 
     private ModelFiles() {
     }
@@ -63,7 +69,7 @@ public final class ModelFiles {
         }
         ByteArrayOutputStream dl4j = new ByteArrayOutputStream();
         ModelSerializer.writeModel(model.network(), dl4j, false);
-        byte[] json = JSON.writeValueAsBytes(metadata);
+        byte[] json = Json.bytes(metadata);
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
@@ -88,7 +94,7 @@ public final class ModelFiles {
      * @throws IOException       on a read error of the file system
      */
     public static SavedModel load(Path file) throws IOException {
-        return fromEntries(file, readZip(file));
+        return fromEntries(file, ModelArchive.read(file));
     }
 
     private static SavedModel fromEntries(Path file, Map<String, byte[]> entries) {
@@ -97,20 +103,16 @@ public final class ModelFiles {
             throw BadInputException.inFile(file, "not a Deeplearning4j model zip (it has no "
                     + ModelSerializer.CONFIGURATION_JSON + " and " + ModelSerializer.COEFFICIENTS_BIN + ")");
         }
-        MultiLayerConfiguration conf;
-        try {
-            conf = MultiLayerConfiguration.fromJson(
-                    new String(entries.get(ModelSerializer.CONFIGURATION_JSON), StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            throw BadInputException.inFile(file, "configuration.json is not a Deeplearning4j MultiLayerNetwork "
-                    + "configuration (" + firstLine(e) + ")");
-        }
+        MultiLayerConfiguration conf = Dl4jConfigCheck.read(file, entries.get(ModelSerializer.CONFIGURATION_JSON));
         ModelSpec spec;
         try {
             spec = NetworkStructure.specOf(conf);
+            HeapBudget.require(file, HeapBudget.times(parameterCount(conf), BYTES_PER_PARAMETER),
+                    "a network of " + parameterCount(conf) + " parameters");
             checkCoefficientSize(file, conf, entries.get(ModelSerializer.COEFFICIENTS_BIN).length);
         } catch (BadInputException e) {
-            throw e.getMessage().startsWith(file.toString()) ? e : BadInputException.inFile(file, e.getMessage());
+            boolean named = e.getMessage().startsWith(BadInputException.printable(file.toString()));
+            throw named ? e : BadInputException.inFile(file, e.getMessage());
         } catch (RuntimeException e) {
             // an edited configuration can leave Deeplearning4j with null layers (found by fuzzing)
             throw BadInputException.inFile(file, "configuration.json does not describe a supported network ("
@@ -142,7 +144,7 @@ public final class ModelFiles {
      * Deeplearning4j model, a zip of {@code .npy} entries a PyTorch {@code state_dict} ({@link PyTorchNpz}).
      */
     public static SavedModel loadAny(Path file) throws IOException {
-        Map<String, byte[]> entries = readZip(file);
+        Map<String, byte[]> entries = ModelArchive.read(file);
         if (!entries.containsKey(ModelSerializer.CONFIGURATION_JSON)
                 && entries.keySet().stream().allMatch(n -> n.endsWith(".npy"))) {
             return PyTorchNpz.fromArrays(file, NpzFiles.parse(file, entries));
@@ -150,12 +152,21 @@ public final class ModelFiles {
         return fromEntries(file, entries);
     }
 
-    /** The checked entries as a zip again (in memory), for Deeplearning4j's stream reader. */
+    /**
+     * The checked configuration and coefficients as a zip again (in memory), for Deeplearning4j's stream reader.
+     * Nothing else is passed on: Deeplearning4j would read {@code preprocessor.bin} with Java's
+     * {@code ObjectInputStream} (which constructs whatever classes the bytes name), and this program uses neither
+     * the updater state nor a normalizer, so those entries are never parsed.
+     */
     private static byte[] rezip(Map<String, byte[]> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.setLevel(java.util.zip.Deflater.NO_COMPRESSION);
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                if (!e.getKey().equals(ModelSerializer.CONFIGURATION_JSON)
+                        && !e.getKey().equals(ModelSerializer.COEFFICIENTS_BIN)) {
+                    continue;
+                }
                 zip.putNextEntry(new ZipEntry(e.getKey()));
                 zip.write(e.getValue());
                 zip.closeEntry();
@@ -164,46 +175,6 @@ public final class ModelFiles {
             throw new java.io.UncheckedIOException(e);
         }
         return bytes.toByteArray();
-    }
-
-    /** The entries of a zip, each fully inflated (CRC-checked). */
-    static Map<String, byte[]> readZip(Path file) throws IOException {
-        Objects.requireNonNull(file, "file");
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                throw BadInputException.inFile(file, "is a folder, not a model file");
-            }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw BadInputException.inFile(file, "file of " + size + " bytes is larger than the limit of "
-                        + MAX_BYTES);
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw BadInputException.inFile(file, "no such file");
-        }
-        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
-            throw BadInputException.inFile(file, "not a zip archive (a model must be a Deeplearning4j zip or an NPZ)");
-        }
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        long total = 0;
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                byte[] data = in.readNBytes((int) Math.min(MAX_BYTES - total + 1, Integer.MAX_VALUE - 16));
-                total += data.length;
-                if (total > MAX_BYTES) {
-                    throw BadInputException.inFile(file, "inflates to more than " + MAX_BYTES + " bytes");
-                }
-                entries.put(e.getName(), data);
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw BadInputException.inFile(file, "corrupt zip archive (" + firstLine(e) + ")");
-        }
-        if (entries.isEmpty()) {
-            throw BadInputException.inFile(file, "corrupt or empty zip archive (no readable entries)");
-        }
-        return entries;
     }
 
     private static long parameterCount(MultiLayerConfiguration conf) {
@@ -308,7 +279,7 @@ public final class ModelFiles {
         }
         ModelMetadata m;
         try {
-            m = JSON.readValue(json, ModelMetadata.class);
+            m = Json.reader(ModelMetadata.class).readValue(json);
         } catch (JsonProcessingException e) {
             throw BadInputException.inFile(file, METADATA_ENTRY + " is not valid metadata JSON (line "
                     + e.getLocation().getLineNr() + ": " + e.getOriginalMessage() + ")");
@@ -350,12 +321,6 @@ public final class ModelFiles {
     }
 
     static String firstLine(Throwable e) {
-        Throwable t = e;
-        while (t.getMessage() == null && t.getCause() != null) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return ModelArchive.firstLine(e);
     }
 }

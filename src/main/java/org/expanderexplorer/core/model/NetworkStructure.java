@@ -52,6 +52,8 @@ final class NetworkStructure {
         if (recurrent == 0) {
             throw new IllegalArgumentException("the network has no recurrent layer" + found);
         }
+        // The shape this application analyses (decision 0005): the recurrent layers' weights are the bipartite graphs,
+        // and a softmax readout gives the accuracy. Anything else would load but mean something else.
         if (n != recurrent + 1 || recurrent > 2) {
             throw new IllegalArgumentException(
                     "expected 1 or 2 recurrent layers followed by one softmax output layer" + found);
@@ -72,10 +74,14 @@ final class NetworkStructure {
                 throw new IllegalArgumentException("recurrent layers of different kinds" + found);
             }
             cell = c;
+            // Sequences are stored step-major (T x F, decision 0004), which is DL4J's NWC layout; an NCW network would
+            // read every sequence transposed and still run, so it is refused here rather than give a wrong accuracy.
             if (r.getRnnDataFormat() != RNNFormat.NWC) {
                 throw new IllegalArgumentException("recurrent layer " + l + " uses the " + r.getRnnDataFormat()
                         + " data format; expected NWC");
             }
+            // The fused LSTM inference (decision 0011) and the PyTorch import assume tanh, as torch.nn.RNN and LSTM use
+            // by default; another activation would make the two paths disagree.
             if (!(r.getActivationFn() instanceof ActivationTanH)) {
                 throw new IllegalArgumentException("recurrent layer " + l + " uses activation " + r.getActivationFn()
                         + "; expected tanh");

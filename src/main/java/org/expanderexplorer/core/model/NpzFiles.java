@@ -17,6 +17,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.io.AtomicFiles;
+import org.expanderexplorer.core.io.HeapBudget;
 
 /**
  * Reads and writes NumPy {@code .npz} archives (a zip of {@code .npy} files, as {@code np.savez} and
@@ -44,7 +45,7 @@ public final class NpzFiles {
      * @throws BadInputException naming the file (and entry) if it is not a valid NPZ of float arrays
      */
     public static Map<String, NpyArray> read(Path file) throws IOException {
-        return parse(file, ModelFiles.readZip(file));
+        return parse(file, ModelArchive.read(file));
     }
 
     /** Parses the inflated entries of an NPZ read from {@code file} (named in messages). */
@@ -92,6 +93,8 @@ public final class NpzFiles {
         }
         int major = bytes[6] & 0xff;
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        // Format versions differ only in the header-length field: 2 bytes in 1.0, 4 bytes in 2.0 and 3.0 (3.0 also
+        // allows UTF-8 in the header). Everything after the header is the raw array.
         long headerLength;
         int headerStart;
         if (major == 1) {
@@ -130,10 +133,17 @@ public final class NpzFiles {
         long count = NpyArray.size(shape);
         long dataStart = headerStart + headerLength;
         long available = bytes.length - dataStart;
+        // The data must have exactly the declared length: a shorter entry is truncated, a longer one hides something
+        // else; both are refused rather than read as far as they go.
         if (count < 0 || count * type.bytes != available) {
             throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " of " + descr + " needs "
                     + (count < 0 ? "too many" : String.valueOf(count * type.bytes)) + " bytes of data, the entry has "
                     + available);
+        }
+        // the values, the record's copy and one more copy by the caller, before any of them is allocated
+        if (!HeapBudget.fits(HeapBudget.times(count, 3 * Double.BYTES))) {
+            throw new IllegalArgumentException(HeapBudget.message(HeapBudget.times(count, 3 * Double.BYTES),
+                    "shape " + Arrays.toString(shape)));
         }
         ByteBuffer data = ByteBuffer.wrap(bytes, (int) dataStart, (int) available)
                 .order(endian == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
@@ -148,6 +158,8 @@ public final class NpzFiles {
     static byte[] toNpy(NpyArray a) {
         String dict = "{'descr': '<" + a.type().code + "', 'fortran_order': False, 'shape': " + a.shapeText() + ", }";
         int unpadded = 10 + dict.length() + 1;
+        // NumPy pads the header so that the data starts at a multiple of 64 bytes (NEP 1), which lets readers map the
+        // data aligned; writing the same layout keeps the files identical to what np.save writes.
         int padding = (64 - unpadded % 64) % 64;
         String header = dict + " ".repeat(padding) + "\n";
         double[] v = a.values();

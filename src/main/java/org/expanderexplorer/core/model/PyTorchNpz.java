@@ -8,6 +8,8 @@ import java.util.Objects;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.graph.GateOrder;
+import org.expanderexplorer.core.io.Float32Range;
+import org.expanderexplorer.core.io.HeapBudget;
 
 /**
  * Weight interchange with PyTorch: an NPZ holding the {@code state_dict} of a module with an {@code nn.RNN}
@@ -103,6 +105,12 @@ public final class PyTorchNpz {
     static SavedModel fromArrays(Path file, Map<String, NpyArray> arrays) {
         Map<String, NpyArray> a = applyMasks(file, arrays);
         ModelSpec spec = inferSpec(file, a);
+        long parameters = 0;
+        for (NpyArray v : a.values()) {
+            parameters += NpyArray.size(v.shape());
+        }
+        // the matrices in PyTorch's layout, then in Deeplearning4j's, then the network's floats
+        HeapBudget.require(file, HeapBudget.times(parameters, 20), "a network of " + parameters + " parameters");
         RecurrentClassifier model = RecurrentClassifier.create(spec, 0);
         MultiLayerNetwork net = model.network();
         for (int l = 0; l < spec.layers(); l++) {
@@ -138,6 +146,8 @@ public final class PyTorchNpz {
             }
             String target = k.substring(0, k.length() - ".mask".length());
             NpyArray w = a.get(target);
+            // Only weight matrices can carry a mask: a mask on a bias or an unknown key means the file was not written
+            // by a pruning export, and guessing what it meant would load a different model.
             if (w == null || !target.matches("rnn\\.weight_(ih|hh)_l[0-9]+|fc\\.weight")) {
                 throw BadInputException.inFile(file, "mask '" + k + "' has no weight matrix '" + target + "'");
             }
@@ -149,6 +159,8 @@ public final class PyTorchNpz {
             double[] mv = m.values();
             double[] wv = w.values();
             for (int i = 0; i < mv.length; i++) {
+                // A soft mask (values between 0 and 1) would scale weights rather than prune them; it is refused, not
+                // rounded, since either reading could be the one intended.
                 if (mv[i] != 0 && mv[i] != 1) {
                     throw BadInputException.inFile(file, "mask '" + k + "' has the value " + mv[i]
                             + " at flat index " + i + " (masks hold 0 and 1)");
@@ -204,13 +216,21 @@ public final class PyTorchNpz {
                         + "unidirectional nn.RNN/nn.LSTM 'rnn' with biases and an nn.Linear 'fc')");
             }
             double[] v = e.getValue().values();
-            for (int i = 0; i < v.length; i++) {
-                if (!Double.isFinite(v[i])) {
-                    int[] shape = e.getValue().shape();
-                    String at = shape.length == 2 ? "row " + i / shape[1] + ", column " + i % shape[1]
-                            : "index " + i;
-                    throw BadInputException.inFile(file, "'" + k + "' " + at + " is " + v[i] + ": a model with NaN "
-                            + "or infinite weights cannot be analysed; export it again from a sound checkpoint");
+            int i = Float32Range.firstMisfit(v);
+            if (i >= 0) {
+                throw BadInputException.inFile(file, "'" + k + "' " + position(e.getValue(), i) + " is "
+                        + Float32Range.why(v[i]) + ": a model with NaN or infinite weights cannot be analysed; "
+                        + "export it again from a sound checkpoint");
+            }
+        }
+        for (int l = 0; l < layers; l++) {
+            // Deeplearning4j has one bias: the sum of PyTorch's two must stay a float32 too
+            double[] bih = a.get("rnn.bias_ih_l" + l).values();
+            double[] bhh = a.get("rnn.bias_hh_l" + l).values();
+            for (int i = 0; i < bih.length; i++) {
+                if (!Float32Range.fits(bih[i] + bhh[i])) {
+                    throw BadInputException.inFile(file, "'rnn.bias_ih_l" + l + "' + 'rnn.bias_hh_l" + l + "' index "
+                            + i + " is " + Float32Range.why(bih[i] + bhh[i]) + ": the network adds the two biases");
                 }
             }
         }
@@ -219,6 +239,12 @@ public final class PyTorchNpz {
         } catch (BadInputException e) {
             throw BadInputException.inFile(file, e.getMessage());
         }
+    }
+
+    /** "row R, column C" of a 2-D array, "index I" otherwise (flat C-order index). */
+    private static String position(NpyArray v, int i) {
+        int[] shape = v.shape();
+        return shape.length == 2 ? "row " + i / shape[1] + ", column " + i % shape[1] : "index " + i;
     }
 
     private static NpyArray require(Path file, Map<String, NpyArray> a, String key) {
@@ -239,6 +265,9 @@ public final class PyTorchNpz {
 
     /** PyTorch (gates*H x n, blocks i f g o) to Deeplearning4j (n x gates*H, blocks g f o i). */
     static double[][] fromPyTorch(double[][] pt, ModelSpec spec) {
+        // Two differences at once: PyTorch stores a weight as (out x in) for y = W x, Deeplearning4j as (in x out) for
+        // y = x W, and the gate blocks come in another order. Getting either wrong still loads and runs, with a wrong
+        // accuracy, so PyTorchNpzTest checks the imported network against PyTorch's equations computed independently.
         int gh = pt.length;
         int n = pt[0].length;
         int h = spec.hidden();
@@ -272,6 +301,8 @@ public final class PyTorchNpz {
         return pt;
     }
 
+    // Biases are vectors: only the gate blocks move. (PyTorch's two biases, bias_ih and bias_hh, are added
+    // before this call, since Deeplearning4j has one.)
     static double[] biasFromPyTorch(double[] pt, ModelSpec spec) {
         int h = spec.hidden();
         double[] dl = new double[pt.length];

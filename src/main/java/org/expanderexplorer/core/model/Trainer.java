@@ -86,6 +86,8 @@ public final class Trainer {
 
     private TrainingResult train() {
         long t0 = System.nanoTime();
+        // Train a copy: a cancelled or diverged run must leave the caller's model as it was (the window keeps showing
+        // it), and DL4J updates its parameters in place.
         RecurrentClassifier model = start.copy();
         MultiLayerNetwork net = model.network();
         if (model.learningRate() != config.learningRate()) {
@@ -93,6 +95,8 @@ public final class Trainer {
         }
         masks.applyTo(model);
         AccuracyProbe probe = new AccuracyProbe();
+        // The enforcer zeroes pruned weights after every update (fine-tuning a pruned model must not regrow them); the
+        // probe counts correct predictions on the batches seen, so an epoch's accuracy needs no extra forward pass.
         net.setListeners(probe, masks.enforcer(model));
         try {
             return loop(model, probe, t0);
@@ -112,11 +116,15 @@ public final class Trainer {
         List<TrainingResult.EpochSummary> summaries = new ArrayList<>();
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long e0 = System.nanoTime();
+            // One seeded generator for the whole run: epoch e's order depends only on the seed and e, so a run is
+            // repeatable batch for batch.
             shuffle(order, rnd);
             double lossSum = 0;
             long correct = 0;
             long seen = 0;
             for (int b = 0; b < batches; b++) {
+                // Cancellation is checked between batches, never inside DL4J's fit: an interrupted native call could
+                // leave the network half-updated.
                 if (cancelRequested.getAsBoolean()) {
                     throw new CancellationException("training cancelled in epoch " + epoch + " at batch " + (b + 1));
                 }

@@ -112,24 +112,21 @@ public final class PruningMask {
 
     /** Kept entries per row (left-vertex degrees). */
     public int[] rowCounts() {
-        int[] c = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                if (keep[i * cols + j]) {
-                    c[i]++;
-                }
-            }
-        }
-        return c;
+        return counts(true);
     }
 
     /** Kept entries per column (right-vertex degrees). */
     public int[] colCounts() {
-        int[] c = new int[cols];
+        return counts(false);
+    }
+
+    /** Kept entries per row or per column, in one row-major pass (the order the mask is stored in). */
+    private int[] counts(boolean perRow) {
+        int[] c = new int[perRow ? rows : cols];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 if (keep[i * cols + j]) {
-                    c[j]++;
+                    c[perRow ? i : j]++;
                 }
             }
         }

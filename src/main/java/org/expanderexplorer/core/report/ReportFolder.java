@@ -1,14 +1,13 @@
 package org.expanderexplorer.core.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.expanderexplorer.core.BadInputException;
-import org.expanderexplorer.core.io.AtomicFiles;
+import org.expanderexplorer.core.io.Json;
+import org.expanderexplorer.core.io.Provenance;
 
 /**
  * A report folder: every figure as PNG, SVG and CSV, and {@code settings.json} with what produced them (model file
@@ -17,8 +16,6 @@ import org.expanderexplorer.core.io.AtomicFiles;
  */
 public final class ReportFolder {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ReportFolder() {
     }
 
@@ -26,10 +23,12 @@ public final class ReportFolder {
      * Writes the report into {@code dir} (created if missing); each file atomically.
      *
      * @param figures  figure name (used as file name) to figure; null figures are skipped
-     * @param settings what produced the figures; written as settings.json
+     * @param settings   what the window showed (graph, representation, accuracy, ...); written as settings.json
+     * @param provenance where the figures came from; written into settings.json under {@code provenance}
      * @return the number of files written
      */
-    public static int write(Path dir, Map<String, FigureSpec> figures, FigureStyle style, Map<String, Object> settings) {
+    public static int write(Path dir, Map<String, FigureSpec> figures, FigureStyle style, Map<String, Object> settings,
+                            Provenance provenance) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -50,10 +49,10 @@ public final class ReportFolder {
         }
         Map<String, Object> s = new LinkedHashMap<>(settings);
         s.put("figures", figures.keySet());
+        s.put("provenance", java.util.Objects.requireNonNull(provenance, "provenance"));
         Path json = dir.resolve("settings.json");
         try {
-            byte[] bytes = JSON.writeValueAsBytes(s);
-            AtomicFiles.write(json, out -> out.write(bytes));
+            Json.writeFile(json, s);
         } catch (IOException e) {
             throw BadInputException.inFile(json, "cannot write (" + e.getMessage() + ")");
         }

@@ -1,8 +1,6 @@
 package org.expanderexplorer.core.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.graph.Representation;
-import org.expanderexplorer.core.io.AtomicFiles;
+import org.expanderexplorer.core.io.InputFiles;
+import org.expanderexplorer.core.io.Json;
+import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.sweep.SweepPoint;
 import org.expanderexplorer.core.sweep.SweepResult;
@@ -28,14 +28,22 @@ import org.expanderexplorer.core.sweep.ZeroCrossing;
  * <p>Crossings in the JSON: {@code gridQ} is the first grid q at which the gap is &lt;= 0 (or undefined),
  * {@code interpolatedQ} the q where the straight line between that grid point and the previous one meets zero
  * (null when either value is undefined or the crossing is at the first point), {@code lastPositiveQ} the grid
- * point before. Figures draw the interpolated q when there is one, else the grid q.
+ * point before. Figures draw the interpolated q when there is one, else the grid q. Added at the end (format
+ * version 1 still): {@code blockQ}, per point the percentage each pruned matrix (and, per gate, each gate slice)
+ * keeps; for the ramanujan method {@code monitoredGap}, {@code lowestReachableQ} per point and {@code reach}
+ * (where the sweep stopped, or null).
  */
 public final class SweepReport {
 
     /** Version of the {@code sweep.json} layout. */
     public static final int FORMAT_VERSION = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Largest sweep.json read (one with 10,000 grid points and 30 graphs is about 30 MB). */
+    static final long MAX_STORED_BYTES = 64L << 20;
+    /** Longest title read back: one line above a figure. */
+    public static final int MAX_TITLE = 300;
+    /** Deepest nesting read back: the file nests 5 levels, far below Jackson's default of 1,000. */
+    private static final int MAX_DEPTH = 64;
 
     /**
      * What a sweep was run on, for {@code sweep.json} and the figure titles.
@@ -77,8 +85,7 @@ public final class SweepReport {
         Objects.requireNonNull(info, "info");
         Files.createDirectories(dir);
         SweepTable.of(result).write(dir.resolve("sweep.csv"));
-        byte[] json = JSON.writeValueAsBytes(json(result, info));
-        AtomicFiles.write(dir.resolve("sweep.json"), out -> out.write(json));
+        Json.writeFile(dir.resolve("sweep.json"), json(result, info));
         List<Path> written = new ArrayList<>();
         if (formats.isEmpty()) {
             return written;
@@ -161,6 +168,27 @@ public final class SweepReport {
                     + "Delta_S) is <= 0; recommendedQ is the grid point before it");
             m.put("stoppingRule", stop);
         }
+        List<Map<String, Double>> blocks = new ArrayList<>();
+        for (SweepPoint p : result.points()) {
+            blocks.add(p.blockPercents());
+        }
+        m.put("blockQ", blocks);
+        if (result.config().settings().method() == PruningMethod.RAMANUJAN) {
+            m.put("monitoredGap", result.config().settings().gap().cliName());
+            m.put("lowestReachableQ", result.points().stream().map(SweepPoint::lowestReachable).toList());
+            SweepResult.Reach r = result.reach();
+            if (r == null) {
+                m.put("reach", null);
+            } else {
+                Map<String, Object> reach = new LinkedHashMap<>();
+                reach.put("askedQ", r.askedQ());
+                reach.put("lowestReachableQ", r.lowestReachableQ());
+                reach.put("skippedGridPoints", r.skipped());
+                reach.put("note", "below lowestReachableQ no pruned matrix (or gate slice) can lose another edge "
+                        + "with its monitored gap positive: the sweep measured lowestReachableQ and stopped");
+                m.put("reach", reach);
+            }
+        }
         return m;
     }
 
@@ -197,14 +225,26 @@ public final class SweepReport {
      */
     public static Stored readStored(Path json, String graph) throws IOException {
         JsonNode root;
+        byte[] bytes = InputFiles.readAll(json, MAX_STORED_BYTES, "a sweep.json");
         try {
-            root = JSON.readTree(json.toFile());
+            root = Json.readUntrusted(bytes, MAX_DEPTH);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw BadInputException.inFile(json, "not valid JSON (line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage() + ")");
+            // a nesting-depth refusal has no location
+            String at = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
+            throw BadInputException.inFile(json, "not valid JSON (" + at
+                    + BadInputException.printable(e.getOriginalMessage(), 160) + ")");
+        } catch (IOException e) {
+            // the bytes are in memory: any other read failure is an undecodable text (a bad UTF-32 guess, found by
+            // fuzzing)
+            throw BadInputException.inFile(json, "not valid JSON text ("
+                    + BadInputException.printable(String.valueOf(e.getMessage()), 160) + ")");
         }
         if (root == null || !root.isObject() || !root.path("title").isTextual()) {
             throw BadInputException.inFile(json, "not a sweep.json (it has no title)");
+        }
+        if (root.get("title").asText().length() > MAX_TITLE) {
+            throw BadInputException.inFile(json, "has a title of " + root.get("title").asText().length()
+                    + " characters; a figure shows at most " + MAX_TITLE);
         }
         JsonNode g = root.path("firstZeroCrossing").path(graph);
         return new Stored(root.get("title").asText(), crossings(g.path("unweighted")), crossings(g.path("weighted")));

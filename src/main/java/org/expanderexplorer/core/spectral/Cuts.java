@@ -46,6 +46,8 @@ final class Cuts {
                 labels.add(g.label(v));
             }
         }
+        // Recounted rather than taken from the caller: the enumerations update the cut incrementally, and a
+        // reported number must not carry their accumulated rounding.
         double cut = cutWeight(g, inS);
         return new CutResult(cut / ids.size(), cut, ids, labels);
     }

@@ -51,6 +51,8 @@ public final class ExactCheeger {
         if (n < 2) {
             return CutResult.none();
         }
+        // A disconnected graph needs no enumeration: a component has no edge leaving it, so h = 0, and the smallest
+        // component is the set with the fewest vertices among those of ratio 0 (any union of components is one too).
         int[] comp = graph.componentIds();
         for (int c : comp) {
             if (c > 0) {
@@ -59,6 +61,8 @@ public final class ExactCheeger {
         }
         int best = isSimpleUnweighted() ? enumerateUnweighted(n) : enumerateWeighted(n);
         int size = Integer.bitCount(best);
+        // The enumerated set may be the larger side; report the smaller one, as the definition's |S| <= |V| / 2 asks
+        // (the ratio is the same, its denominator being min(|S|, n - |S|) either way).
         boolean complement = size > n - size;
         boolean[] inS = new boolean[n];
         for (int v = 0; v < n; v++) {
@@ -68,6 +72,8 @@ public final class ExactCheeger {
         return Cuts.of(graph, inS);
     }
 
+    // The integer path is exact only when every weight is 1 and no edge repeats; a repeated edge would count once
+    // in the bit masks but twice in the degree.
     private boolean isSimpleUnweighted() {
         int n = graph.vertexCount();
         for (int v = 0; v < n; v++) {
@@ -100,6 +106,8 @@ public final class ExactCheeger {
         long bestCut = 1;
         long bestDen = 0;
         int best = 0;
+        // Gray code: the vertex to flip at step i is the lowest set bit of i, so consecutive sets differ by one
+        // vertex and the cut changes by deg(v) - 2 |N(v) & S| (edges to the rest of S stop or start crossing).
         for (int i = 1, end = 1 << m; i < end; i++) {
             int v = Integer.numberOfTrailingZeros(i);
             int bit = 1 << v;
@@ -138,6 +146,8 @@ public final class ExactCheeger {
         for (int i = 1, end = 1 << m; i < end; i++) {
             int v = Integer.numberOfTrailingZeros(i);
             int bit = 1 << v;
+            // toSet[v] = w(v, S) is kept up to date for every vertex, so the weighted step costs O(deg v) rather than a
+            // recount of the cut.
             double change = graph.strength(v) - 2 * toSet[v];
             double sign;
             if ((set & bit) == 0) {

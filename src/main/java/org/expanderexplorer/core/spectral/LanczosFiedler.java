@@ -35,8 +35,22 @@ final class LanczosFiedler {
     private final long seed;
     private final int maxBasis;
     private final int maxRestarts;
+    private final double[][] deflate;
 
     LanczosFiedler(Laplacian laplacian, double tolerance, long seed, int maxBasis, int maxRestarts) {
+        this(laplacian, tolerance, seed, maxBasis, maxRestarts, new double[0][]);
+    }
+
+    /**
+     * As the other constructor, but restricted to the complement of {@code deflate} as well as of the constant
+     * vector: the smallest eigenpair there (lambda_2 again when it is repeated, else lambda_3, for deflate = a Fiedler
+     * vector). The vectors must be orthonormal eigenvectors orthogonal to the constant vector; they are not modified.
+     * The start vector is made orthogonal to them and each product is with L + 4 d_max sum_d d d^T, whose spectrum on
+     * the complement is L's and which moves the deflated eigenvalues above lambda_max.
+     */
+    LanczosFiedler(Laplacian laplacian, double tolerance, long seed, int maxBasis, int maxRestarts,
+                   double[][] deflate) {
+        this.deflate = deflate;
         this.laplacian = laplacian;
         this.tolerance = tolerance;
         this.seed = seed;
@@ -47,8 +61,13 @@ final class LanczosFiedler {
     /** Runs the iteration; the graph must be connected with at least 2 vertices. */
     Outcome run() {
         int n = laplacian.size();
+        // ||L|| <= 2 d_max (Gershgorin), so tolerance * 2 d_max is a residual bound relative to the operator's scale:
+        // the same relative accuracy for a graph of weights 1e-3 as for one of weights 1.
         double norm = Math.max(2 * laplacian.maxStrength(), Double.MIN_NORMAL);
         double tolAbs = tolerance * norm;
+        // The basis is bounded by memory (BASIS_DOUBLES doubles in all) as well as by maxBasis: a long unfolding has
+        // many vertices, and full reorthogonalisation needs every basis vector kept. At most n - 1 vectors fit in the
+        // complement of the constant vector.
         int m = (int) Math.min(Math.min(maxBasis, n - 1L), Math.max(20, BASIS_DOUBLES / n));
         m = Math.max(1, Math.min(m, n - 1));
         boolean wholeSpace = m == n - 1;
@@ -56,7 +75,8 @@ final class LanczosFiedler {
         double[] alpha = new double[m];
         double[] beta = new double[m];
         double[] w = new double[n];
-        double[] coef = new double[m];
+        double[] coef = new double[Math.max(m, deflate.length)];
+        double shift = 2 * norm;
 
         double[] start = Kernels.randomStart(n, seed);
         int products = 0;
@@ -64,7 +84,10 @@ final class LanczosFiedler {
         for (int restart = 0; restart <= maxRestarts; restart++) {
             double[] v0 = basis[0] == null ? new double[n] : basis[0];
             System.arraycopy(start, 0, v0, 0, n);
+            // Work in the complement of the constant vector, the eigenvector of lambda_1 = 0 of a connected graph: then
+            // the smallest Ritz value approximates lambda_2 directly.
             Kernels.deflateConstant(v0);
+            Kernels.orthogonalise(v0, deflate, deflate.length, coef);
             if (normalise(v0) == 0) {
                 // The start was constant (cannot happen for a random start; a Ritz vector is never constant).
                 v0[0] = 1;
@@ -77,6 +100,12 @@ final class LanczosFiedler {
             double[] s = null;
             while (k < m) {
                 laplacian.multiply(basis[k], w);
+                for (double[] d : deflate) {
+                    // Hotelling deflation: L + shift d d^T moves d's eigenvalue above the spectrum, so rounding
+                    // that brings d back into the basis cannot produce a small Ritz value (a projection would
+                    // leave d as a null vector, which Lanczos then finds)
+                    Kernels.axpy(shift * Kernels.dot(d, basis[k]), d, w);
+                }
                 products++;
                 double after = Kernels.lanczosStep(w, basis, k, alpha, beta, coef, true);
                 k++;
@@ -84,6 +113,8 @@ final class LanczosFiedler {
                 if (invariant || k == m || k % CHECK_EVERY == 0) {
                     theta = Tridiagonal.smallestEigenvalue(alpha, beta, k);
                     s = Tridiagonal.eigenvector(alpha, beta, k, theta);
+                    // The Lanczos residual estimate |beta_k s_k| costs nothing (no product with L); the true residual
+                    // is computed once at the end, and a restart follows if rounding made the estimate optimistic.
                     double estimate = Math.abs(after * s[k - 1]);
                     if (invariant || estimate <= tolAbs) {
                         break;
@@ -104,6 +135,7 @@ final class LanczosFiedler {
                 Kernels.axpy(s[j], basis[j], x);
             }
             Kernels.deflateConstant(x);
+            Kernels.orthogonalise(x, deflate, deflate.length, coef);
             normalise(x);
             double residual = laplacian.residual(x, theta);
             products++;
@@ -117,6 +149,8 @@ final class LanczosFiedler {
             if (converged) {
                 return outcome;
             }
+            // Restart from the best Ritz vector so far: it already holds most of the wanted direction, so a restart
+            // loses little of the work done.
             start = x;
         }
         return best;

@@ -1,6 +1,5 @@
 package org.expanderexplorer.core.spectral;
 
-import java.util.List;
 import java.util.Objects;
 import org.expanderexplorer.core.graph.CsrGraph;
 import org.expanderexplorer.core.graph.LayerGraph;
@@ -24,6 +23,7 @@ public final class LayerAnalysis {
     private RamanujanGaps gaps;
     private FiedlerResult fiedler;
     private CutResult sweepCut;
+    private FiedlerEigenspace.Space eigenspace;
     private CutResult exact;
     private CheegerBounds bounds;
     private boolean exactDone;
@@ -62,6 +62,11 @@ public final class LayerAnalysis {
         return gaps;
     }
 
+    /** The gap variants of other implementations ({@link GapVariants}). */
+    public synchronized GapVariants gapVariants() {
+        return GapVariants.of(graph, spectrum(), gaps());
+    }
+
     /** The Fiedler pair of the layer's Laplacian. */
     public synchronized FiedlerResult fiedler() {
         if (fiedler == null) {
@@ -70,12 +75,30 @@ public final class LayerAnalysis {
         return fiedler;
     }
 
-    /** The sweep cut of the Fiedler vector. */
+    /**
+     * The sweep cut of the Fiedler vector; when lambda_2 is repeated, the best sweep over its eigenspace, which does
+     * not depend on the eigenvector the solver returned ({@link FiedlerEigenspace}).
+     */
     public synchronized CutResult sweepCut() {
         if (sweepCut == null) {
-            sweepCut = new SweepCut(graph.asCsrGraph(), fiedler().vectorArray()).result();
+            sweepCut = FiedlerEigenspace.sweepCut(graph.asCsrGraph(), eigenspace());
         }
         return sweepCut;
+    }
+
+    /**
+     * The multiplicity of lambda_2 (1 when simple; for a disconnected graph 1, its cut separating a component),
+     * as found by {@link FiedlerEigenspace}; on graphs past its dense limit possibly a lower bound.
+     */
+    public synchronized int fiedlerMultiplicity() {
+        return eigenspace().multiplicity();
+    }
+
+    private FiedlerEigenspace.Space eigenspace() {
+        if (eigenspace == null) {
+            eigenspace = FiedlerEigenspace.of(graph.asCsrGraph(), fiedler(), options.fiedler(), graph.left());
+        }
+        return eigenspace;
     }
 
     /**
@@ -101,29 +124,12 @@ public final class LayerAnalysis {
         return bounds;
     }
 
-    /** The whole analysis as one record. */
+    /** The whole analysis as one record of its sub-results. */
     public synchronized LayerAnalysisResult result() {
         if (result == null) {
-            SingularSpectrum s = spectrum();
-            RamanujanGaps g = gaps();
-            FiedlerResult f = fiedler();
-            CutResult sweep = sweepCut();
-            CutResult ex = exactCheeger();
-            CheegerBounds b = bounds();
-            result = new LayerAnalysisResult(graph.left(), graph.right(), graph.isolatedLeft(),
-                    graph.isolatedRight(), graph.edges(), defined(graph.avgDegreeLeft()),
-                    defined(graph.avgDegreeRight()), defined(graph.minDegree()), defined(graph.maxDegree()),
-                    graph.components(), s.values(), s.mu0(), s.muHat(), g.deltaS(), g.deltaR(),
-                    g.deltaSNormalized(), g.deltaRNormalized(), g.weightedGap(), f.value(), b.lower(), b.upper(),
-                    sweep.ratio(), sweep.labels(), ex == null ? null : ex.ratio(), g.lowDegree(),
-                    graph.representation(), g.deltaAvg(), g.deltaAvgNormalized(), b, f.vector(), sweep.vertices(),
-                    ex == null ? List.of() : ex.labels(), f.solver());
+            result = new LayerAnalysisResult(GraphStats.of(graph), spectrum(), gaps(), fiedler(), sweepCut(),
+                    exactCheeger(), bounds(), gapVariants());
         }
         return result;
-    }
-
-    /** NaN (the graph's "undefined") becomes null. */
-    static Double defined(double v) {
-        return Double.isNaN(v) ? null : v;
     }
 }

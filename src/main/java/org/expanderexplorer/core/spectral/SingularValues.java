@@ -78,10 +78,14 @@ public final class SingularValues {
         if (k == 0) {
             return SingularSpectrum.ofDescending(new double[0], SingularSpectrum.Method.NONE, true);
         }
+        // Past the limit a full spectrum costs O(k^3) and the window shows only the top of it anyway; mu_0 and mu_hat
+        // are what the gaps need, and Lanczos finds them in O(edges) per step.
         if (k > FULL_SPECTRUM_LIMIT) {
             return SingularSpectrum.ofDescending(TopSingularValues.of(graph, TOP_COUNT, LANCZOS_STEPS,
                     LANCZOS_TOLERANCE, LANCZOS_SEED), SingularSpectrum.Method.LANCZOS_TOP, false);
         }
+        // The Gram path first: it is an order of magnitude faster for the usual layer (k <= 128 against 512), and it
+        // says itself when it cannot be trusted, by returning null.
         double[] viaGram = viaGram(graph);
         if (viaGram != null) {
             return SingularSpectrum.ofDescending(viaGram, SingularSpectrum.Method.GRAM_EVD, true);
@@ -109,6 +113,8 @@ public final class SingularValues {
         }
         Arrays.sort(lambda);
         double max = lambda[k - 1];
+        // lambda_i = sigma_i^2, so the condition limit on sigma applies squared here. A rounding-negative smallest
+        // lambda fails the test too (the comparison is written so that NaN fails as well) and goes to the exact SVD.
         if (!(max > 0) || !(lambda[0] >= max / (CONDITION_LIMIT * CONDITION_LIMIT))) {
             return null;
         }

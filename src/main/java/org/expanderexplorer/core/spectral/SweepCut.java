@@ -51,6 +51,8 @@ public final class SweepCut {
         for (int v = 0; v < n; v++) {
             boxed[v] = v;
         }
+        // Ties by vertex id make the cut a function of the vector alone, so equal inputs give equal sets on every
+        // run and platform (the JDK's sort is stable, but the id comparison does not rely on that).
         Arrays.sort(boxed, (a, b) -> {
             int c = Double.compare(order[a], order[b]);
             return c != 0 ? c : Integer.compare(a, b);
@@ -72,6 +74,8 @@ public final class SweepCut {
             }
             inPrefix[v] = true;
             cut += graph.strength(v) - 2 * toPrefix;
+            // The incremental sum can dip below 0 by rounding when the prefix is a whole component; a cut is never
+            // negative, and the final set's cut is recounted exactly in Cuts.of.
             double ratio = Math.max(cut, 0.0) / Math.min(k, n - k);
             if (ratio < bestRatio) {
                 bestRatio = ratio;

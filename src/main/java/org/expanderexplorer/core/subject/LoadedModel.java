@@ -9,6 +9,7 @@ import org.expanderexplorer.core.data.SequenceDataset;
 import org.expanderexplorer.core.data.Split;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.SavedModel;
+import org.expanderexplorer.core.model.VectorInference;
 
 /**
  * A model file opened for exploration: the model, its held-out data (named by its metadata, or given), and the
@@ -27,7 +28,24 @@ public record LoadedModel(SavedModel saved, SequenceDataset test, Subject subjec
     }
 
     /**
-     * Opens a model (Deeplearning4j zip or PyTorch NPZ) and its test data.
+     * Reads a model file (Deeplearning4j zip or PyTorch NPZ, told apart by content). This is the one door through
+     * which the command line and the window reach the model loaders, so that both refuse the same files with the
+     * same one-line messages.
+     *
+     * @throws BadInputException naming the file for anything that is not a readable, supported model (a read error
+     *                           of the file system included)
+     */
+    public static SavedModel read(Path file) {
+        try {
+            return ModelFiles.loadAny(file);
+        } catch (IOException e) {
+            throw BadInputException.cannotRead(file, e);
+        }
+    }
+
+    /**
+     * Opens a model (Deeplearning4j zip or PyTorch NPZ) and its test data, as the window does: a data set that
+     * cannot be loaded is not an error but a note (the graphs can be explored without accuracy).
      *
      * @param file     the model file
      * @param dataSpec data set spec ({@code mnist}, {@code digits8}, {@code cifar10:DIR}, ...), or null to use
@@ -35,12 +53,8 @@ public record LoadedModel(SavedModel saved, SequenceDataset test, Subject subjec
      * @param name     shown name (e.g. the file name)
      */
     public static LoadedModel open(Path file, String dataSpec, String name) {
-        SavedModel saved;
-        try {
-            saved = ModelFiles.loadAny(file);
-        } catch (IOException e) {
-            throw BadInputException.inFile(file, "cannot read (" + e.getMessage() + ")");
-        }
+        VectorInference.warmUpInBackground(); // compiles the inference kernels while the model loads
+        SavedModel saved = read(file);
         String spec = dataSpec != null ? dataSpec : saved.metadata() == null ? null : saved.metadata().dataset();
         SequenceDataset test = null;
         String note = null;
@@ -53,10 +67,32 @@ public record LoadedModel(SavedModel saved, SequenceDataset test, Subject subjec
                 note = e.getMessage();
             }
         }
+        return of(file, saved, test, name, 0, note);
+    }
+
+    /**
+     * A model read by {@link #read} with test data the caller chose (the command line, where a data set that does
+     * not fit is an error, not a note).
+     *
+     * @param file  the model file, named in messages
+     * @param test  the test split, or null for no accuracy
+     * @param name  shown name
+     * @param layer the recurrent layer to explore (0-based)
+     * @throws BadInputException if the data's features per step differ from the model's inputs, or the layer does
+     *                           not exist
+     */
+    public static LoadedModel of(Path file, SavedModel saved, SequenceDataset test, String name, int layer) {
+        return of(file, saved, test, name, layer, null);
+    }
+
+    private static LoadedModel of(Path file, SavedModel saved, SequenceDataset test, String name, int layer,
+                                  String note) {
+        // Checked here, once for both front ends: a data set of another width would fail deep inside Deeplearning4j
+        // with a shape error that names neither the file nor the data set.
         if (test != null && (test.features() != saved.model().spec().inputs())) {
             throw BadInputException.inFile(file, "the model takes " + saved.model().spec().inputs()
-                    + " inputs per step but " + test.name() + " has " + test.features() + " features");
+                    + " inputs per step but " + test.name() + " has " + test.features() + " features per step");
         }
-        return new LoadedModel(saved, test, ModelSubjects.of(name, saved.model(), test, 0), note);
+        return new LoadedModel(saved, test, ModelSubjects.of(name, saved.model(), test, layer), note);
     }
 }

@@ -1,7 +1,6 @@
 package org.expanderexplorer.core.subject;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -13,7 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
-import org.expanderexplorer.core.io.AtomicFiles;
+import org.expanderexplorer.core.io.Json;
+import org.expanderexplorer.core.io.Provenance;
+import org.expanderexplorer.core.model.InferenceSpeed;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.ModelMetadata;
 import org.expanderexplorer.core.model.ModelSpec;
@@ -23,6 +24,7 @@ import org.expanderexplorer.core.model.PyTorchNpz;
 import org.expanderexplorer.core.model.RecurrentClassifier;
 import org.expanderexplorer.core.model.WeightKind;
 import org.expanderexplorer.core.model.WeightMasks;
+import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.pruning.PruningMask;
 
 /**
@@ -40,7 +42,8 @@ import org.expanderexplorer.core.pruning.PruningMask;
  */
 public final class PrunedModelExport {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Steps of the timed sequences of {@link #measureSpeed} when the model's data set is unknown: MNIST's rows. */
+    public static final int DEFAULT_STEPS = 28;
 
     /**
      * One pruned matrix.
@@ -80,11 +83,14 @@ public final class PrunedModelExport {
      * @param zipBytes        its size, or null
      * @param npzFile         the NPZ written, or null
      * @param npzBytes        its size, or null
+     * @param speed           inference time of the pruned model against the dense one, measured on this machine,
+     *                        or null when not measured
      */
     public record Summary(String architecture, int layer, String method, String scope, boolean perGate, long seed,
                           int minDegree, double keepPercent, double actualPercent, List<MatrixSummary> matrices,
                           long parameters, long nonZero, long denseBytes, long sparseBytes, long gzipDenseBytes,
-                          long gzipPrunedBytes, String zipFile, Long zipBytes, String npzFile, Long npzBytes) {
+                          long gzipPrunedBytes, String zipFile, Long zipBytes, String npzFile, Long npzBytes,
+                          InferenceSpeed speed) {
         public Summary {
             matrices = List.copyOf(matrices);
         }
@@ -94,7 +100,14 @@ public final class PrunedModelExport {
             return new Summary(architecture, layer, method, scope, perGate, seed, minDegree, keepPercent,
                     actualPercent, matrices, parameters, nonZero, denseBytes, sparseBytes, gzipDenseBytes,
                     gzipPrunedBytes, zip == null ? null : zip.toString(), zipSize, npz == null ? null : npz.toString(),
-                    npzSize);
+                    npzSize, speed);
+        }
+
+        /** With the measured inference speed. */
+        public Summary withSpeed(InferenceSpeed measured) {
+            return new Summary(architecture, layer, method, scope, perGate, seed, minDegree, keepPercent,
+                    actualPercent, matrices, parameters, nonZero, denseBytes, sparseBytes, gzipDenseBytes,
+                    gzipPrunedBytes, zipFile, zipBytes, npzFile, npzBytes, measured);
         }
     }
 
@@ -137,6 +150,16 @@ public final class PrunedModelExport {
         return pruned;
     }
 
+    /**
+     * Measures the pruned model's inference time against the dense model's on this machine (about a second;
+     * {@link InferenceSpeed#measure}): what the sizes do not say, whether the pruned model also runs faster.
+     *
+     * @param steps time steps per sequence of the timed inputs (the model's data set's)
+     */
+    public InferenceSpeed measureSpeed(int steps) {
+        return InferenceSpeed.measure(source, masks(), steps, 1);
+    }
+
     /** The sizes and counts (no files yet). */
     public synchronized Summary summary() {
         if (summary == null) {
@@ -161,7 +184,7 @@ public final class PrunedModelExport {
                     state.settings().scopeId(), state.settings().perGate(), state.settings().seed(),
                     state.settings().minDegree(), state.keepPercent(), state.actualKeepPercent(), ms,
                     spec.parameterCount(), nonZero, spec.parameterCount() * 4L, sparse, gzipSize(dense),
-                    gzipSize(sparseParams), null, null, null, null);
+                    gzipSize(sparseParams), null, null, null, null, null);
         }
         return summary;
     }
@@ -228,11 +251,38 @@ public final class PrunedModelExport {
         NpzFiles.write(file, arrays);
     }
 
-    /** Writes a summary as JSON (atomically). */
-    public static void writeSummary(Path file, Summary s) throws IOException {
+    /**
+     * How the state was pruned, in the one wording that the command line and the window store as the pruned
+     * model's metadata source, e.g. {@code pruned: magnitude, q = 20.0 %, scope ih,hh, seed 1, from rnn.zip}.
+     *
+     * @param from the source model's shown name
+     */
+    public String how(String from) {
+        PruneSettings st = state.settings();
+        String method = st.method().cliName() + (st.method() == PruningMethod.RAMANUJAN
+                ? " (keeps " + st.gap().cliName() + " > 0)" : "");
+        String reach = state.belowReach() ? String.format(java.util.Locale.ROOT, " (lowest reachable: %.3f %% kept)",
+                state.actualKeepPercent()) : "";
+        return String.format(java.util.Locale.ROOT, "pruned: %s, q = %s %%%s, scope %s%s, seed %d, from %s",
+                method, state.keepPercent(), reach, st.scopeId(), st.perGate() ? " per gate" : "", st.seed(), from);
+    }
+
+    /** {@code base} with this state's pruning method, q and pruning seed. */
+    public Provenance provenance(Provenance base) {
+        PruneSettings st = state.settings();
+        return base.withPruning(st.method().cliName(), state.keepPercent()).withSeed("pruning", st.seed());
+    }
+
+    /**
+     * Writes a summary as JSON (atomically), with the provenance record under {@code provenance} after the
+     * summary's own keys.
+     */
+    public static void writeSummary(Path file, Summary s, Provenance provenance) throws IOException {
         Objects.requireNonNull(s, "s");
-        byte[] json = JSON.writeValueAsBytes(s);
-        AtomicFiles.write(file, out -> out.write(json));
+        Objects.requireNonNull(provenance, "provenance");
+        ObjectNode tree = Json.tree(s);
+        tree.set("provenance", Json.tree(provenance));
+        Json.writeFile(file, tree);
     }
 
     /** Counts bytes and drops them. */

@@ -62,7 +62,7 @@ public final class ClassroomFiguresViewModel {
     List<TeachingFigures.Step> steps() {
         boolean w = vm.weightedProperty().get();
         List<TeachingFigures.Step> out = new ArrayList<>();
-        for (ClassroomViewModel.TracePoint p : vm.traceProperty().get()) {
+        for (TracePoint p : vm.traceProperty().get()) {
             out.add(p.in(w));
         }
         return out;

@@ -2,7 +2,6 @@ package org.expanderexplorer.ui.classroom;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
@@ -17,8 +16,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.expanderexplorer.core.drawing.GraphDrawing;
 import org.expanderexplorer.core.pruning.PruningMask;
-import org.expanderexplorer.core.report.TeachingFigures;
-import org.expanderexplorer.core.spectral.LayerAnalysisResult;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.subject.Subject;
 import org.expanderexplorer.ui.explorer.OpenedDocument;
@@ -37,41 +34,6 @@ public final class ClassroomViewModel {
     public static final String CLASSROOM_MODEL = "digits8-rnn12.zip";
     /** Analyses kept for undo, redo and snapshots (a 200 x 200 graph's state takes a few megabytes). */
     private static final int CACHE = 32;
-
-    /**
-     * One analysed step on the current path of edits, as the numbers the step panels plot (not the whole
-     * analyses, so that a long session stays small).
-     *
-     * @param unweighted the step's numbers with the unweighted Cheeger values
-     * @param weighted   the same with the Cheeger values of |W|
-     */
-    public record TracePoint(TeachingFigures.Step unweighted, TeachingFigures.Step weighted) {
-
-        static TracePoint of(int step, GraphState g) {
-            LayerAnalysisResult u = g.unweighted();
-            LayerAnalysisResult w = g.weighted();
-            return new TracePoint(
-                    new TeachingFigures.Step(step, u.edges(), u.deltaR(), u.deltaS(), w.deltaS(), u.cheegerLower(),
-                            u.sweepCutRatio(), u.cheegerExact(), g.accuracy()),
-                    new TeachingFigures.Step(step, u.edges(), u.deltaR(), u.deltaS(), w.deltaS(), w.cheegerLower(),
-                            w.sweepCutRatio(), w.cheegerExact(), g.accuracy()));
-        }
-
-        /** 0 for the whole graph. */
-        public int step() {
-            return unweighted.step();
-        }
-
-        /** The numbers in the view's representation. */
-        public TeachingFigures.Step in(boolean weightedView) {
-            return weightedView ? weighted : unweighted;
-        }
-
-        /** The gap deciding "Ramanujan" in the view: Delta_R unweighted, Delta_S of |W| weighted. */
-        public Double gap(boolean weightedView) {
-            return weightedView ? weighted.deltaSWeighted() : unweighted.deltaR();
-        }
-    }
 
     private record Request(ClassroomSource source, PruningMask mask) {
     }
@@ -333,10 +295,11 @@ public final class ClassroomViewModel {
 
     /** The view's name of the deciding gap. */
     static String gapName(boolean weightedView) {
-        return weightedView ? "Δ_S (weighted)" : "Δ_R";
+        return Callouts.gapName(weightedView);
     }
 
+    /** A number as the classroom shows it (three decimals). */
     static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
+        return Callouts.fmt(v);
     }
 }

@@ -13,7 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 final class RamanujanTrace {
 
-    final ReadOnlyObjectWrapper<List<ClassroomViewModel.TracePoint>> trace = new ReadOnlyObjectWrapper<>(List.of());
+    final ReadOnlyObjectWrapper<List<TracePoint>> trace = new ReadOnlyObjectWrapper<>(List.of());
     final ReadOnlyObjectWrapper<Integer> lostAt = new ReadOnlyObjectWrapper<>();
     final ReadOnlyObjectWrapper<Boolean> ramanujan = new ReadOnlyObjectWrapper<>();
     final ReadOnlyBooleanWrapper justLost = new ReadOnlyBooleanWrapper();
@@ -25,13 +25,13 @@ final class RamanujanTrace {
 
     /** Records {@code g} as step {@code k}, dropping the steps at and after k of an abandoned path. */
     void add(int k, GraphState g) {
-        List<ClassroomViewModel.TracePoint> t = new ArrayList<>();
-        for (ClassroomViewModel.TracePoint p : trace.get()) {
+        List<TracePoint> t = new ArrayList<>();
+        for (TracePoint p : trace.get()) {
             if (p.step() < k) {
                 t.add(p);
             }
         }
-        t.add(ClassroomViewModel.TracePoint.of(k, g));
+        t.add(TracePoint.of(k, g));
         trace.set(List.copyOf(t));
     }
 
@@ -46,7 +46,7 @@ final class RamanujanTrace {
     void update(GraphState g, boolean weighted, int step, String lastAction) {
         Integer lost = null;
         boolean positive = false;
-        for (ClassroomViewModel.TracePoint p : trace.get()) {
+        for (TracePoint p : trace.get()) {
             Double gap = p.gap(weighted);
             if (gap != null && gap > 0) {
                 positive = true;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -147,8 +147,8 @@ class LayerAnalysisTest {
         List<String> names = new ArrayList<>();
         json.fieldNames().forEachRemaining(names::add);
         assertThat(names.subList(0, REQUIRED_ORDER.size())).isEqualTo(REQUIRED_ORDER);
-        List<String> components = Arrays.stream(LayerAnalysisResult.class.getRecordComponents())
-                .map(RecordComponent::getName).toList();
+        // the JSON is flat (the documented contract) while the record nests its sub-results: every declared key
+        List<String> components = List.of(LayerAnalysisResult.class.getAnnotation(JsonPropertyOrder.class).value());
         assertThat(names).isEqualTo(components);
         assertThat(json.get("sweepCutSet").get(0).asText()).matches("[LR][0-6]");
         assertThat(json.get("cheegerBounds").get("laplacianLower").asDouble()).isPositive();
@@ -181,17 +181,10 @@ class LayerAnalysisTest {
 
     @Test
     void layerOf128By512At20Percent() {
+        // (how long the analysis takes is measured in src/jmh, LayerAnalysisBenchmark, not here)
         WeightMatrix m = TestGraphs.maskedGaussian(128, 512, 0.2, 3);
-        for (int warm = 0; warm < 20; warm++) {
-            new LayerAnalysis(TestGraphs.layer(m)).result();
-        }
         LayerGraph g = TestGraphs.layer(m);
-        long t0 = System.nanoTime();
         LayerAnalysisResult r = new LayerAnalysis(g).result();
-        long t1 = System.nanoTime();
-        System.out.printf("128 x 512 layer at 20 %%: %d edges, lambda_2 = %.6f by %s (%d products), "
-                + "Delta_R = %.4f, whole analysis %.1f ms%n", r.edges(), r.fiedler(), r.fiedlerSolver().method(),
-                r.fiedlerSolver().products(), r.deltaR(), (t1 - t0) / 1e6);
         assertThat(r.singularValues()).hasSize(128);
         assertThat(r.fiedlerSolver().converged()).isTrue();
         assertThat(r.cheegerLower()).isLessThanOrEqualTo(r.cheegerUpper());

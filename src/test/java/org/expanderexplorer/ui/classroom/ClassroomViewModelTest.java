@@ -112,7 +112,7 @@ class ClassroomViewModelTest {
         vm.undo();
         vm.toggleEdge(6, 6);
         assertThat(vm.canRedoProperty().get()).isFalse();
-        assertThat(vm.traceProperty().get()).extracting(ClassroomViewModel.TracePoint::step)
+        assertThat(vm.traceProperty().get()).extracting(TracePoint::step)
                 .containsExactly(0, 1, 2, 3, 4, 5);
     }
 

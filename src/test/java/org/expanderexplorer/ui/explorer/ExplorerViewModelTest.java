@@ -6,7 +6,6 @@ import static org.expanderexplorer.TestMatrices.gaussian;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.expanderexplorer.core.drawing.AnalysisRequest;
 import org.expanderexplorer.core.drawing.SliderAnalysis;
 import org.expanderexplorer.core.drawing.Snapshot;
 import org.expanderexplorer.core.graph.GateOrder;
@@ -126,22 +125,5 @@ class ExplorerViewModelTest {
         assertThat(vm.snapshotProperty().get().drawing().vertexCount()).isEqualTo(16);
         assertThat(vm.accuracyProperty().get()).isNull();
         assertThat(vm.errorProperty().get()).isEmpty();
-    }
-
-    @Test
-    void lstmSizedAnalysisTiming() {
-        // LSTM-128 on 28 inputs: prints how long one slider step takes (no assertion: timing is for benchmarks)
-        Subject s = Subject.ofLayer("lstm128", gaussian(28, 512, 4), gaussian(128, 512, 5), GateOrder.DL4J_LSTM,
-                null);
-        for (GraphId g : List.of(GraphId.IH, GraphId.HH, GraphId.STEP)) {
-            long best = Long.MAX_VALUE;
-            for (int i = 0; i < 5; i++) {
-                long t0 = System.nanoTime();
-                SliderAnalysis.analyse(new AnalysisRequest(s, 20 + i, PruneSettings.DEFAULT, g,
-                        Representation.UNWEIGHTED, 3, true));
-                best = Math.min(best, System.nanoTime() - t0);
-            }
-            System.out.printf("slider step, LSTM-128 %s: best %.1f ms%n", g, best / 1e6);
-        }
     }
 }

@@ -1,0 +1,119 @@
+package org.expanderexplorer.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.drawing.GraphExport;
+import org.expanderexplorer.core.graph.GraphFiles;
+import org.expanderexplorer.core.graph.LabelledGraph;
+import org.expanderexplorer.core.graph.MatrixFiles;
+import org.expanderexplorer.core.graph.Representation;
+import org.expanderexplorer.core.graph.WeightMatrix;
+import org.expanderexplorer.core.model.SavedModel;
+import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.LoadedModel;
+import org.expanderexplorer.core.subject.PrunedState;
+import org.expanderexplorer.core.subject.Subject;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code graph}: writes a layer graph, a gate graph or the time-unfolded graph of a model (or the bipartite graph
+ * of a matrix) for Gephi, NetworkX, Graphviz or yEd, pruned at q, every dense edge with its weight and a kept flag.
+ */
+@Command(name = "graph", mixinStandardHelpOptions = true,
+        description = {"Write a graph as GraphML (.graphml), GEXF for Gephi (.gexf), Graphviz DOT (.dot, .gv) or "
+            + "NetworkX node-link JSON (.json), by the extension of --out.",
+            "Vertices are named as in the window (x1[3] input unit 3 at step 1, h0[62] and h1[62] hidden unit 62 "
+                + "before and after the step, h1[62].f a gate pre-activation of a stacked LSTM matrix, L0 and R5 "
+                + "for a matrix's rows and columns); every edge of the dense graph is written with its weight and "
+                + "kept = true or false."},
+        footer = {"", "Examples:", "  expander-explorer graph --model m.zip --graph hh --keep 20 --out hh.gexf",
+            "  expander-explorer graph --model m.zip --graph step.f --unfold 3 --weighted --out f.graphml",
+            "  expander-explorer graph --matrix heawood.mtx --out heawood.json"})
+final class GraphExportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    /** Exactly one of a model and a matrix. */
+    static final class Source {
+        @Option(names = "--model", paramLabel = "FILE", description = "Model file (.zip or .npz).")
+        Path model;
+
+        @Option(names = "--matrix", paramLabel = "FILE", description = "Matrix file (.csv or .mtx).")
+        Path matrix;
+    }
+
+    @Option(names = "--graph", paramLabel = "NAME", description = "ih, hh, step, one LSTM gate of them (ih.f, "
+            + "step.o, ...), or matrix (the default, and the only graph of --matrix).")
+    String graph;
+
+    @Option(names = "--keep", paramLabel = "Q", defaultValue = "100",
+            description = "q: percentage of edges to keep, in (0, 100] (default ${DEFAULT-VALUE}: nothing pruned).")
+    double keep;
+
+    @Option(names = "--unfold", paramLabel = "T", defaultValue = "0",
+            description = "Unfold the layer over T time steps, as the window draws it (default 0: the bipartite "
+                    + "graph itself).")
+    int unfold;
+
+    @Option(names = "--weighted", description = "Edge weights |w| (default: 1 per edge, the unweighted graph).")
+    boolean weighted;
+
+    @Mixin
+    PruneOptions prune;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "File to write: .graphml, .gexf, .dot, .gv or .json.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        if (!(keep > 0 && keep <= 100)) {
+            throw new BadInputException("--keep must be in (0, 100], got " + keep);
+        }
+        if (unfold < 0) {
+            throw new BadInputException("--unfold must be 0 (no unfolding) or a number of steps, got " + unfold);
+        }
+        GraphFiles.formatOf(out);
+        TrainCommand.checkOutput(out);
+        Subject subject;
+        GraphId id;
+        if (source.model != null) {
+            if (graph == null) {
+                throw new BadInputException("--graph is needed with --model: ih, hh, step, or a gate such as hh.f");
+            }
+            SavedModel saved = LoadedModel.read(source.model);
+            subject = LoadedModel.of(source.model, saved, null, source.model.getFileName().toString(), prune.layer)
+                    .subject();
+            id = GraphId.parse(graph);
+        } else {
+            WeightMatrix m = MatrixFiles.read(source.matrix);
+            subject = Subject.ofMatrix(source.matrix.getFileName().toString(), m);
+            id = graph == null ? GraphId.MATRIX : GraphId.parse(graph);
+        }
+        PrunedState state = keep == 100 ? subject.dense() : subject.prune(keep, prune.settings());
+        GraphExport export = GraphExport.of(subject, state, id, unfold, Representation.of(weighted));
+        export.write(out);
+        LabelledGraph g = export.graph();
+        PrintWriter stdout = spec.commandLine().getOut();
+        int edges = g.graph().edgeSet().size();
+        int kept = g.keptEdges();
+        stdout.printf(Locale.ROOT, "wrote %s: %s%n", out, g.title());
+        stdout.printf(Locale.ROOT, "  %d vertices, %d edges: %d kept, %d pruned; %d connected component(s) of the "
+                + "kept edges (isolated vertices not counted)%n", g.graph().vertexSet().size(), edges, kept,
+                edges - kept, g.keptComponents());
+        stdout.flush();
+        return 0;
+    }
+}
