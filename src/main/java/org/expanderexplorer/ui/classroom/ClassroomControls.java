@@ -12,6 +12,7 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -55,7 +56,8 @@ public final class ClassroomControls extends VBox {
         hh.setOnAction(e -> vm.openClassroomModel(GraphId.HH));
         Label rnn = new Label("RNN:");
         rnn.setMinWidth(Region.USE_PREF_SIZE);
-        HBox model = new HBox(6, rnn, ih, hh);
+        // wraps in a narrow panel (200 % beside the explanation) rather than cutting "W_hh" off
+        FlowPane model = new FlowPane(6, 6, rnn, ih, hh);
         model.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Tooltip.install(model, new Tooltip("The classroom model (an RNN with 12 units on 8 x 8 digits): edit its "
                 + "input-to-hidden (8 x 12) or hidden-to-hidden (12 x 12) matrix and watch the test accuracy."));
