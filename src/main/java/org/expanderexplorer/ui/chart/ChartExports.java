@@ -16,6 +16,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.image.Image;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.expanderexplorer.core.report.Charts;
@@ -33,14 +34,15 @@ import org.expanderexplorer.ui.task.UiExecutor;
  */
 final class ChartExports {
 
-    private final ChartPanel panel;
+    /** The panel the menu belongs to (a plain region here, so that the panel and its parts form no cycle). */
+    private final Region panel;
     private final ObservableValue<FigureSpec> spec;
     private final ObservableValue<FigureStyle> style;
     private final UiExecutor executor;
     private final Consumer<String> status;
     private Supplier<Map<String, ?>> provenance = Map::of;
 
-    ChartExports(ChartPanel panel, ObservableValue<FigureSpec> spec, ObservableValue<FigureStyle> style,
+    ChartExports(Region panel, ObservableValue<FigureSpec> spec, ObservableValue<FigureStyle> style,
                  UiExecutor executor, Consumer<String> status) {
         this.panel = panel;
         this.spec = spec;
@@ -87,7 +89,7 @@ final class ChartExports {
         }
         FileChooser fc = new FileChooser();
         fc.setTitle("Export " + format.toUpperCase());
-        fc.setInitialFileName(ChartPanel.fileName(s.title()) + "." + format);
+        fc.setInitialFileName(fileName(s.title()) + "." + format);
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.toUpperCase(), "*." + format));
         File f = fc.showSaveDialog(window());
         if (f != null) {
@@ -128,8 +130,8 @@ final class ChartExports {
     void exportAsShown(Path file, double scale) {
         FigureSpec s = spec.getValue();
         FigureStyle st = style.getValue();
-        int w = panel.logicalWidth();
-        int h = panel.logicalHeight();
+        int w = logicalWidth();
+        int h = logicalHeight();
         Map<String, ?> header = provenance.get();
         executor.submit(() -> {
             if (FigureFiles.formatOf(file).equals("csv")) {
@@ -157,13 +159,27 @@ final class ChartExports {
             return;
         }
         FigureStyle st = style.getValue();
-        int w = panel.logicalWidth();
-        int h = panel.logicalHeight();
+        int w = logicalWidth();
+        int h = logicalHeight();
         executor.submit(() -> Charts.png(Charts.build(s, st), w, h, 2), png -> {
             ClipboardContent c = new ClipboardContent();
             c.putImage(new Image(new ByteArrayInputStream(png)));
             Clipboard.getSystemClipboard().setContent(c);
             status.accept("Copied the figure to the clipboard.");
         }, e -> status.accept("Copy failed: " + e.getMessage()));
+    }
+
+    /** The panel's current size in whole logical pixels, at least 200 x 150 (an export's size "as shown"). */
+    private int logicalWidth() {
+        return Math.max(200, (int) Math.round(panel.getWidth()));
+    }
+
+    private int logicalHeight() {
+        return Math.max(150, (int) Math.round(panel.getHeight()));
+    }
+
+    static String fileName(String title) {
+        String n = title.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-+", "-").replaceAll("^-|-$", "");
+        return n.isEmpty() ? "figure" : n;
     }
 }

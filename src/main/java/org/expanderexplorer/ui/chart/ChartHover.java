@@ -4,6 +4,7 @@ import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.expanderexplorer.core.report.Charts;
 
@@ -17,7 +18,7 @@ final class ChartHover {
 
     private static final Duration DELAY = Duration.millis(350);
 
-    private final ChartPanel panel;
+    private final Region panel;
     private final Tooltip tip = new Tooltip();
     private final PauseTransition wait = new PauseTransition(DELAY);
     private List<Charts.Hover> hovers = List.of();
@@ -25,7 +26,7 @@ final class ChartHover {
     private double screenX;
     private double screenY;
 
-    ChartHover(ChartPanel panel) {
+    ChartHover(Region panel) {
         this.panel = panel;
         tip.setWrapText(true);
         tip.setMaxWidth(420);

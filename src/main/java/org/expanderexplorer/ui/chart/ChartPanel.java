@@ -142,22 +142,8 @@ public final class ChartPanel extends Region {
         exports.exportAsShown(file, scale);
     }
 
-    /** The panel's current size in whole logical pixels, at least 200 x 150 (an export's size "as shown"). */
-    int logicalWidth() {
-        return Math.max(200, (int) Math.round(getWidth()));
-    }
-
-    int logicalHeight() {
-        return Math.max(150, (int) Math.round(getHeight()));
-    }
-
     /** What an empty panel shows. */
     private static FigureSpec placeholder() {
         return FigureSpec.builder("(no data yet)").axes("", "", null).build();
-    }
-
-    static String fileName(String title) {
-        String n = title.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-+", "-").replaceAll("^-|-$", "");
-        return n.isEmpty() ? "figure" : n;
     }
 }
