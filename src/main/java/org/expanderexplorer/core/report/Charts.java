@@ -91,6 +91,7 @@ public final class Charts {
             plot.mapDatasetToRangeAxis(datasetIndex, axis);
             datasetIndex++;
         }
+        ChartBands.add(plot, spec, style, datasetIndex, spec.rightLabel() != null);
         int horizontalLabels = 0;
         double[] xRange = xRange(spec);
         for (FigureSpec.Marker m : spec.markers()) {
@@ -303,6 +304,10 @@ public final class Charts {
     public static String svg(JFreeChart chart, int width, int height) {
         checkSize(width, height, 1);
         SVGGraphics2D g = new SVGGraphics2D(width, height);
+        // JFreeSVG prefixes its clip-path ids with System.nanoTime(), so the same figure gave different files on
+        // every run; a prefix from the title keeps ids apart between figures and the file the same between runs
+        String title = chart.getTitle() == null ? "" : chart.getTitle().getText();
+        g.setDefsKeyPrefix("_" + Integer.toHexString(title.hashCode()));
         chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
         return g.getSVGDocument();
     }
