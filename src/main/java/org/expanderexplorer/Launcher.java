@@ -19,11 +19,49 @@ public final class Launcher {
         configureLogging(args);
         String[] rest = withoutDebug(args);
         if (wantsGui(rest)) {
+            String missing = noDisplay(System.getenv(), System.getProperty("os.name", ""),
+                    System.getProperty("glass.platform"));
+            if (missing != null) {
+                System.err.println("error: " + missing);
+                System.exit(ExpanderCli.EXIT_BAD_INPUT);
+            }
             Class<?> app = Class.forName("org.expanderexplorer.ui.ExplorerApp");
-            app.getMethod("launchApp", String[].class).invoke(null, (Object) rest);
+            try {
+                app.getMethod("launchApp", String[].class).invoke(null, (Object) rest);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (cause instanceof UnsupportedOperationException && !debugRequested(args)) {
+                    // JavaFX's "Unable to open DISPLAY": one line, not thirty
+                    System.err.println("error: the window cannot start (" + cause.getMessage() + "); "
+                            + NO_WINDOW_HINT);
+                    System.exit(ExpanderCli.EXIT_BAD_INPUT);
+                }
+                throw e;
+            }
             return;
         }
         System.exit(ExpanderCli.run(args));
+    }
+
+    private static final String NO_WINDOW_HINT = "the command line works without one (see --help)";
+
+    /**
+     * Why the window cannot open, or null if it may: on Linux and other X11/Wayland systems a window needs
+     * {@code DISPLAY} or {@code WAYLAND_DISPLAY} (unless JavaFX runs headless on Monocle, as the tests do).
+     */
+    static String noDisplay(java.util.Map<String, String> env, String os, String glassPlatform) {
+        String name = os.toLowerCase(java.util.Locale.ROOT);
+        if (name.contains("win") || name.contains("mac") || "monocle".equalsIgnoreCase(glassPlatform)) {
+            return null;
+        }
+        if (isBlank(env.get("DISPLAY")) && isBlank(env.get("WAYLAND_DISPLAY"))) {
+            return "the window needs a display, and neither DISPLAY nor WAYLAND_DISPLAY is set; " + NO_WINDOW_HINT;
+        }
+        return null;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** Quiet library logging, or DEBUG when the arguments ask for {@code --debug}. */

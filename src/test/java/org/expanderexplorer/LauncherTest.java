@@ -67,4 +67,15 @@ class LauncherTest {
         assertThat(d.err()).contains("DEBUG ").contains("INFO ");
         assertThat(q.err()).doesNotContain("DEBUG ").doesNotContain("INFO ");
     }
+
+    @Test
+    void theWindowWithoutADisplayIsOneLine() {
+        assertThat(Launcher.noDisplay(java.util.Map.of(), "Linux", null))
+                .isEqualTo("the window needs a display, and neither DISPLAY nor WAYLAND_DISPLAY is set; the command "
+                        + "line works without one (see --help)");
+        assertThat(Launcher.noDisplay(java.util.Map.of("DISPLAY", ":0"), "Linux", null)).isNull();
+        assertThat(Launcher.noDisplay(java.util.Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux", null)).isNull();
+        assertThat(Launcher.noDisplay(java.util.Map.of(), "Linux", "Monocle")).isNull();
+        assertThat(Launcher.noDisplay(java.util.Map.of(), "Windows 11", null)).isNull();
+    }
 }

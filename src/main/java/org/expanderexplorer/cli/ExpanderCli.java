@@ -51,15 +51,16 @@ public final class ExpanderCli {
         cl.setParameterExceptionHandler((ex, badArgs) -> {
             // One line, as for every other bad input: the problem and where to find the usage.
             String name = ex.getCommandLine().getCommandSpec().qualifiedName();
-            err.println("error: " + ex.getMessage().strip().replace(System.lineSeparator(), " ").replace('\n', ' ')
-                    + " (see '" + name + " --help')");
+            err.println("error: " + BadInputException.printable(ex.getMessage().strip()
+                    .replace(System.lineSeparator(), " ").replace('\n', ' ')) + " (see '" + name + " --help')");
             err.flush();
             return EXIT_BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             boolean debug = root.debug || java.util.Arrays.asList(args).contains("--debug");
-            if (ex instanceof BadInputException) {
-                err.println("error: " + ex.getMessage());
+            String problem = userProblem(ex);
+            if (problem != null) {
+                err.println("error: " + problem);
                 if (debug) {
                     ex.printStackTrace(err);
                 }
@@ -73,7 +74,34 @@ public final class ExpanderCli {
             err.flush();
             return 1;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // the loaders check declared sizes first; this is the last resort for work that outgrew the heap
+            err.println("error: ran out of memory (the heap allows " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB): run with a larger -Xmx, e.g. java -Xmx4g -jar expander-explorer.jar ...");
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
+    }
+
+    /**
+     * The one-line message of a failure the user can fix, or null for a bug: bad input, and file-system refusals
+     * (a read-only folder, a full disk) with the file they name.
+     */
+    static String userProblem(Exception ex) {
+        if (ex instanceof BadInputException) {
+            return ex.getMessage();
+        }
+        Throwable t = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;
+        if (t instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+            String reason = f.getReason() != null ? f.getReason()
+                    : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : f instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                    : f.getClass().getSimpleName();
+            return BadInputException.printable(f.getFile()) + ": " + BadInputException.printable(reason, 200);
+        }
+        return null;
     }
 
     /** Version from the jar manifest, or "development" when run from classes. */

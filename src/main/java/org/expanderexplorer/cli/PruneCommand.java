@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.io.FileGroup;
 import org.expanderexplorer.core.io.Provenance;
 import org.expanderexplorer.core.model.SavedModel;
 import org.expanderexplorer.core.subject.LoadedModel;
@@ -48,13 +49,16 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = "--summary", description = "Also write the summary as JSON.")
     Path summary;
 
+    @Option(names = "--replace-model", description = "Allow an output to be the input model itself (it is replaced).")
+    boolean replaceModel;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         if (!(keep > 0 && keep <= 100)) {
             throw new BadInputException("--keep must be in (0, 100], got " + keep);
         }
-        PruneSettings settings = prune.settings();
+        prune.settings();
         for (Path p : new Path[] {out, npz, summary}) {
             if (p != null) {
                 TrainCommand.checkOutput(p);
@@ -63,22 +67,52 @@ final class PruneCommand implements Callable<Integer> {
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
             throw BadInputException.inFile(out, "the pruned model is a Deeplearning4j zip: give a name ending in .zip");
         }
+        for (Path p : new Path[] {out, npz, summary}) {
+            if (p != null && !replaceModel && sameFile(p, model)) {
+                throw BadInputException.inFile(p, "is the input model; writing it would replace the model being "
+                        + "pruned (add --replace-model if that is what you want)");
+            }
+        }
+        try (FileGroup outputs = FileGroup.claim(out, npz, summary)) {
+            try {
+                write(outputs, stdout);
+            } catch (java.nio.file.FileSystemException e) {
+                throw outputs.named(e);
+            }
+        }
+        return 0;
+    }
+
+    private void write(FileGroup outputs, PrintWriter stdout) throws IOException {
+        PruneSettings settings = prune.settings();
         SavedModel saved = LoadedModel.read(model);
         Subject subject = LoadedModel.of(model, saved, null, model.getFileName().toString(), prune.layer).subject();
         PrunedState state = subject.prune(keep, settings);
         PrunedModelExport export = new PrunedModelExport(saved.model(), prune.layer, state);
-        export.writeZip(out, saved.metadata(), export.how(model.getFileName().toString()));
+        export.writeZip(outputs.stage(out), saved.metadata(), export.how(model.getFileName().toString()));
         if (npz != null) {
-            export.writeNpz(npz);
+            export.writeNpz(outputs.stage(npz));
         }
-        PrunedModelExport.Summary s = export.summary().withFiles(out, Files.size(out), npz,
-                npz == null ? null : Files.size(npz));
+        PrunedModelExport.Summary s = export.summary().withFiles(out, Files.size(outputs.stage(out)), npz,
+                npz == null ? null : Files.size(outputs.stage(npz)));
         if (summary != null) {
-            PrunedModelExport.writeSummary(summary, s, export.provenance(Provenance.now().withModelFile(model)));
+            PrunedModelExport.writeSummary(outputs.stage(summary), s,
+                    export.provenance(Provenance.now().withModelFile(model)));
         }
+        // all three complete: only now do they replace what was there, the summary last
+        outputs.commit();
         print(stdout, s);
         stdout.flush();
-        return 0;
+    }
+
+    /** Whether two paths name one file (the same path, or a link to it); false if either does not exist. */
+    static boolean sameFile(Path a, Path b) {
+        try {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())
+                    || (Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static void print(PrintWriter out, PrunedModelExport.Summary s) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,12 +25,14 @@ import org.expanderexplorer.core.experiment.SeedList;
 import org.expanderexplorer.core.experiment.SeedPlan;
 import org.expanderexplorer.core.experiment.SeedReport;
 import org.expanderexplorer.core.experiment.SeedShards;
+import org.expanderexplorer.core.experiment.SeedSummary;
 import org.expanderexplorer.core.experiment.SeedSweep;
 import org.expanderexplorer.core.experiment.Shard;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.io.FileDigests;
 import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.io.Provenance;
+import org.expanderexplorer.core.io.RunFolder;
 import org.expanderexplorer.core.model.CellType;
 import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.core.model.SavedModel;
@@ -111,18 +114,29 @@ final class SeedSweepRun {
                         p.point().millis() / 1000.0),
                 () -> Thread.currentThread().isInterrupted());
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Files.createDirectories(c.out());
-        if (c.shard() != null) {
-            SeedShards.writeShard(c.out(), plan, shard, result, seconds, createdAt);
-            stdout.printf(Locale.ROOT, "shard %s: %d unit(s) in %.1f s; wrote %s%n", shard, todo, seconds,
-                    c.out().resolve(SeedShards.SHARD_JSON));
-            stdout.println("merge all " + shard.count() + " shards with: sweep merge --out DIR SHARD_FOLDER...");
-            stdout.flush();
-            return 0;
+        // the files of a run belong together: written into a staging folder, moved into --out when complete
+        try (RunFolder folder = RunFolder.begin(c.out())) {
+            SeedSummary summary = null;
+            try {
+                if (c.shard() != null) {
+                    SeedShards.writeShard(folder.staging(), plan, shard, result, seconds, createdAt);
+                } else {
+                    summary = SeedReport.write(folder.staging(), plan, result.tables(),
+                            SeedShards.timings(result, seconds), createdAt, c.formats(), c.scale());
+                }
+            } catch (FileSystemException e) {
+                throw folder.named(e);
+            }
+            folder.commit();
+            if (summary == null) {
+                stdout.printf(Locale.ROOT, "shard %s: %d unit(s) in %.1f s; wrote %s%n", shard, todo, seconds,
+                        c.out().resolve(SeedShards.SHARD_JSON));
+                stdout.println("merge all " + shard.count() + " shards with: sweep merge --out DIR SHARD_FOLDER...");
+                stdout.flush();
+            } else {
+                SeedRunReport.print(stdout, summary, plan, seconds, c.out());
+            }
         }
-        var summary = SeedReport.write(c.out(), plan, result.tables(), SeedShards.timings(result, seconds), createdAt,
-                c.formats(), c.scale());
-        SeedRunReport.print(stdout, summary, plan, seconds, c.out());
         return 0;
     }
 

@@ -17,12 +17,13 @@ import org.expanderexplorer.core.data.DataSelection;
 import org.expanderexplorer.core.data.Datasets;
 import org.expanderexplorer.core.data.SequenceDataset;
 import org.expanderexplorer.core.data.SequenceDatasets;
+import org.expanderexplorer.core.data.Split;
 import org.expanderexplorer.core.experiment.SeedList;
 import org.expanderexplorer.core.experiment.Shard;
-import org.expanderexplorer.core.data.Split;
 import org.expanderexplorer.core.graph.Gate;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.io.Provenance;
+import org.expanderexplorer.core.io.RunFolder;
 import org.expanderexplorer.core.model.CellType;
 import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.core.model.RecurrentClassifier;
@@ -149,6 +150,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Folder to write (created if missing), required.")
     Path out;
 
+    /** The run's folder while it runs: every output goes to its staging folder and moves into --out at the end. */
+    private RunFolder staging;
+
     @Override
     public Integer call() throws IOException {
         requireOptions();
@@ -189,22 +193,32 @@ final class SweepCommand implements Callable<Integer> {
                 AnalysisOptions.DEFAULT.withExact(AnalysisOptions.Exact.NEVER));
         ModelFineTuner tuner = finetune == null ? null : fineTuner(saved, selection, test, stderr, name,
                 settings.seed());
-        Files.createDirectories(out);
-        String title = title(name, test == null ? selection.spec().toString() : test.name(), settings);
-        stderr.printf(Locale.ROOT, "sweep: %s, %d grid points, %d graph(s), accuracy on %s%n", title,
-                schedule.keepPercents().size(), monitored.size(), accuracyData(test, limit));
-        Provenance provenance = provenance(test, settings, tuner).withNoise(selection.recorded());
-        long t0 = System.nanoTime();
-        List<Path> exported = new ArrayList<>();
-        SweepResult result = new SweepRunner(subject, config, tuner).run(
-                p -> progress(stderr, p, schedule.keepPercents().size(), monitored),
-                (state, s) -> exportAt(state, tuner == null ? net : tuner.latest(), saved, provenance, exported),
-                () -> Thread.currentThread().isInterrupted());
-        double sweepSeconds = (System.nanoTime() - t0) / 1e9;
-        Map<String, Object> run = runInfo(saved, test, settings, tuner, provenance, sweepSeconds);
-        List<Path> figures = SweepReport.write(out, result, new SweepReport.RunInfo(title, run), figureFormats, scale);
-        double totalSeconds = (System.nanoTime() - t0) / 1e9;
-        report(stdout, result, monitored, sweepSeconds, totalSeconds, figures.size(), exported);
+        try (RunFolder folder = RunFolder.begin(out)) {
+            staging = folder;
+            String title = title(name, test == null ? selection.spec().toString() : test.name(), settings);
+            stderr.printf(Locale.ROOT, "sweep: %s, %d grid points, %d graph(s), accuracy on %s%n", title,
+                    schedule.keepPercents().size(), monitored.size(), accuracyData(test, limit));
+            Provenance provenance = provenance(test, settings, tuner).withNoise(selection.recorded());
+            long t0 = System.nanoTime();
+            List<Path> exported = new ArrayList<>();
+            SweepResult result = new SweepRunner(subject, config, tuner).run(
+                    p -> progress(stderr, p, schedule.keepPercents().size(), monitored),
+                    (state, s) -> exportAt(state, tuner == null ? net : tuner.latest(), saved, provenance, exported),
+                    () -> Thread.currentThread().isInterrupted());
+            double sweepSeconds = (System.nanoTime() - t0) / 1e9;
+            Map<String, Object> run = runInfo(saved, test, settings, tuner, provenance, sweepSeconds);
+            List<Path> figures;
+            try {
+                figures = SweepReport.write(staging.staging(), result, new SweepReport.RunInfo(title, run),
+                        figureFormats, scale);
+            } catch (java.nio.file.FileSystemException e) {
+                throw staging.named(e);
+            }
+            staging.commit();
+            List<Path> exportedFinal = exported.stream().map(staging::finalPath).toList();
+            double totalSeconds = (System.nanoTime() - t0) / 1e9;
+            report(stdout, result, monitored, sweepSeconds, totalSeconds, figures.size(), exportedFinal);
+        }
         return 0;
     }
 
@@ -351,7 +365,7 @@ final class SweepCommand implements Callable<Integer> {
             return;
         }
         try {
-            Path dir = Files.createDirectories(out.resolve("models"));
+            Path dir = Files.createDirectories(staging.staging().resolve("models"));
             String base = stem(model) + "-q" + PruneCommand.trim(state.keepPercent());
             PrunedModelExport e = new PrunedModelExport(net, prune.layer, state);
             Path zip = dir.resolve(base + ".zip");

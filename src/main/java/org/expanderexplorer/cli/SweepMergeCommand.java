@@ -1,6 +1,7 @@
 package org.expanderexplorer.cli;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.experiment.SeedReport;
 import org.expanderexplorer.core.experiment.SeedShards;
 import org.expanderexplorer.core.experiment.SeedSummary;
+import org.expanderexplorer.core.io.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,11 +55,18 @@ final class SweepMergeCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         SeedShards.Merged merged = SeedShards.merge(shards);
-        Files.createDirectories(out);
-        SeedSummary summary = SeedReport.write(out, merged.plan(), merged.tables(), merged.timings(),
-                merged.createdAt(), figureFormats, scale);
-        SeedRunReport.print(spec.commandLine().getOut(), summary, merged.plan(),
-                (System.nanoTime() - t0) / 1e9, out);
+        try (RunFolder folder = RunFolder.begin(out)) {
+            SeedSummary summary;
+            try {
+                summary = SeedReport.write(folder.staging(), merged.plan(), merged.tables(), merged.timings(),
+                        merged.createdAt(), figureFormats, scale);
+            } catch (FileSystemException e) {
+                throw folder.named(e);
+            }
+            folder.commit();
+            SeedRunReport.print(spec.commandLine().getOut(), summary, merged.plan(),
+                    (System.nanoTime() - t0) / 1e9, out);
+        }
         return 0;
     }
 }

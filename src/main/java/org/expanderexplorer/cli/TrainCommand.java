@@ -99,15 +99,49 @@ final class TrainCommand implements Callable<Integer> {
                     100 * e.accuracy(), e.seconds());
         }
         EvaluationResult eval = trained.eval();
-        ModelFiles.save(result.model(), trained.metadata(), out);
         stdout.printf(Locale.ROOT, "test accuracy: %.2f %% (%d / %d on %s), trained in %s, evaluated in %.1f s%n",
                 100 * eval.accuracy(), eval.correct(), eval.examples(), eval.dataset(),
                 ProgressBar.duration(result.seconds()), eval.seconds());
         if (selection.noise().isPresent()) {
             stdout.println("noise: " + selection.describe() + " (training and test data)");
         }
+        try {
+            ModelFiles.save(result.model(), trained.metadata(), out);
+        } catch (IOException e) {
+            // hours of training must not be lost to a full disk: keep the model somewhere, then report
+            stdout.flush();
+            throw BadInputException.inFile(out, "the trained model could not be written ("
+                    + BadInputException.printable(reasonOf(e), 120) + "); " + rescue(result, trained, out));
+        }
         stdout.println("saved: " + out);
         return 0;
+    }
+
+    /** Saves the model in the temporary folder, then the home folder; says where, or that it could not. */
+    private static String rescue(TrainingResult result, TrainingJob.Trained trained, Path out) {
+        String name = "expander-explorer-rescued-" + ProcessHandle.current().pid() + "-" + out.getFileName();
+        StringBuilder failures = new StringBuilder();
+        for (String folder : new String[] {System.getProperty("java.io.tmpdir"), System.getProperty("user.home")}) {
+            if (folder == null) {
+                continue;
+            }
+            Path place = Path.of(folder).resolve(name);
+            try {
+                ModelFiles.save(result.model(), trained.metadata(), place);
+                return "it was saved to " + place + " instead";
+            } catch (IOException | RuntimeException e) {
+                failures.append(failures.length() == 0 ? "" : ", ").append(folder).append(": ").append(reasonOf(e));
+            }
+        }
+        return "it could not be kept elsewhere either (" + BadInputException.printable(failures.toString(), 200)
+                + ")";
+    }
+
+    private static String reasonOf(Exception e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Fails before training, not after, if the model cannot be written. */

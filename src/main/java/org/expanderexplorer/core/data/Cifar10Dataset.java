@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.io.InputFiles;
 
 /**
  * CIFAR-10 (Krizhevsky 2009), "binary version", from a folder the user names (the data is not shipped): training
@@ -102,6 +103,7 @@ public final class Cifar10Dataset {
     private static int readFile(Path file, byte[] values, byte[] labels, int first) {
         byte[] record = new byte[RECORD];
         int i = first;
+        InputFiles.requireRegular(file, "a CIFAR-10 batch");
         long count = size(file) / RECORD;
         try (InputStream raw = Files.newInputStream(file);
              DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {

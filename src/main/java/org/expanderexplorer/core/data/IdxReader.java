@@ -5,13 +5,13 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.io.InputFiles;
 
 /**
  * Reads IDX files, the format of MNIST and Fashion-MNIST (LeCun et al., "THE MNIST DATABASE of handwritten digits"):
@@ -79,14 +79,7 @@ public final class IdxReader {
      */
     public static IdxArray read(Path file, int expectedMagic) {
         Objects.requireNonNull(file, "file");
-        long length;
-        try {
-            length = Files.size(file);
-        } catch (NoSuchFileException e) {
-            throw BadInputException.inFile(file, "no such file");
-        } catch (IOException e) {
-            throw BadInputException.inFile(file, "cannot read (" + e.getMessage() + ")");
-        }
+        long length = InputFiles.requireRegular(file, "an IDX file");
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString(), expectedMagic, length);
         } catch (IOException e) {

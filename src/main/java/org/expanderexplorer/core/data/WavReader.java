@@ -13,6 +13,7 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.io.InputFiles;
 
 /**
  * Reads mono 16-bit PCM WAV files at one required sample rate (16 kHz for Speech Commands) with the JDK's
@@ -49,6 +50,7 @@ public final class WavReader {
      */
     public float[] read(Path file) {
         Objects.requireNonNull(file, "file");
+        InputFiles.requireRegular(file, "a WAV file");
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
              AudioInputStream audio = AudioSystem.getAudioInputStream(raw)) {
             AudioFormat format = audio.getFormat();

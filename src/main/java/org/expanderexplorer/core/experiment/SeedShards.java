@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.io.InputFiles;
 import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.report.SweepTable;
 
@@ -28,6 +29,10 @@ public final class SeedShards {
 
     /** Version of the {@code shard.json} layout. */
     public static final int FORMAT_VERSION = 1;
+    /** Largest shard description read (a shard of 100,000 units takes about 10 MB). */
+    static final long MAX_SHARD_BYTES = 64L << 20;
+    /** Deepest nesting of a shard description (the plan's provenance is four levels down). */
+    private static final int MAX_DEPTH = 16;
     /** The name of a shard's description. */
     public static final String SHARD_JSON = "shard.json";
 
@@ -169,13 +174,27 @@ public final class SeedShards {
         }
         JsonNode node;
         try {
-            node = Json.readTree(file);
+            node = Json.readUntrusted(InputFiles.readAll(file, MAX_SHARD_BYTES, "a shard description"), MAX_DEPTH);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw BadInputException.inFile(file, "not valid JSON (" + e.getOriginalMessage() + ")");
         }
         if (node == null || !node.path("kind").asText().equals("sweep shard") || !node.path("plan").isObject()
                 || node.path("formatVersion").asInt() != FORMAT_VERSION) {
             throw BadInputException.inFile(file, "not a sweep shard of layout " + FORMAT_VERSION);
+        }
+        JsonNode plan = node.get("plan");
+        boolean seeds = plan.path("seeds").isArray() && !plan.path("seeds").isEmpty();
+        for (JsonNode s : plan.path("seeds")) {
+            seeds &= s.canConvertToLong() && s.asLong() >= 0;
+        }
+        boolean grid = plan.path("grid").isArray() && !plan.path("grid").isEmpty();
+        for (JsonNode q : plan.path("grid")) {
+            grid &= q.isNumber() && q.asDouble() > 0 && q.asDouble() <= 100;
+        }
+        if (!seeds || !grid || !plan.path("graphs").isArray() || !plan.path("pointwise").isBoolean()
+                || !node.path("shard").isTextual()) {
+            throw BadInputException.inFile(file, "has no valid plan (seeds, grid in (0, 100], graphs, pointwise) or "
+                    + "shard K/N");
         }
         return node;
     }

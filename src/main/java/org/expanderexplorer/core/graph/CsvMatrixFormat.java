@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.io.AtomicFiles;
+import org.expanderexplorer.core.io.HeapBudget;
 import org.expanderexplorer.core.io.NumberText;
 
 /**
@@ -83,7 +84,9 @@ public final class CsvMatrixFormat {
             checkSize(file, line, rows + 1L, cols);
             long need = (long) (rows + 1) * cols;
             if (need > data.length) {
-                data = Arrays.copyOf(data, (int) Math.min(WeightMatrix.MAX_ENTRIES, Math.max(need, 2L * data.length)));
+                int grown = (int) Math.min(WeightMatrix.MAX_ENTRIES, Math.max(need, 2L * data.length));
+                HeapBudget.require(file, 3L * grown * Double.BYTES, "a matrix of " + need + " or more entries");
+                data = Arrays.copyOf(data, grown);
             }
             int base = rows * cols;
             for (int j = 0; j < cols; j++) {

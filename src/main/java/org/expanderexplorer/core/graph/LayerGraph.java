@@ -33,6 +33,9 @@ public final class LayerGraph {
     private final double[] rightDegree;
     private CsrGraph csr;
 
+    /** Largest |w| of the weighted representation: squares and sums of a million of them stay finite. */
+    public static final double MAX_WEIGHTED = 1e150;
+
     private LayerGraph(WeightMatrix w, Representation rep) {
         this.representation = rep;
         this.originalLeft = w.rows();
@@ -46,6 +49,16 @@ public final class LayerGraph {
         if (bad >= 0) {
             throw new IllegalArgumentException("weight at row " + (bad / c) + ", column " + (bad % c) + " is "
                     + d[bad] + ": NaN or infinite weights cannot be analysed");
+        }
+        if (rep == Representation.WEIGHTED) {
+            // the weighted spectrum squares |w| (Gram matrix) and sums degrees: past this it overflows
+            for (int k = 0; k < d.length; k++) {
+                if (Math.abs(d[k]) > MAX_WEIGHTED) {
+                    throw new IllegalArgumentException("weight at row " + (k / c) + ", column " + (k % c) + " is "
+                            + d[k] + ": the weighted analysis squares weights and needs |w| <= " + MAX_WEIGHTED
+                            + " (the unweighted analysis takes any finite value)");
+                }
+            }
         }
         // Isolated vertices are removed before anything is measured (science.md, section 2): an all-zero row adds a
         // zero singular value and a zero Laplacian eigenvalue that say nothing about expansion, and would make every

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.io.InputFiles;
 
 /**
  * Reads and writes weight matrices, choosing the format by the file name's extension: {@code .csv}
@@ -58,7 +59,9 @@ public final class MatrixFiles {
      * @throws BadInputException for an unknown extension, an unreadable or malformed file
      */
     public static WeightMatrix read(Path file) {
-        return switch (formatOf(file)) {
+        Format format = formatOf(file);
+        InputFiles.requireRegular(file, "a matrix");
+        return switch (format) {
             case CSV -> CsvMatrixFormat.read(file);
             case MATRIX_MARKET -> MatrixMarketFormat.read(file);
         };

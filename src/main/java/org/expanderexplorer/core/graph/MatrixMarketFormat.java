@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.io.AtomicFiles;
+import org.expanderexplorer.core.io.HeapBudget;
 import org.expanderexplorer.core.io.NumberText;
 
 /**
@@ -122,6 +123,9 @@ public final class MatrixMarketFormat {
             }
             int r = (int) rows;
             int c = (int) cols;
+            // the values and the analysis's copies of them (docs/performance.md: about 3 doubles per entry)
+            HeapBudget.require(file, HeapBudget.times(rows, cols, 3 * Double.BYTES), "a " + rows + " x " + cols
+                    + " matrix");
             double[] data = new double[r * c];
             if (array) {
                 readArray(data, r, c, sizeLine);

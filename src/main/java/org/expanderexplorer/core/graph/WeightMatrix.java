@@ -54,7 +54,8 @@ public final class WeightMatrix {
         }
         // Checked on the declared size, before anything is allocated: a file that declares 10^6 x 10^6 must be
         // refused with a message, not with an OutOfMemoryError after minutes of parsing.
-        if (rows * cols > MAX_ENTRIES) {
+        // each side alone first: rows * cols can overflow (2^32 x 2^32 is 0 as a long)
+        if (rows > MAX_ENTRIES || cols > MAX_ENTRIES || (rows > 0 && cols > MAX_ENTRIES / rows)) {
             throw new IllegalArgumentException("matrix of " + rows + " x " + cols + " entries is too large (the limit is "
                     + MAX_ENTRIES + " entries)");
         }

@@ -1,6 +1,9 @@
 package org.expanderexplorer.core.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -8,7 +11,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one JSON writer (and reader) of the application: every file and every {@code --json} output goes through
@@ -28,6 +33,9 @@ public final class Json {
     // Jackson's defaults otherwise: no sorting of map keys (insertion order is the caller's choice), numbers as
     // Java prints them (shortest round-trip form), so outputs compare byte for byte across versions.
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Readers of untrusted files by their nesting limit (a handful of limits are used, so the map stays small). */
+    private static final Map<Integer, ObjectMapper> UNTRUSTED = new ConcurrentHashMap<>();
 
     private Json() {
     }
@@ -76,5 +84,28 @@ public final class Json {
     /** A reader of {@code type}; callers add their own strictness with {@code with(DeserializationFeature)}. */
     public static ObjectReader reader(Class<?> type) {
         return MAPPER.readerFor(type);
+    }
+
+    /**
+     * Parses JSON text from a file nobody vouches for (a session, a sweep.json, a model's configuration): nesting
+     * deeper than {@code maxDepth} levels, strings over 64 K characters, numbers over 64 digits and duplicate keys
+     * are refused while parsing, before any tree is built. Jackson's default nesting limit (1,000) is far above what
+     * these files need and deep enough to cost a lot of stack and time; a duplicate key would let two readers of one
+     * file disagree about its value.
+     *
+     * @param json     the bytes (UTF-8); not modified
+     * @param maxDepth the deepest nesting the format needs, with room to spare
+     */
+    public static JsonNode readUntrusted(byte[] json, int maxDepth) throws IOException {
+        return untrusted(maxDepth).readTree(json);
+    }
+
+    /** The mapper behind {@link #readUntrusted}, for callers that bind the checked tree to a type. */
+    public static ObjectMapper untrusted(int maxDepth) {
+        return UNTRUSTED.computeIfAbsent(maxDepth, d -> new ObjectMapper(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(d)
+                        .maxStringLength(1 << 16).maxNumberLength(64).build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build()).enable(SerializationFeature.INDENT_OUTPUT));
     }
 }

@@ -2,8 +2,6 @@ package org.expanderexplorer.core.model;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,53 +9,74 @@ import java.util.Objects;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.io.HeapBudget;
+import org.expanderexplorer.core.io.InputFiles;
 
 /**
  * The one reader of model archives: both model formats are zips (a Deeplearning4j {@code ModelSerializer} zip, a
  * NumPy NPZ), so {@link ModelFiles} and {@link NpzFiles} share this bounded, CRC-checked reader instead of one
  * calling into the other (which made the two files depend on each other).
  *
- * <p>Bounds: the file and everything it inflates to are limited to {@link #MAX_BYTES}, since the whole archive is
- * held in memory; a zip bomb stops at the limit rather than exhausting the heap.
+ * <p>Bounds: the file is limited to {@link #MAX_BYTES} and everything it inflates to by the heap still available
+ * ({@link HeapBudget}), since the whole archive is held in memory; a zip bomb stops at the limit rather than
+ * exhausting the heap.
  */
 final class ModelArchive {
 
     /** Largest model file accepted (the whole zip is read into memory). */
     static final long MAX_BYTES = 1L << 30;
 
+    /** Most entries accepted in a model zip or NPZ (a two-layer state_dict with masks has 14). */
+    static final int MAX_ENTRIES = 4096;
+
+    /** Bytes counted per zip entry beyond its data (name, map entry, array header). */
+    private static final long ENTRY_OVERHEAD = 160;
+
     private ModelArchive() {
     }
 
-    /** The entries of a zip, each fully inflated (CRC-checked). */
+    /**
+     * The entries of a zip, each fully inflated (CRC-checked). The file must be a regular file (never a device or
+     * a FIFO) of at most {@value #MAX_BYTES} bytes; the entries together may inflate to at most a third of the heap
+     * still available (the bytes are held, then parsed into at least as much again), {@value #MAX_ENTRIES} entries.
+     */
     static Map<String, byte[]> read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                throw BadInputException.inFile(file, "is a folder, not a model file");
-            }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw BadInputException.inFile(file, "file of " + size + " bytes is larger than the limit of "
-                        + MAX_BYTES);
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw BadInputException.inFile(file, "no such file");
-        }
+        byte[] bytes = InputFiles.readAll(file, MAX_BYTES, "a model");
         if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
             throw BadInputException.inFile(file, "not a zip archive (a model must be a Deeplearning4j zip or an NPZ)");
         }
+        long heap = HeapBudget.available();
+        long budget = Math.min(MAX_BYTES, heap / 3);
         Map<String, byte[]> entries = new LinkedHashMap<>();
         long total = 0;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                byte[] data = in.readNBytes((int) Math.min(MAX_BYTES - total + 1, Integer.MAX_VALUE - 16));
-                total += data.length;
-                if (total > MAX_BYTES) {
-                    throw BadInputException.inFile(file, "inflates to more than " + MAX_BYTES + " bytes");
+                if (entries.size() >= MAX_ENTRIES) {
+                    throw BadInputException.inFile(file, "has more than " + MAX_ENTRIES + " entries; a model has a "
+                            + "few dozen at most");
                 }
-                entries.put(e.getName(), data);
+                // each entry costs its name and the map's bookkeeping too, so many empty entries count
+                total += ENTRY_OVERHEAD + 2L * e.getName().length();
+                if (e.getSize() > budget - total) {
+                    // the header declares it: refuse before inflating (a lying header is caught while inflating)
+                    throw BadInputException.inFile(file, HeapBudget.message(HeapBudget.times(3, total + e.getSize()),
+                            "entry '" + BadInputException.printable(e.getName(), 60) + "' of "
+                                    + (e.getSize() >> 20) + " MB inflated", heap));
+                }
+                byte[] data = in.readNBytes((int) Math.max(0, Math.min(budget - total + 1, Integer.MAX_VALUE - 16)));
+                total += data.length;
+                if (total > budget) {
+                    throw BadInputException.inFile(file, budget == MAX_BYTES
+                            ? "inflates to more than " + MAX_BYTES + " bytes"
+                            : "inflates to more than " + (budget >> 20) + " MB, a third of the " + (heap >> 20)
+                                    + " MB the heap allows (reading needs about three times the inflated size): "
+                                    + "run with a larger -Xmx");
+                }
+                if (entries.put(e.getName(), data) != null) {
+                    throw BadInputException.inFile(file, "has two entries named '"
+                            + BadInputException.printable(e.getName(), 80) + "'");
+                }
             }
         } catch (IOException | IllegalArgumentException e) {
             throw BadInputException.inFile(file, "corrupt zip archive (" + firstLine(e) + ")");

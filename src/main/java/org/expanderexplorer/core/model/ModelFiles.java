@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,6 +18,8 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.io.AtomicFiles;
 import org.expanderexplorer.core.io.Json;
+import org.expanderexplorer.core.io.HeapBudget;
+import org.expanderexplorer.core.io.InputFiles;
 
 /**
  * Saves and loads classifiers as Deeplearning4j {@code ModelSerializer} zips that carry a JSON metadata entry
@@ -39,6 +40,16 @@ public final class ModelFiles {
 
     /** Largest model file accepted (the whole zip is read into memory). */
     public static final long MAX_BYTES = ModelArchive.MAX_BYTES;
+
+    /** Most entries accepted in a model zip or NPZ (a two-layer state_dict with masks has 14). */
+    public static final int MAX_ENTRIES = ModelArchive.MAX_ENTRIES;
+
+    /**
+     * Heap bytes per parameter while a Deeplearning4j zip loads: the inflated coefficients, the in-memory zip
+     * handed to Deeplearning4j, its restored array, the checked float copy, the rebuilt network and the finite
+     * check's copy, 4 bytes each, rounded up.
+     */
+    static final long BYTES_PER_PARAMETER = 32;
 
     private ModelFiles() {
     }
@@ -92,20 +103,16 @@ public final class ModelFiles {
             throw BadInputException.inFile(file, "not a Deeplearning4j model zip (it has no "
                     + ModelSerializer.CONFIGURATION_JSON + " and " + ModelSerializer.COEFFICIENTS_BIN + ")");
         }
-        MultiLayerConfiguration conf;
-        try {
-            conf = MultiLayerConfiguration.fromJson(
-                    new String(entries.get(ModelSerializer.CONFIGURATION_JSON), StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            throw BadInputException.inFile(file, "configuration.json is not a Deeplearning4j MultiLayerNetwork "
-                    + "configuration (" + firstLine(e) + ")");
-        }
+        MultiLayerConfiguration conf = Dl4jConfigCheck.read(file, entries.get(ModelSerializer.CONFIGURATION_JSON));
         ModelSpec spec;
         try {
             spec = NetworkStructure.specOf(conf);
+            HeapBudget.require(file, HeapBudget.times(parameterCount(conf), BYTES_PER_PARAMETER),
+                    "a network of " + parameterCount(conf) + " parameters");
             checkCoefficientSize(file, conf, entries.get(ModelSerializer.COEFFICIENTS_BIN).length);
         } catch (BadInputException e) {
-            throw e.getMessage().startsWith(file.toString()) ? e : BadInputException.inFile(file, e.getMessage());
+            boolean named = e.getMessage().startsWith(BadInputException.printable(file.toString()));
+            throw named ? e : BadInputException.inFile(file, e.getMessage());
         } catch (RuntimeException e) {
             // an edited configuration can leave Deeplearning4j with null layers (found by fuzzing)
             throw BadInputException.inFile(file, "configuration.json does not describe a supported network ("
@@ -145,12 +152,21 @@ public final class ModelFiles {
         return fromEntries(file, entries);
     }
 
-    /** The checked entries as a zip again (in memory), for Deeplearning4j's stream reader. */
+    /**
+     * The checked configuration and coefficients as a zip again (in memory), for Deeplearning4j's stream reader.
+     * Nothing else is passed on: Deeplearning4j would read {@code preprocessor.bin} with Java's
+     * {@code ObjectInputStream} (which constructs whatever classes the bytes name), and this program uses neither
+     * the updater state nor a normalizer, so those entries are never parsed.
+     */
     private static byte[] rezip(Map<String, byte[]> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.setLevel(java.util.zip.Deflater.NO_COMPRESSION);
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                if (!e.getKey().equals(ModelSerializer.CONFIGURATION_JSON)
+                        && !e.getKey().equals(ModelSerializer.COEFFICIENTS_BIN)) {
+                    continue;
+                }
                 zip.putNextEntry(new ZipEntry(e.getKey()));
                 zip.write(e.getValue());
                 zip.closeEntry();

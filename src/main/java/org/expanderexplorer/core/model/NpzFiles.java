@@ -17,6 +17,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.io.AtomicFiles;
+import org.expanderexplorer.core.io.HeapBudget;
 
 /**
  * Reads and writes NumPy {@code .npz} archives (a zip of {@code .npy} files, as {@code np.savez} and
@@ -138,6 +139,11 @@ public final class NpzFiles {
             throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " of " + descr + " needs "
                     + (count < 0 ? "too many" : String.valueOf(count * type.bytes)) + " bytes of data, the entry has "
                     + available);
+        }
+        // the values, the record's copy and one more copy by the caller, before any of them is allocated
+        if (!HeapBudget.fits(HeapBudget.times(count, 3 * Double.BYTES))) {
+            throw new IllegalArgumentException(HeapBudget.message(HeapBudget.times(count, 3 * Double.BYTES),
+                    "shape " + Arrays.toString(shape)));
         }
         ByteBuffer data = ByteBuffer.wrap(bytes, (int) dataStart, (int) available)
                 .order(endian == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);

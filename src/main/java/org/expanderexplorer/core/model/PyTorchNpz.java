@@ -8,6 +8,8 @@ import java.util.Objects;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.graph.GateOrder;
+import org.expanderexplorer.core.io.Float32Range;
+import org.expanderexplorer.core.io.HeapBudget;
 
 /**
  * Weight interchange with PyTorch: an NPZ holding the {@code state_dict} of a module with an {@code nn.RNN}
@@ -103,6 +105,12 @@ public final class PyTorchNpz {
     static SavedModel fromArrays(Path file, Map<String, NpyArray> arrays) {
         Map<String, NpyArray> a = applyMasks(file, arrays);
         ModelSpec spec = inferSpec(file, a);
+        long parameters = 0;
+        for (NpyArray v : a.values()) {
+            parameters += NpyArray.size(v.shape());
+        }
+        // the matrices in PyTorch's layout, then in Deeplearning4j's, then the network's floats
+        HeapBudget.require(file, HeapBudget.times(parameters, 20), "a network of " + parameters + " parameters");
         RecurrentClassifier model = RecurrentClassifier.create(spec, 0);
         MultiLayerNetwork net = model.network();
         for (int l = 0; l < spec.layers(); l++) {
@@ -208,13 +216,21 @@ public final class PyTorchNpz {
                         + "unidirectional nn.RNN/nn.LSTM 'rnn' with biases and an nn.Linear 'fc')");
             }
             double[] v = e.getValue().values();
-            for (int i = 0; i < v.length; i++) {
-                if (!Double.isFinite(v[i])) {
-                    int[] shape = e.getValue().shape();
-                    String at = shape.length == 2 ? "row " + i / shape[1] + ", column " + i % shape[1]
-                            : "index " + i;
-                    throw BadInputException.inFile(file, "'" + k + "' " + at + " is " + v[i] + ": a model with NaN "
-                            + "or infinite weights cannot be analysed; export it again from a sound checkpoint");
+            int i = Float32Range.firstMisfit(v);
+            if (i >= 0) {
+                throw BadInputException.inFile(file, "'" + k + "' " + position(e.getValue(), i) + " is "
+                        + Float32Range.why(v[i]) + ": a model with NaN or infinite weights cannot be analysed; "
+                        + "export it again from a sound checkpoint");
+            }
+        }
+        for (int l = 0; l < layers; l++) {
+            // Deeplearning4j has one bias: the sum of PyTorch's two must stay a float32 too
+            double[] bih = a.get("rnn.bias_ih_l" + l).values();
+            double[] bhh = a.get("rnn.bias_hh_l" + l).values();
+            for (int i = 0; i < bih.length; i++) {
+                if (!Float32Range.fits(bih[i] + bhh[i])) {
+                    throw BadInputException.inFile(file, "'rnn.bias_ih_l" + l + "' + 'rnn.bias_hh_l" + l + "' index "
+                            + i + " is " + Float32Range.why(bih[i] + bhh[i]) + ": the network adds the two biases");
                 }
             }
         }
@@ -223,6 +239,12 @@ public final class PyTorchNpz {
         } catch (BadInputException e) {
             throw BadInputException.inFile(file, e.getMessage());
         }
+    }
+
+    /** "row R, column C" of a 2-D array, "index I" otherwise (flat C-order index). */
+    private static String position(NpyArray v, int i) {
+        int[] shape = v.shape();
+        return shape.length == 2 ? "row " + i / shape[1] + ", column " + i % shape[1] : "index " + i;
     }
 
     private static NpyArray require(Path file, Map<String, NpyArray> a, String key) {

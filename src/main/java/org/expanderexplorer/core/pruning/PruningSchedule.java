@@ -12,7 +12,17 @@ import org.expanderexplorer.core.BadInputException;
  */
 public record PruningSchedule(List<Double> keepPercents, boolean iterative) {
 
+    /**
+     * Most grid points of one run: a sweep measures every graph and the accuracy at each, so 1,000 points already
+     * mean hours; a grid finer than that is a typo (a ratio of 0.999999), not a plan.
+     */
+    public static final int MAX_POINTS = 1000;
+
     public PruningSchedule {
+        if (keepPercents.size() > MAX_POINTS) {
+            throw new BadInputException("a grid of " + keepPercents.size() + " q values is more than the "
+                    + MAX_POINTS + " a sweep allows");
+        }
         keepPercents = List.copyOf(keepPercents);
         double prev = Double.POSITIVE_INFINITY;
         for (double q : keepPercents) {
@@ -48,10 +58,17 @@ public record PruningSchedule(List<Double> keepPercents, boolean iterative) {
         if (!(minPercent > 0 && minPercent <= 100)) {
             throw new BadInputException("the smallest q must be in (0, 100], got " + minPercent);
         }
+        // count first: a ratio near 1 or a tiny minimum would otherwise run for minutes before the grid is refused
+        double points = Math.floor(Math.log(minPercent / 100) / Math.log(ratio) + 1e-9) + 1;
+        if (points > MAX_POINTS) {
+            throw new BadInputException(String.format(java.util.Locale.ROOT, "the geometric ratio %s down to q = %s "
+                    + "gives %.0f grid points, more than the %d a sweep allows: use a smaller ratio or a larger --min",
+                    ratio, minPercent, points, MAX_POINTS));
+        }
         List<Double> qs = new ArrayList<>();
         // 100 r^k rounded to 12 significant digits, so that 0.8 gives 100, 80, 64, 51.2, 40.96 exactly instead of
         // the float noise of repeated products (24.009999999999998 for 0.7^4)
-        for (int k = 0; k <= 10_000; k++) {
+        for (int k = 0; k <= MAX_POINTS; k++) {
             double q = new java.math.BigDecimal(100.0 * Math.pow(ratio, k))
                     .round(new java.math.MathContext(12)).doubleValue();
             if (q < minPercent - 1e-12 || q <= 0) {

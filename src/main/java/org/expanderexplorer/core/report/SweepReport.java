@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.graph.Representation;
+import org.expanderexplorer.core.io.InputFiles;
 import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.sweep.SweepPoint;
@@ -32,6 +33,13 @@ public final class SweepReport {
 
     /** Version of the {@code sweep.json} layout. */
     public static final int FORMAT_VERSION = 1;
+
+    /** Largest sweep.json read (one with 10,000 grid points and 30 graphs is about 30 MB). */
+    static final long MAX_STORED_BYTES = 64L << 20;
+    /** Longest title read back: one line above a figure. */
+    public static final int MAX_TITLE = 300;
+    /** Deepest nesting read back: the file nests 5 levels, far below Jackson's default of 1,000. */
+    private static final int MAX_DEPTH = 64;
 
     /**
      * What a sweep was run on, for {@code sweep.json} and the figure titles.
@@ -192,14 +200,26 @@ public final class SweepReport {
      */
     public static Stored readStored(Path json, String graph) throws IOException {
         JsonNode root;
+        byte[] bytes = InputFiles.readAll(json, MAX_STORED_BYTES, "a sweep.json");
         try {
-            root = Json.readTree(json);
+            root = Json.readUntrusted(bytes, MAX_DEPTH);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw BadInputException.inFile(json, "not valid JSON (line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage() + ")");
+            // a nesting-depth refusal has no location
+            String at = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
+            throw BadInputException.inFile(json, "not valid JSON (" + at
+                    + BadInputException.printable(e.getOriginalMessage(), 160) + ")");
+        } catch (IOException e) {
+            // the bytes are in memory: any other read failure is an undecodable text (a bad UTF-32 guess, found by
+            // fuzzing)
+            throw BadInputException.inFile(json, "not valid JSON text ("
+                    + BadInputException.printable(String.valueOf(e.getMessage()), 160) + ")");
         }
         if (root == null || !root.isObject() || !root.path("title").isTextual()) {
             throw BadInputException.inFile(json, "not a sweep.json (it has no title)");
+        }
+        if (root.get("title").asText().length() > MAX_TITLE) {
+            throw BadInputException.inFile(json, "has a title of " + root.get("title").asText().length()
+                    + " characters; a figure shows at most " + MAX_TITLE);
         }
         JsonNode g = root.path("firstZeroCrossing").path(graph);
         return new Stored(root.get("title").asText(), crossings(g.path("unweighted")), crossings(g.path("weighted")));

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.io.InputFiles;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.io.AtomicFiles;
 import org.expanderexplorer.core.io.NumberText;
@@ -136,6 +137,9 @@ public record SweepTable(List<Row> rows) {
         return v == null || !Double.isFinite(v) ? "" : NumberText.format(v);
     }
 
+    /** Most rows read: {@link org.expanderexplorer.core.pruning.PruningSchedule#MAX_POINTS} x 60 graphs x 2. */
+    static final int MAX_ROWS = 120_000;
+
     /**
      * Reads a {@code sweep.csv}. The header must hold at least the columns up to {@code isolatedRight} (the ones
      * every version writes); later columns are read when present.
@@ -145,6 +149,7 @@ public record SweepTable(List<Row> rows) {
     public static SweepTable read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         List<Row> rows = new ArrayList<>();
+        InputFiles.requireRegular(file, "a sweep CSV");
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
             if (header == null) {
@@ -172,10 +177,20 @@ public record SweepTable(List<Row> rows) {
                     throw BadInputException.atLine(file, line, cells.length + " cells, the header has "
                             + names.size());
                 }
-                rows.add(parseRow(file, line, cells, at));
+                Row row = parseRow(file, line, cells, at);
+                if (!(row.q() > 0 && row.q() <= 100)) {
+                    throw BadInputException.atLine(file, line, "q = " + row.q() + " is not in (0, 100]");
+                }
+                if (rows.size() >= MAX_ROWS) {
+                    throw BadInputException.atLine(file, line, "more than " + MAX_ROWS + " rows (1000 grid points "
+                            + "of 60 graphs in two representations)");
+                }
+                rows.add(row);
             }
         } catch (NoSuchFileException e) {
             throw BadInputException.inFile(file, "no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw BadInputException.inFile(file, "is not a text file (not UTF-8); expected a sweep CSV");
         }
         if (rows.isEmpty()) {
             throw BadInputException.inFile(file, "has a header but no rows");

@@ -1,11 +1,15 @@
 package org.expanderexplorer.ui.session;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.io.InputFiles;
 import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.subject.GraphId;
@@ -34,6 +38,8 @@ public record Session(int format, String source, double keepPercent, String meth
     public static final int FORMAT = 1;
     /** Largest session file read (a session is a few hundred bytes). */
     static final long MAX_BYTES = 1 << 20;
+    /** Session files nest one level; a file nested deeper than this is refused while parsing. */
+    private static final int MAX_DEPTH = 16;
 
     /** Writes the session atomically. */
     public void save(Path file) {
@@ -46,16 +52,22 @@ public record Session(int format, String source, double keepPercent, String meth
 
     /** Reads a session file, checking every value. */
     public static Session load(Path file) {
+        byte[] bytes = InputFiles.readAll(file, MAX_BYTES, "a session file");
         Session s;
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw BadInputException.inFile(file, "is too large for a session file");
+            JsonNode tree = Json.readUntrusted(bytes, MAX_DEPTH);
+            if (tree == null || !tree.isObject()) {
+                throw BadInputException.inFile(file, "is not a session file (not a JSON object)");
             }
-            s = Json.reader(Session.class).with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                    .readValue(file.toFile());
+            checkFieldTypes(file, tree);
+            s = Json.reader(Session.class).with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readValue(tree);
+        } catch (JsonMappingException e) {
+            // Jackson's own text names its internals (DeserializationConfig...): name the field instead
+            throw BadInputException.inFile(file, "has a value of the wrong type for '" + fieldPath(e) + "'");
         } catch (IOException e) {
-            String m = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            throw BadInputException.inFile(file, "is not a session file (" + m + ")");
+            String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw BadInputException.inFile(file, "is not a session file ("
+                    + BadInputException.printable(String.valueOf(m).lines().findFirst().orElse(""), 120) + ")");
         }
         if (s == null || s.format() != FORMAT) {
             throw BadInputException.inFile(file, "is not a session file of format " + FORMAT);
@@ -73,6 +85,45 @@ public record Session(int format, String source, double keepPercent, String meth
         check(file, "scope", s.scope(), () -> Scope.valueOf(s.scope()));
         check(file, "graph", s.graph(), () -> GraphId.parse(s.graph()));
         return s;
+    }
+
+    /**
+     * Each field that is present has the JSON type of its record component (a number for a number, never null for
+     * a primitive), so that a mistake is named by field rather than by Jackson's internal message.
+     */
+    private static void checkFieldTypes(Path file, JsonNode tree) {
+        for (RecordComponent c : Session.class.getRecordComponents()) {
+            JsonNode v = tree.get(c.getName());
+            if (v == null) {
+                continue;
+            }
+            Class<?> t = c.getType();
+            String expected = null;
+            if (t == int.class || t == long.class) {
+                expected = v.isIntegralNumber() && (t == long.class ? v.canConvertToLong() : v.canConvertToInt())
+                        ? null : "a whole number";
+            } else if (t == double.class || t == float.class) {
+                expected = v.isNumber() ? null : "a number";
+            } else if (t == boolean.class) {
+                expected = v.isBoolean() ? null : "true or false";
+            } else if (t == String.class) {
+                expected = v.isTextual() || v.isNull() ? null : "a text";
+            }
+            if (expected != null) {
+                throw BadInputException.inFile(file, "field '" + c.getName() + "' is "
+                        + (v.isNull() ? "null" : BadInputException.printable(v.toString(), 40)) + "; expected "
+                        + expected);
+            }
+        }
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            b.append(b.length() == 0 ? "" : ".").append(r.getFieldName() != null ? r.getFieldName()
+                    : "[" + r.getIndex() + "]");
+        }
+        return b.length() == 0 ? "?" : BadInputException.printable(b.toString(), 60);
     }
 
     /** Parses one named setting, turning a bad or missing value into an error naming the file. */

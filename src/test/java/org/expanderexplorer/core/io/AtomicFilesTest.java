@@ -51,7 +51,7 @@ class AtomicFilesTest {
         assertThatThrownBy(() -> AtomicFiles.writeText(target, w -> {
             w.write("partial");
             throw new IOException("disk full");
-        })).isInstanceOf(IOException.class).hasMessage("disk full");
+        })).isInstanceOf(IOException.class).hasMessage(target + ": disk full");
         assertThat(Files.readString(target)).isEqualTo("old");
         assertThat(filesIn(dir)).isEqualTo(1);
     }
@@ -86,7 +86,7 @@ class AtomicFilesTest {
                 throw new IOException("disk full");
             }
             throw new IllegalStateException("bug in the writer");
-        })).hasMessage(checked ? "disk full" : "bug in the writer");
+        })).hasMessage(checked ? target + ": disk full" : "bug in the writer");
         // half-way: the new bytes were in the temporary file, the target was still the old one
         assertThat(seen[0].target()).isEqualTo("old");
         assertThat(seen[0].tempBytes()).isEqualTo(200_000);
@@ -112,5 +112,55 @@ class AtomicFilesTest {
         Path atomic = dir.resolve("atomic.txt");
         AtomicFiles.writeText(atomic, w -> w.write("x"));
         assertThat(Files.getPosixFilePermissions(atomic)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    /** Names of 234-255 bytes (the file-system limit) work: the temporary name is shortened, not the target's. */
+    @Test
+    void namesUpToTheFileSystemLimitAreWritable() throws IOException {
+        for (int length : new int[] {233, 234, 240, 254, 255}) {
+            String name = "n".repeat(length - 4) + ".csv";
+            Path target = dir.resolve(name);
+            AtomicFiles.writeText(target, w -> w.write("1,2\n"));
+            assertThat(Files.readString(target)).isEqualTo("1,2\n");
+        }
+        String wide = "\u00e9".repeat(127) + "x"; // 255 bytes in UTF-8, two per letter
+        AtomicFiles.writeText(dir.resolve(wide), w -> w.write("e"));
+        assertThat(Files.readString(dir.resolve(wide))).isEqualTo("e");
+        assertThat(AtomicFiles.tempName(wide, 123456, 0x7fffffff).getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(255);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
+        }
+    }
+
+    /** A killed run's temporary file (its process is gone) is removed by the next write; a live one's is kept. */
+    @Test
+    void temporaryFilesOfDeadProcessesAreRemovedOnTheNextWrite() throws Exception {
+        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-version").redirectErrorStream(true).start();
+        gone.getInputStream().readAllBytes();
+        gone.waitFor();
+        String name = "sweep.csv";
+        Path stale = Files.writeString(dir.resolve(AtomicFiles.tempName(name, gone.pid(), 0xabc)), "half");
+        Path live = Files.writeString(dir.resolve(AtomicFiles.tempName(name, ProcessHandle.current().pid(), 0xdef)),
+                "in progress");
+        Path other = Files.writeString(dir.resolve(AtomicFiles.tempName("other.csv", gone.pid(), 0x1)), "not ours");
+        assertThat(AtomicFiles.pidOf(stale.getFileName().toString(), name)).isEqualTo(gone.pid());
+        assertThat(AtomicFiles.pidOf(".sweep.csv.12ab.tmp", name)).isEqualTo(-1);
+        AtomicFiles.writeText(dir.resolve(name), w -> w.write("q\n"));
+        assertThat(stale).doesNotExist();
+        assertThat(live).exists();
+        assertThat(other).exists();
+    }
+
+    /** A full disk's IOException names no file: the failure names the target, and the old file stays. */
+    @Test
+    void aFailedWriteNamesTheTarget() throws IOException {
+        Path target = Files.writeString(dir.resolve("model.zip"), "old");
+        assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
+            throw new IOException("No space left on device");
+        })).isInstanceOf(java.nio.file.FileSystemException.class)
+                .hasMessage(target + ": No space left on device");
+        assertThat(Files.readString(target)).isEqualTo("old");
     }
 }

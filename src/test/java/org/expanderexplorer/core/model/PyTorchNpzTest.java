@@ -149,6 +149,37 @@ class PyTorchNpzTest {
                 .hasMessageContaining("'rnn.weight_ih_l0_reverse'");
     }
 
+    /** Finite float64 values beyond float32 would become Infinity in the network: refused, by key and index. */
+    @Test
+    void float64ValuesBeyondFloat32AreRefusedByKeyAndIndex() throws IOException {
+        Map<String, NpyArray> npz = minimalRnn();
+        double[][] w = new double[H][H];
+        w[2][5] = 1e300;
+        npz.put("rnn.weight_hh_l0", NpyArray.of(w, NpyArray.Type.FLOAT64));
+        Path file = dir.resolve("huge.npz");
+        NpzFiles.write(file, npz);
+        assertThatThrownBy(() -> ModelFiles.loadAny(file)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(file + ": 'rnn.weight_hh_l0' row 2, column 5 is 1.0E300, beyond the float32");
+        // each bias fits, their sum does not
+        Map<String, NpyArray> sum = minimalRnn();
+        double[] b = new double[H];
+        b[4] = 3e38;
+        sum.put("rnn.bias_ih_l0", NpyArray.of(b, NpyArray.Type.FLOAT64));
+        sum.put("rnn.bias_hh_l0", NpyArray.of(b, NpyArray.Type.FLOAT64));
+        Path sumFile = dir.resolve("bias-sum.npz");
+        NpzFiles.write(sumFile, sum);
+        assertThatThrownBy(() -> ModelFiles.loadAny(sumFile)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(sumFile + ": 'rnn.bias_ih_l0' + 'rnn.bias_hh_l0' index 4 is 6.0E38");
+        // the largest float32 itself is fine
+        Map<String, NpyArray> edge = minimalRnn();
+        double[] e = new double[C];
+        e[1] = Float.MAX_VALUE;
+        edge.put("fc.bias", NpyArray.of(e, NpyArray.Type.FLOAT64));
+        Path edgeFile = dir.resolve("edge.npz");
+        NpzFiles.write(edgeFile, edge);
+        assertThat(ModelFiles.loadAny(edgeFile).model().spec().hidden()).isEqualTo(H);
+    }
+
     private static Map<String, NpyArray> minimalRnn() {
         Map<String, NpyArray> npz = new LinkedHashMap<>();
         npz.put("rnn.weight_ih_l0", NpyArray.of(new double[H][I], NpyArray.Type.FLOAT32));

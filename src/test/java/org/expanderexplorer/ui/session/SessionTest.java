@@ -37,6 +37,26 @@ class SessionTest {
         assertRefused("\"method\" : \"magnitude\"", "\"method\" : null", "names no pruning method");
     }
 
+    /** Each field by name, without Jackson's internal messages; nothing but a regular file is read. */
+    @Test
+    void wrongTypesAndNullsAreNamedByField() throws Exception {
+        assertRefused("\"window\" : 3", "\"window\" : null", "field 'window' is null; expected a whole number");
+        assertRefused("\"window\" : 3", "\"window\" : 3.5", "field 'window' is 3.5; expected a whole number");
+        assertRefused("\"window\" : 3", "\"window\" : 99999999999", "field 'window' is 99999999999; expected a whole "
+                + "number");
+        assertRefused("\"keepPercent\" : 20.0", "\"keepPercent\" : \"20\"", "field 'keepPercent' is \"20\"; expected a "
+                + "number");
+        assertRefused("\"dark\" : false", "\"dark\" : null", "field 'dark' is null; expected true or false");
+        assertRefused("\"scope\" : \"BOTH\"", "\"scope\" : {\"@class\" : \"java.lang.Thread\"}",
+                "field 'scope' is {\"@class\":\"java.lang.Thread\"}; expected a text");
+        assertRefused("\"seed\" : 7", "\"seed\" : " + "[".repeat(3000) + "]".repeat(3000),
+                "is not a session file (Document nesting depth (17) exceeds the maximum allowed (16, from "
+                        + "`StreamReadConstraints.getMaxNestingDepth()`))");
+        assertThatThrownBy(() -> Session.load(Path.of("/dev/zero"))).isInstanceOf(BadInputException.class)
+                .hasMessage("/dev/zero: is not a regular file (a device, FIFO or socket), so it cannot be a session "
+                        + "file");
+    }
+
     private void assertRefused(String from, String to, String problem) throws Exception {
         Path ok = dir.resolve("ok.session.json");
         good.save(ok);
