@@ -59,7 +59,7 @@ public final class SpeechCommandsDataset implements SequenceDataset {
     /** Name of the file listing the validation clips. */
     public static final String VALIDATION_LIST = "validation_list.txt";
     /**
-     * A file that marks a folder of synthetic speech (as {@code scripts/make-spoken-commands.sh} writes it): such a
+     * A file that marks a folder of synthetic speech (as {@code docs/data/make-spoken-commands.sh} writes it): such a
      * set is named {@code speech-synthetic-*}, so every output that names the data says it is not recorded speech.
      */
     public static final String SYNTHETIC_MARKER = "SYNTHETIC.txt";
