@@ -36,6 +36,11 @@ public record Spread(int n, Double mean, Double sd, Double min, Double max) {
         if (n == 0) {
             return new Spread(0, null, null, null, null);
         }
+        if (lo == hi) {
+            // equal values (one-shot magnitude pruning of one model agrees over seeds): their sum divided by n can
+            // miss the value by an ulp, which would print a spread of 1e-14 where there is none
+            return new Spread(n, lo, n > 1 ? 0.0 : null, lo, hi);
+        }
         double mean = sum / n;
         Double sd = null;
         if (n > 1) {

@@ -76,5 +76,9 @@ class SeedPlanTest {
         assertThat(none.n()).isZero();
         assertThat(none.mean()).isNull();
         assertThat(none.meanOrNaN()).isNaN();
+        // 0.974 * 3 / 3 != 0.974 in doubles: equal values must still give their value and a spread of exactly 0
+        Spread equal = Spread.of(List.of(0.974, 0.974, 0.974));
+        assertThat(equal.mean()).isEqualTo(0.974);
+        assertThat(equal.sd()).isEqualTo(0.0);
     }
 }
