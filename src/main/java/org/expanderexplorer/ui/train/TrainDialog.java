@@ -8,6 +8,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -42,6 +44,12 @@ public final class TrainDialog {
         epochs.valueProperty().addListener((o, a, b) -> vm.epochsProperty().set(b));
         Spinner<Integer> seed = spinner(0, Integer.MAX_VALUE, vm.seedProperty().get());
         seed.valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
+        TextField noise = new TextField();
+        noise.setPromptText("blank: clean");
+        noise.setPrefWidth(110);
+        noise.textProperty().bindBidirectional(vm.noiseSnrProperty());
+        Tooltip.install(noise, new Tooltip("White Gaussian noise at this SNR (dB) on every input sequence: on the "
+                + "waveform for speech, on the [0, 1] pixels for images; seeded by the seed below"));
         CheckBox subset = new CheckBox("train on a 5,000-example subset (faster)");
         subset.selectedProperty().bindBidirectional(vm.lightSubsetProperty());
 
@@ -52,9 +60,10 @@ public final class TrainDialog {
         form.addRow(1, new Label("hidden units"), hidden);
         form.addRow(2, new Label("recurrent layers"), layers);
         form.addRow(3, new Label("data set"), data);
-        form.addRow(4, new Label("epochs"), epochs);
-        form.addRow(5, new Label("seed"), seed);
-        form.add(subset, 1, 6);
+        form.addRow(4, new Label("noise SNR (dB)"), noise);
+        form.addRow(5, new Label("epochs"), epochs);
+        form.addRow(6, new Label("seed"), seed);
+        form.add(subset, 1, 7);
         form.disableProperty().bind(vm.runningProperty());
 
         ProgressBar bar = new ProgressBar();

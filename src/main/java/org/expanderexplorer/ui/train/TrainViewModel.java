@@ -19,6 +19,8 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.data.NoiseSpec;
 import org.expanderexplorer.core.model.CellType;
 import org.expanderexplorer.core.model.TrainingJob;
 import org.expanderexplorer.core.model.TrainingProgress;
@@ -40,6 +42,8 @@ public final class TrainViewModel {
     private final IntegerProperty epochs = new SimpleIntegerProperty(10);
     private final IntegerProperty seed = new SimpleIntegerProperty(1);
     private final BooleanProperty lightSubset = new SimpleBooleanProperty();
+    /** Noise SNR in dB as typed; blank for clean data. The noise seed is the training seed (as in the CLI). */
+    private final StringProperty noiseSnr = new SimpleStringProperty("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -53,7 +57,23 @@ public final class TrainViewModel {
     /** The request the form describes. */
     public TrainingRequest request() {
         return new TrainingRequest(cell.get(), hidden.get(), layers.get(), data.get(), epochs.get(), seed.get(),
-                64, 1e-3, null, lightSubset.get() ? 5000 : null);
+                64, 1e-3, null, lightSubset.get() ? 5000 : null, noise());
+    }
+
+    /** The noise the form asks for: null when the SNR field is blank; a bad number is refused with one line. */
+    private NoiseSpec noise() {
+        String text = noiseSnr.get() == null ? "" : noiseSnr.get().strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        double db;
+        try {
+            db = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new BadInputException("the noise SNR must be a number of dB or blank for clean data, got '" + text
+                    + "'");
+        }
+        return new NoiseSpec(db, seed.get());
     }
 
     /**
@@ -130,6 +150,11 @@ public final class TrainViewModel {
 
     public StringProperty dataProperty() {
         return data;
+    }
+
+    /** Noise SNR in dB as text; blank for clean data. */
+    public StringProperty noiseSnrProperty() {
+        return noiseSnr;
     }
 
     public IntegerProperty epochsProperty() {
