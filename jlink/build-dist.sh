@@ -48,6 +48,10 @@ done
 # and the window run without them). JavaFX comes in as modules: README.md in this folder says why.
 jdk_modules=java.base,java.compiler,java.desktop,java.logging,java.management,java.sql,java.xml
 jdk_modules+=,jdk.management,jdk.unsupported
+# The fast inference path's vector API: an incubator module, which the JVM resolves only when asked. The
+# launcher asks by starting the application again with --add-modules, through the runtime's bin/java (so no
+# --strip-native-commands below): see README.md in this folder.
+jdk_modules+=,jdk.incubator.vector
 fx_modules=javafx.base,javafx.graphics,javafx.controls,javafx.swing
 
 # Launcher JVM options (README.md in this folder says why each one is there).
@@ -73,7 +77,7 @@ SECONDS=0
 "$jdk/bin/jlink" \
   --module-path "$jdk/jmods:$dist/javafx" \
   --add-modules "$jdk_modules,$fx_modules" \
-  --strip-debug --no-header-files --no-man-pages --compress=2 --strip-native-commands \
+  --strip-debug --no-header-files --no-man-pages --compress=2 \
   --output "$dist/runtime"
 
 # The openjfx jars carry their native libraries as resources, which jlink keeps inside the module. JavaFX

@@ -7,7 +7,9 @@ import org.expanderexplorer.cli.ExpanderCli;
  * The one entry point: with a subcommand (or {@code --help}/{@code --version}) it runs the headless command
  * line; with no arguments, or only {@code --open FILE}, it opens the window. {@code --debug} anywhere before a
  * {@code --} raises library logging to DEBUG for either (and makes the command line print stack traces). It does
- * not extend {@code javafx.application.Application}, so the JavaFX jars can stay on the plain class path.
+ * not extend {@code javafx.application.Application}, so the JavaFX jars can stay on the plain class path. Started
+ * without the vector API module (as by {@code java -jar}), it first starts itself again with it
+ * ({@link VectorRelaunch}).
  */
 public final class Launcher {
 
@@ -15,6 +17,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        if (VectorRelaunch.wanted()) {
+            System.exit(VectorRelaunch.run(args)); // the fast inference path needs a module (decision 0025)
+        }
+        VectorRelaunch.stopWithParent();
         // Before anything creates a logger: slf4j-simple reads its level once, at its first use.
         configureLogging(args);
         String[] rest = withoutDebug(args);

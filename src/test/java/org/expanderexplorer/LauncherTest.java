@@ -35,10 +35,16 @@ class LauncherTest {
     record Run(int code, String out, String err) {
     }
 
-    /** The launcher in a fresh JVM (logging is configured once per process). */
+    /** The launcher in a fresh JVM (logging is configured once per process), started without the vector API. */
     private static Process start(String... args) throws IOException {
+        return start(List.of(), args);
+    }
+
+    private static Process start(List<String> jvmOptions, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+                "-Xmx256m"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("OMP_NUM_THREADS", "1");
@@ -77,5 +83,38 @@ class LauncherTest {
         assertThat(Launcher.noDisplay(java.util.Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux", null)).isNull();
         assertThat(Launcher.noDisplay(java.util.Map.of(), "Linux", "Monocle")).isNull();
         assertThat(Launcher.noDisplay(java.util.Map.of(), "Windows 11", null)).isNull();
+    }
+
+    @Test
+    void withoutTheVectorModuleItStartsItselfAgainWithIt() throws Exception {
+        String[] bench = {"bench", "--model", Path.of("sample-models", "digits8-rnn12.zip").toString(), "--data",
+            "digits8", "--limit", "20", "--keep", "none", "--repeat", "1", "--warmup", "0"};
+        Process relaunched = start(bench);
+        Process off = start(List.of("-D" + VectorRelaunch.PROPERTY + "=false"), bench);
+        Process bad = start("inspect", "--model", "no-such-model.zip");
+        Run r = finish(relaunched);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("inferencePath +vector API");
+        // the JVM's notice about the incubator module is not passed on
+        assertThat(r.err()).doesNotContain("incubator");
+        Run o = finish(off);
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).containsPattern("inferencePath +Deeplearning4j");
+        // exit code and error line come through
+        Run b = finish(bad);
+        assertThat(b.code()).isEqualTo(2);
+        assertThat(b.err().strip()).startsWith("error: ").contains("no-such-model.zip").doesNotContain("\n");
+    }
+
+    @Test
+    void theNoticeIsDroppedOnlyWhereItStands() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        VectorRelaunch.copyErrors(new java.io.ByteArrayInputStream((VectorRelaunch.NOTICE + "\nprogress 1\rprogress 2")
+                .getBytes(StandardCharsets.UTF_8)), new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("progress 1\rprogress 2");
+        out.reset();
+        VectorRelaunch.copyErrors(new java.io.ByteArrayInputStream("error: x\n".getBytes(StandardCharsets.UTF_8)),
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("error: x\n");
     }
 }

@@ -25,15 +25,16 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Accuracy of the sample sequential-MNIST LSTM-128 on the first 1,000 test sequences (28 steps of 28 pixels):
- * batched inference (the fused LSTM path of {@code RecurrentClassifier}), the argmax and the confusion count, with
- * {@code threads} ND4J threads (default 1, as the application uses). Run from the project folder.
+ * batched inference (the vector API path of {@code Evaluator}, or without the module the fused LSTM path), the
+ * argmax and the confusion count, with {@code threads} ND4J threads (default 1, as the application uses; the
+ * vector path computes on the calling thread). Run from the project folder.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "--add-modules", "jdk.incubator.vector"})
 public class InferenceBenchmark {
 
     @Param({"sample-models/smnist-lstm128.zip"})

@@ -3,7 +3,9 @@ package org.expanderexplorer.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +25,7 @@ import org.expanderexplorer.core.model.Evaluator;
 import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.core.model.RecurrentWeights;
 import org.expanderexplorer.core.model.SavedModel;
+import org.expanderexplorer.core.model.VectorInference;
 import org.expanderexplorer.core.model.WeightKind;
 import org.expanderexplorer.core.spectral.CheegerBounds;
 import org.expanderexplorer.core.spectral.CutResult;
@@ -38,6 +41,7 @@ import org.expanderexplorer.core.subject.Subject;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -95,6 +99,28 @@ final class BenchCommand implements Callable<Integer> {
                     + ", as evaluate, sweep and the window use.")
     Integer nd4jThreads;
 
+    @Option(names = "--keep", split = ",", defaultValue = "50,20,10,5", paramLabel = "Q",
+            description = "With --data: also time the model pruned to each Q %% of its edges (default "
+                    + "${DEFAULT-VALUE}; pruned as by prune, see --method, --scope, --layer); 'none' for none.")
+    List<String> keep;
+
+    @Mixin
+    PruneOptions prune;
+
+    @Option(names = "--peer", paramLabel = "NAME",
+            description = "With --data: also time a plain numpy forward pass of the same weights on the same "
+                    + "sequences, interleaved with the tool's runs, and report the ratios. NAME: numpy.")
+    String peer;
+
+    @Option(names = "--python", defaultValue = "python3", paramLabel = "EXE",
+            description = "The Python interpreter of --peer numpy (default ${DEFAULT-VALUE}; it needs numpy).")
+    String python;
+
+    @Option(names = "--peer-files", paramLabel = "DIR",
+            description = "With --data: write the peer's inputs (peer.npz, peer.json, numpy_forward.py) to DIR and "
+                    + "keep them, to run the numpy script by hand.")
+    Path peerFiles;
+
     @Option(names = "--unfold", paramLabel = "STEPS",
             description = "With --model: time the Fiedler value and sweep cut of the first layer unfolded over "
                     + "STEPS steps (1 .. " + BenchCommand.MAX_UNFOLD + ").")
@@ -121,6 +147,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Undoes process-wide settings made for the run. */
     private Runnable restore = () -> { };
+    /** The inference stages with --data, or null. */
+    private InferenceBench inference;
 
     @Override
     public Integer call() throws IOException {
@@ -130,6 +158,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         StageTimer timer = new StageTimer(cpuTime);
         Map<String, Object> head = new LinkedHashMap<>();
+        Map<String, Object> results = new LinkedHashMap<>();
         Runnable once;
         String total;
         if (subject.matrix != null) {
@@ -156,10 +185,16 @@ final class BenchCommand implements Callable<Integer> {
             for (int i = 0; i < repeat; i++) {
                 once.run();
             }
+            if (inference != null) {
+                results.putAll(inference.results(timer));
+            }
         } finally {
             restore.run();
+            if (inference != null) {
+                inference.close();
+            }
         }
-        print(timer, head, total);
+        print(timer, head, total, results);
         return 0;
     }
 
@@ -197,6 +232,25 @@ final class BenchCommand implements Callable<Integer> {
         if (nd4jThreads != null && nd4jThreads > 64) {
             throw new BadInputException("--nd4j-threads must be 1 .. 64, got " + nd4jThreads);
         }
+        if (peer != null && !"numpy".equals(peer)) {
+            throw new BadInputException("--peer: unknown peer '" + peer + "' (use numpy)");
+        }
+        List<Double> keeps = new ArrayList<>();
+        for (String k : keep) {
+            if (!k.strip().equalsIgnoreCase("none")) {
+                double q;
+                try {
+                    q = Double.parseDouble(k.strip());
+                } catch (NumberFormatException e) {
+                    q = Double.NaN;
+                }
+                if (!(q > 0 && q < 100)) {
+                    throw new BadInputException("--keep must be numbers in (0, 100) or 'none', got '" + k + "'");
+                }
+                keeps.add(q);
+            }
+        }
+        VectorInference.warmUpInBackground();
         SavedModel saved = LoadedModel.read(subject.model);
         head.put("model", subject.model.toString());
         head.put("architecture", saved.model().spec().describe());
@@ -219,6 +273,9 @@ final class BenchCommand implements Callable<Integer> {
             head.put("nd4jMasterThreads", Nd4j.getEnvironment().maxMasterThreads());
             head.put("blasThreads", Nd4j.factory().blas().getMaxThreads());
             head.put("ompWaitPolicy", Objects.requireNonNullElse(System.getenv("OMP_WAIT_POLICY"), "(unset)"));
+            inference = new InferenceBench(saved.model(), ds, n, batch, keeps, prune.settings(), prune.layer,
+                    peer == null ? null : python, peerFiles, cpuTime);
+            inference.describe(head);
         }
         UnfoldedGraph unfolded = null;
         if (unfold != null) {
@@ -231,8 +288,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         UnfoldedGraph u = unfolded;
         return () -> {
-            if (ds != null) {
-                timer.time("inference", () -> new Evaluator(saved.model(), ds, n, batch).result());
+            if (inference != null) {
+                inference.once(timer);
             }
             if (u != null) {
                 long t0 = timer.now();
@@ -245,10 +302,19 @@ final class BenchCommand implements Callable<Integer> {
         };
     }
 
-    private void print(StageTimer timer, Map<String, Object> head, String total) {
+    /** {@code a 0.976, b 1.25} with doubles to 4 significant digits. */
+    private static String format(Map<?, ?> map) {
+        StringBuilder sb = new StringBuilder();
+        map.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ')
+                .append(v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : v));
+        return sb.toString();
+    }
+
+    private void print(StageTimer timer, Map<String, Object> head, String total, Map<String, Object> results) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>(head);
+            m.putAll(results);
             m.put("repeat", repeat);
             m.put("warmup", warmup);
             m.put("clock", cpuTime ? "thread CPU time" : "wall clock");
@@ -267,6 +333,8 @@ final class BenchCommand implements Callable<Integer> {
             for (String s : timer.stages()) {
                 out.printf(Locale.ROOT, "  %-18s %12.3f %12.3f%n", s, timer.median(s), timer.min(s));
             }
+            results.forEach((k, v) -> out.printf(Locale.ROOT, "%-18s %s%n", k, v instanceof Map<?, ?> map
+                    ? format(map) : v));
         }
         out.flush();
     }

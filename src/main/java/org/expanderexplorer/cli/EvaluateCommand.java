@@ -19,6 +19,7 @@ import org.expanderexplorer.core.model.ModelMetadata;
 import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.core.model.SavedModel;
 import org.expanderexplorer.core.subject.LoadedModel;
+import org.expanderexplorer.core.model.VectorInference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,6 +75,7 @@ final class EvaluateCommand implements Callable<Integer> {
             case "test" -> Split.TEST;
             default -> throw new BadInputException("--split must be train or test, got '" + split + "'");
         };
+        VectorInference.warmUpInBackground(); // compiles the inference kernels while the model and data load
         SavedModel saved = LoadedModel.read(model);
         Nd4jThreads.set(threads);
         DataSelection selection = noise.data(data, 1);

@@ -119,10 +119,11 @@ public final class GenerateCommand {
     }
 
     @Command(name = "pg", mixinStandardHelpOptions = true,
-            description = {"Point-line incidence of the projective plane PG(2,Q), Q prime: (Q^2+Q+1) square, "
+            description = {"Point-line incidence of the projective plane PG(2,Q), Q a prime power: (Q^2+Q+1) square, "
                 + "(Q+1)-regular, a Ramanujan graph (second singular value sqrt(Q)).", "PG(2,2) is the Fano plane."})
     static final class ProjectivePlane extends GraphCommand {
-        @Option(names = "--q", required = true, paramLabel = "Q", description = "A prime: 2, 3, 5, 7, ... (up to 113).")
+        @Option(names = "--q", required = true, paramLabel = "Q", description = "A prime power: 2, 3, 4, 5, 7, 8, 9, "
+                + "11, ... (up to 113; for p^k the field is GF(p)[x] modulo a fixed irreducible polynomial).")
         int q;
 
         @Override

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.expanderexplorer.core.graph.Gate;
+import org.expanderexplorer.core.graph.Representation;
+import org.expanderexplorer.core.graph.UnfoldedGraph;
 import org.expanderexplorer.core.graph.WeightMatrix;
 import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.model.CellType;
@@ -17,6 +19,7 @@ import org.expanderexplorer.core.model.ModelSpec;
 import org.expanderexplorer.core.model.RecurrentWeights;
 import org.expanderexplorer.core.model.SavedModel;
 import org.expanderexplorer.core.model.WeightKind;
+import org.expanderexplorer.core.spectral.UnfoldedAnalysis;
 import org.expanderexplorer.core.subject.LoadedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +40,12 @@ final class InspectCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
+
+    @Option(names = "--unfold", paramLabel = "STEPS", description = "Also the numbers of each recurrent layer's "
+            + "time-unfolded graph over STEPS steps (x_t -> h_t, h_{t-1} -> h_t, LSTM gates merged onto the units, "
+            + "unweighted): lambda_2, sweep cut, Cheeger bounds and the gaps of its step layers (JSON: unfolded, at "
+            + "the end).")
+    Integer unfold;
 
     /** One matrix: name, shape, non-zero count. */
     record MatrixInfo(String name, int rows, int cols, long nonZeros) {
@@ -65,6 +74,14 @@ final class InspectCommand implements Callable<Integer> {
                     }
                 }
             }
+        }
+        if (unfold != null && (unfold < 1 || unfold > 1000)) {
+            throw new org.expanderexplorer.core.BadInputException("--unfold must be 1 .. 1000 steps, got " + unfold);
+        }
+        List<UnfoldedAnalysis.Result> unfolded = new ArrayList<>();
+        for (int l = 0; unfold != null && l < s.layers(); l++) {
+            unfolded.add(new UnfoldedAnalysis(new UnfoldedGraph(w.matrix(l, WeightKind.INPUT),
+                    w.matrix(l, WeightKind.RECURRENT), unfold, Representation.UNWEIGHTED)).result());
         }
         WeightMatrix fc = w.readout();
         matrices.add(new MatrixInfo("readout", fc.rows(), fc.cols(), fc.nonZeros()));
@@ -95,6 +112,9 @@ final class InspectCommand implements Callable<Integer> {
                 list.add(e);
             }
             m.put("matrices", list);
+            if (unfold != null) {
+                m.put("unfolded", unfolded);
+            }
             out.println(Json.write(m));
         } else {
             out.printf(Locale.ROOT, "model:        %s (%s)%n", model,
@@ -110,6 +130,10 @@ final class InspectCommand implements Callable<Integer> {
             for (MatrixInfo mi : matrices) {
                 out.printf(Locale.ROOT, "  %-14s %5d x %-5d %,9d non-zero  sparsity %6.2f %%%n", mi.name(),
                         mi.rows(), mi.cols(), mi.nonZeros(), 100 * mi.sparsity());
+            }
+            for (int l = 0; l < unfolded.size(); l++) {
+                out.printf(Locale.ROOT, "layer %d unfolded (unweighted, gates merged onto the units):%n", l);
+                out.print(SpectrumCommand.unfoldedTable(unfolded.get(l)));
             }
         }
         out.flush();

@@ -5,12 +5,17 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.io.FileGroup;
 import org.expanderexplorer.core.io.Provenance;
 import org.expanderexplorer.core.model.SavedModel;
+import org.expanderexplorer.core.pruning.GapFloor;
+import org.expanderexplorer.core.pruning.PruningMethod;
+import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.subject.LoadedModel;
+import org.expanderexplorer.core.model.VectorInference;
 import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.PrunedModelExport;
 import org.expanderexplorer.core.subject.PrunedState;
@@ -25,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "prune", mixinStandardHelpOptions = true,
         description = {"Prune a model's recurrent layer to q %% of its edges and export the pruned model: a "
             + "Deeplearning4j zip (pruned weights zero), optionally a PyTorch NPZ with a <key>.mask array per pruned "
-            + "matrix, and a JSON summary with dense, sparse (CSR) and gzip sizes."})
+            + "matrix, and a JSON summary with dense, sparse (CSR) and gzip sizes and the pruned model's inference "
+            + "time against the dense model's, measured on this machine."})
 final class PruneCommand implements Callable<Integer> {
 
     @Spec
@@ -85,6 +91,7 @@ final class PruneCommand implements Callable<Integer> {
 
     private void write(FileGroup outputs, PrintWriter stdout) throws IOException {
         PruneSettings settings = prune.settings();
+        VectorInference.warmUpInBackground(); // the speed measurement needs compiled kernels
         SavedModel saved = LoadedModel.read(model);
         Subject subject = LoadedModel.of(model, saved, null, model.getFileName().toString(), prune.layer).subject();
         PrunedState state = subject.prune(keep, settings);
@@ -94,7 +101,7 @@ final class PruneCommand implements Callable<Integer> {
             export.writeNpz(outputs.stage(npz));
         }
         PrunedModelExport.Summary s = export.summary().withFiles(out, Files.size(outputs.stage(out)), npz,
-                npz == null ? null : Files.size(outputs.stage(npz)));
+                npz == null ? null : Files.size(outputs.stage(npz))).withSpeed(export.measureSpeed(steps(saved)));
         if (summary != null) {
             PrunedModelExport.writeSummary(outputs.stage(summary), s,
                     export.provenance(Provenance.now().withModelFile(model)));
@@ -102,6 +109,9 @@ final class PruneCommand implements Callable<Integer> {
         // all three complete: only now do they replace what was there, the summary last
         outputs.commit();
         print(stdout, s);
+        if (settings.method() == PruningMethod.RAMANUJAN) {
+            printReach(stdout, spec.commandLine().getErr(), subject, state);
+        }
         stdout.flush();
     }
 
@@ -115,6 +125,41 @@ final class PruneCommand implements Callable<Integer> {
         }
     }
 
+    /** The ramanujan method's floors, the monitored gaps at the result, and whether q was reachable. */
+    static void printReach(PrintWriter out, PrintWriter err, Subject subject, PrunedState state) {
+        PruneSettings st = state.settings();
+        out.printf(Locale.ROOT, "ramanujan keeps %s > 0 in every pruned %s; lowest reachable q = %.3f %%%n",
+                st.gap().cliName(), st.perGate() ? "gate slice" : "matrix", state.lowestReachablePercent());
+        Map<String, Double> kept = subject.blockKeepPercents(state);
+        for (Map.Entry<String, GapFloor.Floor> e : subject.floors(st).entrySet()) {
+            GapFloor.Floor f = e.getValue();
+            Double gap = st.gap().of(subject.matrix(state, GraphId.parse(e.getKey())));
+            out.printf(Locale.ROOT, "  %-6s kept %7.3f %%  floor %7.3f %% (%d of %d entries)  %s %s%s%n", e.getKey(),
+                    kept.get(e.getKey()), 100.0 * f.count() / Math.max(1, entries(subject, e.getKey())), f.count(),
+                    f.candidates(), st.gap().cliName(), gap == null ? "undefined" : String.format(Locale.ROOT, "%.4f",
+                            gap), f.positiveAtStart() ? "" : "  (not positive before pruning: left unpruned)");
+        }
+        if (state.belowReach()) {
+            String msg = String.format(Locale.ROOT, "q = %s %% is below the lowest reachable q: every pruned %s is at "
+                    + "its floor, so %.3f %% is kept (no edge can go without a monitored gap reaching 0)",
+                    trim(state.keepPercent()), st.perGate() ? "gate slice" : "matrix", state.actualKeepPercent());
+            out.println(msg);
+            err.println("note: " + msg);
+            err.flush();
+        }
+    }
+
+    private static long entries(Subject subject, String block) {
+        var m = subject.matrix(subject.dense(), GraphId.parse(block));
+        return (long) m.rows() * m.cols();
+    }
+
+    /** Time steps of the model's data set, as its metadata records them, or 28 (MNIST's rows) when unknown. */
+    static int steps(SavedModel saved) {
+        Integer steps = saved.metadata() == null ? null : saved.metadata().steps();
+        return steps != null && steps > 0 ? steps : PrunedModelExport.DEFAULT_STEPS;
+    }
+
     static void print(PrintWriter out, PrunedModelExport.Summary s) {
         out.printf(Locale.ROOT, "pruned %s layer %d: %s, q = %s %% asked, %.3f %% kept%n", s.architecture(), s.layer(),
                 s.method(), trim(s.keepPercent()), s.actualPercent());
@@ -125,6 +170,9 @@ final class PruneCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "parameters: %d, non-zero %d%n", s.parameters(), s.nonZero());
         out.printf(Locale.ROOT, "size: dense %s, sparse (CSR) %s, gzip %s (dense model gzip %s)%n",
                 bytes(s.denseBytes()), bytes(s.sparseBytes()), bytes(s.gzipPrunedBytes()), bytes(s.gzipDenseBytes()));
+        if (s.speed() != null) {
+            out.println("inference on this machine: " + s.speed().describe());
+        }
         if (s.zipFile() != null) {
             out.printf(Locale.ROOT, "wrote %s (%s)%n", s.zipFile(), bytes(s.zipBytes()));
         }

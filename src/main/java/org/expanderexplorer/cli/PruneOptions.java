@@ -2,6 +2,7 @@ package org.expanderexplorer.cli;
 
 import java.util.Locale;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.pruning.MonitoredGap;
 import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.subject.PruneSettings;
 import picocli.CommandLine.Option;
@@ -10,9 +11,17 @@ import picocli.CommandLine.Option;
 final class PruneOptions {
 
     @Option(names = "--method", defaultValue = "magnitude",
-            description = "magnitude (per matrix, default), global, random, topk (per-vertex top-k) or expansion "
-                    + "(magnitude keeping every vertex at --min-degree).")
+            description = "magnitude (per matrix, default), global, random, topk (per-vertex top-k), expansion "
+                    + "(magnitude keeping every vertex at --min-degree), ramanujan (magnitude, each matrix pruned "
+                    + "only while its --gap stays > 0) or balanced (magnitude under per-row and per-column "
+                    + "budgets: near-biregular).")
     String method;
+
+    @Option(names = "--gap", defaultValue = "deltaR",
+            description = "With --method ramanujan: the gap each pruned matrix (each gate slice with --per-gate) "
+                    + "keeps > 0: deltaR (unweighted, default), deltaS (unweighted), weighted-deltaS or "
+                    + "weighted-gap (mu_0 - mu_hat of |W|).")
+    String gap;
 
     @Option(names = "--scope", defaultValue = "ih,hh",
             description = "Matrices to prune: ih, hh or ih,hh (default ${DEFAULT-VALUE}).")
@@ -51,7 +60,16 @@ final class PruneOptions {
         if (minDegree < 1) {
             throw new BadInputException("--min-degree must be at least 1, got " + minDegree);
         }
-        return new PruneSettings(m, ih, hh, perGate, seed, minDegree);
+        MonitoredGap g;
+        try {
+            g = MonitoredGap.parse(gap);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--gap: " + e.getMessage());
+        }
+        if (g != MonitoredGap.DELTA_R && m != PruningMethod.RAMANUJAN) {
+            throw new BadInputException("--gap goes with --method ramanujan");
+        }
+        return new PruneSettings(m, ih, hh, perGate, seed, minDegree, g);
     }
 
     /** E.g. {@code magnitude}, {@code expansion (d_min 2)}, with {@code , ih only} and {@code , per gate}. */
@@ -64,6 +82,9 @@ final class PruneOptions {
         StringBuilder sb = new StringBuilder(s.method().cliName());
         if (s.method() == PruningMethod.EXPANSION_PRESERVING) {
             sb.append(" (d_min ").append(s.minDegree()).append(')');
+        }
+        if (s.method() == PruningMethod.RAMANUJAN) {
+            sb.append(" (keeps ").append(s.gap().cliName()).append(" > 0)");
         }
         if (s.method() == PruningMethod.RANDOM) {
             sb.append(" (").append(seeds).append(')');

@@ -33,6 +33,7 @@ import org.expanderexplorer.core.io.FileDigests;
 import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.io.Provenance;
 import org.expanderexplorer.core.io.RunFolder;
+import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.model.CellType;
 import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.core.model.SavedModel;
@@ -251,6 +252,9 @@ final class SeedSweepRun {
         run.put("scope", settings.scopeId());
         run.put("perGate", settings.perGate());
         run.put("minDegree", settings.minDegree());
+        if (settings.method() == PruningMethod.RAMANUJAN) {
+            run.put("keptGap", settings.gap().cliName()); // the gap the method keeps positive changes every number
+        }
         run.put("seedDrives", c.fineTuning() == null ? List.of("pruning", "noise") : List.of("pruning", "fineTuning",
                 "noise"));
         run.put("fineTuning", c.fineTuning());

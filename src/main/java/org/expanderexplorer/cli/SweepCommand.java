@@ -28,6 +28,7 @@ import org.expanderexplorer.core.model.CellType;
 import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.core.model.RecurrentClassifier;
 import org.expanderexplorer.core.model.SavedModel;
+import org.expanderexplorer.core.model.VectorInference;
 import org.expanderexplorer.core.model.TrainingConfig;
 import org.expanderexplorer.core.pruning.PruningSchedule;
 import org.expanderexplorer.core.report.SweepReport;
@@ -40,7 +41,9 @@ import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.PrunedModelExport;
 import org.expanderexplorer.core.subject.PrunedState;
 import org.expanderexplorer.core.subject.Subject;
+import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.sweep.ModelFineTuner;
+import org.expanderexplorer.core.sweep.Rewinding;
 import org.expanderexplorer.core.sweep.SweepConfig;
 import org.expanderexplorer.core.sweep.SweepPoint;
 import org.expanderexplorer.core.sweep.SweepResult;
@@ -99,6 +102,13 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--finetune", description = "Fine-tune this many epochs between rounds (needs --iterative).")
     Integer finetune;
 
+    @Option(names = "--rewind", paramLabel = "TARGET", description = "Lottery-ticket rewinding (needs --finetune): "
+            + "each round prunes by the latest trained weights, resets the kept weights to TARGET and retrains "
+            + "--finetune epochs: init (the model's initialisation, rebuilt from its recorded seed) or epoch:K "
+            + "(after K epochs of its recorded training recipe). Default: fine-tune and continue. See "
+            + "docs/decisions/0022.")
+    String rewind;
+
     @Option(names = "--finetune-limit", description = "Fine-tune on a seeded random subset of this many training "
             + "examples (default: the whole training split).")
     Integer finetuneLimit;
@@ -114,8 +124,9 @@ final class SweepCommand implements Callable<Integer> {
             + "test examples (default 0: the full test set); -1 for no accuracy.")
     int limit;
 
-    @Option(names = "--graphs", split = ",", description = "Monitored graphs: ih, hh, step, gates (every gate of "
-            + "ih, hh and step), or one gate like ih.f (default: ih,hh,step, plus gates for an LSTM).")
+    @Option(names = "--graphs", split = ",", description = "Monitored graphs: ih, hh, step, units (an LSTM's unit "
+            + "graphs ih.units, hh.units, step.units), gates (every gate of ih, hh and step), or one graph like ih.f "
+            + "(default: ih,hh,step, plus units and gates for an LSTM).")
     List<String> graphs;
 
     @Option(names = "--formats", split = ",", defaultValue = "png,svg",
@@ -181,6 +192,7 @@ final class SweepCommand implements Callable<Integer> {
         // OpenBLAS or OpenMP thread that waits for a busy core spins (measured: 5-8x slower on a loaded 2-core
         // machine)
         Nd4jThreads.set(threads);
+        VectorInference.warmUpInBackground(); // compiles the inference kernels while the model and data load
         SavedModel saved = LoadedModel.read(model);
         RecurrentClassifier net = saved.model();
         DataSelection selection = noise.data(data, settings.seed());
@@ -203,7 +215,8 @@ final class SweepCommand implements Callable<Integer> {
             List<Path> exported = new ArrayList<>();
             SweepResult result = new SweepRunner(subject, config, tuner).run(
                     p -> progress(stderr, p, schedule.keepPercents().size(), monitored),
-                    (state, s) -> exportAt(state, tuner == null ? net : tuner.latest(), saved, provenance, exported),
+                    (state, s) -> exportAt(state, tuner == null ? net : tuner.latest(), saved, provenance, exported,
+                            test == null ? PruneCommand.steps(saved) : test.steps()),
                     () -> Thread.currentThread().isInterrupted());
             double sweepSeconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> run = runInfo(saved, test, settings, tuner, provenance, sweepSeconds);
@@ -236,7 +249,8 @@ final class SweepCommand implements Callable<Integer> {
         String fineTuning = finetune == null ? null : String.format(Locale.ROOT, "%d epoch(s) per round on the "
                 + "training split%s, batch %d, lr %s, seeded by the run's seed + round", finetune,
                 finetuneLimit == null ? "" : " (a subset of " + finetuneLimit + " drawn with the run's seed)",
-                finetuneBatch, finetuneLr == null ? "the model's (else 0.001)" : finetuneLr.toString());
+                finetuneBatch, finetuneLr == null ? "the model's (else 0.001)" : finetuneLr.toString())
+                + (rewind == null ? "" : ", rewound to " + rewind + " before each round's retraining");
         return new SeedSweepRun(new SeedSweepRun.Options(spec.commandLine().getOut(), spec.commandLine().getErr(),
                 model, data, noise, settings, prune.layer, schedule, list, shard == null ? null : Shard.parse(shard),
                 limit, threads, figureFormats, scale, out, this::graphs, fineTuning,
@@ -278,6 +292,9 @@ final class SweepCommand implements Callable<Integer> {
         if (finetune != null && !iterative) {
             throw new BadInputException("--finetune needs --iterative (fine-tuning happens between rounds)");
         }
+        if (rewind != null && finetune == null) {
+            throw new BadInputException("--rewind needs --finetune N (the epochs of retraining per round)");
+        }
         if (finetune != null && (finetune < 1 || finetuneBatch < 1)) {
             throw new BadInputException("--finetune and --finetune-batch must be at least 1");
         }
@@ -316,11 +333,17 @@ final class SweepCommand implements Callable<Integer> {
 
     List<GraphId> graphs(CellType cell) {
         List<String> tokens = graphs != null ? graphs
-                : cell == CellType.LSTM ? List.of("ih", "hh", "step", "gates") : List.of("ih", "hh", "step");
+                : cell == CellType.LSTM ? List.of("ih", "hh", "step", "units", "gates") : List.of("ih", "hh", "step");
         Set<GraphId> ids = new LinkedHashSet<>();
         for (String t : tokens) {
             String s = t.strip().toLowerCase(Locale.ROOT);
-            if (s.equals("gates")) {
+            if (s.equals(GraphId.UNITS)) {
+                if (cell != CellType.LSTM) {
+                    throw new BadInputException("--graphs units: a vanilla RNN has no gates to merge (its ih, hh and "
+                            + "step graphs are already unit graphs)");
+                }
+                ids.addAll(List.of(GraphId.IH_UNITS, GraphId.HH_UNITS, GraphId.STEP_UNITS));
+            } else if (s.equals("gates")) {
                 if (cell != CellType.LSTM) {
                     throw new BadInputException("--graphs gates: a vanilla RNN has no gates");
                 }
@@ -333,6 +356,9 @@ final class SweepCommand implements Callable<Integer> {
                 GraphId id = GraphId.parse(s);
                 if (id.kind() == GraphId.Kind.MATRIX) {
                     throw new BadInputException("--graphs: 'matrix' is for a plain matrix; use ih, hh, step or gates");
+                }
+                if (id.units() && cell != CellType.LSTM) {
+                    throw new BadInputException("--graphs " + s + ": a vanilla RNN has no gates to merge");
                 }
                 ids.add(id);
             }
@@ -354,13 +380,24 @@ final class SweepCommand implements Callable<Integer> {
         if (!(lr > 0 && lr < 10)) {
             throw new BadInputException("--finetune-lr must be in (0, 10), got " + lr);
         }
+        Rewinding.Target target = null;
+        if (rewind != null) {
+            int epoch = Rewinding.parseEpoch(rewind);
+            if (prune.layer != 0 && epoch > 0) {
+                stderr.println("note: rewinding resets every layer, not only layer " + prune.layer);
+            }
+            stderr.printf(Locale.ROOT, "rewinding target: %s%n", epoch == 0 ? "rebuilding the initialisation"
+                    : "training " + epoch + " epoch(s) of the recorded recipe");
+            target = Rewinding.of(saved, epoch, new ProgressBar(stderr, System.console() != null, 30),
+                    () -> Thread.currentThread().isInterrupted());
+        }
         return new ModelFineTuner(name, saved.model(), prune.layer, train, test,
                 new TrainingConfig(finetune, finetuneBatch, lr, seed),
-                new ProgressBar(stderr, System.console() != null, 30));
+                new ProgressBar(stderr, System.console() != null, 30), target);
     }
 
     private void exportAt(PrunedState state, RecurrentClassifier net, SavedModel saved, Provenance provenance,
-                          List<Path> exported) {
+                          List<Path> exported, int steps) {
         if (export == null || !export.contains(state.keepPercent())) {
             return;
         }
@@ -375,8 +412,8 @@ final class SweepCommand implements Callable<Integer> {
                     + (finetune == null ? "" : ", fine-tuned " + finetune + " epoch(s) per round"));
             e.writeNpz(npz);
             Path json = dir.resolve(base + ".json");
-            PrunedModelExport.writeSummary(json, e.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz)),
-                    e.provenance(provenance));
+            PrunedModelExport.writeSummary(json, e.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz))
+                    .withSpeed(e.measureSpeed(steps)), e.provenance(provenance));
             exported.add(zip);
         } catch (IOException ex) {
             throw new java.io.UncheckedIOException(ex);
@@ -469,14 +506,32 @@ final class SweepCommand implements Callable<Integer> {
         }
         SweepResult.Stopping s = r.stopping();
         if (s == null) {
+            double last = r.grid().get(r.grid().size() - 1);
             out.println("stopping rule: every monitored gap stays positive down to q = "
-                    + PruneCommand.trim(r.grid().get(r.grid().size() - 1)) + " %");
+                    + (r.reach() != null ? String.format(Locale.ROOT, "%.3f", last) : PruneCommand.trim(last)) + " %");
         } else {
             out.printf(Locale.ROOT, "stopping rule: %s (%s) of %s is <= 0 first, at q = %s %%; recommended q = %s%n",
                     s.gap(), s.graph().representation() == Representation.WEIGHTED ? "weighted" : "unweighted",
                     s.graph().graph().id(), PruneCommand.trim(round(s.atQ())),
                     s.recommended() == null ? "none (not positive at the first grid point)"
                             : PruneCommand.trim(round(s.recommended())) + " %");
+        }
+        if (r.config().settings().method() == PruningMethod.RAMANUJAN) {
+            SweepResult.Reach reach = r.reach();
+            SweepPoint last = r.points().get(r.points().size() - 1);
+            if (reach != null) {
+                out.printf(Locale.ROOT, "ramanujan: below q = %.3f %% no pruned %s can lose another edge with its %s "
+                        + "> 0; asked for %s %%, it measured %.3f %% and stopped (%d grid point(s) left out)%n",
+                        reach.lowestReachableQ(), r.config().settings().perGate() ? "gate slice" : "matrix",
+                        r.config().settings().gap().cliName(), PruneCommand.trim(reach.askedQ()),
+                        reach.lowestReachableQ(), reach.skipped());
+            } else {
+                out.printf(Locale.ROOT, "ramanujan: every grid q was reachable (lowest reachable at the last point: "
+                        + "%.3f %%)%n", last.lowestReachable());
+            }
+            out.println("  q per pruned matrix at the last point: " + last.blockPercents().entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s %.3f %%", e.getKey(), e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", ")));
         }
         out.printf(Locale.ROOT, "sweep: %.1f s; with files: %.1f s%n", sweepSeconds, totalSeconds);
         out.println("wrote " + out(this.out.resolve("sweep.csv")) + ", " + out(this.out.resolve("sweep.json"))

@@ -239,14 +239,16 @@ final class FileActions {
             PrunedModelExport export = new PrunedModelExport(lm.saved().model(), 0, state);
             export.writeZip(zip, lm.saved().metadata(), export.how(from));
             export.writeNpz(npz);
-            PrunedModelExport.Summary s = export.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz));
+            PrunedModelExport.Summary s = export.summary().withFiles(zip, Files.size(zip), npz, Files.size(npz))
+                    .withSpeed(export.measureSpeed(lm.test() == null ? PrunedModelExport.DEFAULT_STEPS
+                            : lm.test().steps()));
             PrunedModelExport.writeSummary(json, s, export.provenance(Provenance.now().withModelFile(modelFile)
                     .withDataSet(lm.test() == null ? null : lm.test().name())));
             return s;
         }, s -> {
             vm.setStatus(String.format(Locale.ROOT, "Exported %s (+ .npz, .json): %,d non-zero parameters of %,d;"
-                    + " dense %,d bytes, sparse %,d, gzip %,d.", zip, s.nonZero(), s.parameters(), s.denseBytes(),
-                    s.sparseBytes(), s.gzipPrunedBytes()));
+                    + " dense %,d bytes, sparse %,d, gzip %,d. Inference here: %s.", zip, s.nonZero(), s.parameters(),
+                    s.denseBytes(), s.sparseBytes(), s.gzipPrunedBytes(), s.speed().describe()));
             done.accept(s);
         }, e -> failed("Could not export the pruned model", e));
     }

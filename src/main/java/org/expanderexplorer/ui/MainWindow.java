@@ -58,6 +58,13 @@ public final class MainWindow {
     private final ClassroomMode classroom;
     private Stage stage;
 
+    /** What the Cheeger panel's bounds are. */
+    static final String CHEEGER_TIP = "Edge expansion h(G) of the selected graph against q. Lower bound: "
+            + "max(λ_2 / 2, (d_min − μ̂) / 2). Upper bound: the smallest of √(2 d_max λ_2), √(2 d_max (d_max − μ̂)) "
+            + "and the sweep cut, the best prefix of the vertices ordered by the Fiedler vector, an actual set. When "
+            + "λ_2 is repeated, the sweep cut is the best over the projections of the vertices onto λ_2's "
+            + "eigenspace, so it does not depend on which eigenvector a solver returns.";
+
     public MainWindow(ExplorerViewModel vm, UiExecutor executor) {
         this.vm = vm;
         this.executor = executor;
@@ -69,6 +76,10 @@ public final class MainWindow {
         PanelFiguresViewModel figures = new PanelFiguresViewModel(vm);
         panels = List.of(panel(figures.spectrum()), panel(figures.gaps()), panel(figures.cheeger()),
                 panel(figures.accuracy()));
+        javafx.scene.control.Tooltip cheegerTip = new javafx.scene.control.Tooltip(CHEEGER_TIP);
+        cheegerTip.setWrapText(true);
+        cheegerTip.setMaxWidth(420);
+        javafx.scene.control.Tooltip.install(panels.get(2), cheegerTip);
         SplitPane right = new SplitPane();
         right.setOrientation(Orientation.VERTICAL);
         right.getItems().addAll(panels);

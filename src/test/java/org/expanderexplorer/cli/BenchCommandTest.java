@@ -1,6 +1,7 @@
 package org.expanderexplorer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.factory.Nd4j;
@@ -112,6 +114,61 @@ class BenchCommandTest {
     }
 
     @Test
+    void prunedVariantsAreTimedAndScoredLikeThePrunedModel() throws IOException {
+        Path digits = Path.of("sample-models", "digits8-rnn12.zip");
+        Run r = run("bench", "--model", digits.toString(), "--data", "digits8", "--limit", "100", "--keep", "30,10",
+                "--repeat", "2", "--warmup", "1", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertTimes(j, "inference", "pruned30", "pruned10");
+        assertThat(j.get("speedUpOverDense").has("pruned30")).isTrue();
+        // the pruned stage scores what the pruned model scores (prune writes it; evaluate measures it)
+        Path zip = dir.resolve("p30.zip");
+        assertThat(run("prune", "--model", digits.toString(), "--keep", "30", "--out", zip.toString()).code())
+                .isZero();
+        Run e = run("evaluate", "--model", zip.toString(), "--data", "digits8", "--limit", "100", "--json");
+        assertThat(j.get("accuracy").get("pruned30").asDouble())
+                .isEqualTo(new ObjectMapper().readTree(e.out()).get("accuracy").asDouble());
+        assertThat(j.get("accuracy").get("inference").asDouble()).isGreaterThan(0.8);
+    }
+
+    @Test
+    void numpyPeerRunsTheSameWeightsOnTheSameSequences() throws Exception {
+        Assumptions.assumeTrue(NumpyAvailable.check(), "python3 with numpy is not installed");
+        Run r = run("bench", "--model", Path.of("sample-models", "digits8-rnn12.zip").toString(), "--data",
+                "digits8", "--limit", "200", "--keep", "20", "--peer", "numpy", "--repeat", "2", "--warmup", "1",
+                "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertTimes(j, "inference", "pruned20", "numpyDense", "numpy20");
+        assertThat(j.get("peer").asText()).startsWith("numpy ").contains("BLAS");
+        // the same predictions, up to float rounding (which may move an example or two on a tie)
+        assertThat(j.get("numpyAccuracy").get("numpyDense").asDouble())
+                .isCloseTo(j.get("accuracy").get("inference").asDouble(), within(0.011));
+        assertThat(j.get("numpyAccuracy").get("numpy20").asDouble())
+                .isCloseTo(j.get("accuracy").get("pruned20").asDouble(), within(0.011));
+        assertThat(j.get("timeOverNumpyDense").get("inference").asDouble()).isPositive();
+    }
+
+    @Test
+    void peerFilesCanBeRunByHand() throws Exception {
+        Assumptions.assumeTrue(NumpyAvailable.check(), "python3 with numpy is not installed");
+        Path files = dir.resolve("peer");
+        Run r = run("bench", "--model", Path.of("sample-models", "smnist-lstm128.zip").toString(), "--data",
+                "mnist", "--limit", "100", "--keep", "none", "--peer-files", files.toString(), "--repeat", "1",
+                "--warmup", "0", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        double tool = new ObjectMapper().readTree(r.out()).get("accuracy").get("inference").asDouble();
+        Process p = new ProcessBuilder("python3", files.resolve(NumpyPeer.SCRIPT).toString(), files.toString(),
+                "--repeat", "1", "--warmup", "0").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        // the first 100 MNIST test sequences through the sample LSTM: the tool's accuracy again
+        assertThat(out).containsPattern("dense +median +[0-9.]+ ms +min +[0-9.]+ ms +accuracy "
+                + String.format(java.util.Locale.ROOT, "%.4f", tool));
+    }
+
+    @Test
     void badInputExitsWithTwoAndOneLine() throws IOException {
         Path notes = Files.writeString(dir.resolve("notes.csv"), "1,2\n3\n");
         Path m = smallMatrix();
@@ -128,6 +185,11 @@ class BenchCommandTest {
             {"bench", "--model", digits.toString(), "--data", "digits8", "--batch", "0"},
             {"bench", "--model", digits.toString(), "--data", "digits8", "--nd4j-threads", "0"},
             {"bench", "--model", digits.toString(), "--data", "nosuchdata"},
+            {"bench", "--model", digits.toString(), "--data", "digits8", "--keep", "100"},
+            {"bench", "--model", digits.toString(), "--data", "digits8", "--keep", "x"},
+            {"bench", "--model", digits.toString(), "--data", "digits8", "--peer", "torch"},
+            {"bench", "--model", digits.toString(), "--data", "digits8", "--peer", "numpy", "--python",
+                dir.resolve("no-such-python").toString()},
         };
         for (String[] args : cases) {
             Run r = run(args);

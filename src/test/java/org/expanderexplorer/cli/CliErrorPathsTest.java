@@ -72,7 +72,7 @@ class CliErrorPathsTest {
         return List.of(
             new String[] {"spectrum", "--matrix"},
             new String[] {"spectrum", "--matrix", ragged.toString(), "--colour"},
-            new String[] {"generate", "pg", "--q", "4", "--out", dir.resolve("pg.mtx").toString()},
+            new String[] {"generate", "pg", "--q", "6", "--out", dir.resolve("pg.mtx").toString()},
             new String[] {"generate", "biregular", "--left", "3", "--right", "4", "--dl", "5", "--dr", "2", "--out",
                 dir.resolve("b.mtx").toString()},
             new String[] {"train", "--arch", "rnn", "--hidden", "-3", "--data", "digits8", "--epochs", "1", "--seed",

@@ -99,9 +99,9 @@ class GenerateCommandTest {
     }
 
     @Test
-    void nonPrimeQGivesOneLine() {
-        assertOneLineError(run("generate", "pg", "--q", "9", "--out", dir.resolve("p.mtx").toString()),
-                "q must be a prime", "got 9");
+    void nonPrimePowerQGivesOneLine() {
+        assertOneLineError(run("generate", "pg", "--q", "12", "--out", dir.resolve("p.mtx").toString()),
+                "q must be a prime power", "got 12");
     }
 
     @Test

@@ -149,9 +149,11 @@ class ExplorerWindowTest {
         for (int i = 0; i < after.size(); i++) {
             assertThat(after.get(i).toCsv()).as("panel %d data changed", i).isNotEqualTo(before.get(i).toCsv());
         }
-        // the numbers strip shows the engine's values at that q (recomputed here independently)
+        // the numbers strip shows the engine's values at that q (recomputed here independently) for the graph the
+        // window shows first: the LSTM's input unit graph, the graph of the unfolded drawing
+        assertThat(vm.graphProperty().get()).isEqualTo(GraphId.IH_UNITS);
         var state = subject.prune(q, vm.settings());
-        LayerAnalysisResult expected = new LayerAnalysis(LayerGraph.of(subject.matrix(state, GraphId.IH),
+        LayerAnalysisResult expected = new LayerAnalysis(LayerGraph.of(subject.matrix(state, GraphId.IH_UNITS),
                 Representation.UNWEIGHTED)).result();
         assertThat(window.numbers().text("deltaR")).isEqualTo(MetricCells.num(expected.deltaR()))
                 .isNotEqualTo(deltaRBefore);

@@ -87,6 +87,12 @@ public final class GraphDrawings {
 
     /** The bipartite drawing of a plain matrix: left vertices (rows) in one column, right vertices in another. */
     public static GraphDrawing bipartite(WeightMatrix pruned, WeightMatrix dense, boolean withGhosts) {
+        return bipartite(pruned, dense, withGhosts, "left (rows)", "right (columns)");
+    }
+
+    /** As {@link #bipartite(WeightMatrix, WeightMatrix, boolean)}, with the two columns' titles. */
+    public static GraphDrawing bipartite(WeightMatrix pruned, WeightMatrix dense, boolean withGhosts,
+                                         String leftTitle, String rightTitle) {
         Objects.requireNonNull(pruned, "pruned");
         int r = pruned.rows();
         int c = pruned.cols();
@@ -146,7 +152,7 @@ public final class GraphDrawings {
             }
         }
         return finish(x, y, kind, labels, from, to, w, Arrays.copyOf(gf, gk), Arrays.copyOf(gt, gk), -1,
-                new double[] {0, gap}, new String[] {"left (rows)", "right (columns)"}, denseDegree);
+                new double[] {0, gap}, new String[] {leftTitle, rightTitle}, denseDegree);
     }
 
     private static int[][] ghosts(UnfoldedGraph pruned, UnfoldedGraph dense) {

@@ -73,19 +73,21 @@ public final class GraphExport {
         }
         int inputs = subject.inputToHidden().rows();
         int hidden = subject.hiddenToHidden().rows();
-        boolean stacked = id.gate() == null && subject.gates() > 1;
+        boolean stacked = id.gate() == null && !id.units() && subject.gates() > 1;
         return new GraphExport(LabelledGraph.bipartite(title, pruned, dense, representation,
                 i -> leftVertex(id.kind(), i, inputs), j -> rightVertex(subject, stacked, j, hidden)));
     }
 
     /**
-     * What the window shows for {@code request} in {@code state}: a recurrent layer's graph unfolded over the
-     * request's window of steps, a plain matrix as its bipartite graph.
+     * What the window shows for {@code request} in {@code state}: a graph that the window draws unfolded
+     * ({@link SliderAnalysis#unfolds}) over the request's window of steps, any other (a plain matrix, a stacked LSTM
+     * matrix) as its bipartite graph.
      */
     public static GraphExport shown(AnalysisRequest request, PrunedState state) {
         Objects.requireNonNull(request, "request");
         Subject s = request.subject();
-        return of(s, state, request.graph(), s.isLayer() ? request.window() : 0, request.representation());
+        return of(s, state, request.graph(), SliderAnalysis.unfolds(s, request.graph()) ? request.window() : 0,
+                request.representation());
     }
 
     /** The graph, for JGraphT's algorithms (connectivity, ...). */
@@ -136,7 +138,7 @@ public final class GraphExport {
 
     /**
      * The matrices an unfolding of graph {@code id} is built from, in the order pruned W_ih, pruned W_hh, dense
-     * W_ih, dense W_hh: one gate's slices for a gate graph, and zeros in place of W_hh for the input graph alone
+     * W_ih, dense W_hh: one gate's slices for a gate graph, the merged unit matrices for a unit graph, and zeros in place of W_hh for the input graph alone
      * (of W_ih for the recurrent one), so that every graph unfolds over the same vertices.
      *
      * @throws BadInputException if {@code id} names a gate of a layer without gates
@@ -152,6 +154,15 @@ public final class GraphExport {
             hh = GateSlices.slice(hh, s.gateOrder(), id.gate());
             dih = GateSlices.slice(dih, s.gateOrder(), id.gate());
             dhh = GateSlices.slice(dhh, s.gateOrder(), id.gate());
+        } else if (id.units()) {
+            if (s.gateOrder() == null) {
+                throw new BadInputException("graph '" + id + "' merges LSTM gates, but this layer has none (vanilla"
+                        + " RNN: use " + id.kind().id() + ")");
+            }
+            ih = GateSlices.units(ih);
+            hh = GateSlices.units(hh);
+            dih = GateSlices.units(dih);
+            dhh = GateSlices.units(dhh);
         }
         if (id.kind() == GraphId.Kind.IH) {
             hh = WeightMatrix.zeros(hh.rows(), hh.cols());

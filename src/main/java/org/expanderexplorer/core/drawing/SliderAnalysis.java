@@ -10,7 +10,9 @@ import org.expanderexplorer.core.graph.WeightMatrix;
 import org.expanderexplorer.core.pruning.PruningMask;
 import org.expanderexplorer.core.pruning.PruningSchedule;
 import org.expanderexplorer.core.spectral.AnalysisOptions;
+import org.expanderexplorer.core.graph.UnfoldedGraph;
 import org.expanderexplorer.core.spectral.LayerAnalysis;
+import org.expanderexplorer.core.spectral.UnfoldedAnalysis;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.PrunedState;
@@ -40,6 +42,10 @@ public final class SliderAnalysis {
     private SliderAnalysis() {
     }
 
+    /**
+     * The analysis of the selected graph in both representations, its drawing, and the numbers of the time-unfolded
+     * graph drawn (null when the drawing is not unfolded: a plain matrix, or a stacked LSTM matrix).
+     */
     public static Snapshot analyse(AnalysisRequest r) {
         long t0 = System.nanoTime();
         Subject s = r.subject();
@@ -50,14 +56,57 @@ public final class SliderAnalysis {
         var unweighted = new LayerAnalysis(LayerGraph.of(m, Representation.UNWEIGHTED)).result();
         var weighted = new LayerAnalysis(LayerGraph.of(m, Representation.WEIGHTED)).result();
         GraphDrawing drawing = drawing(s, state, r);
-        return new Snapshot(r, state, unweighted, weighted, drawing, (System.nanoTime() - t0) / 1_000_000);
+        UnfoldedAnalysis.Result unfolded = unfolds(s, r.graph())
+                ? unfolded(s, state, r.graph(), r.window(), r.representation()) : null;
+        return new Snapshot(r, state, unweighted, weighted, drawing, (System.nanoTime() - t0) / 1_000_000, unfolded);
     }
 
+    /**
+     * True when graph {@code g} is drawn time-unfolded: every graph of a vanilla RNN, an LSTM's unit graphs and gate
+     * slices. A stacked LSTM matrix (ih, hh, step with the four gates side by side) has 4H right vertices, the
+     * gates' pre-activations, which are not the h_t of the unfolded picture: it is drawn as the bipartite graph it
+     * is, so that the drawing and the numbers describe the same graph.
+     */
+    public static boolean unfolds(Subject s, GraphId g) {
+        return s.isLayer() && (s.gates() == 1 || g.gate() != null || g.units());
+    }
+
+    /**
+     * The numbers of graph {@code g} unfolded over {@code steps} steps, the graph the window draws (for a layer
+     * wider than {@link #DRAWN_UNITS}, of its drawn units).
+     *
+     * @throws IllegalArgumentException if {@code g} is not drawn unfolded ({@link #unfolds})
+     */
+    public static UnfoldedAnalysis.Result unfolded(Subject s, PrunedState state, GraphId g, int steps,
+                                                   Representation rep) {
+        if (!unfolds(s, g)) {
+            throw new IllegalArgumentException("graph " + g + " is not drawn unfolded");
+        }
+        Unfolded u = unfoldedMatrices(s, state, g);
+        return new UnfoldedAnalysis(new UnfoldedGraph(u.ih(), u.hh(), steps, rep)).result();
+    }
+
+    /**
+     * The drawing of the selected graph: time-unfolded over the request's window where {@link #unfolds}, else the
+     * bipartite graph of its matrix (left column the rows, right column the columns).
+     */
     public static GraphDrawing drawing(Subject s, PrunedState state, AnalysisRequest r) {
         GraphId g = r.graph();
         if (!s.isLayer()) {
             return GraphDrawings.bipartite(state.ih(), s.inputToHidden(), r.ghosts());
         }
+        if (!unfolds(s, g)) {
+            return stacked(s, state, g, r.ghosts());
+        }
+        Unfolded u = unfoldedMatrices(s, state, g);
+        return GraphDrawings.unfolded(u.ih(), u.hh(), u.denseIh(), u.denseHh(), r.window(), u.gate(), r.ghosts());
+    }
+
+    /** The matrices an unfolded drawing is made of: pruned and dense, sliced to one gate and cut to the drawn units. */
+    private record Unfolded(WeightMatrix ih, WeightMatrix hh, WeightMatrix denseIh, WeightMatrix denseHh, int gate) {
+    }
+
+    private static Unfolded unfoldedMatrices(Subject s, PrunedState state, GraphId g) {
         int hidden = s.hiddenToHidden().rows();
         WeightMatrix ih;
         WeightMatrix hh;
@@ -79,7 +128,25 @@ public final class SliderAnalysis {
         }
         int gate = g.gate() == null ? -1 : g.gate().ordinal();
         WeightMatrix[] m = GraphExport.unfoldingInputs(s, g, ih, hh, dih, dhh);
-        return GraphDrawings.unfolded(m[0], m[1], m[2], m[3], r.window(), gate, r.ghosts());
+        return new Unfolded(m[0], m[1], m[2], m[3], gate);
+    }
+
+    /** The bipartite drawing of a stacked LSTM matrix (rows: sources; columns: the four gates' pre-activations). */
+    private static GraphDrawing stacked(Subject s, PrunedState state, GraphId g, boolean ghosts) {
+        int hidden = s.hiddenToHidden().rows();
+        int inputs = s.inputToHidden().rows();
+        int units = Math.min(DRAWN_UNITS, hidden);
+        WeightMatrix ih = firstUnits(s.inputToHidden(), state.ihMask(), hidden, inputs);
+        WeightMatrix hh = firstUnits(s.hiddenToHidden(), state.hhMask(), hidden, units);
+        WeightMatrix dih = firstUnits(s.inputToHidden(), null, hidden, inputs);
+        WeightMatrix dhh = firstUnits(s.hiddenToHidden(), null, hidden, units);
+        String right = "pre-activations (" + s.gateOrder() + ", " + units + " each)";
+        return switch (g.kind()) {
+            case IH -> GraphDrawings.bipartite(ih, dih, ghosts, "x_t", right);
+            case HH -> GraphDrawings.bipartite(hh, dhh, ghosts, "h_{t-1}", right);
+            default -> GraphDrawings.bipartite(ih.stackAbove(hh), dih.stackAbove(dhh), ghosts, "x_t, h_{t-1}",
+                    right);
+        };
     }
 
     /**

@@ -2,6 +2,7 @@ package org.expanderexplorer.core.drawing;
 
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
+import org.expanderexplorer.core.spectral.UnfoldedAnalysis;
 import org.expanderexplorer.core.subject.PrunedState;
 
 /**
@@ -13,9 +14,12 @@ import org.expanderexplorer.core.subject.PrunedState;
  * @param weighted   analysis of the selected graph, weighted
  * @param drawing    the graph view's drawing
  * @param millis     time it took
+ * @param unfolded   the numbers of the time-unfolded graph drawn (in the request's representation), or null when
+ *                   the drawing is not unfolded (a plain matrix, a stacked LSTM matrix)
  */
 public record Snapshot(AnalysisRequest request, PrunedState state, LayerAnalysisResult unweighted,
-                       LayerAnalysisResult weighted, GraphDrawing drawing, long millis) {
+                       LayerAnalysisResult weighted, GraphDrawing drawing, long millis,
+                       UnfoldedAnalysis.Result unfolded) {
 
     /** The analysis in the representation the user looks at. */
     public LayerAnalysisResult shown() {

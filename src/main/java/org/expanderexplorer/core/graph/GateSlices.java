@@ -50,6 +50,27 @@ public final class GateSlices {
     }
 
     /**
+     * The unit graph's matrix of a stacked LSTM matrix (science.md, section 8): rows x H, entry (r, j) the sum over
+     * the four gates of |w| between source r and hidden unit j. It is non-zero exactly where some gate keeps a
+     * weight, so its unweighted graph is the union of the gate masks and its weighted graph has the summed |w| as
+     * edge weights: the graph of the time-unfolded picture ({@link UnfoldedGraph} collapses the gates the same
+     * way). Independent of the gate order. O(rows * 4H).
+     */
+    public static WeightMatrix units(WeightMatrix stacked) {
+        int h = hiddenSize(stacked);
+        int rows = stacked.rows();
+        int cols = stacked.cols();
+        double[] src = stacked.toRowMajor();
+        double[] dst = new double[rows * h];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                dst[r * h + c % h] += Math.abs(src[r * cols + c]);
+            }
+        }
+        return WeightMatrix.wrap(rows, h, dst);
+    }
+
+    /**
      * The same matrix with its blocks rearranged from order {@code from} to order {@code to}, e.g. a
      * Deeplearning4j matrix in PyTorch's block order.
      */

@@ -72,28 +72,23 @@ public final class TeachingGraphs {
     }
 
     /**
-     * The point-line incidence graph of the projective plane PG(2, q) for a prime q: points and lines are the
-     * 1-dimensional subspaces of GF(q)^3, written in normalised homogeneous coordinates (first non-zero
-     * coordinate 1, in the order (1, a, b) for a, b in 0..q-1, then (0, 1, b), then (0, 0, 1)); point p lies on
-     * line l when p . l = 0 (mod q). The matrix is (q^2+q+1) square and (q+1)-regular, any two points share
-     * exactly one line and any two lines one point; PG(2, 2) is the Fano plane. Its singular values are q+1 (once)
-     * and sqrt(q) (q^2+q times), so it is a Ramanujan graph.
+     * The point-line incidence graph of the projective plane PG(2, q) for a prime power q: points and lines are the
+     * 1-dimensional subspaces of GF(q)^3, written in normalised homogeneous coordinates (first non-zero coordinate
+     * 1, in the order (1, a, b) for a, b in 0..q-1, then (0, 1, b), then (0, 0, 1), field elements numbered as in
+     * {@link GaloisField}); point p lies on line l when p . l = 0 in GF(q). The matrix is (q^2+q+1) square and
+     * (q+1)-regular, any two points share exactly one line and any two lines one point; PG(2, 2) is the Fano plane.
+     * Its singular values are q+1 (once) and sqrt(q) (q^2+q times), so it is a Ramanujan graph.
      *
-     * <p>Only primes are accepted: GF(q) is computed as arithmetic modulo q, which is a field only for a prime
-     * (prime powers such as 4 or 9 would need polynomial arithmetic). The size limit allows q up to 113.
+     * <p>For a prime q the field is arithmetic modulo q; for q = p^k (4, 8, 9, 16, ...) it is polynomial arithmetic
+     * over GF(p) modulo a fixed irreducible polynomial ({@link GaloisField}). The size limit allows q up to 113.
      */
     public static WeightMatrix projectivePlane(int q) {
-        if (q < 2) {
-            throw new BadInputException("pg: q must be a prime (2, 3, 5, 7, ...), got " + q);
-        }
-        // Arithmetic modulo q is a field only for prime q; a prime power would silently give a graph that is not the
-        // incidence graph of a plane (some pairs of points would share no line or several).
-        if (!isPrime(q)) {
-            throw new BadInputException("pg: q must be a prime (2, 3, 5, 7, ...), got " + q
-                    + (isPrimePower(q) ? " (a prime power: only primes are supported)" : ""));
+        if (q < 2 || GaloisField.primePower(q) == null) {
+            throw new BadInputException("pg: q must be a prime power (2, 3, 4, 5, 7, 8, 9, 11, ...), got " + q);
         }
         long n = (long) q * q + q + 1;
         checkSize("pg", n, n);
+        GaloisField gf = new GaloisField(q);
         int size = (int) n;
         int[][] points = new int[size][];
         int k = 0;
@@ -113,7 +108,8 @@ public final class TeachingGraphs {
             int[] x = points[p];
             for (int l = 0; l < size; l++) {
                 int[] y = points[l];
-                if ((x[0] * y[0] + x[1] * y[1] + x[2] * y[2]) % q == 0) {
+                int dot = gf.add(gf.add(gf.multiply(x[0], y[0]), gf.multiply(x[1], y[1])), gf.multiply(x[2], y[2]));
+                if (dot == 0) {
                     d[p * size + l] = 1.0;
                 }
             }
@@ -180,19 +176,6 @@ public final class TeachingGraphs {
             }
         }
         return true;
-    }
-
-    private static boolean isPrimePower(int n) {
-        for (int f = 2; (long) f * f <= n; f++) {
-            if (n % f == 0) {
-                int m = n;
-                while (m % f == 0) {
-                    m /= f;
-                }
-                return m == 1;
-            }
-        }
-        return false;
     }
 
     private static void atLeast(String graph, String name, int value, int min) {

@@ -11,7 +11,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Inference of an all-LSTM {@link RecurrentClassifier} through libnd4j's fused {@code lstmLayer} operation (part of
- * nd4j-native), with the same weights and the same result as Deeplearning4j's own forward pass.
+ * nd4j-native), with the same weights and the same result as Deeplearning4j's own forward pass. Since decision 24
+ * the path taken only without the vector API module ({@link VectorInference}); {@link CompiledNetwork} is faster.
  *
  * <p>Why not {@code MultiLayerNetwork.output}: Deeplearning4j 1.0.0-M2.1's LSTM layer ({@code LSTMHelpers}) runs
  * every time step as a dozen separate ND4J operations from Java (slices, four activations, products, sums), each

@@ -162,15 +162,43 @@ public final class RecurrentClassifier {
             throw new IllegalArgumentException("expected " + batch + " x " + steps + " x " + spec.inputs()
                     + " values, got " + stepMajor.length);
         }
+        if (VectorInference.available()) {
+            float[] p = CompiledNetwork.of(NetworkWeights.of(this)).probabilities(stepMajor, batch, steps);
+            double[][] out = new double[batch][spec.classes()];
+            for (int b = 0; b < batch; b++) {
+                for (int c = 0; c < spec.classes(); c++) {
+                    out[b][c] = p[b * spec.classes() + c];
+                }
+            }
+            return out;
+        }
         INDArray x = Nd4j.create(stepMajor.clone(), new long[] {batch, steps, spec.inputs()}, 'c');
         return output(x).toDoubleMatrix();
     }
 
     /**
-     * Network output for NWC features in inference mode. LSTM networks go through {@link FusedLstmInference}
-     * (same weights, same probabilities, about half the time); vanilla RNNs through Deeplearning4j's forward pass.
+     * Network output for NWC features in inference mode, the same probabilities as Deeplearning4j's forward pass
+     * (to about 1e-6): through {@link CompiledNetwork} when {@link VectorInference#available()}, otherwise LSTM
+     * networks through {@link FusedLstmInference} and vanilla RNNs through Deeplearning4j's forward pass.
      */
     INDArray output(INDArray features) {
+        if (VectorInference.available()) {
+            int batch = Math.toIntExact(features.size(0));
+            int steps = Math.toIntExact(features.size(1));
+            float[] x = NativeCalls.call(() -> {
+                INDArray copy = features.castTo(DataType.FLOAT).dup('c');
+                float[] values = copy.data().asFloat();
+                copy.close(); // native memory: free it now, not at some later garbage collection
+                return values;
+            });
+            float[] p = CompiledNetwork.of(NetworkWeights.of(this)).probabilities(x, batch, steps);
+            return NativeCalls.call(() -> Nd4j.create(p, new long[] {batch, spec.classes()}, 'c'));
+        }
+        return referenceOutput(features);
+    }
+
+    /** {@link #output} without the fast path: libnd4j's fused LSTM operation, or Deeplearning4j's forward pass. */
+    INDArray referenceOutput(INDArray features) {
         if (FusedLstmInference.supports(spec)) {
             return FusedLstmInference.output(network, spec, features);
         }

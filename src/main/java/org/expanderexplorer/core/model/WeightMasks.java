@@ -64,6 +64,11 @@ public final class WeightMasks {
         return Optional.ofNullable(m == null ? null : m.clone());
     }
 
+    /** The masks by target: the arrays themselves, for readers in this package that do not modify them. */
+    Map<Target, boolean[]> byTarget() {
+        return masks;
+    }
+
     /**
      * Sets every pruned weight of {@code model} to zero (in place).
      *

@@ -17,7 +17,10 @@ import org.expanderexplorer.core.graph.WeightMatrix;
  * block is pruned as a matrix of its own, so every gate keeps the same fraction.
  *
  * <p>Cost: O(N log N) for the magnitude orders of N entries, computed once per matrix and cached, then O(N) per
- * call; so a slider can call {@link #prune(double)} repeatedly. Thread-safe after construction.
+ * call; so a slider can call {@link #prune(double)} repeatedly. {@link PruningMethod#RAMANUJAN} also computes each
+ * block's floor once, on the first call ({@link GapFloor}: some tens of singular-value computations per block),
+ * after which a call is O(N) again; {@link PruningMethod#BALANCED} is O(N) per call plus O(N) per augmenting path
+ * ({@link BalancedSelection}). Thread-safe after construction.
  */
 public final class Pruner {
 
@@ -29,6 +32,8 @@ public final class Pruner {
     private final List<boolean[]> candidates;
     private final int[] blocksPerMatrix;
     private final List<int[]> orders;
+    private final MonitoredGap gap;
+    private List<GapFloor.Floor> floors;
 
     /**
      * @param matrices   the matrices pruned together; not modified
@@ -40,8 +45,18 @@ public final class Pruner {
      */
     public Pruner(List<WeightMatrix> matrices, List<PruningMask> current, PruningMethod method, long seed,
                   int minDegree, int gateBlocks) {
+        this(matrices, current, method, seed, minDegree, gateBlocks, MonitoredGap.DELTA_R);
+    }
+
+    /**
+     * As {@link #Pruner(List, List, PruningMethod, long, int, int)}, with the gap {@link PruningMethod#RAMANUJAN}
+     * keeps positive in each block (ignored by the other methods).
+     */
+    public Pruner(List<WeightMatrix> matrices, List<PruningMask> current, PruningMethod method, long seed,
+                  int minDegree, int gateBlocks, MonitoredGap gap) {
         Objects.requireNonNull(matrices, "matrices");
         this.method = Objects.requireNonNull(method, "method");
+        this.gap = Objects.requireNonNull(gap, "gap");
         this.seed = seed;
         if (minDegree < 1) {
             throw new BadInputException("minimum degree must be at least 1, got " + minDegree);
@@ -118,6 +133,11 @@ public final class Pruner {
         boolean[][] blockMasks = new boolean[blocks.size()][];
         if (method == PruningMethod.GLOBAL_MAGNITUDE) {
             pruneGlobal(keepPercent, blockMasks);
+        } else if (method == PruningMethod.RAMANUJAN) {
+            int[] k = ramanujanCounts(keepPercent);
+            for (int i = 0; i < blocks.size(); i++) {
+                blockMasks[i] = takeFirst(orders.get(i), candidates.get(i), k[i]);
+            }
         } else {
             for (int i = 0; i < blocks.size(); i++) {
                 WeightMatrix w = blocks.get(i);
@@ -126,6 +146,8 @@ public final class Pruner {
                     case MAGNITUDE, RANDOM -> takeFirst(orders.get(i), candidates.get(i), k);
                     case TOP_K_PER_VERTEX -> topKPerColumn(i, keepPercent);
                     case EXPANSION_PRESERVING -> expansionPreserving(i, k);
+                    case BALANCED -> new BalancedSelection(w.rows(), w.cols(), w.toRowMajor(), candidates.get(i),
+                            orders.get(i), k).kept();
                     default -> throw new IllegalStateException(method.name());
                 };
             }
@@ -156,6 +178,142 @@ public final class Pruner {
         }
         long k = Math.round(keepPercent * n / 100.0);
         return (int) Math.max(1, Math.min(n, k));
+    }
+
+    /** The gap {@link PruningMethod#RAMANUJAN} keeps positive. */
+    public MonitoredGap gap() {
+        return gap;
+    }
+
+    /**
+     * The floor of every block for {@link PruningMethod#RAMANUJAN}: the fewest entries it can keep with its
+     * monitored gap positive ({@link GapFloor}), in block order (matrices in the order given, each split into its
+     * gate blocks). Computed on the first call and cached.
+     *
+     * @throws IllegalStateException for another method
+     */
+    public synchronized List<GapFloor.Floor> floors() {
+        if (method != PruningMethod.RAMANUJAN) {
+            throw new IllegalStateException("floors belong to the ramanujan method, not " + method.cliName());
+        }
+        if (floors == null) {
+            List<GapFloor.Floor> f = new ArrayList<>();
+            for (int i = 0; i < blocks.size(); i++) {
+                f.add(new GapFloor(blocks.get(i), candidates.get(i), orders.get(i), gap).compute());
+            }
+            floors = List.copyOf(f);
+        }
+        return floors;
+    }
+
+    /**
+     * The smallest q (percent of the dense entries of all pruned matrices) that {@link PruningMethod#RAMANUJAN}
+     * reaches with every block's gap positive, or null for the other methods. Asked for less, it keeps this much
+     * (and callers say so).
+     */
+    public Double lowestReachablePercent() {
+        if (method != PruningMethod.RAMANUJAN) {
+            return null;
+        }
+        long kept = 0;
+        long total = 0;
+        List<GapFloor.Floor> f = floors();
+        for (int i = 0; i < blocks.size(); i++) {
+            kept += f.get(i).count();
+            total += (long) blocks.get(i).rows() * blocks.get(i).cols();
+        }
+        return total == 0 ? 100.0 : 100.0 * kept / total;
+    }
+
+    /**
+     * True when {@link PruningMethod#RAMANUJAN} cannot reach {@code keepPercent}: magnitude's total at q is below
+     * the sum of the floors, so {@link #prune(double)} keeps every block at its floor (the lowest reachable q).
+     * False for the other methods.
+     */
+    public boolean belowReach(double keepPercent) {
+        if (method != PruningMethod.RAMANUJAN) {
+            return false;
+        }
+        List<GapFloor.Floor> f = floors();
+        long total = 0;
+        long floorSum = 0;
+        for (int i = 0; i < blocks.size(); i++) {
+            total += Math.min(f.get(i).candidates(), keepCount(keepPercent, size(i)));
+            floorSum += f.get(i).count();
+        }
+        return total < floorSum;
+    }
+
+    /**
+     * Kept counts per block for {@link PruningMethod#RAMANUJAN} at q: magnitude's count per block, t_i, where that
+     * keeps the block at or above its floor f_i; blocks that would fall below keep f_i, and the others are pruned
+     * harder at one common fraction p &lt;= q (the largest p whose counts fit the total sum t_i), the rounding
+     * remainder added one entry at a time in block order. If sum f_i exceeds sum t_i, every block keeps f_i.
+     */
+    private int[] ramanujanCounts(double keepPercent) {
+        List<GapFloor.Floor> f = floors();
+        int n = blocks.size();
+        int[] target = new int[n];
+        long total = 0;
+        long floorSum = 0;
+        for (int i = 0; i < n; i++) {
+            target[i] = Math.min(f.get(i).candidates(), keepCount(keepPercent, size(i)));
+            total += target[i];
+            floorSum += f.get(i).count();
+        }
+        if (total <= floorSum) {
+            int[] k = new int[n];
+            for (int i = 0; i < n; i++) {
+                k[i] = f.get(i).count();
+            }
+            return k;
+        }
+        double lo = 0;
+        double hi = keepPercent;
+        if (clampedSum(hi, f) > total) {
+            for (int it = 0; it < 100 && hi - lo > 1e-12 * keepPercent; it++) {
+                double mid = (lo + hi) / 2;
+                if (clampedSum(mid, f) <= total) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+        } else {
+            lo = hi;
+        }
+        int[] k = new int[n];
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            k[i] = clamped(lo, i, f.get(i));
+            sum += k[i];
+        }
+        while (sum < total) {
+            for (int i = 0; i < n && sum < total; i++) {
+                if (k[i] < target[i]) {
+                    k[i]++;
+                    sum++;
+                }
+            }
+        }
+        return k;
+    }
+
+    private long size(int block) {
+        return (long) blocks.get(block).rows() * blocks.get(block).cols();
+    }
+
+    private int clamped(double p, int block, GapFloor.Floor f) {
+        int k = p <= 0 ? 0 : keepCount(p, size(block));
+        return Math.max(f.count(), Math.min(f.candidates(), k));
+    }
+
+    private long clampedSum(double p, List<GapFloor.Floor> f) {
+        long s = 0;
+        for (int i = 0; i < blocks.size(); i++) {
+            s += clamped(p, i, f.get(i));
+        }
+        return s;
     }
 
     private static boolean[] takeFirst(int[] order, boolean[] candidate, int k) {

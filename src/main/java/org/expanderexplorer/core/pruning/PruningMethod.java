@@ -33,7 +33,28 @@ public enum PruningMethod {
      * mask, a vertex keeps what it has left up to d_min. If the reserved edges alone exceed round(q N / 100), the
      * guarantee wins and more entries are kept than q asks (the actual q is reported).
      */
-    EXPANSION_PRESERVING("expansion");
+    EXPANSION_PRESERVING("expansion"),
+    /**
+     * The paper's method (science.md, sections 7-8): magnitude pruning in which each matrix, or each gate slice when
+     * pruned per gate, is pruned further only while its {@link MonitoredGap} (unweighted Delta_R by default) stays
+     * &gt; 0. Each block's floor is found by iterative magnitude descent ({@link GapFloor}); a block whose magnitude
+     * count at q would fall below its floor keeps its floor, and the still-Ramanujan blocks are pruned harder so
+     * that the total over the pruned matrices is what magnitude pruning keeps at q. Guarantees: every block whose
+     * gap was positive before pruning keeps a positive gap; the total is q whenever q is at or above the lowest
+     * reachable q ({@link Pruner#lowestReachablePercent()}, every block at its floor); asked for less, it keeps
+     * the lowest reachable q and reports it (never silently). Equal to {@link #MAGNITUDE} wherever magnitude keeps
+     * every block above its floor.
+     */
+    RAMANUJAN("ramanujan"),
+    /**
+     * Magnitude order under per-row and per-column budgets (near-biregular): with k = round(q N / 100) kept in a
+     * block, each row keeps floor(k / rows) or ceil(k / rows) entries and each column floor(k / cols) or
+     * ceil(k / cols) (the larger budgets to the strongest rows and columns), exactly k in all; within an earlier
+     * mask that admits no such pattern, the budgets are raised as little as needed ({@link BalancedSelection}).
+     * Guarantees the budgets, not the gap: a near-biregular pattern tends to keep mu_hat low for its edge count,
+     * so it tends to cross zero later than magnitude, but nothing bounds it.
+     */
+    BALANCED("balanced");
 
     private final String cliName;
 

@@ -13,6 +13,7 @@ import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.io.InputFiles;
 import org.expanderexplorer.core.io.Json;
+import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.sweep.SweepPoint;
 import org.expanderexplorer.core.sweep.SweepResult;
@@ -27,7 +28,10 @@ import org.expanderexplorer.core.sweep.ZeroCrossing;
  * <p>Crossings in the JSON: {@code gridQ} is the first grid q at which the gap is &lt;= 0 (or undefined),
  * {@code interpolatedQ} the q where the straight line between that grid point and the previous one meets zero
  * (null when either value is undefined or the crossing is at the first point), {@code lastPositiveQ} the grid
- * point before. Figures draw the interpolated q when there is one, else the grid q.
+ * point before. Figures draw the interpolated q when there is one, else the grid q. Added at the end (format
+ * version 1 still): {@code blockQ}, per point the percentage each pruned matrix (and, per gate, each gate slice)
+ * keeps; for the ramanujan method {@code monitoredGap}, {@code lowestReachableQ} per point and {@code reach}
+ * (where the sweep stopped, or null).
  */
 public final class SweepReport {
 
@@ -163,6 +167,27 @@ public final class SweepReport {
             stop.put("rule", "the first q, going down, at which a monitored gap (unweighted Delta_R, weighted "
                     + "Delta_S) is <= 0; recommendedQ is the grid point before it");
             m.put("stoppingRule", stop);
+        }
+        List<Map<String, Double>> blocks = new ArrayList<>();
+        for (SweepPoint p : result.points()) {
+            blocks.add(p.blockPercents());
+        }
+        m.put("blockQ", blocks);
+        if (result.config().settings().method() == PruningMethod.RAMANUJAN) {
+            m.put("monitoredGap", result.config().settings().gap().cliName());
+            m.put("lowestReachableQ", result.points().stream().map(SweepPoint::lowestReachable).toList());
+            SweepResult.Reach r = result.reach();
+            if (r == null) {
+                m.put("reach", null);
+            } else {
+                Map<String, Object> reach = new LinkedHashMap<>();
+                reach.put("askedQ", r.askedQ());
+                reach.put("lowestReachableQ", r.lowestReachableQ());
+                reach.put("skippedGridPoints", r.skipped());
+                reach.put("note", "below lowestReachableQ no pruned matrix (or gate slice) can lose another edge "
+                        + "with its monitored gap positive: the sweep measured lowestReachableQ and stopped");
+                m.put("reach", reach);
+            }
         }
         return m;
     }

@@ -17,6 +17,7 @@ import org.expanderexplorer.core.io.InputFiles;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.io.AtomicFiles;
 import org.expanderexplorer.core.io.NumberText;
+import org.expanderexplorer.core.spectral.GapVariants;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.sweep.SweepPoint;
@@ -32,7 +33,10 @@ import org.expanderexplorer.core.sweep.ZeroCrossing;
  * <p>Columns, in this order: {@value #HEADER}. {@code q} is the grid value asked for and {@code actualQ} the
  * percentage kept over the pruned matrices; {@code accuracy} is a fraction in [0, 1] (empty when not measured);
  * the gaps are science.md's Delta_S and Delta_R (Delta_R empty for the weighted representation); the Cheeger
- * columns are the best lower and upper bounds on the edge expansion.
+ * columns are the best lower and upper bounds on the edge expansion. {@code graphQ} is the percentage of the
+ * graph's own dense entries kept (for the ramanujan method, which prunes the matrices to different q, the per-matrix
+ * q; for a unit graph, the share of (source, unit) pairs some gate keeps); the last five are the labelled
+ * {@link org.expanderexplorer.core.spectral.GapVariants} of other implementations.
  *
  * @param rows the rows, grid order (q from 100 % down), graphs and representations in the sweep's order
  */
@@ -41,7 +45,8 @@ public record SweepTable(List<Row> rows) {
     /** The CSV header. */
     public static final String HEADER = "q,graph,weighted,accuracy,deltaS,deltaR,mu0,muHat,fiedler,cheegerLower,"
             + "cheegerUpper,edges,isolatedLeft,isolatedRight,actualQ,weightedGap,left,right,avgDegreeLeft,"
-            + "avgDegreeRight,components,lowDegree";
+            + "avgDegreeRight,components,lowDegree,graphQ,deltaROverMuHat,deltaSOverMuHat,deltaREdgeDegrees,"
+            + "deltaRIsolatedKept,lowDegreeEitherSide";
 
     private static final List<String> COLUMNS = List.of(HEADER.split(","));
 
@@ -49,7 +54,9 @@ public record SweepTable(List<Row> rows) {
     public record Row(double q, String graph, boolean weighted, Double accuracy, Double deltaS, Double deltaR,
                       Double mu0, Double muHat, Double fiedler, Double cheegerLower, Double cheegerUpper,
                       int edges, int isolatedLeft, int isolatedRight, double actualQ, Double weightedGap, int left,
-                      int right, Double avgDegreeLeft, Double avgDegreeRight, int components, boolean lowDegree) {
+                      int right, Double avgDegreeLeft, Double avgDegreeRight, int components, boolean lowDegree,
+                      Double graphQ, Double deltaROverMuHat, Double deltaSOverMuHat, Double deltaREdgeDegrees,
+                      Double deltaRIsolatedKept, boolean lowDegreeEitherSide) {
         public Row {
             Objects.requireNonNull(graph, "graph");
         }
@@ -69,15 +76,23 @@ public record SweepTable(List<Row> rows) {
                     if (r == null) {
                         continue;
                     }
+                    GapVariants v = r.gapVariants();
                     rows.add(new Row(p.keepPercent(), g.id(), rep == Representation.WEIGHTED, p.accuracy(),
                             r.deltaS(), r.deltaR(), r.mu0(), r.muHat(), r.fiedler(), r.cheegerLower(),
                             r.cheegerUpper(), r.edges(), r.isolatedLeft(), r.isolatedRight(), p.actualPercent(),
                             r.weightedGap(), r.left(), r.right(), r.avgDegreeLeft(), r.avgDegreeRight(),
-                            r.components(), r.lowDegree()));
+                            r.components(), r.lowDegree(), graphQ(r), v.deltaROverMuHat(), v.deltaSOverMuHat(),
+                            v.deltaREdgeDegrees(), v.deltaRIsolatedKept(), v.lowDegreeEitherSide()));
                 }
             }
         }
         return new SweepTable(rows);
+    }
+
+    /** Kept entries as a percentage of all entries of the graph's matrix, isolated rows and columns included. */
+    static Double graphQ(LayerAnalysisResult r) {
+        long entries = (long) (r.left() + r.isolatedLeft()) * (r.right() + r.isolatedRight());
+        return entries == 0 ? null : 100.0 * r.edges() / entries;
     }
 
     /** The graph ids present, in order of first appearance. */
@@ -120,7 +135,10 @@ public record SweepTable(List<Row> rows) {
                     .append(num(r.actualQ())).append(',').append(num(r.weightedGap())).append(',')
                     .append(r.left()).append(',').append(r.right()).append(',').append(num(r.avgDegreeLeft()))
                     .append(',').append(num(r.avgDegreeRight())).append(',').append(r.components()).append(',')
-                    .append(r.lowDegree()).append('\n');
+                    .append(r.lowDegree()).append(',').append(num(r.graphQ())).append(',')
+                    .append(num(r.deltaROverMuHat())).append(',').append(num(r.deltaSOverMuHat())).append(',')
+                    .append(num(r.deltaREdgeDegrees())).append(',').append(num(r.deltaRIsolatedKept())).append(',')
+                    .append(r.lowDegreeEitherSide()).append('\n');
         }
         return sb.toString();
     }
@@ -208,7 +226,7 @@ public record SweepTable(List<Row> rows) {
                 // An older CSV has no actualQ column; the asked q stands in for it there (they differ only for
                 // expansion-preserving pruning).
                 at[14] < 0 ? c.req(0) : c.req(14), c.opt(15), c.integer(16), c.integer(17), c.opt(18), c.opt(19),
-                c.integer(20), c.bool(21));
+                c.integer(20), c.bool(21), c.opt(22), c.opt(23), c.opt(24), c.opt(25), c.opt(26), c.bool(27));
     }
 
     /** Typed access to one CSV line's cells by column number of {@link #COLUMNS}. */

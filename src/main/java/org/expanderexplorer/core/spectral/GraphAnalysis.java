@@ -19,6 +19,7 @@ public final class GraphAnalysis {
     private final AnalysisOptions options;
     private FiedlerResult fiedler;
     private CutResult sweepCut;
+    private FiedlerEigenspace.Space eigenspace;
     private GraphAnalysisResult result;
 
     public GraphAnalysis(CsrGraph graph) {
@@ -42,12 +43,30 @@ public final class GraphAnalysis {
         return fiedler;
     }
 
-    /** The sweep cut of the Fiedler vector. */
+    /**
+     * The sweep cut of the Fiedler vector; when lambda_2 is repeated, the best sweep over its eigenspace, which does
+     * not depend on the eigenvector the solver returned ({@link FiedlerEigenspace}).
+     */
     public synchronized CutResult sweepCut() {
         if (sweepCut == null) {
-            sweepCut = new SweepCut(graph, fiedler().vectorArray()).result();
+            sweepCut = FiedlerEigenspace.sweepCut(graph, eigenspace());
         }
         return sweepCut;
+    }
+
+    /**
+     * The multiplicity of lambda_2 (1 when simple; for a disconnected graph 1, its cut separating a component),
+     * as found by {@link FiedlerEigenspace}; on graphs past its dense limit possibly a lower bound.
+     */
+    public synchronized int fiedlerMultiplicity() {
+        return eigenspace().multiplicity();
+    }
+
+    private FiedlerEigenspace.Space eigenspace() {
+        if (eigenspace == null) {
+            eigenspace = FiedlerEigenspace.of(graph, fiedler(), options.fiedler());
+        }
+        return eigenspace;
     }
 
     /** The whole analysis, computed on the first call. */

@@ -35,8 +35,22 @@ final class LanczosFiedler {
     private final long seed;
     private final int maxBasis;
     private final int maxRestarts;
+    private final double[][] deflate;
 
     LanczosFiedler(Laplacian laplacian, double tolerance, long seed, int maxBasis, int maxRestarts) {
+        this(laplacian, tolerance, seed, maxBasis, maxRestarts, new double[0][]);
+    }
+
+    /**
+     * As the other constructor, but restricted to the complement of {@code deflate} as well as of the constant
+     * vector: the smallest eigenpair there (lambda_2 again when it is repeated, else lambda_3, for deflate = a Fiedler
+     * vector). The vectors must be orthonormal eigenvectors orthogonal to the constant vector; they are not modified.
+     * The start vector is made orthogonal to them and each product is with L + 4 d_max sum_d d d^T, whose spectrum on
+     * the complement is L's and which moves the deflated eigenvalues above lambda_max.
+     */
+    LanczosFiedler(Laplacian laplacian, double tolerance, long seed, int maxBasis, int maxRestarts,
+                   double[][] deflate) {
+        this.deflate = deflate;
         this.laplacian = laplacian;
         this.tolerance = tolerance;
         this.seed = seed;
@@ -61,7 +75,8 @@ final class LanczosFiedler {
         double[] alpha = new double[m];
         double[] beta = new double[m];
         double[] w = new double[n];
-        double[] coef = new double[m];
+        double[] coef = new double[Math.max(m, deflate.length)];
+        double shift = 2 * norm;
 
         double[] start = Kernels.randomStart(n, seed);
         int products = 0;
@@ -72,6 +87,7 @@ final class LanczosFiedler {
             // Work in the complement of the constant vector, the eigenvector of lambda_1 = 0 of a connected graph: then
             // the smallest Ritz value approximates lambda_2 directly.
             Kernels.deflateConstant(v0);
+            Kernels.orthogonalise(v0, deflate, deflate.length, coef);
             if (normalise(v0) == 0) {
                 // The start was constant (cannot happen for a random start; a Ritz vector is never constant).
                 v0[0] = 1;
@@ -84,6 +100,12 @@ final class LanczosFiedler {
             double[] s = null;
             while (k < m) {
                 laplacian.multiply(basis[k], w);
+                for (double[] d : deflate) {
+                    // Hotelling deflation: L + shift d d^T moves d's eigenvalue above the spectrum, so rounding
+                    // that brings d back into the basis cannot produce a small Ritz value (a projection would
+                    // leave d as a null vector, which Lanczos then finds)
+                    Kernels.axpy(shift * Kernels.dot(d, basis[k]), d, w);
+                }
                 products++;
                 double after = Kernels.lanczosStep(w, basis, k, alpha, beta, coef, true);
                 k++;
@@ -113,6 +135,7 @@ final class LanczosFiedler {
                 Kernels.axpy(s[j], basis[j], x);
             }
             Kernels.deflateConstant(x);
+            Kernels.orthogonalise(x, deflate, deflate.length, coef);
             normalise(x);
             double residual = laplacian.residual(x, theta);
             products++;

@@ -23,6 +23,7 @@ public final class LayerAnalysis {
     private RamanujanGaps gaps;
     private FiedlerResult fiedler;
     private CutResult sweepCut;
+    private FiedlerEigenspace.Space eigenspace;
     private CutResult exact;
     private CheegerBounds bounds;
     private boolean exactDone;
@@ -61,6 +62,11 @@ public final class LayerAnalysis {
         return gaps;
     }
 
+    /** The gap variants of other implementations ({@link GapVariants}). */
+    public synchronized GapVariants gapVariants() {
+        return GapVariants.of(graph, spectrum(), gaps());
+    }
+
     /** The Fiedler pair of the layer's Laplacian. */
     public synchronized FiedlerResult fiedler() {
         if (fiedler == null) {
@@ -69,12 +75,30 @@ public final class LayerAnalysis {
         return fiedler;
     }
 
-    /** The sweep cut of the Fiedler vector. */
+    /**
+     * The sweep cut of the Fiedler vector; when lambda_2 is repeated, the best sweep over its eigenspace, which does
+     * not depend on the eigenvector the solver returned ({@link FiedlerEigenspace}).
+     */
     public synchronized CutResult sweepCut() {
         if (sweepCut == null) {
-            sweepCut = new SweepCut(graph.asCsrGraph(), fiedler().vectorArray()).result();
+            sweepCut = FiedlerEigenspace.sweepCut(graph.asCsrGraph(), eigenspace());
         }
         return sweepCut;
+    }
+
+    /**
+     * The multiplicity of lambda_2 (1 when simple; for a disconnected graph 1, its cut separating a component),
+     * as found by {@link FiedlerEigenspace}; on graphs past its dense limit possibly a lower bound.
+     */
+    public synchronized int fiedlerMultiplicity() {
+        return eigenspace().multiplicity();
+    }
+
+    private FiedlerEigenspace.Space eigenspace() {
+        if (eigenspace == null) {
+            eigenspace = FiedlerEigenspace.of(graph.asCsrGraph(), fiedler(), options.fiedler(), graph.left());
+        }
+        return eigenspace;
     }
 
     /**
@@ -104,7 +128,7 @@ public final class LayerAnalysis {
     public synchronized LayerAnalysisResult result() {
         if (result == null) {
             result = new LayerAnalysisResult(GraphStats.of(graph), spectrum(), gaps(), fiedler(), sweepCut(),
-                    exactCheeger(), bounds());
+                    exactCheeger(), bounds(), gapVariants());
         }
         return result;
     }

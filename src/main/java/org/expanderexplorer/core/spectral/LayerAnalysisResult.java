@@ -27,13 +27,15 @@ import org.expanderexplorer.core.graph.Representation;
  * @param exactCut      the exact Cheeger constant and an optimal set, or null when not enumerated (more than 24
  *                      vertices, or not asked for)
  * @param cheegerBounds every bound on h(G) by name
+ * @param gapVariants   the gap variants of other implementations, labelled ({@link GapVariants}); not in
+ *                      {@code spectrum --json} unless asked for with {@code --variants}
  */
 @JsonPropertyOrder({"left", "right", "isolatedLeft", "isolatedRight", "edges", "avgDegreeLeft", "avgDegreeRight",
     "minDegree", "maxDegree", "components", "singularValues", "mu0", "muHat", "deltaS", "deltaR",
     "deltaSNormalized", "deltaRNormalized", "weightedGap", "fiedler", "cheegerLower", "cheegerUpper",
     "sweepCutRatio", "sweepCutSet", "cheegerExact", "lowDegree", "representation", "deltaAvg",
     "deltaAvgNormalized", "cheegerBounds", "fiedlerVector", "sweepCutVertices", "cheegerExactSet",
-    "fiedlerSolver"})
+    "fiedlerSolver", "gapVariants"})
 public record LayerAnalysisResult(
         @JsonIgnore GraphStats stats,
         @JsonIgnore SingularSpectrum spectrum,
@@ -41,7 +43,8 @@ public record LayerAnalysisResult(
         @JsonIgnore FiedlerResult fiedlerResult,
         @JsonIgnore CutResult sweepCut,
         @JsonIgnore CutResult exactCut,
-        CheegerBounds cheegerBounds) {
+        CheegerBounds cheegerBounds,
+        GapVariants gapVariants) {
 
     public LayerAnalysisResult {
         Objects.requireNonNull(stats, "stats");
@@ -50,6 +53,7 @@ public record LayerAnalysisResult(
         Objects.requireNonNull(fiedlerResult, "fiedlerResult");
         Objects.requireNonNull(sweepCut, "sweepCut");
         Objects.requireNonNull(cheegerBounds, "cheegerBounds");
+        Objects.requireNonNull(gapVariants, "gapVariants");
     }
 
     // Flat accessors: thin delegates to the sub-results, named as the JSON keys.

@@ -30,19 +30,17 @@ final class SchurFiedler {
     record Outcome(double value, double[] vector, int solves, double residual) {
     }
 
+    /** Lanczos steps of the screening run of {@link #nextAfter}. */
+    static final int SCREEN_STEPS = 40;
+
+    /** The screening run shows lambda_2 simple when its Ritz value stays this far (relatively) below 1 / lambda_2. */
+    static final double SCREEN_MARGIN = 1e-3;
+
     private SchurFiedler() {
     }
 
-    /**
-     * @param graph     a connected graph whose vertices 0..left-1 have neighbours only among left..n-1 and vice
-     *                  versa; not modified
-     * @param left      size of the first side
-     * @param tolerance relative residual tolerance, as in {@link FiedlerSolver.Options}
-     * @param seed      Lanczos start seed
-     * @param maxSteps  Lanczos basis limit
-     * @return the pair, or null when the factorisation failed or the residual test was not met
-     */
-    static Outcome run(CsrGraph graph, int left, double tolerance, long seed, int maxSteps) {
+    /** L^+ on the complement of 1 through the Schur complement, or null when the factorisation fails. */
+    private static PseudoInverse pseudoInverse(CsrGraph graph, int left) {
         int n = graph.vertexCount();
         int right = n - left;
         boolean leftSmall = left <= right;
@@ -122,6 +120,31 @@ final class SchurFiedler {
             }
             Kernels.deflateConstant(y);
         };
+        return new PseudoInverse(pseudoInverse, solves, sMax);
+    }
+
+    /** The operator and its solve counter. */
+    private record PseudoInverse(TopEigenvalues.Operator op, int[] solves, double sMax) {
+    }
+
+    /**
+     * @param graph     a connected graph whose vertices 0..left-1 have neighbours only among left..n-1 and vice
+     *                  versa; not modified
+     * @param left      size of the first side
+     * @param tolerance relative residual tolerance, as in {@link FiedlerSolver.Options}
+     * @param seed      Lanczos start seed
+     * @param maxSteps  Lanczos basis limit
+     * @return the pair, or null when the factorisation failed or the residual test was not met
+     */
+    static Outcome run(CsrGraph graph, int left, double tolerance, long seed, int maxSteps) {
+        int n = graph.vertexCount();
+        PseudoInverse p = pseudoInverse(graph, left);
+        if (p == null) {
+            return null;
+        }
+        TopEigenvalues.Operator pseudoInverse = p.op();
+        int[] solves = p.solves();
+        double sMax = p.sMax();
         Laplacian lap = new Laplacian(graph);
         double tolAbs = tolerance * Math.max(2 * sMax, Double.MIN_NORMAL);
         // Two tries: the Ritz residual of L^+ bounds the residual of L only up to the factor lambda_max / mu, so a
@@ -141,5 +164,54 @@ final class SchurFiedler {
             }
         }
         return null;
+    }
+
+    /**
+     * The smallest eigenvalue of L on the complement of 1 and of the Fiedler vector {@code v}, by Lanczos on
+     * L^+ - (1 / lambda_2) v v^T (Hotelling deflation: v's eigenvalue 1 / lambda_2 moves to 0), as the Rayleigh
+     * quotient of L at the top Ritz vector: lambda_2 again when it is repeated, else lambda_3. A first run of
+     * {@link #SCREEN_STEPS} steps settles the usual case: when its top Ritz value (a lower bound on the top
+     * eigenvalue, rising with the steps) stays below 1 / (lambda_2 (1 + {@link #SCREEN_MARGIN})), lambda_2 is taken
+     * as simple and lambda_2 (1 + margin) is returned in place of lambda_3 (a repeated lambda_2 would need the
+     * random start to be almost orthogonal to the rest of its eigenspace to stay hidden that long). Null when the
+     * factorisation fails or the converged Ritz vector does not meet the residual test of {@link #run}.
+     *
+     * @param v      a unit Fiedler vector, orthogonal to 1; not modified
+     * @param lambda its eigenvalue lambda_2 &gt; 0
+     */
+    static Double nextAfter(CsrGraph graph, int left, double[] v, double lambda, double tolerance, long seed,
+                            int maxSteps) {
+        int n = graph.vertexCount();
+        PseudoInverse p = pseudoInverse(graph, left);
+        if (p == null || !(lambda > 0)) {
+            return null;
+        }
+        double inv = 1 / lambda;
+        TopEigenvalues.Operator deflated = (x, y) -> {
+            p.op().apply(x, y);
+            Kernels.axpy(-inv * Kernels.dot(v, x), v, y);
+        };
+        // screening: the top Ritz value rises monotonically to 1 / lambda_3 (or to 1 / lambda_2 when repeated); a
+        // short run that stays clearly below 1 / lambda_2 shows lambda_2 simple without converging lambda_3, which
+        // can take long where the next eigenvalues cluster
+        TopEigenvalues.Outcome screen = TopEigenvalues.largest(deflated, n, 1, 1, Math.min(maxSteps, SCREEN_STEPS),
+                1e-4, seed, false);
+        if (screen.values().length > 0 && screen.values()[0] * lambda < 1 / (1 + SCREEN_MARGIN)) {
+            return lambda * (1 + SCREEN_MARGIN);
+        }
+        TopEigenvalues.Outcome o = TopEigenvalues.largest(deflated, n, 1, 1, maxSteps, tolerance, seed, true);
+        double[] x = o.vector();
+        Kernels.deflateConstant(x);
+        Kernels.axpy(-Kernels.dot(v, x), v, x);
+        double norm = Math.sqrt(Kernels.dot(x, x));
+        if (!(norm > 0)) {
+            return null;
+        }
+        for (int i = 0; i < n; i++) {
+            x[i] /= norm;
+        }
+        Laplacian lap = new Laplacian(graph);
+        double value = lap.rayleighQuotient(x);
+        return lap.residual(x, value) <= tolerance * Math.max(2 * p.sMax(), Double.MIN_NORMAL) ? value : null;
     }
 }

@@ -9,6 +9,7 @@ import org.expanderexplorer.core.data.SequenceDataset;
 import org.expanderexplorer.core.data.Split;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.SavedModel;
+import org.expanderexplorer.core.model.VectorInference;
 
 /**
  * A model file opened for exploration: the model, its held-out data (named by its metadata, or given), and the
@@ -52,6 +53,7 @@ public record LoadedModel(SavedModel saved, SequenceDataset test, Subject subjec
      * @param name     shown name (e.g. the file name)
      */
     public static LoadedModel open(Path file, String dataSpec, String name) {
+        VectorInference.warmUpInBackground(); // compiles the inference kernels while the model loads
         SavedModel saved = read(file);
         String spec = dataSpec != null ? dataSpec : saved.metadata() == null ? null : saved.metadata().dataset();
         SequenceDataset test = null;

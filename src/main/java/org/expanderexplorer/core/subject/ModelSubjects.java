@@ -1,18 +1,24 @@
 package org.expanderexplorer.core.subject;
 
+import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.data.SequenceDataset;
 import org.expanderexplorer.core.data.SequenceDatasets;
 import org.expanderexplorer.core.graph.GateOrder;
 import org.expanderexplorer.core.model.CellType;
+import org.expanderexplorer.core.model.CompiledNetwork;
 import org.expanderexplorer.core.model.Evaluator;
+import org.expanderexplorer.core.model.NetworkWeights;
 import org.expanderexplorer.core.model.RecurrentClassifier;
 import org.expanderexplorer.core.model.RecurrentWeights;
+import org.expanderexplorer.core.model.VectorInference;
 import org.expanderexplorer.core.model.WeightKind;
 import org.expanderexplorer.core.model.WeightMasks;
 import org.expanderexplorer.core.pruning.PruningMask;
@@ -48,6 +54,39 @@ public final class ModelSubjects {
                 order, probe);
     }
 
+    /** Heap the fast path's concurrent evaluations of one probe may hold, about. */
+    static final long EVALUATION_BUDGET = 256L << 20;
+
+    /** Accuracies an accuracy probe remembers. */
+    static final int MEASURED_KEPT = 1024;
+
+    /** Two independent 64-bit digests of each mask, and the examples evaluated. */
+    private record MeasuredKey(long ih1, long ih2, long hh1, long hh2, int examples) {
+    }
+
+    /** A 64-bit digest of a mask's contents (SplitMix64's finaliser over its bits, seeded); 0 for no mask. */
+    static long digest(boolean[] keep, long seed) {
+        if (keep == null) {
+            return 0;
+        }
+        long h = seed * 0x9E3779B97F4A7C15L + keep.length;
+        long word = 0;
+        for (int k = 0; k < keep.length; k++) {
+            word = word << 1 | (keep[k] ? 1 : 0);
+            if ((k & 63) == 63 || k == keep.length - 1) {
+                h = mix(h ^ mix(word + seed));
+                word = 0;
+            }
+        }
+        return h;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
     private static final class Probe implements AccuracyProbe {
         private final RecurrentClassifier model;
         private final SequenceDataset test;
@@ -59,15 +98,70 @@ public final class ModelSubjects {
          * collections, 30-80 ms each, which stalled the window while the slider moved.)
          */
         private final Deque<RecurrentClassifier> spares = new ConcurrentLinkedDeque<>();
+        private NetworkWeights weights;
+        /**
+         * Accuracies measured before, by the masks' contents and the number of examples: the curves of another
+         * graph of the same pruning, or a slider position visited before, need no new evaluation (the result is a
+         * function of the masks). Least recently used first out.
+         */
+        private final Map<MeasuredKey, Double> measured = Collections.synchronizedMap(
+                new LinkedHashMap<>(64, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<MeasuredKey, Double> eldest) {
+                        return size() > MEASURED_KEPT;
+                    }
+                });
+
+        /**
+         * Evaluations at once: each holds a compiled copy of the weights (about 8 bytes a parameter with its masks),
+         * so a large model gets fewer (one for an LSTM with 2,048 units, 17 M parameters, whose copies would
+         * otherwise crowd a 1 GB heap), a small one up to four (the window's workers).
+         */
+        private final Semaphore evaluating;
 
         Probe(RecurrentClassifier model, SequenceDataset test, int layer) {
             this.model = model;
             this.test = test;
             this.layer = layer;
+            long perCall = 8 * model.spec().parameterCount();
+            this.evaluating = new Semaphore((int) Math.max(1, Math.min(4, EVALUATION_BUDGET / perCall)), true);
         }
 
         @Override
         public double accuracy(PruningMask ihMask, PruningMask hhMask, int limit) {
+            boolean[] ih = ihMask.toArray();
+            boolean[] hh = hhMask == null ? null : hhMask.toArray();
+            int n = limit <= 0 || limit >= test.size() ? test.size() : limit;
+            MeasuredKey key = new MeasuredKey(digest(ih, 1), digest(ih, 2), digest(hh, 1), digest(hh, 2), n);
+            Double known = measured.get(key);
+            if (known != null) {
+                return known;
+            }
+            double a = measure(ih, hh, limit);
+            measured.put(key, a);
+            return a;
+        }
+
+        private double measure(boolean[] ih, boolean[] hh, int limit) {
+            WeightMasks masks = WeightMasks.none().with(layer, WeightKind.INPUT, ih);
+            if (hh != null) {
+                masks = masks.with(layer, WeightKind.RECURRENT, hh);
+            }
+            SequenceDataset data = limit <= 0 || limit >= test.size() ? test
+                    // The live subset is fixed by SUBSET_SEED and cached per size: successive slider positions are
+                    // then measured on the same examples, so a change in accuracy is the pruning's and not the
+                    // sample's.
+                    : subsets.computeIfAbsent(limit, n -> SequenceDatasets.subset(test, n, SUBSET_SEED));
+            if (VectorInference.available()) {
+                // the fast path compiles the masked weights: no copy of the network, no native call
+                evaluating.acquireUninterruptibly();
+                try {
+                    CompiledNetwork net = CompiledNetwork.of(denseWeights(), masks);
+                    return new Evaluator(net, data, Integer.MAX_VALUE, Evaluator.DEFAULT_BATCH).result().accuracy();
+                } finally {
+                    evaluating.release();
+                }
+            }
             RecurrentClassifier copy = spares.pollFirst();
             synchronized (model) {
                 if (copy == null) {
@@ -79,20 +173,21 @@ public final class ModelSubjects {
             try {
                 // Masks are applied to a copy whose parameters were just reset from the model: masking is destructive
                 // (the pruned weights become zero), and the next call may prune less.
-                WeightMasks masks = WeightMasks.none().with(layer, WeightKind.INPUT, ihMask.toArray());
-                if (hhMask != null) {
-                    masks = masks.with(layer, WeightKind.RECURRENT, hhMask.toArray());
-                }
                 masks.applyTo(copy);
-                SequenceDataset data = limit <= 0 || limit >= test.size() ? test
-                        // The live subset is fixed by SUBSET_SEED and cached per size: successive slider positions are
-                        // then measured on the same examples, so a change in accuracy is the pruning's and not the
-                        // sample's.
-                        : subsets.computeIfAbsent(limit, n -> SequenceDatasets.subset(test, n, SUBSET_SEED));
                 return new Evaluator(copy, data).result().accuracy();
             } finally {
                 spares.offerFirst(copy);
             }
+        }
+
+        /** The model's weights, read once (the explored model is not changed). */
+        private synchronized NetworkWeights denseWeights() {
+            if (weights == null) {
+                synchronized (model) {
+                    weights = NetworkWeights.of(model);
+                }
+            }
+            return weights;
         }
 
         @Override

@@ -14,6 +14,7 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.io.Provenance;
+import org.expanderexplorer.core.model.InferenceSpeed;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.ModelMetadata;
 import org.expanderexplorer.core.model.ModelSpec;
@@ -23,6 +24,7 @@ import org.expanderexplorer.core.model.PyTorchNpz;
 import org.expanderexplorer.core.model.RecurrentClassifier;
 import org.expanderexplorer.core.model.WeightKind;
 import org.expanderexplorer.core.model.WeightMasks;
+import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.pruning.PruningMask;
 
 /**
@@ -39,6 +41,9 @@ import org.expanderexplorer.core.pruning.PruningMask;
  * changed.
  */
 public final class PrunedModelExport {
+
+    /** Steps of the timed sequences of {@link #measureSpeed} when the model's data set is unknown: MNIST's rows. */
+    public static final int DEFAULT_STEPS = 28;
 
     /**
      * One pruned matrix.
@@ -78,11 +83,14 @@ public final class PrunedModelExport {
      * @param zipBytes        its size, or null
      * @param npzFile         the NPZ written, or null
      * @param npzBytes        its size, or null
+     * @param speed           inference time of the pruned model against the dense one, measured on this machine,
+     *                        or null when not measured
      */
     public record Summary(String architecture, int layer, String method, String scope, boolean perGate, long seed,
                           int minDegree, double keepPercent, double actualPercent, List<MatrixSummary> matrices,
                           long parameters, long nonZero, long denseBytes, long sparseBytes, long gzipDenseBytes,
-                          long gzipPrunedBytes, String zipFile, Long zipBytes, String npzFile, Long npzBytes) {
+                          long gzipPrunedBytes, String zipFile, Long zipBytes, String npzFile, Long npzBytes,
+                          InferenceSpeed speed) {
         public Summary {
             matrices = List.copyOf(matrices);
         }
@@ -92,7 +100,14 @@ public final class PrunedModelExport {
             return new Summary(architecture, layer, method, scope, perGate, seed, minDegree, keepPercent,
                     actualPercent, matrices, parameters, nonZero, denseBytes, sparseBytes, gzipDenseBytes,
                     gzipPrunedBytes, zip == null ? null : zip.toString(), zipSize, npz == null ? null : npz.toString(),
-                    npzSize);
+                    npzSize, speed);
+        }
+
+        /** With the measured inference speed. */
+        public Summary withSpeed(InferenceSpeed measured) {
+            return new Summary(architecture, layer, method, scope, perGate, seed, minDegree, keepPercent,
+                    actualPercent, matrices, parameters, nonZero, denseBytes, sparseBytes, gzipDenseBytes,
+                    gzipPrunedBytes, zipFile, zipBytes, npzFile, npzBytes, measured);
         }
     }
 
@@ -135,6 +150,16 @@ public final class PrunedModelExport {
         return pruned;
     }
 
+    /**
+     * Measures the pruned model's inference time against the dense model's on this machine (about a second;
+     * {@link InferenceSpeed#measure}): what the sizes do not say, whether the pruned model also runs faster.
+     *
+     * @param steps time steps per sequence of the timed inputs (the model's data set's)
+     */
+    public InferenceSpeed measureSpeed(int steps) {
+        return InferenceSpeed.measure(source, masks(), steps, 1);
+    }
+
     /** The sizes and counts (no files yet). */
     public synchronized Summary summary() {
         if (summary == null) {
@@ -159,7 +184,7 @@ public final class PrunedModelExport {
                     state.settings().scopeId(), state.settings().perGate(), state.settings().seed(),
                     state.settings().minDegree(), state.keepPercent(), state.actualKeepPercent(), ms,
                     spec.parameterCount(), nonZero, spec.parameterCount() * 4L, sparse, gzipSize(dense),
-                    gzipSize(sparseParams), null, null, null, null);
+                    gzipSize(sparseParams), null, null, null, null, null);
         }
         return summary;
     }
@@ -234,9 +259,12 @@ public final class PrunedModelExport {
      */
     public String how(String from) {
         PruneSettings st = state.settings();
-        return String.format(java.util.Locale.ROOT, "pruned: %s, q = %s %%, scope %s%s, seed %d, from %s",
-                st.method().cliName(), state.keepPercent(), st.scopeId(), st.perGate() ? " per gate" : "", st.seed(),
-                from);
+        String method = st.method().cliName() + (st.method() == PruningMethod.RAMANUJAN
+                ? " (keeps " + st.gap().cliName() + " > 0)" : "");
+        String reach = state.belowReach() ? String.format(java.util.Locale.ROOT, " (lowest reachable: %.3f %% kept)",
+                state.actualKeepPercent()) : "";
+        return String.format(java.util.Locale.ROOT, "pruned: %s, q = %s %%%s, scope %s%s, seed %d, from %s",
+                method, state.keepPercent(), reach, st.scopeId(), st.perGate() ? " per gate" : "", st.seed(), from);
     }
 
     /** {@code base} with this state's pruning method, q and pruning seed. */

@@ -20,6 +20,8 @@ public final class PrunedState {
     private final PruningMask hhMask;
     private final WeightMatrix denseIh;
     private final WeightMatrix denseHh;
+    private final Double lowestReachable;
+    private final boolean belowReach;
 
     /**
      * @param keepPercent the q asked for (percent of dense entries kept)
@@ -31,6 +33,20 @@ public final class PrunedState {
      */
     public PrunedState(double keepPercent, PruneSettings settings, PruningMask ihMask, PruningMask hhMask,
                        WeightMatrix denseIh, WeightMatrix denseHh) {
+        this(keepPercent, settings, ihMask, hhMask, denseIh, denseHh, null, false);
+    }
+
+    /**
+     * A state of a method with a lowest reachable q ({@code ramanujan}).
+     *
+     * @param lowestReachable the lowest q the method reaches from the state it pruned, or null when unlimited
+     * @param belowReach      true when {@code keepPercent} was below it, so that the masks keep the lowest
+     *                        reachable q instead
+     */
+    public PrunedState(double keepPercent, PruneSettings settings, PruningMask ihMask, PruningMask hhMask,
+                       WeightMatrix denseIh, WeightMatrix denseHh, Double lowestReachable, boolean belowReach) {
+        this.lowestReachable = lowestReachable;
+        this.belowReach = belowReach;
         this.keepPercent = keepPercent;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ihMask = Objects.requireNonNull(ihMask, "ihMask");
@@ -45,6 +61,22 @@ public final class PrunedState {
     /** The q asked for (percent of dense entries kept). */
     public double keepPercent() {
         return keepPercent;
+    }
+
+    /**
+     * The lowest q (percent of the pruned matrices' dense entries) the method can reach here, or null when the
+     * method has no such limit (every method but {@code ramanujan}).
+     */
+    public Double lowestReachablePercent() {
+        return lowestReachable;
+    }
+
+    /**
+     * True when the q asked for was below {@link #lowestReachablePercent()}: the masks then keep the lowest
+     * reachable q ({@link #actualKeepPercent()}), and every front end says so.
+     */
+    public boolean belowReach() {
+        return belowReach;
     }
 
     public PruneSettings settings() {

@@ -1,6 +1,7 @@
 package org.expanderexplorer.core.subject;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import org.expanderexplorer.core.graph.Gate;
 import org.expanderexplorer.core.graph.GateOrder;
 import org.expanderexplorer.core.graph.GateSlices;
 import org.expanderexplorer.core.graph.WeightMatrix;
+import org.expanderexplorer.core.pruning.GapFloor;
 import org.expanderexplorer.core.pruning.Pruner;
 import org.expanderexplorer.core.pruning.PruningMask;
 
@@ -97,13 +99,17 @@ public final class Subject {
         return probe;
     }
 
-    /** The graphs one can monitor: matrix; or ih, hh, step, and per gate for an LSTM (gates in i, f, g, o order). */
+    /**
+     * The graphs one can monitor: matrix; or ih, hh, step, and for an LSTM the unit graphs (ih.units, hh.units,
+     * step.units) and per gate (gates in i, f, g, o order).
+     */
     public List<GraphId> graphs() {
         if (!isLayer()) {
             return List.of(GraphId.MATRIX);
         }
         List<GraphId> out = new ArrayList<>(List.of(GraphId.IH, GraphId.HH, GraphId.STEP));
         if (gateOrder != null) {
+            out.addAll(List.of(GraphId.IH_UNITS, GraphId.HH_UNITS, GraphId.STEP_UNITS));
             for (GraphId.Kind k : List.of(GraphId.Kind.IH, GraphId.Kind.HH, GraphId.Kind.STEP)) {
                 for (Gate g : Gate.values()) {
                     out.add(new GraphId(k, g));
@@ -111,6 +117,14 @@ public final class Subject {
             }
         }
         return out;
+    }
+
+    /**
+     * The graph a front end shows first: the unit graph of the input layer for an LSTM (the graph of the
+     * time-unfolded picture), {@code ih} for a vanilla RNN, {@code matrix} for a plain matrix.
+     */
+    public GraphId defaultGraph() {
+        return !isLayer() ? GraphId.MATRIX : gateOrder != null ? GraphId.IH_UNITS : GraphId.IH;
     }
 
     /** The unpruned state (q = 100, all masks full). */
@@ -133,7 +147,85 @@ public final class Subject {
         int k = 0;
         PruningMask ihMask = doIh ? masks.get(k++) : PruningMask.nonZerosOf(ih);
         PruningMask hhMask = hh == null ? null : doHh ? masks.get(k) : PruningMask.nonZerosOf(hh);
-        return new PrunedState(keepPercent, key, ihMask, hhMask, ih, hh);
+        return new PrunedState(keepPercent, key, ihMask, hhMask, ih, hh, pruner.lowestReachablePercent(),
+                pruner.belowReach(keepPercent));
+    }
+
+    private void putBlocks(Map<String, Double> out, String name, PruningMask m, boolean perGate) {
+        out.put(name, m.keptPercent());
+        if (!perGate || gateOrder == null) {
+            return;
+        }
+        int h = m.cols() / gates();
+        int[] cols = m.colCounts();
+        for (int b = 0; b < gates(); b++) {
+            long kept = 0;
+            for (int c = b * h; c < (b + 1) * h; c++) {
+                kept += cols[c];
+            }
+            out.put(name + "." + gateOrder.blocks().get(b).shortName(), 100.0 * kept / ((long) m.rows() * h));
+        }
+    }
+
+    /**
+     * The floors of the ramanujan method under {@code settings} (one per pruned block, named {@code ih}, {@code hh}
+     * or {@code ih.g}, ... per gate), from the dense weights; computed once per setting and cached.
+     *
+     * @throws IllegalStateException if the method is not ramanujan
+     */
+    public Map<String, GapFloor.Floor> floors(PruneSettings settings) {
+        PruneSettings key = fitted(settings);
+        List<GapFloor.Floor> f = pruners.computeIfAbsent(key, this::newPruner).floors();
+        Map<String, GapFloor.Floor> out = new LinkedHashMap<>();
+        List<String> names = blockNames(key);
+        for (int i = 0; i < f.size(); i++) {
+            out.put(names.get(i), f.get(i));
+        }
+        return out;
+    }
+
+    /** Names of the pruned blocks in the pruner's order: {@code ih}, {@code hh}, or per gate {@code ih.g}, ... */
+    private List<String> blockNames(PruneSettings key) {
+        List<String> names = new ArrayList<>();
+        List<String> matrices = new ArrayList<>();
+        if (key.pruneIh() || hh == null) {
+            matrices.add(hh == null ? GraphId.MATRIX.id() : GraphId.IH.id());
+        }
+        if (key.pruneHh() && hh != null) {
+            matrices.add(GraphId.HH.id());
+        }
+        for (String m : matrices) {
+            if (key.perGate()) {
+                for (Gate g : gateOrder.blocks()) {
+                    names.add(m + "." + g.shortName());
+                }
+            } else {
+                names.add(m);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The percentage of its dense entries each pruned block of {@code state} keeps: {@code ih} and {@code hh}, and
+     * with per-gate pruning each gate slice ({@code ih.g}, ...) after its matrix. Matrices outside the scope are
+     * left out. O(entries).
+     */
+    public Map<String, Double> blockKeepPercents(PrunedState state) {
+        Objects.requireNonNull(state, "state");
+        Map<String, Double> out = new LinkedHashMap<>();
+        PruneSettings s = state.settings();
+        if (!isLayer()) {
+            out.put(GraphId.MATRIX.id(), state.ihMask().keptPercent());
+            return out;
+        }
+        if (s.pruneIh()) {
+            putBlocks(out, GraphId.IH.id(), state.ihMask(), s.perGate());
+        }
+        if (s.pruneHh()) {
+            putBlocks(out, GraphId.HH.id(), state.hhMask(), s.perGate());
+        }
+        return out;
     }
 
     /**
@@ -161,12 +253,14 @@ public final class Subject {
             ms.add(hh);
             current.add(prevHh);
         }
-        List<PruningMask> masks = new Pruner(ms, current, key.method(), key.seed(), key.minDegree(),
-                key.perGate() ? gates() : 1).prune(keepPercent);
+        Pruner pruner = new Pruner(ms, current, key.method(), key.seed(), key.minDegree(),
+                key.perGate() ? gates() : 1, key.gap());
+        List<PruningMask> masks = pruner.prune(keepPercent);
         int k = 0;
         PruningMask ihMask = doIh ? masks.get(k++) : prevIh;
         PruningMask hhMask = hh == null ? null : doHh ? masks.get(k) : prevHh;
-        return new PrunedState(keepPercent, key, ihMask, hhMask, ih, hh);
+        return new PrunedState(keepPercent, key, ihMask, hhMask, ih, hh, pruner.lowestReachablePercent(),
+                pruner.belowReach(keepPercent));
     }
 
     /**
@@ -177,7 +271,8 @@ public final class Subject {
         Objects.requireNonNull(masks, "masks");
         PruningMask ihMask = masks.ihMask();
         PruningMask hhMask = hh == null ? null : masks.hhMask();
-        return new PrunedState(masks.keepPercent(), masks.settings(), ihMask, hhMask, ih, hh);
+        return new PrunedState(masks.keepPercent(), masks.settings(), ihMask, hhMask, ih, hh,
+                masks.lowestReachablePercent(), masks.belowReach());
     }
 
     private Pruner newPruner(PruneSettings s) {
@@ -191,7 +286,7 @@ public final class Subject {
             ms.add(hh);
             current.add(PruningMask.nonZerosOf(hh));
         }
-        return new Pruner(ms, current, s.method(), s.seed(), s.minDegree(), s.perGate() ? gates() : 1);
+        return new Pruner(ms, current, s.method(), s.seed(), s.minDegree(), s.perGate() ? gates() : 1, s.gap());
     }
 
     /**
@@ -209,7 +304,7 @@ public final class Subject {
             throw new BadInputException("nothing to prune: a plain matrix has no hidden-to-hidden part");
         }
         return new PruneSettings(settings.method(), doIh, doHh, settings.perGate() && gateOrder != null,
-                settings.seed(), settings.minDegree());
+                settings.seed(), settings.minDegree(), settings.gap());
     }
 
     /** The biadjacency matrix of graph {@code id} in {@code state}: rows = left vertices. */
@@ -231,6 +326,13 @@ public final class Subject {
             case STEP -> state.ih().stackAbove(state.hh());
             default -> throw new IllegalStateException();
         };
+        if (id.units()) {
+            if (gateOrder == null) {
+                throw new BadInputException("graph '" + id + "' merges LSTM gates, but this layer has none (vanilla"
+                        + " RNN: use " + id.kind().id() + ")");
+            }
+            return GateSlices.units(m);
+        }
         if (id.gate() == null) {
             return m;
         }

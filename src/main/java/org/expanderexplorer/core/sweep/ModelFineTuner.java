@@ -23,6 +23,11 @@ import org.expanderexplorer.core.subject.Subject;
  * of the round before (if this tuner made it) is closed, its native memory freed: use a round's network from the
  * sweep's state callback, not later.
  *
+ * <p>With a {@link Rewinding.Target} (lottery-ticket rewinding), each round instead starts from a copy of the
+ * target's weights (the initialisation or an early epoch) with the round's masks applied, and retrains it for the
+ * configured epochs: prune by the latest trained weights, reset the kept weights, retrain. Without one it
+ * fine-tunes and continues.
+ *
  * <p>Cost per round: {@code epochs} passes over the training data (see {@link Trainer}). Not thread-safe: one
  * sweep at a time.
  */
@@ -35,6 +40,7 @@ public final class ModelFineTuner implements FineTuner {
     private final TrainingConfig config;
     private final ProgressListener listener;
     private final RecurrentClassifier start;
+    private final Rewinding.Target rewind;
     private RecurrentClassifier latest;
 
     /**
@@ -48,6 +54,17 @@ public final class ModelFineTuner implements FineTuner {
      */
     public ModelFineTuner(String name, RecurrentClassifier start, int layer, SequenceDataset train,
                           SequenceDataset test, TrainingConfig config, ProgressListener listener) {
+        this(name, start, layer, train, test, config, listener, null);
+    }
+
+    /**
+     * As {@link #ModelFineTuner(String, RecurrentClassifier, int, SequenceDataset, SequenceDataset, TrainingConfig,
+     * ProgressListener)}, rewinding each round to {@code rewind} (null: fine-tune and continue).
+     */
+    public ModelFineTuner(String name, RecurrentClassifier start, int layer, SequenceDataset train,
+                          SequenceDataset test, TrainingConfig config, ProgressListener listener,
+                          Rewinding.Target rewind) {
+        this.rewind = rewind;
         this.name = Objects.requireNonNull(name, "name");
         this.start = Objects.requireNonNull(start, "start");
         this.latest = start;
@@ -56,6 +73,10 @@ public final class ModelFineTuner implements FineTuner {
         this.test = test;
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
+        if (rewind != null && !rewind.weights().spec().equals(start.spec())) {
+            throw new IllegalArgumentException("the rewinding target is " + rewind.weights().spec().describe()
+                    + " but the model " + start.spec().describe());
+        }
     }
 
     @Override
@@ -68,7 +89,9 @@ public final class ModelFineTuner implements FineTuner {
         TrainingConfig c = new TrainingConfig(config.epochs(), config.batchSize(), config.learningRate(),
                 config.seed() + round);
         RecurrentClassifier previous = latest;
-        latest = new Trainer(previous, train, c, masks, listener, cancelled == null ? () -> false : cancelled)
+        // rewinding: the kept weights restart from the target (the Trainer copies it and applies the masks)
+        RecurrentClassifier from = rewind == null ? previous : rewind.weights();
+        latest = new Trainer(from, train, c, masks, listener, cancelled == null ? () -> false : cancelled)
                 .run().model();
         if (previous != start) {
             // a network this tuner made: free its native memory now rather than at some later garbage collection
@@ -87,8 +110,14 @@ public final class ModelFineTuner implements FineTuner {
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "%d epoch(s) per round on %s (%d examples), batch %d, lr %s, seed %d + round",
-                config.epochs(), train.name(), train.size(), config.batchSize(), config.learningRate(),
-                config.seed());
+        String how = String.format(Locale.ROOT, "%d epoch(s) per round on %s (%d examples), batch %d, lr %s, "
+                + "seed %d + round", config.epochs(), train.name(), train.size(), config.batchSize(),
+                config.learningRate(), config.seed());
+        return rewind == null ? how : "rewound each round to " + rewind.description() + ", then retrained " + how;
+    }
+
+    /** The rewinding target, or null when rounds fine-tune and continue. */
+    public Rewinding.Target rewind() {
+        return rewind;
     }
 }

@@ -19,9 +19,23 @@ import org.expanderexplorer.core.subject.GraphId;
  * @param stopping   the stopping rule over all monitored graphs (unweighted Delta_R, else Delta_S), or null
  *                   when no gap crossed zero on the grid
  * @param millis     total time
+ * @param reach      where a ramanujan sweep stopped because no block could lose another edge with its gap
+ *                   positive, or null when it did not stop (and for the other methods)
  */
 public record SweepResult(SweepConfig config, List<SweepPoint> points, Map<SweepPoint.Key, Crossings> crossings,
-                          Stopping stopping, long millis) {
+                          Stopping stopping, long millis, Reach reach) {
+
+    /**
+     * The end of a ramanujan sweep: q values below {@code lowestReachableQ} cannot be reached with every monitored
+     * gap positive, so the sweep measured the lowest reachable q (its last point, unless the point before was
+     * already there) and left out the rest of the grid.
+     *
+     * @param askedQ           the first grid q that could not be reached
+     * @param lowestReachableQ the lowest reachable q
+     * @param skipped          grid points left out (the asked one included)
+     */
+    public record Reach(double askedQ, double lowestReachableQ, int skipped) {
+    }
 
     /** First zero crossings of the gaps of one graph in one representation (null where a gap never crossed). */
     public record Crossings(ZeroCrossing deltaR, ZeroCrossing deltaS) {
@@ -43,7 +57,7 @@ public record SweepResult(SweepConfig config, List<SweepPoint> points, Map<Sweep
         crossings = Map.copyOf(crossings);
     }
 
-    static SweepResult of(SweepConfig config, List<SweepPoint> points, long millis) {
+    static SweepResult of(SweepConfig config, List<SweepPoint> points, long millis, Reach reach) {
         List<Double> qs = new ArrayList<>();
         for (SweepPoint p : points) {
             qs.add(p.keepPercent());
@@ -68,7 +82,7 @@ public record SweepResult(SweepConfig config, List<SweepPoint> points, Map<Sweep
                 }
             }
         }
-        return new SweepResult(config, points, crossings, stop, millis);
+        return new SweepResult(config, points, crossings, stop, millis, reach);
     }
 
     /** The values of one quantity of one graph across the grid (null where undefined or not monitored). */

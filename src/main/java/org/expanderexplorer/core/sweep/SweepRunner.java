@@ -30,6 +30,10 @@ import org.expanderexplorer.core.subject.Subject;
  * (their choices are nested); expansion-preserving pruning does not, because edges reserved for a vertex's
  * minimum degree in one round may rank below the cut in the next.
  *
+ * <p>A ramanujan sweep stops at the first grid q below the lowest reachable q (where every pruned block sits at its
+ * floor, {@link org.expanderexplorer.core.pruning.GapFloor}): its last point is measured at the lowest reachable q
+ * itself (not a grid value), the rest of the grid is left out, and {@link SweepResult#reach()} says so.
+ *
  * <p>Cost per point: one spectral analysis per graph and representation (no dense O(n^3) step on large graphs:
  * see {@link LayerAnalysis}) plus one evaluation of the model on the chosen test examples, plus the fine-tuning.
  * Deterministic for a seed. Used by the window's live curves and by the {@code sweep} command alike.
@@ -85,7 +89,10 @@ public final class SweepRunner {
         PrunedState previous = subject.dense();
         int round = 0;
         int tuned = 0;
-        for (double q : config.schedule().keepPercents()) {
+        SweepResult.Reach reach = null;
+        List<Double> grid = config.schedule().keepPercents();
+        for (int gi = 0; gi < grid.size() && reach == null; gi++) {
+            double q = grid.get(gi);
             checkCancelled(cancelled);
             long t0 = System.nanoTime();
             PrunedState state;
@@ -98,7 +105,17 @@ public final class SweepRunner {
             } else {
                 state = subject.prune(q, config.settings());
             }
-            SweepPoint p = measure(current, state, cancelled, t0);
+            double pointQ = q;
+            if (state.belowReach()) {
+                // ramanujan cannot go lower with every monitored gap positive: measure where it stopped, then stop
+                double reached = state.actualKeepPercent();
+                reach = new SweepResult.Reach(q, reached, grid.size() - gi);
+                if (!points.isEmpty() && !(reached < points.get(points.size() - 1).keepPercent())) {
+                    break;
+                }
+                pointQ = reached;
+            }
+            SweepPoint p = measure(current, state, pointQ, cancelled, t0);
             points.add(p);
             if (onPoint != null) {
                 onPoint.accept(p);
@@ -109,16 +126,17 @@ public final class SweepRunner {
             previous = state;
             round++;
         }
-        return SweepResult.of(config, points, (System.nanoTime() - start) / 1_000_000);
+        return SweepResult.of(config, points, (System.nanoTime() - start) / 1_000_000, reach);
     }
 
     /** Measures one q, pruned from the dense weights (one-shot). */
     public SweepPoint point(double q, BooleanSupplier cancelled) {
         long t0 = System.nanoTime();
-        return measure(subject, subject.prune(q, config.settings()), cancelled, t0);
+        PrunedState state = subject.prune(q, config.settings());
+        return measure(subject, state, q, cancelled, t0);
     }
 
-    private SweepPoint measure(Subject s, PrunedState state, BooleanSupplier cancelled, long t0) {
+    private SweepPoint measure(Subject s, PrunedState state, double q, BooleanSupplier cancelled, long t0) {
         Map<SweepPoint.Key, LayerAnalysisResult> results = new LinkedHashMap<>();
         for (GraphId g : config.graphs()) {
             for (Representation rep : Representation.values()) {
@@ -135,8 +153,8 @@ public final class SweepRunner {
             checkCancelled(cancelled);
             accuracy = s.probe().accuracy(state.ihMask(), state.hhMask(), config.accuracyLimit());
         }
-        return new SweepPoint(state.keepPercent(), state.actualKeepPercent(), accuracy, results,
-                (System.nanoTime() - t0) / 1_000_000);
+        return new SweepPoint(q, state.actualKeepPercent(), accuracy, results, (System.nanoTime() - t0) / 1_000_000,
+                s.blockKeepPercents(state), state.lowestReachablePercent());
     }
 
     private static void checkCancelled(BooleanSupplier cancelled) {

@@ -16,7 +16,7 @@ import org.expanderexplorer.core.graph.WeightMatrix;
  * @param dl       left degree (biregular)
  * @param dr       right degree (biregular)
  * @param vertices vertices of the cycle
- * @param q        the prime of PG(2, q)
+ * @param q        the prime power of PG(2, q)
  * @param p        edge probability (random)
  * @param seed     seed (biregular, random)
  */

@@ -37,7 +37,7 @@ public final class TeachingGraphDialog extends Dialog<GraphChoice> {
         getDialogPane().getStyleClass().addAll(rootClasses);
         kind.getItems().setAll(GraphChoice.Kind.values());
         kind.setValue(GraphChoice.Kind.HEAWOOD);
-        q.getItems().setAll(2, 3, 5, 7, 11, 13);
+        q.getItems().setAll(2, 3, 4, 5, 7, 8, 9, 11, 13);
         q.setValue(2);
         vertices.setEditable(true);
         p.setEditable(true);
@@ -67,7 +67,7 @@ public final class TeachingGraphDialog extends Dialog<GraphChoice> {
             }
             case CYCLE -> grid.addRow(row, new Label("vertices n (even)"), vertices);
             case HEAWOOD -> grid.add(new Label("7 points and 7 lines of the Fano plane, no parameters"), 0, row, 2, 1);
-            case PROJECTIVE_PLANE -> grid.addRow(row, new Label("q (prime)"), q);
+            case PROJECTIVE_PLANE -> grid.addRow(row, new Label("q (prime power)"), q);
             case BIREGULAR -> {
                 grid.addRow(row++, new Label("left"), left);
                 grid.addRow(row++, new Label("right"), right);

@@ -10,6 +10,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
+import org.expanderexplorer.core.pruning.MonitoredGap;
 import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.subject.Scope;
 import org.expanderexplorer.ui.common.StyleClasses;
@@ -39,7 +40,9 @@ public final class ControlPanel extends VBox {
         method.setMaxWidth(Double.MAX_VALUE);
         method.setTooltip(new Tooltip("magnitude: keep the largest |w| per matrix; global: one threshold over the "
                 + "chosen matrices; random: seeded control; topk: every hidden unit keeps its k largest inputs; "
-                + "expansion: magnitude, but no vertex is ever isolated"));
+                + "expansion: magnitude, but no vertex is ever isolated; ramanujan: magnitude, each matrix (each gate "
+                + "with per-gate pruning) pruned only while its gap stays > 0, the others harder, down to the lowest "
+                + "reachable q; balanced: magnitude under per-row and per-column budgets (near-biregular)"));
         method.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(PruningMethod m) {
@@ -51,6 +54,16 @@ public final class ControlPanel extends VBox {
                 return PruningMethod.parse(s);
             }
         });
+        ComboBox<MonitoredGap> gap = new ComboBox<>();
+        gap.getItems().setAll(MonitoredGap.values());
+        gap.valueProperty().bindBidirectional(vm.gapProperty());
+        gap.setMaxWidth(Double.MAX_VALUE);
+        gap.setTooltip(new Tooltip("The gap the ramanujan method keeps > 0 in every pruned matrix (gate slice)."));
+        Label gapLabel = new Label("keeps > 0");
+        for (javafx.scene.Node n : new javafx.scene.Node[] {gap, gapLabel}) {
+            n.visibleProperty().bind(vm.methodProperty().isEqualTo(PruningMethod.RAMANUJAN));
+            n.managedProperty().bind(n.visibleProperty());
+        }
         ComboBox<Scope> scope = new ComboBox<>();
         scope.getItems().setAll(Scope.values());
         scope.valueProperty().bindBidirectional(vm.scopeProperty());
@@ -120,7 +133,7 @@ public final class ControlPanel extends VBox {
         trainButton.setOnAction(e -> train.run());
         javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(6, openButton, trainButton);
         getChildren().addAll(section("MODEL"), title, summary, dense, buttons, section("PRUNE"), new Label("method"), method,
-                new Label("scope"), scope, perGate, section("EDGES KEPT"), qValue, slider, logScale);
+                gapLabel, gap, new Label("scope"), scope, perGate, section("EDGES KEPT"), qValue, slider, logScale);
     }
 
     private double toQ(double pos) {

@@ -23,6 +23,7 @@ import org.expanderexplorer.core.drawing.AnalysisRequest;
 import org.expanderexplorer.core.drawing.SliderAnalysis;
 import org.expanderexplorer.core.drawing.Snapshot;
 import org.expanderexplorer.core.graph.Representation;
+import org.expanderexplorer.core.pruning.MonitoredGap;
 import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.subject.PruneSettings;
@@ -50,6 +51,7 @@ public final class ExplorerViewModel {
     private final ObjectProperty<PruningMethod> method = new SimpleObjectProperty<>(PruningMethod.MAGNITUDE);
     private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.BOTH);
     private final BooleanProperty perGate = new SimpleBooleanProperty();
+    private final ObjectProperty<MonitoredGap> gap = new SimpleObjectProperty<>(MonitoredGap.DELTA_R);
     private final ObjectProperty<GraphId> graph = new SimpleObjectProperty<>(GraphId.IH);
     private final BooleanProperty weighted = new SimpleBooleanProperty();
     private final IntegerProperty window = new SimpleIntegerProperty(3);
@@ -92,11 +94,11 @@ public final class ExplorerViewModel {
             }
         }, this::fail);
         List<ObservableValue<?>> analysisInputs = List.of(subject, keepPercent, method, scope, perGate, graph,
-                weighted, window, ghosts, seed);
+                weighted, window, ghosts, seed, gap);
         for (ObservableValue<?> o : analysisInputs) {
             o.addListener((obs, a, b) -> requestAnalysis());
         }
-        for (ObservableValue<?> o : List.of(subject, keepPercent, method, scope, perGate, seed)) {
+        for (ObservableValue<?> o : List.of(subject, keepPercent, method, scope, perGate, seed, gap)) {
             o.addListener((obs, a, b) -> requestAccuracy());
         }
         dragging.addListener((obs, was, is) -> {
@@ -110,7 +112,7 @@ public final class ExplorerViewModel {
                 commitQ();
             }
         });
-        for (ObservableValue<?> o : List.of(subject, method, scope, perGate, graph, seed)) {
+        for (ObservableValue<?> o : List.of(subject, method, scope, perGate, graph, seed, gap)) {
             o.addListener((obs, a, b) -> recomputeCurve());
         }
         subject.addListener((obs, a, b) -> requestDenseAccuracy());
@@ -142,7 +144,7 @@ public final class ExplorerViewModel {
     /** Current prune settings from the inputs. */
     public PruneSettings settings() {
         Scope s = scope.get();
-        return new PruneSettings(method.get(), s != Scope.HH, s != Scope.IH, perGate.get(), seed.get(), 1);
+        return new PruneSettings(method.get(), s != Scope.HH, s != Scope.IH, perGate.get(), seed.get(), 1, gap.get());
     }
 
     private void requestAnalysis() {
@@ -219,10 +221,12 @@ public final class ExplorerViewModel {
         committedQ = keepPercent.get();
         denseAccuracy.set(null);
         accuracy.set(null);
-        if (s != null && !s.graphs().contains(graph.get())) {
+        Subject old = subject.get();
+        boolean untouched = old == null || graph.get().equals(old.defaultGraph());
+        if (s != null && (untouched || !s.graphs().contains(graph.get()))) {
             switching = true; // the old subject has no use for the new graph choice
             try {
-                graph.set(s.graphs().get(0));
+                graph.set(s.defaultGraph());
             } finally {
                 switching = false;
             }
@@ -249,6 +253,11 @@ public final class ExplorerViewModel {
 
     public ObjectProperty<PruningMethod> methodProperty() {
         return method;
+    }
+
+    /** The gap the ramanujan method keeps positive. */
+    public ObjectProperty<MonitoredGap> gapProperty() {
+        return gap;
     }
 
     public ObjectProperty<Scope> scopeProperty() {

@@ -14,7 +14,10 @@ import org.expanderexplorer.core.drawing.CutHighlight;
 import org.expanderexplorer.core.drawing.GraphDrawing;
 import org.expanderexplorer.core.drawing.SliderAnalysis;
 import org.expanderexplorer.core.drawing.Snapshot;
+import org.expanderexplorer.core.spectral.LayerAnalysisResult;
+import org.expanderexplorer.core.spectral.UnfoldedAnalysis;
 import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.ui.common.MetricCells;
 import org.expanderexplorer.ui.common.StyleClasses;
 import org.expanderexplorer.ui.graph.GraphCanvas;
 
@@ -52,6 +55,7 @@ public final class GraphPane extends BorderPane {
         setCenter(canvas);
         Label caption = new Label();
         caption.getStyleClass().add(StyleClasses.GRAPH_CAPTION);
+        caption.setWrapText(true); // two lines of numbers; no combining marks in them (decision 10)
         setBottom(caption);
         canvas.drawingProperty().bind(Bindings.createObjectBinding(() -> {
             Snapshot s = vm.snapshotProperty().get();
@@ -68,32 +72,47 @@ public final class GraphPane extends BorderPane {
         return canvas;
     }
 
+    /**
+     * Two lines: the selected graph with the counts the numbers strip shows (so caption, strip and drawing name the
+     * same graph), how it is drawn; and, for an unfolded drawing, the unfolded graph's own numbers.
+     */
     static String caption(Snapshot s) {
         if (s == null) {
             return "Nothing open yet: File > Open a model or a matrix, or a sample.";
         }
         GraphDrawing d = s.drawing();
-        String text = String.format(Locale.ROOT, "%,d vertices, %,d kept edges drawn", d.vertexCount(),
-                d.edgeFrom().length);
+        LayerAnalysisResult r = s.shown();
+        var subject = s.request().subject();
+        int isolated = r.isolatedLeft() + r.isolatedRight();
+        String text = String.format(Locale.ROOT, "%s: %d x %d, %,d edges, %d isolated", s.request().graph().id(),
+                r.left() + r.isolatedLeft(), r.right() + r.isolatedRight(), r.edges(), isolated);
+        boolean unfolded = s.unfolded() != null;
+        text += unfolded ? String.format(Locale.ROOT, " · drawn unfolded, %d copies:", s.request().window())
+                : " · drawn bipartite:";
+        text += String.format(Locale.ROOT, " %,d edges", d.edgeFrom().length);
         if (d.sampled()) {
-            text += String.format(Locale.ROOT, " (the %,d largest |w| of %,d: sampled for speed)", d.edgeFrom().length,
-                    d.keptTotal());
+            text += String.format(Locale.ROOT, " (largest |w| of %,d)", d.keptTotal());
         }
         if (d.ghostTotal() > 0) {
             text += String.format(Locale.ROOT, ", %,d pruned", d.ghostTotal());
         }
-        long isolated = 0;
-        for (boolean b : d.isolated()) {
-            isolated += b ? 1 : 0;
-        }
         if (isolated > 0) {
-            text += String.format(Locale.ROOT, ", %d isolated (red rings)", isolated);
+            text += ", red rings: no kept edge";
         }
-        var subject = s.request().subject();
         if (subject.isLayer() && subject.hiddenToHidden().rows() > SliderAnalysis.DRAWN_UNITS) {
-            text += String.format(Locale.ROOT, "; hidden units 0-%d of %,d drawn (the analysis uses all)",
+            text += String.format(Locale.ROOT, "; units 0-%d of %,d drawn (the analysis uses all)",
                     SliderAnalysis.DRAWN_UNITS - 1, subject.hiddenToHidden().rows());
         }
-        return text + String.format(Locale.ROOT, "   ·   computed in %d ms", s.millis());
+        text += String.format(Locale.ROOT, " · %d ms", s.millis());
+        if (unfolded) {
+            UnfoldedAnalysis.Result u = s.unfolded();
+            UnfoldedAnalysis.Layer l = u.layer();
+            text += String.format(Locale.ROOT, "%nunfolded graph: %,d vertices, %,d components, λ_2 = %s, "
+                    + "h in [%s, %s]; each of its %d step layers: Δ_S = %s%s", u.vertices(), u.components(),
+                    MetricCells.num(u.fiedler()), MetricCells.num(u.cheegerLower()), MetricCells.num(u.cheegerUpper()),
+                    u.steps(),
+                    MetricCells.num(l.deltaS()), l.deltaR() == null ? "" : ", Δ_R = " + MetricCells.num(l.deltaR()));
+        }
+        return text;
     }
 }

@@ -19,7 +19,9 @@ public final class NumbersStrip extends HBox {
     public NumbersStrip(ExplorerViewModel vm) {
         this.vm = vm;
         getStyleClass().add(StyleClasses.NUMBERS_STRIP);
-        cells.add("q", "q", "Percentage of the dense layer's edges kept by the pruning mask.");
+        cells.add("q", "q", "Percentage of the dense layer's edges kept by the pruning mask. The ramanujan method"
+                + " cannot go below its lowest reachable q (every pruned matrix at the last edge count with a positive"
+                + " gap): asked for less, it keeps that, and this cell says so.");
         cells.add("edges", "edges", "|E|: non-zero weights of the selected graph (isolated vertices removed).");
         cells.add("dL", "d_L", "Average left degree d_L = |E| / |L'| (strength sum |w| / |L'| when weighted).");
         cells.add("dR", "d_R", "Average right degree d_R = |E| / |R'| (strength sum |w| / |R'| when weighted).");
@@ -52,7 +54,9 @@ public final class NumbersStrip extends HBox {
             return;
         }
         LayerAnalysisResult r = s.shown();
-        cells.set("q", String.format(Locale.ROOT, "%.1f %%", s.request().keepPercent()));
+        cells.set("q", s.state().belowReach() ? String.format(Locale.ROOT, "%.1f %% (lowest reachable; %.1f asked)",
+                s.state().actualKeepPercent(), s.request().keepPercent())
+                : String.format(Locale.ROOT, "%.1f %%", s.request().keepPercent()));
         cells.set("edges", MetricCells.count(r.edges()));
         cells.set("dL", MetricCells.num(r.avgDegreeLeft()));
         cells.set("dR", MetricCells.num(r.avgDegreeRight()));

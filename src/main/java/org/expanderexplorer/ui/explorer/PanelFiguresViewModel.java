@@ -32,15 +32,16 @@ public final class PanelFiguresViewModel {
         gaps = Bindings.createObjectBinding(() -> {
             List<SweepPoint> c = vm.curveProperty().get();
             return vm.subjectProperty().get() == null ? null
-                    : Figures.gaps(c, vm.graphProperty().get(), vm.keepPercentProperty().get(),
+                    : Figures.gaps(c, vm.graphProperty().get(), shownQ(),
                     "Ramanujan gaps of " + vm.graphProperty().get() + " against q");
-        }, vm.curveProperty(), vm.keepPercentProperty(), vm.graphProperty(), vm.subjectProperty());
+        }, vm.curveProperty(), vm.keepPercentProperty(), vm.graphProperty(), vm.subjectProperty(),
+                vm.snapshotProperty());
         cheeger = Bindings.createObjectBinding(() -> vm.subjectProperty().get() == null ? null
                         : Figures.cheeger(vm.curveProperty().get(), vm.graphProperty().get(), representation(),
-                        vm.keepPercentProperty().get(), "Cheeger constant of " + vm.graphProperty().get()
+                        shownQ(), "Cheeger constant of " + vm.graphProperty().get()
                                 + " (" + representation().name().toLowerCase(Locale.ROOT) + ")"),
                 vm.curveProperty(), vm.keepPercentProperty(), vm.graphProperty(), vm.weightedProperty(),
-                vm.subjectProperty());
+                vm.subjectProperty(), vm.snapshotProperty());
         accuracy = Bindings.createObjectBinding(() -> {
             if (vm.subjectProperty().get() == null || vm.subjectProperty().get().probe() == null) {
                 return null;
@@ -48,10 +49,16 @@ public final class PanelFiguresViewModel {
             SweepResult done = vm.finishedCurveProperty().get();
             Double stop = done == null || done.stopping() == null ? null : done.stopping().recommended();
             return Figures.accuracy(vm.curveProperty().get(), vm.denseAccuracyProperty().get(),
-                    vm.keepPercentProperty().get(), vm.accuracyProperty().get(), stop,
+                    shownQ(), vm.accuracyProperty().get(), stop,
                     "Test accuracy on " + vm.subjectProperty().get().probe().dataName());
         }, vm.curveProperty(), vm.finishedCurveProperty(), vm.denseAccuracyProperty(), vm.accuracyProperty(),
-                vm.keepPercentProperty(), vm.subjectProperty());
+                vm.keepPercentProperty(), vm.subjectProperty(), vm.snapshotProperty());
+    }
+
+    /** The slider's q, or the q actually kept where the ramanujan method stopped above it. */
+    private double shownQ() {
+        Snapshot s = vm.snapshotProperty().get();
+        return s != null && s.state().belowReach() ? s.state().actualKeepPercent() : vm.keepPercentProperty().get();
     }
 
     private Representation representation() {
@@ -59,8 +66,11 @@ public final class PanelFiguresViewModel {
     }
 
     private static String graphTitle(Snapshot s) {
-        return s.request().graph() + " at q = " + String.format(Locale.ROOT, "%.1f %%", s.request().keepPercent())
-                + " (" + s.request().representation().name().toLowerCase(Locale.ROOT) + ")";
+        String q = s.state().belowReach()
+                ? String.format(Locale.ROOT, "%.1f %% (lowest reachable)", s.state().actualKeepPercent())
+                : String.format(Locale.ROOT, "%.1f %%", s.request().keepPercent());
+        return s.request().graph() + " at q = " + q + " (" + s.request().representation().name()
+                .toLowerCase(Locale.ROOT) + ")";
     }
 
     public ObjectBinding<FigureSpec> spectrum() {

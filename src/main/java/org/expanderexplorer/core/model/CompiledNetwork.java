@@ -1,0 +1,370 @@
+package org.expanderexplorer.core.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import org.expanderexplorer.core.data.SequenceDataset;
+import org.expanderexplorer.core.graph.Gate;
+import org.expanderexplorer.core.graph.GateOrder;
+
+/**
+ * A classifier's weights laid out for the fast inference path ({@code VectorKernels}, the JDK's vector API).
+ *
+ * <p>Layout. The kernels work on panels of {@code PANEL} sequences at once (three vectors of the machine's
+ * preferred float width: 48 with AVX-512), every activation being a row of that panel. A layer computes its
+ * pre-activations as one product with K = inputs + H rows, [x_t; h_{t-1}], in groups of four output rows: for an
+ * LSTM the gates i, f, g, o of one unit (so that the gate loop finds them together), for a vanilla RNN four
+ * consecutive units (H rounded up to a multiple of four with zero rows). A dense matrix is stored group by group,
+ * k-major, four weights per k. A sparse one keeps, per group, only the blocks (rows k of [x; h]) where any of
+ * the four weights is kept, each with its four weights (zeros included): the kernel then does the dense kernel's
+ * twelve multiply-adds per block it visits, so a pruned model costs what its kept blocks cost. With entries kept
+ * independently at density d a block is kept with probability 1 - (1 - d)^4 (59 % at d = 20 %).
+ *
+ * <p>Choice. Per matrix, the sparse layout when its density of kept blocks is below {@link #SPARSE_BELOW} (the
+ * measured crossover, decision 0024), the dense one otherwise; W_ih and W_hh of a layer share one pass when they
+ * use the same layout. Both kernels add the same products in the same order (a skipped block would add exact
+ * zeros), so the choice changes the time, not the result.
+ *
+ * <p>Immutable and thread-safe; each call of {@link #probabilities} or {@link #predictions} has its own scratch
+ * buffers. Building is O(parameters). Only usable when {@link VectorInference#available()}.
+ */
+public final class CompiledNetwork {
+
+    /**
+     * Density of kept blocks of a weight matrix below which it is stored sparse: the two kernels took the same
+     * time at 87-90 % on the sample LSTM and RNN (docs/decisions/0024).
+     */
+    public static final double SPARSE_BELOW = 0.85;
+
+    /**
+     * One product of a layer over rows {@code zFrom .. zFrom + kLen - 1} of [x; h]: W_ih, W_hh, or both stacked
+     * when both use the same kernel (one pass instead of two). At t = 0, where h is zero, only its first
+     * {@code firstLen} rows (dense) or entries up to {@code firstEnd[g]} (sparse) are visited: those of x.
+     */
+    static final class Part {
+        final int zFrom;
+        final int kLen;
+        final int firstLen;
+        /** Dense, [group][k][4]; null when sparse. */
+        final float[] dense;
+        /** Sparse: per group its entries ptr[g] .. ptr[g+1]-1, of which those before firstEnd[g] read x. */
+        final int[] ptr;
+        final int[] firstEnd;
+        /** Sparse: the row of [x; h] of each entry, and the group's four weights there (zero where pruned). */
+        final int[] zRow;
+        final float[] value;
+
+        private Part(int zFrom, int kLen, int firstLen, float[] dense, int[] ptr, int[] firstEnd, int[] zRow,
+                     float[] value) {
+            this.zFrom = zFrom;
+            this.kLen = kLen;
+            this.firstLen = firstLen;
+            this.dense = dense;
+            this.ptr = ptr;
+            this.firstEnd = firstEnd;
+            this.zRow = zRow;
+            this.value = value;
+        }
+
+        boolean isDense() {
+            return dense != null;
+        }
+    }
+
+    /** One recurrent layer. */
+    static final class Layer {
+        final boolean lstm;
+        final int inputs;
+        final int hidden;
+        final int groups;
+        final Part[] parts;
+        /** Per output row (group * 4 + r). */
+        final float[] bias;
+        /** Per matrix (ih, hh): the kernel and the density of kept blocks, for {@link #kernels()}. */
+        final String[] kernels;
+
+        private Layer(boolean lstm, int inputs, int hidden, int groups, Part[] parts, float[] bias,
+                      String[] kernels) {
+            this.lstm = lstm;
+            this.inputs = inputs;
+            this.hidden = hidden;
+            this.groups = groups;
+            this.parts = parts;
+            this.bias = bias;
+            this.kernels = kernels;
+        }
+
+        int k() {
+            return inputs + hidden;
+        }
+    }
+
+    /**
+     * One weight matrix feeding rows {@code zFrom ..} of [x; h], with the mask that prunes it (null: none).
+     * Masking while packing spares a masked copy of the weights (67 MB for the W_hh of a 2048-unit LSTM).
+     */
+    private record Source(float[] m, boolean[] keep, int rows, int zFrom) {
+        float get(int k, int cols, int col) {
+            int at = k * cols + col;
+            return keep == null || keep[at] ? m[at] : 0f;
+        }
+    }
+
+    private final ModelSpec spec;
+    private final Layer[] layers;
+    private final float[] readout;
+    private final float[] readoutBias;
+
+    private CompiledNetwork(ModelSpec spec, Layer[] layers, float[] readout, float[] readoutBias) {
+        this.spec = spec;
+        this.layers = layers;
+        this.readout = readout;
+        this.readoutBias = readoutBias;
+    }
+
+    /** Compiles {@code weights} with the measured crossover {@link #SPARSE_BELOW}. */
+    public static CompiledNetwork of(NetworkWeights weights) {
+        return of(weights, SPARSE_BELOW);
+    }
+
+    /**
+     * Compiles {@code weights}, storing a matrix sparse when its density is below {@code sparseBelow} (0: always
+     * dense; above 1: always sparse).
+     */
+    public static CompiledNetwork of(NetworkWeights weights, double sparseBelow) {
+        return of(weights, WeightMasks.none(), sparseBelow);
+    }
+
+    /**
+     * Compiles {@code weights} with the entries {@code masks} prunes set to zero (as
+     * {@code weights.masked(masks)}, without the copy), at the measured crossover.
+     *
+     * @throws IllegalArgumentException if a mask does not fit
+     */
+    public static CompiledNetwork of(NetworkWeights weights, WeightMasks masks) {
+        return of(weights, masks, SPARSE_BELOW);
+    }
+
+    private static CompiledNetwork of(NetworkWeights weights, WeightMasks masks, double sparseBelow) {
+        Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(masks, "masks");
+        ModelSpec spec = weights.spec();
+        weights.checkFits(masks);
+        Layer[] layers = new Layer[spec.layers()];
+        for (int l = 0; l < layers.length; l++) {
+            layers[l] = layer(weights, masks, l, sparseBelow);
+        }
+        return new CompiledNetwork(spec, layers, weights.readout(), weights.readoutBias());
+    }
+
+    private static Layer layer(NetworkWeights w, WeightMasks masks, int l, double sparseBelow) {
+        ModelSpec spec = w.spec();
+        boolean lstm = spec.cell() == CellType.LSTM;
+        int inputs = spec.layerInputs(l);
+        int hidden = spec.hidden();
+        int groups = lstm ? hidden : (hidden + 3) / 4;
+        int[] column = columns(lstm, hidden, groups);
+        int cols = spec.cell().gates() * hidden;
+        float[] b = new float[groups * 4];
+        float[] bias = w.bias(l);
+        for (int row = 0; row < b.length; row++) {
+            b[row] = column[row] < 0 ? 0f : bias[column[row]];
+        }
+        Source ih = new Source(w.matrix(l, WeightKind.INPUT), masks.byTarget().get(
+                new WeightMasks.Target(l, WeightKind.INPUT)), inputs, 0);
+        Source hh = new Source(w.matrix(l, WeightKind.RECURRENT), masks.byTarget().get(
+                new WeightMasks.Target(l, WeightKind.RECURRENT)), hidden, inputs);
+        double ihDensity = blockDensity(ih, cols, column, groups);
+        double hhDensity = blockDensity(hh, cols, column, groups);
+        boolean ihDense = ihDensity >= sparseBelow;
+        boolean hhDense = hhDensity >= sparseBelow;
+        Part[] parts = ihDense == hhDense
+                ? new Part[] {part(List.of(ih, hh), inputs, cols, column, groups, ihDense)}
+                : new Part[] {part(List.of(ih), inputs, cols, column, groups, ihDense),
+                    part(List.of(hh), inputs, cols, column, groups, hhDense)};
+        String[] kernels = {kernel(l, "ih", ihDense, ihDensity), kernel(l, "hh", hhDense, hhDensity)};
+        return new Layer(lstm, inputs, hidden, groups, parts, b, kernels);
+    }
+
+    private static String kernel(int layer, String matrix, boolean dense, double density) {
+        return String.format(Locale.ROOT, "l%d %s %s %.1f %%", layer, matrix, dense ? "dense" : "sparse",
+                100 * density);
+    }
+
+    /**
+     * The Deeplearning4j column of every output row (group * 4 + r), or -1 for a padding row: an LSTM group is one
+     * unit's gates in the order i, f, g, o; an RNN group four consecutive units.
+     */
+    private static int[] columns(boolean lstm, int hidden, int groups) {
+        int[] column = new int[groups * 4];
+        if (lstm) {
+            Gate[] order = {Gate.INPUT, Gate.FORGET, Gate.CELL, Gate.OUTPUT};
+            for (int u = 0; u < hidden; u++) {
+                for (int r = 0; r < 4; r++) {
+                    column[u * 4 + r] = GateOrder.DL4J_LSTM.blocks().indexOf(order[r]) * hidden + u;
+                }
+            }
+        } else {
+            for (int row = 0; row < column.length; row++) {
+                column[row] = row < hidden ? row : -1;
+            }
+        }
+        return column;
+    }
+
+    /** Kept (group, k) blocks of one matrix (a block is kept when any of the group's four weights is). */
+    private static double blockDensity(Source s, int cols, int[] column, int groups) {
+        long kept = 0;
+        for (int g = 0; g < groups; g++) {
+            for (int k = 0; k < s.rows(); k++) {
+                kept += keeps(s, k, cols, column, g) ? 1 : 0;
+            }
+        }
+        return groups * (long) s.rows() == 0 ? 0 : kept / (double) (groups * (long) s.rows());
+    }
+
+    private static boolean keeps(Source s, int k, int cols, int[] column, int g) {
+        for (int r = 0; r < 4; r++) {
+            int col = column[g * 4 + r];
+            if (col >= 0 && s.get(k, cols, col) != 0f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Part part(List<Source> sources, int inputs, int cols, int[] column, int groups, boolean dense) {
+        int zFrom = sources.get(0).zFrom();
+        int kLen = 0;
+        for (Source s : sources) {
+            kLen += s.rows();
+        }
+        int firstLen = Math.max(0, Math.min(kLen, inputs - zFrom));
+        if (dense) {
+            float[] w = new float[groups * kLen * 4];
+            for (int row = 0; row < column.length; row++) {
+                if (column[row] >= 0) {
+                    int k = 0;
+                    for (Source s : sources) {
+                        for (int i = 0; i < s.rows(); i++, k++) {
+                            w[((row / 4) * kLen + k) * 4 + row % 4] = s.get(i, cols, column[row]);
+                        }
+                    }
+                }
+            }
+            return new Part(zFrom, kLen, firstLen, w, null, null, null, null);
+        }
+        int blocks = 0;
+        for (int g = 0; g < groups; g++) {
+            for (Source s : sources) {
+                for (int i = 0; i < s.rows(); i++) {
+                    blocks += keeps(s, i, cols, column, g) ? 1 : 0;
+                }
+            }
+        }
+        int[] ptr = new int[groups + 1];
+        int[] firstEnd = new int[groups];
+        int[] zRow = new int[blocks];
+        float[] value = new float[blocks * 4];
+        int p = 0;
+        for (int g = 0; g < groups; g++) {
+            for (Source s : sources) {
+                for (int i = 0; i < s.rows(); i++) {
+                    if (keeps(s, i, cols, column, g)) {
+                        for (int r = 0; r < 4; r++) {
+                            int col = column[g * 4 + r];
+                            value[p * 4 + r] = col < 0 ? 0f : s.get(i, cols, col);
+                        }
+                        zRow[p++] = s.zFrom() + i;
+                    }
+                }
+                if (s.zFrom() < inputs) {
+                    firstEnd[g] = p;
+                }
+            }
+            if (zFrom >= inputs) {
+                firstEnd[g] = ptr[g];
+            }
+            ptr[g + 1] = p;
+        }
+        return new Part(zFrom, kLen, firstLen, null, ptr, firstEnd, zRow, value);
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** Which kernel each matrix uses and its density of kept blocks, e.g. {@code l0 hh sparse 57.9 %}. */
+    public List<String> kernels() {
+        List<String> out = new ArrayList<>();
+        for (Layer l : layers) {
+            out.addAll(List.of(l.kernels));
+        }
+        return out;
+    }
+
+    /**
+     * Class probabilities of {@code n} sequences of {@code steps} steps, step-major one after the other (value
+     * (b, t, f) at {@code (b * steps + t) * inputs + f}), as [n * classes] row-major.
+     */
+    public float[] probabilities(float[] stepMajor, int n, int steps) {
+        Objects.requireNonNull(stepMajor, "stepMajor");
+        int length = Math.multiplyExact(steps, spec.inputs());
+        if (n < 0 || steps < 1 || stepMajor.length != (long) n * length) {
+            throw new IllegalArgumentException("expected " + n + " x " + steps + " x " + spec.inputs() + " values, got "
+                    + stepMajor.length);
+        }
+        float[] out = new float[n * spec.classes()];
+        new VectorKernels(this, steps).forward((j, dest, at) -> System.arraycopy(stepMajor, j * length, dest, at,
+                length), n, out);
+        return out;
+    }
+
+    /**
+     * The predicted class (arg-max of the probabilities, the first on ties) of the examples {@code indices} of
+     * {@code data}.
+     *
+     * @throws CancellationException when the thread is interrupted (checked between panels)
+     */
+    public int[] predictions(SequenceDataset data, int[] indices) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(indices, "indices");
+        if (data.features() != spec.inputs()) {
+            throw new IllegalArgumentException(data.name() + " has " + data.features() + " features, the model takes "
+                    + spec.inputs());
+        }
+        int classes = spec.classes();
+        float[] p = new float[indices.length * classes];
+        new VectorKernels(this, data.steps()).forward((j, dest, at) -> data.copySequence(indices[j], dest, at),
+                indices.length, p);
+        int[] out = new int[indices.length];
+        for (int i = 0; i < out.length; i++) {
+            int best = 0;
+            for (int c = 1; c < classes; c++) {
+                if (p[i * classes + c] > p[i * classes + best]) {
+                    best = c;
+                }
+            }
+            out[i] = best;
+        }
+        return out;
+    }
+
+    Layer layer(int l) {
+        return layers[l];
+    }
+
+    int layerCount() {
+        return layers.length;
+    }
+
+    float[] readout() {
+        return readout;
+    }
+
+    float[] readoutBias() {
+        return readoutBias;
+    }
+}

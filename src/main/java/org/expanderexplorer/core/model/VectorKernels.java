@@ -1,0 +1,395 @@
+package org.expanderexplorer.core.model;
+
+import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The forward pass of a {@link CompiledNetwork} in the JDK's vector API (incubator module
+ * {@code jdk.incubator.vector}; decisions 0024 and 0025): sequences go through the network in panels of
+ * {@link #PANEL} at once, each activation a row of the panel, so that every vector operation works on
+ * {@link #LANES} sequences. Per step and layer: one product of the packed weights with [x_t; h_{t-1}] (bias
+ * included, the h part skipped at t = 0 where h is zero), four output rows at a time held in twelve vector
+ * registers; then the gate loop (LSTM: c = f c + i g, h = o tanh(c); RNN: h = tanh) writes h_t straight into the
+ * next step's [x; h]. After the last step the readout and the softmax.
+ *
+ * <p>Why hand-written: the products are small (K = 156, 512 rows, a panel of 48 columns) and interleaved with the
+ * gate loop; libnd4j's fused LSTM operation and Deeplearning4j's own layer reached a fifth of one core's peak, and
+ * numpy with OpenBLAS was 2.5x faster (issue measurements in docs/performance.md). This kernel keeps a panel's
+ * whole state (weights excepted) in the first-level cache and needs no call into native code. The sigmoid is
+ * 1 / (1 + exp(-x)) and tanh(x) = 2 / (1 + exp(-2x)) - 1 with the vector API's exp (Intel's SVML on x86, within
+ * 1 ulp in float): absolute error about 1e-7 against Deeplearning4j's float kernels.
+ *
+ * <p>Cost per sequence O(T * rows * K) dense, O(T * kept weights) sparse, plus O(T * H) for the gates. One
+ * instance per call: its scratch buffers (a few hundred KB for H = 128) are reused for every panel and step, so
+ * nothing is allocated per step. Not thread-safe.
+ */
+final class VectorKernels {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** Floats per vector: 16 with AVX-512, 8 with AVX2. */
+    static final int LANES = S.length();
+    /** Sequences computed together: three vectors, the width of the register block. */
+    static final int PANEL = 3 * LANES;
+
+    /** Where the sequences come from: copies sequence {@code j} step-major into {@code dest} from {@code at}. */
+    interface SequenceSource {
+        void copy(int j, float[] dest, int at);
+    }
+
+    private final CompiledNetwork net;
+    private final int steps;
+    private final int inputs;
+    private final float[][] cur;
+    private final float[][] next;
+    private final float[][] cell;
+    /** The pre-activations of one step and layer, four rows per group x {@link #PANEL}. */
+    final float[] gates;
+    private final float[] sequences;
+    private final float[] logits;
+
+    VectorKernels(CompiledNetwork net, int steps) {
+        this.net = net;
+        this.steps = steps;
+        this.inputs = net.spec().inputs();
+        int layers = net.layerCount();
+        cur = new float[layers][];
+        next = new float[layers][];
+        cell = new float[layers][];
+        int rows = 0;
+        for (int l = 0; l < layers; l++) {
+            CompiledNetwork.Layer ly = net.layer(l);
+            cur[l] = new float[ly.k() * PANEL];
+            next[l] = new float[ly.k() * PANEL];
+            cell[l] = new float[ly.hidden * PANEL];
+            rows = Math.max(rows, ly.groups * 4);
+        }
+        gates = new float[rows * PANEL];
+        sequences = new float[Math.multiplyExact(PANEL, Math.multiplyExact(steps, inputs))];
+        logits = new float[net.spec().classes() * PANEL];
+    }
+
+    /** Probabilities of sequences 0 .. n-1 of {@code source} into {@code out} [n * classes]. */
+    void forward(SequenceSource source, int n, float[] out) {
+        for (int p0 = 0; p0 < n; p0 += PANEL) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("inference interrupted"); // superseded: stop between panels
+            }
+            int width = Math.min(PANEL, n - p0);
+            int length = steps * inputs;
+            for (int j = 0; j < width; j++) {
+                source.copy(p0 + j, sequences, j * length);
+            }
+            panel();
+            readout(cur[cur.length - 1], net.layer(cur.length - 1).inputs, p0, width, out);
+        }
+    }
+
+    /** All steps of all layers for the sequences now in {@link #sequences}; the last h ends up in {@link #cur}. */
+    private void panel() {
+        int layers = cur.length;
+        for (int l = 0; l < layers; l++) {
+            Arrays.fill(cell[l], 0f);
+        }
+        loadInputs(0, cur[0]);
+        for (int t = 0; t < steps; t++) {
+            for (int l = 0; l < layers; l++) {
+                CompiledNetwork.Layer ly = net.layer(l);
+                layerStep(ly, cur[l], next[l], cell[l], t == 0);
+                if (l + 1 < layers) {
+                    // this step's h of layer l is the input of layer l + 1
+                    System.arraycopy(next[l], ly.inputs * PANEL, cur[l + 1], 0, ly.hidden * PANEL);
+                }
+            }
+            if (t + 1 < steps) {
+                loadInputs(t + 1, next[0]);
+            }
+            for (int l = 0; l < layers; l++) {
+                float[] swap = cur[l];
+                cur[l] = next[l];
+                next[l] = swap;
+            }
+        }
+    }
+
+    /** x_t of every sequence of the panel into rows 0 .. inputs-1 of {@code z} (a transpose). */
+    private void loadInputs(int t, float[] z) {
+        int length = steps * inputs;
+        for (int j = 0; j < PANEL; j++) {
+            int from = j * length + t * inputs;
+            for (int f = 0; f < inputs; f++) {
+                z[f * PANEL + j] = sequences[from + f];
+            }
+        }
+    }
+
+    private void layerStep(CompiledNetwork.Layer ly, float[] z, float[] out, float[] c, boolean first) {
+        for (int g = 0; g < ly.groups; g++) {
+            boolean add = false;
+            for (CompiledNetwork.Part p : ly.parts) {
+                if (!first || p.firstLen > 0) {
+                    product(p, g, z, ly.bias, add, first);
+                    add = true;
+                }
+            }
+        }
+        int h0 = ly.inputs * PANEL;
+        if (ly.lstm) {
+            lstmGates(ly.hidden, c, out, h0);
+        } else {
+            rnnGates(ly.hidden, out, h0);
+        }
+    }
+
+    /**
+     * Group {@code g}'s four rows of one part into {@link #gates}: from the bias, or added to what is there; at
+     * the first step only the rows of x (h is zero).
+     */
+    private void product(CompiledNetwork.Part p, int g, float[] z, float[] bias, boolean add, boolean first) {
+        if (p.isDense()) {
+            denseGroup(p.dense, g * p.kLen * 4, first ? p.firstLen : p.kLen, z, p.zFrom * PANEL, gates,
+                    g * 4 * PANEL, bias, g * 4, add);
+        } else {
+            sparseGroup(p.ptr[g], first ? p.firstEnd[g] : p.ptr[g + 1], p.zRow, p.value, z, gates, g * 4 * PANEL,
+                    bias, g * 4, add);
+        }
+    }
+
+    /** Four rows x three vectors: twelve accumulators, one broadcast weight and three loads of z per k and row. */
+    static void denseGroup(float[] w, int wo, int kLen, float[] z, int zo, float[] out, int oo,
+                                   float[] bias, int bo, boolean add) {
+        FloatVector a0;
+        FloatVector a1;
+        FloatVector a2;
+        FloatVector b0;
+        FloatVector b1;
+        FloatVector b2;
+        FloatVector c0;
+        FloatVector c1;
+        FloatVector c2;
+        FloatVector d0;
+        FloatVector d1;
+        FloatVector d2;
+        if (add) {
+            a0 = FloatVector.fromArray(S, out, oo);
+            a1 = FloatVector.fromArray(S, out, oo + LANES);
+            a2 = FloatVector.fromArray(S, out, oo + 2 * LANES);
+            b0 = FloatVector.fromArray(S, out, oo + PANEL);
+            b1 = FloatVector.fromArray(S, out, oo + PANEL + LANES);
+            b2 = FloatVector.fromArray(S, out, oo + PANEL + 2 * LANES);
+            c0 = FloatVector.fromArray(S, out, oo + 2 * PANEL);
+            c1 = FloatVector.fromArray(S, out, oo + 2 * PANEL + LANES);
+            c2 = FloatVector.fromArray(S, out, oo + 2 * PANEL + 2 * LANES);
+            d0 = FloatVector.fromArray(S, out, oo + 3 * PANEL);
+            d1 = FloatVector.fromArray(S, out, oo + 3 * PANEL + LANES);
+            d2 = FloatVector.fromArray(S, out, oo + 3 * PANEL + 2 * LANES);
+        } else {
+            a0 = FloatVector.broadcast(S, bias[bo]);
+            a1 = a0;
+            a2 = a0;
+            b0 = FloatVector.broadcast(S, bias[bo + 1]);
+            b1 = b0;
+            b2 = b0;
+            c0 = FloatVector.broadcast(S, bias[bo + 2]);
+            c1 = c0;
+            c2 = c0;
+            d0 = FloatVector.broadcast(S, bias[bo + 3]);
+            d1 = d0;
+            d2 = d0;
+        }
+        for (int k = 0; k < kLen; k++) {
+            int zk = zo + k * PANEL;
+            FloatVector x0 = FloatVector.fromArray(S, z, zk);
+            FloatVector x1 = FloatVector.fromArray(S, z, zk + LANES);
+            FloatVector x2 = FloatVector.fromArray(S, z, zk + 2 * LANES);
+            int wk = wo + 4 * k;
+            FloatVector v = FloatVector.broadcast(S, w[wk]);
+            a0 = v.fma(x0, a0);
+            a1 = v.fma(x1, a1);
+            a2 = v.fma(x2, a2);
+            v = FloatVector.broadcast(S, w[wk + 1]);
+            b0 = v.fma(x0, b0);
+            b1 = v.fma(x1, b1);
+            b2 = v.fma(x2, b2);
+            v = FloatVector.broadcast(S, w[wk + 2]);
+            c0 = v.fma(x0, c0);
+            c1 = v.fma(x1, c1);
+            c2 = v.fma(x2, c2);
+            v = FloatVector.broadcast(S, w[wk + 3]);
+            d0 = v.fma(x0, d0);
+            d1 = v.fma(x1, d1);
+            d2 = v.fma(x2, d2);
+        }
+        a0.intoArray(out, oo);
+        a1.intoArray(out, oo + LANES);
+        a2.intoArray(out, oo + 2 * LANES);
+        b0.intoArray(out, oo + PANEL);
+        b1.intoArray(out, oo + PANEL + LANES);
+        b2.intoArray(out, oo + PANEL + 2 * LANES);
+        c0.intoArray(out, oo + 2 * PANEL);
+        c1.intoArray(out, oo + 2 * PANEL + LANES);
+        c2.intoArray(out, oo + 2 * PANEL + 2 * LANES);
+        d0.intoArray(out, oo + 3 * PANEL);
+        d1.intoArray(out, oo + 3 * PANEL + LANES);
+        d2.intoArray(out, oo + 3 * PANEL + 2 * LANES);
+    }
+
+    /**
+     * As {@link #denseGroup} over the kept rows of [x; h] only: entries {@code from .. to-1}, each a row of z and
+     * the four weights of the group (zero where one of the four is pruned).
+     */
+    static void sparseGroup(int from, int to, int[] zRow, float[] w, float[] z, float[] out, int oo,
+                                   float[] bias, int bo, boolean add) {
+        FloatVector a0;
+        FloatVector a1;
+        FloatVector a2;
+        FloatVector b0;
+        FloatVector b1;
+        FloatVector b2;
+        FloatVector c0;
+        FloatVector c1;
+        FloatVector c2;
+        FloatVector d0;
+        FloatVector d1;
+        FloatVector d2;
+        if (add) {
+            a0 = FloatVector.fromArray(S, out, oo);
+            a1 = FloatVector.fromArray(S, out, oo + LANES);
+            a2 = FloatVector.fromArray(S, out, oo + 2 * LANES);
+            b0 = FloatVector.fromArray(S, out, oo + PANEL);
+            b1 = FloatVector.fromArray(S, out, oo + PANEL + LANES);
+            b2 = FloatVector.fromArray(S, out, oo + PANEL + 2 * LANES);
+            c0 = FloatVector.fromArray(S, out, oo + 2 * PANEL);
+            c1 = FloatVector.fromArray(S, out, oo + 2 * PANEL + LANES);
+            c2 = FloatVector.fromArray(S, out, oo + 2 * PANEL + 2 * LANES);
+            d0 = FloatVector.fromArray(S, out, oo + 3 * PANEL);
+            d1 = FloatVector.fromArray(S, out, oo + 3 * PANEL + LANES);
+            d2 = FloatVector.fromArray(S, out, oo + 3 * PANEL + 2 * LANES);
+        } else {
+            a0 = FloatVector.broadcast(S, bias[bo]);
+            a1 = a0;
+            a2 = a0;
+            b0 = FloatVector.broadcast(S, bias[bo + 1]);
+            b1 = b0;
+            b2 = b0;
+            c0 = FloatVector.broadcast(S, bias[bo + 2]);
+            c1 = c0;
+            c2 = c0;
+            d0 = FloatVector.broadcast(S, bias[bo + 3]);
+            d1 = d0;
+            d2 = d0;
+        }
+        for (int p = from; p < to; p++) {
+            int zk = zRow[p] * PANEL;
+            FloatVector x0 = FloatVector.fromArray(S, z, zk);
+            FloatVector x1 = FloatVector.fromArray(S, z, zk + LANES);
+            FloatVector x2 = FloatVector.fromArray(S, z, zk + 2 * LANES);
+            int wk = 4 * p;
+            FloatVector v = FloatVector.broadcast(S, w[wk]);
+            a0 = v.fma(x0, a0);
+            a1 = v.fma(x1, a1);
+            a2 = v.fma(x2, a2);
+            v = FloatVector.broadcast(S, w[wk + 1]);
+            b0 = v.fma(x0, b0);
+            b1 = v.fma(x1, b1);
+            b2 = v.fma(x2, b2);
+            v = FloatVector.broadcast(S, w[wk + 2]);
+            c0 = v.fma(x0, c0);
+            c1 = v.fma(x1, c1);
+            c2 = v.fma(x2, c2);
+            v = FloatVector.broadcast(S, w[wk + 3]);
+            d0 = v.fma(x0, d0);
+            d1 = v.fma(x1, d1);
+            d2 = v.fma(x2, d2);
+        }
+        a0.intoArray(out, oo);
+        a1.intoArray(out, oo + LANES);
+        a2.intoArray(out, oo + 2 * LANES);
+        b0.intoArray(out, oo + PANEL);
+        b1.intoArray(out, oo + PANEL + LANES);
+        b2.intoArray(out, oo + PANEL + 2 * LANES);
+        c0.intoArray(out, oo + 2 * PANEL);
+        c1.intoArray(out, oo + 2 * PANEL + LANES);
+        c2.intoArray(out, oo + 2 * PANEL + 2 * LANES);
+        d0.intoArray(out, oo + 3 * PANEL);
+        d1.intoArray(out, oo + 3 * PANEL + LANES);
+        d2.intoArray(out, oo + 3 * PANEL + 2 * LANES);
+    }
+
+    /** c = sigmoid(f) c + sigmoid(i) tanh(g), h = sigmoid(o) tanh(c), h into rows h0 / PANEL .. of {@code out}. */
+    void lstmGates(int hidden, float[] c, float[] out, int h0) {
+        for (int u = 0; u < hidden; u++) {
+            int g = u * 4 * PANEL;
+            int cu = u * PANEL;
+            int hu = h0 + u * PANEL;
+            for (int j = 0; j < PANEL; j += LANES) {
+                FloatVector i = sigmoid(FloatVector.fromArray(S, gates, g + j));
+                FloatVector f = sigmoid(FloatVector.fromArray(S, gates, g + PANEL + j));
+                FloatVector cand = tanh(FloatVector.fromArray(S, gates, g + 2 * PANEL + j));
+                FloatVector o = sigmoid(FloatVector.fromArray(S, gates, g + 3 * PANEL + j));
+                FloatVector cv = f.mul(FloatVector.fromArray(S, c, cu + j)).add(i.mul(cand));
+                cv.intoArray(c, cu + j);
+                o.mul(tanh(cv)).intoArray(out, hu + j);
+            }
+        }
+    }
+
+    /** h = tanh(pre-activation), rows 0 .. hidden-1 of {@link #gates} into rows h0 / PANEL .. of {@code out}. */
+    void rnnGates(int hidden, float[] out, int h0) {
+        for (int u = 0; u < hidden; u++) {
+            int g = u * PANEL;
+            int hu = h0 + u * PANEL;
+            for (int j = 0; j < PANEL; j += LANES) {
+                tanh(FloatVector.fromArray(S, gates, g + j)).intoArray(out, hu + j);
+            }
+        }
+    }
+
+    private static FloatVector sigmoid(FloatVector x) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        return one.div(one.add(x.neg().lanewise(VectorOperators.EXP)));
+    }
+
+    private static FloatVector tanh(FloatVector x) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        return FloatVector.broadcast(S, 2f).div(one.add(x.mul(-2f).lanewise(VectorOperators.EXP))).sub(one);
+    }
+
+    /** Softmax of W_out^T h + b for the panel's first {@code width} sequences into {@code out} [n * classes]. */
+    private void readout(float[] z, int hRow, int p0, int width, float[] out) {
+        int classes = net.spec().classes();
+        float[] w = net.readout();
+        float[] b = net.readoutBias();
+        int hidden = net.spec().hidden();
+        for (int j = 0; j < PANEL; j += LANES) {
+            for (int k = 0; k < classes; k++) {
+                FloatVector acc = FloatVector.broadcast(S, b[k]);
+                for (int u = 0; u < hidden; u++) {
+                    acc = FloatVector.broadcast(S, w[u * classes + k])
+                            .fma(FloatVector.fromArray(S, z, (hRow + u) * PANEL + j), acc);
+                }
+                acc.intoArray(logits, k * PANEL + j);
+            }
+            FloatVector max = FloatVector.fromArray(S, logits, j);
+            for (int k = 1; k < classes; k++) {
+                max = max.max(FloatVector.fromArray(S, logits, k * PANEL + j));
+            }
+            FloatVector sum = FloatVector.zero(S);
+            for (int k = 0; k < classes; k++) {
+                FloatVector e = FloatVector.fromArray(S, logits, k * PANEL + j).sub(max).lanewise(VectorOperators.EXP);
+                e.intoArray(logits, k * PANEL + j);
+                sum = sum.add(e);
+            }
+            for (int k = 0; k < classes; k++) {
+                FloatVector.fromArray(S, logits, k * PANEL + j).div(sum).intoArray(logits, k * PANEL + j);
+            }
+        }
+        for (int j = 0; j < width; j++) {
+            for (int k = 0; k < classes; k++) {
+                out[(p0 + j) * classes + k] = logits[k * PANEL + j];
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.expanderexplorer.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Random;
+import org.expanderexplorer.core.data.Datasets;
+import org.expanderexplorer.core.data.SequenceDataset;
+import org.expanderexplorer.core.data.Split;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The fast inference path computes what Deeplearning4j's own forward pass computes: RNN and LSTM, one and two
+ * layers, random weights, biases and masks, every kernel (all dense, all sparse, and the measured crossover),
+ * batches that do not fill the last panel.
+ */
+class CompiledNetworkTest {
+
+    @Test
+    void theVectorApiIsLoadedInTheTests() {
+        // the build passes --add-modules jdk.incubator.vector to the tests; without it these tests prove nothing
+        assertThat(VectorInference.available()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "LSTM, 3, 6, 1, 4, 11",
+        "LSTM, 5, 7, 2, 3, 12",
+        "RNN, 3, 6, 1, 4, 13",
+        "RNN, 5, 9, 2, 3, 14",
+        "LSTM, 28, 33, 1, 10, 15",
+        "RNN, 28, 33, 2, 10, 16",
+    })
+    void matchesDeeplearning4jWithRandomMasksInEveryKernel(CellType cell, int inputs, int hidden, int layers,
+                                                           int classes, long seed) {
+        ModelSpec spec = new ModelSpec(cell, inputs, hidden, layers, classes);
+        RecurrentClassifier model = randomModel(spec, seed);
+        Random rnd = new Random(seed);
+        // masks of different densities on every recurrent matrix: both kernels get used at the crossover
+        WeightMasks masks = WeightMasks.none();
+        double[] keep = {0.9, 0.2, 0.05, 0.5};
+        for (int l = 0; l < layers; l++) {
+            for (WeightKind kind : WeightKind.values()) {
+                int rows = kind == WeightKind.INPUT ? spec.layerInputs(l) : hidden;
+                boolean[] m = new boolean[rows * cell.gates() * hidden];
+                double p = keep[(2 * l + kind.ordinal()) % keep.length];
+                for (int k = 0; k < m.length; k++) {
+                    m[k] = rnd.nextDouble() < p;
+                }
+                masks = masks.with(l, kind, m);
+            }
+        }
+        masks.applyTo(model);
+        int batch = 2 * VectorKernels.PANEL + 5;
+        int steps = 7;
+        float[] values = new float[batch * steps * inputs];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = rnd.nextDouble() < 0.3 ? 0f : (float) rnd.nextGaussian();
+        }
+        INDArray x = Nd4j.create(values, new long[] {batch, steps, inputs}, 'c');
+        double[][] reference = model.network().output(x, false).castTo(DataType.DOUBLE).toDoubleMatrix();
+        NetworkWeights weights = NetworkWeights.of(model);
+        for (double sparseBelow : new double[] {0, CompiledNetwork.SPARSE_BELOW, 2}) {
+            float[] fast = CompiledNetwork.of(weights, sparseBelow).probabilities(values, batch, steps);
+            assertThat(maxDifference(reference, fast)).as("kernel choice %s", sparseBelow).isLessThan(1e-5);
+        }
+        // masking the copied weights is masking the network
+        NetworkWeights dense = NetworkWeights.of(randomModel(spec, seed));
+        float[] masked = CompiledNetwork.of(dense.masked(masks)).probabilities(values, batch, steps);
+        assertThat(maxDifference(reference, masked)).isLessThan(1e-5);
+        // and so is masking while compiling
+        assertThat(CompiledNetwork.of(dense, masks).probabilities(values, batch, steps)).containsExactly(masked);
+        // and the probabilities are not degenerate (a wrong gate order would change them by far more)
+        double min = 1;
+        double max = 0;
+        for (double[] row : reference) {
+            for (double v : row) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        assertThat(max - min).isGreaterThan(0.1);
+    }
+
+    @Test
+    void theSparseAndDenseKernelsGiveIdenticalProbabilities() {
+        ModelSpec spec = new ModelSpec(CellType.LSTM, 4, 8, 2, 3);
+        RecurrentClassifier model = randomModel(spec, 31);
+        float[] values = new float[13 * 5 * 4];
+        Random rnd = new Random(31);
+        for (int k = 0; k < values.length; k++) {
+            values[k] = (float) rnd.nextGaussian();
+        }
+        NetworkWeights w = NetworkWeights.of(model);
+        // the same sums in the same order: skipped zeros add exactly nothing
+        assertThat(CompiledNetwork.of(w, 2).probabilities(values, 13, 5))
+                .containsExactly(CompiledNetwork.of(w, 0).probabilities(values, 13, 5));
+    }
+
+    @Test
+    void theWarmUpRunsEveryKernelWithoutTouchingRealWork() {
+        // the kernels on tiny inputs, then the sample of a real call: still Deeplearning4j's result
+        KernelWarmUp.run(50);
+        VectorInference.warmUp();
+        ModelSpec spec = new ModelSpec(CellType.RNN, 3, 5, 1, 2);
+        RecurrentClassifier model = randomModel(spec, 3);
+        float[] values = new float[4 * 3 * 3];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = k % 7 - 3;
+        }
+        double[][] reference = model.network().output(Nd4j.create(values, new long[] {4, 3, 3}, 'c'), false)
+                .castTo(DataType.DOUBLE).toDoubleMatrix();
+        assertThat(maxDifference(reference, CompiledNetwork.of(NetworkWeights.of(model)).probabilities(values, 4, 3)))
+                .isLessThan(1e-5);
+    }
+
+    @Test
+    void masksThatDoNotFitAreRefused() {
+        ModelSpec spec = new ModelSpec(CellType.RNN, 3, 4, 1, 2);
+        NetworkWeights w = NetworkWeights.of(RecurrentClassifier.create(spec, 1));
+        assertThatThrownBy(() -> w.masked(WeightMasks.none().with(0, WeightKind.INPUT, new boolean[5])))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has 5 entries");
+        assertThatThrownBy(() -> w.masked(WeightMasks.none().with(1, WeightKind.INPUT, new boolean[12])))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("layer 1");
+        assertThatThrownBy(() -> CompiledNetwork.of(w, WeightMasks.none().with(0, WeightKind.RECURRENT,
+                new boolean[3]))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has 3 entries");
+    }
+
+    @Test
+    void sampleModelsKeepTheirAccuraciesAndDeeplearning4jsPredictions() throws IOException {
+        SequenceDataset test = Datasets.load("mnist", Split.TEST);
+        for (String name : new String[] {"smnist-lstm128", "smnist-rnn128"}) {
+            SavedModel m = ModelFiles.load(Path.of("sample-models", name + ".zip"));
+            // the accuracy in the file was measured by Deeplearning4j's forward pass right after training
+            EvaluationResult all = new Evaluator(m.model(), test).result();
+            assertThat(all.accuracy()).as(name).isEqualTo(m.metadata().testAccuracy());
+            INDArray x = new SequenceBatches(test, 10).features(SequenceBatches.identity(300), 0, 300);
+            double[][] reference = m.model().network().output(x, false).castTo(DataType.DOUBLE).toDoubleMatrix();
+            float[] fast = CompiledNetwork.of(NetworkWeights.of(m.model()))
+                    .probabilities(x.data().asFloat(), 300, test.steps());
+            assertThat(maxDifference(reference, fast)).as(name).isLessThan(1e-5);
+        }
+        SavedModel lstm = ModelFiles.load(Path.of("sample-models", "smnist-lstm128.zip"));
+        assertThat(new Evaluator(lstm.model(), test, 1000, 1000).result().correct()).isEqualTo(976);
+    }
+
+    static RecurrentClassifier randomModel(ModelSpec spec, long seed) {
+        RecurrentClassifier model = RecurrentClassifier.create(spec, seed);
+        Random rnd = new Random(seed);
+        // Deeplearning4j initialises biases to 0 (forget gate 1): random ones make a gate mix-up visible
+        for (int l = 0; l <= spec.layers(); l++) {
+            INDArray b = Dl4jParams.view(model.network(), Dl4jParams.key(l, Dl4jParams.BIAS));
+            double[] values = new double[(int) b.length()];
+            for (int k = 0; k < values.length; k++) {
+                values[k] = rnd.nextGaussian();
+            }
+            Dl4jParams.setVector(model.network(), Dl4jParams.key(l, Dl4jParams.BIAS), values);
+            for (String kind : new String[] {Dl4jParams.WEIGHTS, Dl4jParams.RECURRENT}) {
+                if (l == spec.layers() && kind.equals(Dl4jParams.RECURRENT)) {
+                    continue;
+                }
+                double[][] w = Dl4jParams.view(model.network(), Dl4jParams.key(l, kind)).toDoubleMatrix();
+                for (double[] row : w) {
+                    for (int j = 0; j < row.length; j++) {
+                        row[j] = 1.5 * rnd.nextGaussian() / Math.sqrt(row.length / 4.0 + 1);
+                    }
+                }
+                Dl4jParams.setMatrix(model.network(), Dl4jParams.key(l, kind), w);
+            }
+        }
+        return model;
+    }
+
+    private static double maxDifference(double[][] reference, float[] fast) {
+        double max = 0;
+        int classes = reference[0].length;
+        for (int b = 0; b < reference.length; b++) {
+            for (int c = 0; c < classes; c++) {
+                max = Math.max(max, Math.abs(reference[b][c] - fast[b * classes + c]));
+            }
+        }
+        return max;
+    }
+}
