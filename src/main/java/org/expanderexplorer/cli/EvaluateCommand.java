@@ -35,7 +35,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model file (.zip or .npz).")
+    @Option(names = "--model", required = true, description = LoadedModel.FILE_HELP)
     Path model;
 
     @Option(names = "--data", required = true, description = "Data set: " + Datasets.SPEC_HELP + ".")
@@ -104,7 +104,7 @@ final class EvaluateCommand implements Callable<Integer> {
             out.println(Json.write(m));
         } else {
             out.printf(Locale.ROOT, "model:    %s (%s, %s)%n", model, saved.model().spec().describe(),
-                    saved.format() == SavedModel.Format.DL4J_ZIP ? "Deeplearning4j zip" : "PyTorch NPZ");
+                    saved.format().label());
             out.printf(Locale.ROOT, "data:     %s (%d x %d)%n", r.dataset(), ds.steps(), ds.features());
             if (selection.noise().isPresent()) {
                 out.println("noise:    " + selection.noise().get().describe(selection.spec().kind()));

@@ -77,7 +77,7 @@ final class SweepCommand implements Callable<Integer> {
 
     // --model, --data and --out are required, but checked in call(): picocli would demand a parent's required
     // options also when the subcommand 'sweep merge' runs, which takes none of them
-    @Option(names = "--model", description = "Model file (.zip or .npz), required; with --seeds it may hold {seed}, "
+    @Option(names = "--model", description = LoadedModel.FILE_HELP + " Required; with --seeds it may hold {seed}, "
             + "replaced by each seed (one model trained per seed).")
     Path model;
 
