@@ -18,4 +18,14 @@ public final class TestMatrices {
         }
         return new WeightMatrix(rows, cols, d);
     }
+
+    /** As {@link #gaussian}, each entry kept with probability {@code density} and zero otherwise. */
+    public static WeightMatrix sparseGaussian(int rows, int cols, double density, long seed) {
+        Random r = new Random(seed);
+        double[] d = new double[rows * cols];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = r.nextDouble() < density ? r.nextGaussian() : 0;
+        }
+        return new WeightMatrix(rows, cols, d);
+    }
 }

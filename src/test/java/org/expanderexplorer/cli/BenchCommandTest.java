@@ -2,12 +2,11 @@ package org.expanderexplorer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.expanderexplorer.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -23,16 +22,6 @@ class BenchCommandTest {
 
     @TempDir
     Path dir;
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = ExpanderCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** A 6 x 9 matrix with 3 non-zeros per row (a 3-regular left side), written as CSV. */
     private Path smallMatrix() throws IOException {
@@ -65,7 +54,7 @@ class BenchCommandTest {
     @Test
     void matrixJsonHasEveryStageAndTheMatrixSize() throws IOException {
         Path m = smallMatrix();
-        Run r = run("bench", "--matrix", m.toString(), "--repeat", "3", "--warmup", "1", "--json");
+        CliRun r = run("bench", "--matrix", m.toString(), "--repeat", "3", "--warmup", "1", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("rows").asInt()).isEqualTo(6);
@@ -82,7 +71,7 @@ class BenchCommandTest {
     @Test
     void weightedCpuTimeTableNamesEveryStage() throws IOException {
         Path m = smallMatrix();
-        Run r = run("bench", "--matrix", m.toString(), "--weighted", "--cpu-time", "--repeat", "2", "--warmup", "0");
+        CliRun r = run("bench", "--matrix", m.toString(), "--weighted", "--cpu-time", "--repeat", "2", "--warmup", "0");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("WEIGHTED").contains("2 timed runs after 0 warm-up runs, thread CPU time");
         for (String s : LAYER_STAGES) {
@@ -93,9 +82,9 @@ class BenchCommandTest {
     @Test
     void modelInferenceAndUnfoldedGraph() throws IOException {
         int threadsBefore = Nd4j.getEnvironment().maxMasterThreads();
-        Run r = run("bench", "--model", Path.of("sample-models", "digits8-rnn12.zip").toString(), "--data", "digits8",
-                "--limit", "50", "--batch", "20", "--nd4j-threads", "1", "--unfold", "8", "--repeat", "2", "--warmup",
-                "1", "--json");
+        CliRun r = run("bench", "--model", Path.of("sample-models", "digits8-rnn12.zip").toString(), "--data",
+                "digits8", "--limit", "50", "--batch", "20", "--nd4j-threads", "1", "--unfold", "8", "--repeat", "2",
+                "--warmup", "1", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("sequences").asInt()).isEqualTo(50);
@@ -116,7 +105,7 @@ class BenchCommandTest {
     @Test
     void prunedVariantsAreTimedAndScoredLikeThePrunedModel() throws IOException {
         Path digits = Path.of("sample-models", "digits8-rnn12.zip");
-        Run r = run("bench", "--model", digits.toString(), "--data", "digits8", "--limit", "100", "--keep", "30,10",
+        CliRun r = run("bench", "--model", digits.toString(), "--data", "digits8", "--limit", "100", "--keep", "30,10",
                 "--repeat", "2", "--warmup", "1", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -126,7 +115,7 @@ class BenchCommandTest {
         Path zip = dir.resolve("p30.zip");
         assertThat(run("prune", "--model", digits.toString(), "--keep", "30", "--out", zip.toString()).code())
                 .isZero();
-        Run e = run("evaluate", "--model", zip.toString(), "--data", "digits8", "--limit", "100", "--json");
+        CliRun e = run("evaluate", "--model", zip.toString(), "--data", "digits8", "--limit", "100", "--json");
         assertThat(j.get("accuracy").get("pruned30").asDouble())
                 .isEqualTo(new ObjectMapper().readTree(e.out()).get("accuracy").asDouble());
         assertThat(j.get("accuracy").get("inference").asDouble()).isGreaterThan(0.8);
@@ -135,7 +124,7 @@ class BenchCommandTest {
     @Test
     void numpyPeerRunsTheSameWeightsOnTheSameSequences() throws Exception {
         Assumptions.assumeTrue(NumpyAvailable.check(), "python3 with numpy is not installed");
-        Run r = run("bench", "--model", Path.of("sample-models", "digits8-rnn12.zip").toString(), "--data",
+        CliRun r = run("bench", "--model", Path.of("sample-models", "digits8-rnn12.zip").toString(), "--data",
                 "digits8", "--limit", "200", "--keep", "20", "--peer", "numpy", "--repeat", "2", "--warmup", "1",
                 "--json");
         assertThat(r.code()).as(r.err()).isZero();
@@ -154,7 +143,7 @@ class BenchCommandTest {
     void peerFilesCanBeRunByHand() throws Exception {
         Assumptions.assumeTrue(NumpyAvailable.check(), "python3 with numpy is not installed");
         Path files = dir.resolve("peer");
-        Run r = run("bench", "--model", Path.of("sample-models", "smnist-lstm128.zip").toString(), "--data",
+        CliRun r = run("bench", "--model", Path.of("sample-models", "smnist-lstm128.zip").toString(), "--data",
                 "mnist", "--limit", "100", "--keep", "none", "--peer-files", files.toString(), "--repeat", "1",
                 "--warmup", "0", "--json");
         assertThat(r.code()).as(r.err()).isZero();
@@ -192,7 +181,7 @@ class BenchCommandTest {
                 dir.resolve("no-such-python").toString()},
         };
         for (String[] args : cases) {
-            Run r = run(args);
+            CliRun r = run(args);
             String what = String.join(" ", args);
             assertThat(r.code()).as(what).isEqualTo(ExpanderCli.EXIT_BAD_INPUT);
             assertThat(r.err().strip()).as(what).startsWith("error: ").doesNotContain("\n")

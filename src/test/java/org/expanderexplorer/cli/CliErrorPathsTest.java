@@ -1,10 +1,9 @@
 package org.expanderexplorer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.expanderexplorer.cli.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,16 +25,6 @@ class CliErrorPathsTest {
     private Path ragged;
     private String missing;
     private String digits;
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = ExpanderCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @BeforeEach
     void files() throws IOException {
@@ -85,7 +74,7 @@ class CliErrorPathsTest {
             new String[] {"bench", "--matrix", ragged.toString(), "--repeat", "0"});
     }
 
-    private static void assertOneLine(Run r, String what) {
+    private static void assertOneLine(CliRun r, String what) {
         assertThat(r.code()).as(what).isEqualTo(ExpanderCli.EXIT_BAD_INPUT);
         assertThat(r.err().strip()).as(what).startsWith("error: ").doesNotContain("\n").doesNotContain("Exception")
                 .doesNotContain("\tat ");
@@ -95,7 +84,7 @@ class CliErrorPathsTest {
     @Test
     void badFilesGiveOneLineNamingTheFile() {
         for (String[] args : badFiles()) {
-            Run r = run(args);
+            CliRun r = run(args);
             String what = String.join(" ", args);
             assertOneLine(r, what);
             // the line names the file (or folder) that the user gave
@@ -126,7 +115,7 @@ class CliErrorPathsTest {
             List<String> before = new ArrayList<>(List.of("--debug"));
             before.addAll(List.of(args));
             for (List<String> withDebug : List.of(after, before)) {
-                Run r = run(withDebug.toArray(String[]::new));
+                CliRun r = run(withDebug.toArray(String[]::new));
                 String what = String.join(" ", withDebug);
                 assertThat(r.code()).as(what).isEqualTo(ExpanderCli.EXIT_BAD_INPUT);
                 String[] lines = r.err().split("\\R");

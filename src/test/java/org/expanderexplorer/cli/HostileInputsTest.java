@@ -61,7 +61,7 @@ class HostileInputsTest {
             new Case(copy + ": is the input model; writing it would replace the model", "prune", "--model",
                 copy.toString(), "--keep", "50", "--out", copy.toString()));
         for (Case c : cases) {
-            CliErrorPathsTest.Run r = CliErrorPathsTest.run(c.args());
+            CliRun r = CliRun.run(c.args());
             String what = String.join(" ", c.args());
             assertThat(r.code()).as(what + "\n" + r.err()).isEqualTo(ExpanderCli.EXIT_BAD_INPUT);
             assertThat(r.err().strip()).as(what).startsWith("error: ").contains(c.expected()).doesNotContain("\n")
@@ -75,7 +75,7 @@ class HostileInputsTest {
     @Test
     void replacingTheInputModelNeedsToBeAskedFor() throws Exception {
         Path copy = Files.copy(Path.of(MODEL), dir.resolve("m.zip"));
-        CliErrorPathsTest.Run r = CliErrorPathsTest.run("prune", "--model", copy.toString(), "--keep", "50", "--out",
+        CliRun r = CliRun.run("prune", "--model", copy.toString(), "--keep", "50", "--out",
                 copy.toString(), "--replace-model");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Files.readAllBytes(copy)).isNotEqualTo(Files.readAllBytes(Path.of(MODEL)));

@@ -1,12 +1,11 @@
 package org.expanderexplorer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.expanderexplorer.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.expanderexplorer.core.model.ModelFiles;
@@ -22,17 +21,7 @@ class ModelCommandsTest {
     static Path dir;
 
     static Path model;
-    static Result trained;
-
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = ExpanderCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
-    }
+    static CliRun trained;
 
     @BeforeAll
     static void train() {
@@ -58,7 +47,7 @@ class ModelCommandsTest {
 
     @Test
     void evaluateJsonAgreesWithTheAccuracyRecordedAtTrainingTime() throws IOException {
-        Result r = run("evaluate", "--model", model.toString(), "--data", "digits8", "--json");
+        CliRun r = run("evaluate", "--model", model.toString(), "--data", "digits8", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("examples").asInt()).isEqualTo(359);
@@ -76,8 +65,8 @@ class ModelCommandsTest {
     void evaluateHonoursTheLimitAndReadsNpz() throws IOException {
         Path npz = dir.resolve("tiny.npz");
         PyTorchNpz.save(ModelFiles.load(model).model(), npz);
-        Result zip = run("evaluate", "--model", model.toString(), "--data", "digits8", "--limit", "100", "--json");
-        Result fromNpz = run("evaluate", "--model", npz.toString(), "--data", "digits8", "--limit", "100", "--json");
+        CliRun zip = run("evaluate", "--model", model.toString(), "--data", "digits8", "--limit", "100", "--json");
+        CliRun fromNpz = run("evaluate", "--model", npz.toString(), "--data", "digits8", "--limit", "100", "--json");
         assertThat(fromNpz.code()).as(fromNpz.err()).isZero();
         JsonNode a = new ObjectMapper().readTree(zip.out());
         JsonNode b = new ObjectMapper().readTree(fromNpz.out());
@@ -88,14 +77,14 @@ class ModelCommandsTest {
 
     @Test
     void evaluateHumanOutputShowsAccuracyAndConfusion() {
-        Result r = run("evaluate", "--model", model.toString(), "--data", "digits8");
+        CliRun r = run("evaluate", "--model", model.toString(), "--data", "digits8");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("accuracy: ").contains("(").contains("/ 359)").contains("confusion matrix");
     }
 
     @Test
     void inspectListsShapesAndSparsity() throws IOException {
-        Result r = run("inspect", "--model", model.toString(), "--json");
+        CliRun r = run("inspect", "--model", model.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         // 6 x (8 + 6 + 1) + 6 x 10 + 10
@@ -105,7 +94,7 @@ class ModelCommandsTest {
         assertThat(ih.get("rows").asInt()).isEqualTo(8);
         assertThat(ih.get("cols").asInt()).isEqualTo(6);
         assertThat(json.get("metadata").get("dataset").asText()).isEqualTo("digits8");
-        Result human = run("inspect", "--model", model.toString());
+        CliRun human = run("inspect", "--model", model.toString());
         assertThat(human.out()).contains("rnn 6 x 1 (8 -> 10)").contains("layer0.hh").contains("sparsity");
     }
 
@@ -113,17 +102,17 @@ class ModelCommandsTest {
     void badInputExitsWithTwoAndOneLine() throws IOException {
         Path text = dir.resolve("notes.txt");
         Files.writeString(text, "not a model\n");
-        Result r = run("evaluate", "--model", text.toString(), "--data", "digits8");
+        CliRun r = run("evaluate", "--model", text.toString(), "--data", "digits8");
         assertThat(r.code()).isEqualTo(ExpanderCli.EXIT_BAD_INPUT);
         assertThat(r.err().strip()).startsWith("error: " + text).doesNotContain("\n").doesNotContain("Exception");
         assertThat(r.out()).isEmpty();
 
-        Result noFolder = run("train", "--arch", "rnn", "--hidden", "4", "--data", "digits8", "--epochs", "1",
+        CliRun noFolder = run("train", "--arch", "rnn", "--hidden", "4", "--data", "digits8", "--epochs", "1",
                 "--seed", "1", "--out", dir.resolve("missing/x.zip").toString());
         assertThat(noFolder.code()).isEqualTo(ExpanderCli.EXIT_BAD_INPUT);
         assertThat(noFolder.err()).contains("does not exist");
 
-        Result arch = run("train", "--arch", "gru", "--hidden", "4", "--data", "digits8", "--epochs", "1", "--seed",
+        CliRun arch = run("train", "--arch", "gru", "--hidden", "4", "--data", "digits8", "--epochs", "1", "--seed",
                 "1", "--out", dir.resolve("y.zip").toString());
         assertThat(arch.code()).isEqualTo(ExpanderCli.EXIT_BAD_INPUT);
         assertThat(arch.err().strip()).isEqualTo("error: unknown architecture 'gru': expected rnn or lstm");

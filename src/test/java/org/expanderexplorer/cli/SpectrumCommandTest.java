@@ -2,11 +2,10 @@ package org.expanderexplorer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.expanderexplorer.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,16 +15,6 @@ class SpectrumCommandTest {
 
     @TempDir
     Path dir;
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = ExpanderCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void completeBipartiteJsonHasTheAnalyticValues() throws Exception {
@@ -39,7 +28,7 @@ class SpectrumCommandTest {
         }
         Path f = dir.resolve("k35.csv");
         Files.writeString(f, csv);
-        Run r = run("spectrum", "--matrix", f.toString(), "--json");
+        CliRun r = run("spectrum", "--matrix", f.toString(), "--json");
         assertThat(r.code()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("left").asInt()).isEqualTo(3);
@@ -67,7 +56,7 @@ class SpectrumCommandTest {
     void weightedModeHasNoDeltaR() throws Exception {
         Path f = dir.resolve("w.csv");
         Files.writeString(f, "0.5,-0.25\n0.1,0.2\n");
-        Run r = run("spectrum", "--matrix", f.toString(), "--weighted", "--json");
+        CliRun r = run("spectrum", "--matrix", f.toString(), "--weighted", "--json");
         assertThat(r.code()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("deltaR").isNull()).isTrue();
@@ -80,7 +69,7 @@ class SpectrumCommandTest {
     void tableIsReadable() throws Exception {
         Path f = dir.resolve("c.csv");
         Files.writeString(f, "1,1,0\n0,1,1\n1,0,1\n");
-        Run r = run("spectrum", "--matrix", f.toString());
+        CliRun r = run("spectrum", "--matrix", f.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Delta_R").contains("Fiedler value").contains("Cheeger constant (exact)");
         assertThat(r.err()).isEmpty();
@@ -90,11 +79,11 @@ class SpectrumCommandTest {
     void badInputExitsTwoWithOneLineNamingTheFile() throws Exception {
         Path f = dir.resolve("ragged.csv");
         Files.writeString(f, "1,2,3\n4,5\n");
-        Run r = run("spectrum", "--matrix", f.toString());
+        CliRun r = run("spectrum", "--matrix", f.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains("ragged.csv").contains("line 2").doesNotContain("Exception");
-        Run missing = run("spectrum", "--matrix", dir.resolve("none.mtx").toString());
+        CliRun missing = run("spectrum", "--matrix", dir.resolve("none.mtx").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("none.mtx");
         assertThat(run("spectrum").code()).isEqualTo(2);

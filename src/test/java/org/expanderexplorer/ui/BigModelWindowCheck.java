@@ -14,7 +14,6 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
-import org.expanderexplorer.ui.task.FxExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -59,11 +58,8 @@ class BigModelWindowCheck {
     @Start
     void start(Stage s) {
         stage = s;
-        window = ExplorerApp.createWindow(s, new FxExecutor(ExplorerApp.WORKERS));
+        window = WindowDriver.show(s, null, 1440, 900);
         vm = window.viewModel();
-        s.setWidth(1440);
-        s.setHeight(900);
-        s.show();
         timer.start();
         window.open(model());
     }

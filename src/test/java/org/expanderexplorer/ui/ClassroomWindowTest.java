@@ -2,8 +2,6 @@ package org.expanderexplorer.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -76,14 +74,8 @@ class ClassroomWindowTest {
     }
 
     private Path screenshot(FxRobot robot, String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> img[0] = window.scene().snapshot(null));
-        BufferedImage bi = SwingFXUtils.fromFXImage(img[0], null);
-        Path f = dir.resolve(name);
-        ImageIO.write(bi, "png", f.toFile());
-        assertThat(bi.getWidth()).isGreaterThan(1000);
+        Path f = new WindowDriver(window, robot).screenshot(name);
+        assertThat(ImageIO.read(f.toFile()).getWidth()).isGreaterThan(1000);
         return f;
     }
 

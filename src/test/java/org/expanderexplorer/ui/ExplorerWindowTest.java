@@ -21,7 +21,6 @@ import org.expanderexplorer.core.subject.Subject;
 import org.expanderexplorer.ui.common.MetricCells;
 import org.expanderexplorer.ui.document.OpenedDocument;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
-import org.expanderexplorer.ui.task.FxExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -44,11 +43,8 @@ class ExplorerWindowTest {
 
     @Start
     void start(Stage s) {
-        window = ExplorerApp.createWindow(s, new FxExecutor(ExplorerApp.WORKERS));
+        window = WindowDriver.show(s, null, 1440, 900);
         vm = window.viewModel();
-        s.setWidth(1440);
-        s.setHeight(900);
-        s.show();
         window.openSample(OpenedDocument.DEFAULT_SAMPLE);
     }
 

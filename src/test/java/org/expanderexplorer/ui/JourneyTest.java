@@ -2,7 +2,6 @@ package org.expanderexplorer.ui;
 
 import javafx.stage.Stage;
 import org.expanderexplorer.ui.document.ScriptedDialogs;
-import org.expanderexplorer.ui.task.FxExecutor;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -34,10 +33,7 @@ abstract class JourneyTest {
     /** Builds the window on {@code s} as the application does and opens the sample. */
     final void show(Stage s) {
         stage = s;
-        window = ExplorerApp.createWindow(s, new FxExecutor(ExplorerApp.WORKERS), dialogs);
-        s.setWidth(width);
-        s.setHeight(height);
-        s.show();
+        window = WindowDriver.show(s, dialogs, width, height);
         window.openSample(sample);
     }
 

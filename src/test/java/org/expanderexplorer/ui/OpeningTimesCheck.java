@@ -10,7 +10,6 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.expanderexplorer.ui.document.OpenedDocument;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
-import org.expanderexplorer.ui.task.FxExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -35,11 +34,8 @@ class OpeningTimesCheck {
 
     @Start
     void start(Stage s) {
-        window = ExplorerApp.createWindow(s, new FxExecutor(ExplorerApp.WORKERS));
+        window = WindowDriver.show(s, null, 1440, 900);
         vm = window.viewModel();
-        s.setWidth(1440);
-        s.setHeight(900);
-        s.show();
         opened = System.nanoTime();
         window.openSample(OpenedDocument.DEFAULT_SAMPLE);
     }

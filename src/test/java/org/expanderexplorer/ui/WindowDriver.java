@@ -15,10 +15,13 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.expanderexplorer.core.report.FigureSpec;
 import org.expanderexplorer.ui.chart.ChartPanel;
+import org.expanderexplorer.ui.document.DialogService;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
+import org.expanderexplorer.ui.task.FxExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -33,6 +36,18 @@ final class WindowDriver {
         this.window = window;
         this.vm = window.viewModel();
         this.robot = robot;
+    }
+
+    /**
+     * Builds the window on {@code s} as the application does (dialogs: null for the window's own), at the given size,
+     * and shows it with nothing opened yet.
+     */
+    static MainWindow show(Stage s, DialogService dialogs, int width, int height) {
+        MainWindow window = ExplorerApp.createWindow(s, new FxExecutor(ExplorerApp.WORKERS), dialogs);
+        s.setWidth(width);
+        s.setHeight(height);
+        s.show();
+        return window;
     }
 
     static <T> T fx(Callable<T> c) throws Exception {

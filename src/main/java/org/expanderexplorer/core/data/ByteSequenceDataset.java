@@ -12,13 +12,8 @@ import java.util.Objects;
  * <p>Example i occupies bytes {@code i * T * F .. (i + 1) * T * F - 1}, step-major. Immutable; thread-safe.
  * Memory: size * T * F + size bytes; at most {@link Integer#MAX_VALUE} values in all.
  */
-public final class ByteSequenceDataset implements SequenceDataset {
+public final class ByteSequenceDataset extends ShapedSequenceDataset {
 
-    private final String name;
-    private final int steps;
-    private final int features;
-    private final int classes;
-    private final List<String> classNames;
     private final byte[] values;
     private final byte[] labels;
     private final float divisor;
@@ -38,8 +33,7 @@ public final class ByteSequenceDataset implements SequenceDataset {
      */
     ByteSequenceDataset(String name, int steps, int features, List<String> classNames, byte[] values, byte[] labels,
                         float divisor) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.classNames = List.copyOf(Objects.requireNonNull(classNames, "classNames"));
+        super(name, steps, features, classNames);
         this.values = Objects.requireNonNull(values, "values");
         this.labels = Objects.requireNonNull(labels, "labels");
         if (steps <= 0 || features <= 0 || classNames.isEmpty()) {
@@ -50,9 +44,6 @@ public final class ByteSequenceDataset implements SequenceDataset {
             throw new IllegalArgumentException(labels.length + " labels but " + values.length + " values, expected "
                     + labels.length + " x " + steps + " x " + features);
         }
-        this.steps = steps;
-        this.features = features;
-        this.classes = classNames.size();
         if (!(divisor > 0) || Float.isInfinite(divisor)) {
             throw new IllegalArgumentException("divisor must be positive and finite: " + divisor);
         }
@@ -63,33 +54,8 @@ public final class ByteSequenceDataset implements SequenceDataset {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public int size() {
         return labels.length;
-    }
-
-    @Override
-    public int steps() {
-        return steps;
-    }
-
-    @Override
-    public int features() {
-        return features;
-    }
-
-    @Override
-    public int classes() {
-        return classes;
-    }
-
-    @Override
-    public List<String> classNames() {
-        return classNames;
     }
 
     @Override
@@ -105,24 +71,19 @@ public final class ByteSequenceDataset implements SequenceDataset {
     /** The stored unsigned byte (before division) of example i at step t, feature f. */
     public int raw(int i, int t, int f) {
         Objects.checkIndex(i, labels.length);
-        Objects.checkIndex(t, steps);
-        Objects.checkIndex(f, features);
-        return values[(i * steps + t) * features + f] & 0xff;
+        Objects.checkIndex(t, steps());
+        Objects.checkIndex(f, features());
+        return values[(i * steps() + t) * features() + f] & 0xff;
     }
 
     @Override
     public void copySequence(int i, float[] dest, int offset) {
         Objects.checkIndex(i, labels.length);
-        int length = steps * features;
+        int length = steps() * features();
         Objects.checkFromIndexSize(offset, length, dest.length);
         int from = i * length;
         for (int k = 0; k < length; k++) {
             dest[offset + k] = table[values[from + k] & 0xff];
         }
-    }
-
-    @Override
-    public String toString() {
-        return name + " (" + size() + " x " + steps + " x " + features + ", " + classes + " classes)";
     }
 }

@@ -39,8 +39,13 @@ public interface SequenceDataset {
 
     /** One name per class, index = label; by default the label numbers "0", "1", ... */
     default List<String> classNames() {
-        List<String> names = new ArrayList<>(classes());
-        for (int c = 0; c < classes(); c++) {
+        return numberedClassNames(classes());
+    }
+
+    /** The names "0", "1", ..., {@code classes - 1}: for classes known by their label number only. */
+    static List<String> numberedClassNames(int classes) {
+        List<String> names = new ArrayList<>(classes);
+        for (int c = 0; c < classes; c++) {
             names.add(Integer.toString(c));
         }
         return List.copyOf(names);

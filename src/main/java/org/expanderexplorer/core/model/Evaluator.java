@@ -3,6 +3,7 @@ package org.expanderexplorer.core.model;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import org.expanderexplorer.core.Lazy;
 import org.expanderexplorer.core.data.SequenceDataset;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -24,7 +25,7 @@ public final class Evaluator {
     private final SequenceDataset data;
     private final int limit;
     private final int batchSize;
-    private EvaluationResult result;
+    private final Lazy<EvaluationResult> result = new Lazy<>(this::evaluate);
 
     /**
      * @param model     the classifier (not modified; not to be used by another thread meanwhile)
@@ -68,11 +69,8 @@ public final class Evaluator {
     }
 
     /** Evaluates (once; later calls return the cached result). */
-    public synchronized EvaluationResult result() {
-        if (result == null) {
-            result = evaluate();
-        }
-        return result;
+    public EvaluationResult result() {
+        return result.get();
     }
 
     private EvaluationResult evaluate() {

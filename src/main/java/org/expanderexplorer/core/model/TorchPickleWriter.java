@@ -117,55 +117,51 @@ final class TorchPickleWriter {
             out.write((int) v);
         } else if (v >= 0 && v < 65536) {
             out.write('M');
-            out.write((int) v & 0xff);
-            out.write((int) (v >>> 8) & 0xff);
+            littleEndian(v, 2);
         } else if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
             out.write('J');
-            for (int i = 0; i < 4; i++) {
-                out.write((int) (v >>> (8 * i)) & 0xff);
-            }
+            littleEndian(v, 4);
         } else {
             out.write(0x8a);
             out.write(8);
-            for (int i = 0; i < 8; i++) {
-                out.write((int) (v >>> (8 * i)) & 0xff);
-            }
+            littleEndian(v, 8);
         }
     }
 
     private void string(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.write('X');
-        for (int i = 0; i < 4; i++) {
-            out.write((b.length >>> (8 * i)) & 0xff);
-        }
+        littleEndian(b.length, 4);
         out.writeBytes(b);
     }
 
     /** BINPUT (or LONG_BINPUT past 255) of the value on top; returns its memo index. */
     private int put() {
         int index = next++;
-        if (index < 256) {
-            out.write('q');
-            out.write(index);
-        } else {
-            out.write('r');
-            for (int i = 0; i < 4; i++) {
-                out.write((index >>> (8 * i)) & 0xff);
-            }
-        }
+        memo('q', 'r', index);
         return index;
     }
 
+    /** BINGET (or LONG_BINGET past 255) of a memoised value. */
     private void get(int index) {
+        memo('h', 'j', index);
+    }
+
+    /** A memo opcode: the one-byte form with a one-byte index, or the long form with a four-byte one. */
+    private void memo(char shortOp, char longOp, int index) {
         if (index < 256) {
-            out.write('h');
+            out.write(shortOp);
             out.write(index);
         } else {
-            out.write('j');
-            for (int i = 0; i < 4; i++) {
-                out.write((index >>> (8 * i)) & 0xff);
-            }
+            out.write(longOp);
+            littleEndian(index, 4);
+        }
+    }
+
+    /** The low {@code bytes} bytes of {@code v}, least significant first (pickle's integers are little-endian). */
+    private void littleEndian(long v, int bytes) {
+        for (int i = 0; i < bytes; i++) {
+            out.write((int) (v >>> (8 * i)) & 0xff);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.Lazy;
 import org.expanderexplorer.core.data.SequenceDataset;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,7 +38,7 @@ public final class Trainer {
     private final WeightMasks masks;
     private final ProgressListener listener;
     private final BooleanSupplier cancelRequested;
-    private TrainingResult result;
+    private final Lazy<TrainingResult> result = new Lazy<>(this::train);
 
     /**
      * @param start           the model to start from (not modified)
@@ -77,11 +78,8 @@ public final class Trainer {
      *
      * @throws CancellationException if cancellation was requested; the starting model is unchanged
      */
-    public synchronized TrainingResult run() {
-        if (result == null) {
-            result = train();
-        }
-        return result;
+    public TrainingResult run() {
+        return result.get();
     }
 
     private TrainingResult train() {

@@ -2,6 +2,7 @@ package org.expanderexplorer.core.spectral;
 
 import java.util.Objects;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.Lazy;
 import org.expanderexplorer.core.graph.CsrGraph;
 
 /**
@@ -24,7 +25,7 @@ public final class ExactCheeger {
     public static final int MAX_VERTICES = 24;
 
     private final CsrGraph graph;
-    private CutResult result;
+    private final Lazy<CutResult> result = new Lazy<>(this::compute);
 
     /**
      * @param graph the graph
@@ -39,11 +40,8 @@ public final class ExactCheeger {
     }
 
     /** h(G) and an optimal set, computed on the first call; {@link CutResult#ratio()} is null below 2 vertices. */
-    public synchronized CutResult result() {
-        if (result == null) {
-            result = compute();
-        }
-        return result;
+    public CutResult result() {
+        return result.get();
     }
 
     private CutResult compute() {

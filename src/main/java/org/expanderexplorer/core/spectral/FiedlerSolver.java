@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.expanderexplorer.core.Lazy;
 import org.expanderexplorer.core.graph.CsrGraph;
 import org.expanderexplorer.core.graph.LayerGraph;
 
@@ -84,7 +85,7 @@ public final class FiedlerSolver {
     private final CsrGraph graph;
     private final Options options;
     private final int bipartiteLeft;
-    private FiedlerResult result;
+    private final Lazy<FiedlerResult> result = new Lazy<>(this::compute);
 
     public FiedlerSolver(CsrGraph graph) {
         this(graph, Options.DEFAULT);
@@ -112,11 +113,8 @@ public final class FiedlerSolver {
     }
 
     /** The Fiedler pair, computed on the first call. */
-    public synchronized FiedlerResult result() {
-        if (result == null) {
-            result = compute();
-        }
-        return result;
+    public FiedlerResult result() {
+        return result.get();
     }
 
     private FiedlerResult compute() {

@@ -2,6 +2,7 @@ package org.expanderexplorer.core.spectral;
 
 import java.util.List;
 import java.util.Objects;
+import org.expanderexplorer.core.Lazy;
 import org.expanderexplorer.core.graph.CsrGraph;
 
 /**
@@ -17,10 +18,10 @@ public final class GraphAnalysis {
 
     private final CsrGraph graph;
     private final AnalysisOptions options;
-    private FiedlerResult fiedler;
-    private CutResult sweepCut;
-    private FiedlerEigenspace.Space eigenspace;
-    private GraphAnalysisResult result;
+    private final Lazy<FiedlerResult> fiedler;
+    private final Lazy<CutResult> sweepCut;
+    private final Lazy<FiedlerEigenspace.Space> eigenspace;
+    private final Lazy<GraphAnalysisResult> result = new Lazy<>(this::compute);
 
     public GraphAnalysis(CsrGraph graph) {
         this(graph, AnalysisOptions.DEFAULT);
@@ -33,61 +34,56 @@ public final class GraphAnalysis {
     public GraphAnalysis(CsrGraph graph, AnalysisOptions options) {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.options = Objects.requireNonNull(options, "options");
+        this.fiedler = new Lazy<>(() -> new FiedlerSolver(graph, options.fiedler()).result());
+        this.sweepCut = new Lazy<>(() -> FiedlerEigenspace.sweepCut(graph, eigenspace()));
+        this.eigenspace = new Lazy<>(() -> FiedlerEigenspace.of(graph, fiedler(), options.fiedler()));
     }
 
     /** The Fiedler pair. */
-    public synchronized FiedlerResult fiedler() {
-        if (fiedler == null) {
-            fiedler = new FiedlerSolver(graph, options.fiedler()).result();
-        }
-        return fiedler;
+    public FiedlerResult fiedler() {
+        return fiedler.get();
     }
 
     /**
      * The sweep cut of the Fiedler vector; when lambda_2 is repeated, the best sweep over its eigenspace, which does
      * not depend on the eigenvector the solver returned ({@link FiedlerEigenspace}).
      */
-    public synchronized CutResult sweepCut() {
-        if (sweepCut == null) {
-            sweepCut = FiedlerEigenspace.sweepCut(graph, eigenspace());
-        }
-        return sweepCut;
+    public CutResult sweepCut() {
+        return sweepCut.get();
     }
 
     /**
      * The multiplicity of lambda_2 (1 when simple; for a disconnected graph 1, its cut separating a component),
      * as found by {@link FiedlerEigenspace}; on graphs past its dense limit possibly a lower bound.
      */
-    public synchronized int fiedlerMultiplicity() {
+    public int fiedlerMultiplicity() {
         return eigenspace().multiplicity();
     }
 
     private FiedlerEigenspace.Space eigenspace() {
-        if (eigenspace == null) {
-            eigenspace = FiedlerEigenspace.of(graph, fiedler(), options.fiedler());
-        }
-        return eigenspace;
+        return eigenspace.get();
     }
 
     /** The whole analysis, computed on the first call. */
-    public synchronized GraphAnalysisResult result() {
-        if (result == null) {
-            int n = graph.vertexCount();
-            double min = Double.POSITIVE_INFINITY;
-            double max = 0;
-            for (int v = 0; v < n; v++) {
-                min = Math.min(min, graph.strength(v));
-                max = Math.max(max, graph.strength(v));
-            }
-            FiedlerResult f = fiedler();
-            CutResult sweep = sweepCut();
-            CutResult exact = options.wantsExact(n) ? new ExactCheeger(graph).result() : null;
-            CheegerBounds b = CheegerBounds.of(f.value(), min, max, null, sweep.ratio());
-            result = new GraphAnalysisResult(n, graph.edgeCount(), n == 0 ? null : min, n == 0 ? null : max,
-                    f.components(), f.value(), b.lower(), b.upper(), sweep.ratio(), sweep.labels(),
-                    exact == null ? null : exact.ratio(), b, f.vector(), sweep.vertices(),
-                    exact == null ? List.of() : exact.labels(), f.solver());
+    public GraphAnalysisResult result() {
+        return result.get();
+    }
+
+    private GraphAnalysisResult compute() {
+        int n = graph.vertexCount();
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (int v = 0; v < n; v++) {
+            min = Math.min(min, graph.strength(v));
+            max = Math.max(max, graph.strength(v));
         }
-        return result;
+        FiedlerResult f = fiedler();
+        CutResult sweep = sweepCut();
+        CutResult exact = options.wantsExact(n) ? new ExactCheeger(graph).result() : null;
+        CheegerBounds b = CheegerBounds.of(f.value(), min, max, null, sweep.ratio());
+        return new GraphAnalysisResult(n, graph.edgeCount(), n == 0 ? null : min, n == 0 ? null : max,
+                f.components(), f.value(), b.lower(), b.upper(), sweep.ratio(), sweep.labels(),
+                exact == null ? null : exact.ratio(), b, f.vector(), sweep.vertices(),
+                exact == null ? List.of() : exact.labels(), f.solver());
     }
 }

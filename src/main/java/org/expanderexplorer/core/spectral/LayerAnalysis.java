@@ -1,6 +1,7 @@
 package org.expanderexplorer.core.spectral;
 
 import java.util.Objects;
+import org.expanderexplorer.core.Lazy;
 import org.expanderexplorer.core.graph.CsrGraph;
 import org.expanderexplorer.core.graph.LayerGraph;
 
@@ -19,15 +20,15 @@ public final class LayerAnalysis {
 
     private final LayerGraph graph;
     private final AnalysisOptions options;
-    private SingularSpectrum spectrum;
-    private RamanujanGaps gaps;
-    private FiedlerResult fiedler;
-    private CutResult sweepCut;
-    private FiedlerEigenspace.Space eigenspace;
+    private final Lazy<SingularSpectrum> spectrum;
+    private final Lazy<RamanujanGaps> gaps;
+    private final Lazy<FiedlerResult> fiedler;
+    private final Lazy<CutResult> sweepCut;
+    private final Lazy<FiedlerEigenspace.Space> eigenspace;
     private CutResult exact;
-    private CheegerBounds bounds;
+    private final Lazy<CheegerBounds> bounds;
     private boolean exactDone;
-    private LayerAnalysisResult result;
+    private final Lazy<LayerAnalysisResult> result;
 
     public LayerAnalysis(LayerGraph graph) {
         this(graph, AnalysisOptions.DEFAULT);
@@ -40,6 +41,16 @@ public final class LayerAnalysis {
     public LayerAnalysis(LayerGraph graph, AnalysisOptions options) {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.options = Objects.requireNonNull(options, "options");
+        this.spectrum = new Lazy<>(() -> new SingularValues(graph).result());
+        this.gaps = new Lazy<>(() -> RamanujanGaps.of(graph, spectrum()));
+        this.fiedler = new Lazy<>(() -> FiedlerSolver.forLayer(graph, options.fiedler()).result());
+        this.sweepCut = new Lazy<>(() -> FiedlerEigenspace.sweepCut(graph.asCsrGraph(), eigenspace()));
+        this.eigenspace = new Lazy<>(() -> FiedlerEigenspace.of(graph.asCsrGraph(), fiedler(), options.fiedler(),
+                graph.left()));
+        this.bounds = new Lazy<>(() -> CheegerBounds.of(fiedler().value(), graph.minDegree(), graph.maxDegree(),
+                spectrum().muHat(), sweepCut().ratio()));
+        this.result = new Lazy<>(() -> new LayerAnalysisResult(GraphStats.of(graph), spectrum(), gaps(), fiedler(),
+                sweepCut(), exactCheeger(), bounds(), gapVariants()));
     }
 
     public LayerGraph graph() {
@@ -47,19 +58,13 @@ public final class LayerAnalysis {
     }
 
     /** Singular values of M, mu_0 and mu_hat. */
-    public synchronized SingularSpectrum spectrum() {
-        if (spectrum == null) {
-            spectrum = new SingularValues(graph).result();
-        }
-        return spectrum;
+    public SingularSpectrum spectrum() {
+        return spectrum.get();
     }
 
     /** Delta_S, Delta_R and the other gaps. */
-    public synchronized RamanujanGaps gaps() {
-        if (gaps == null) {
-            gaps = RamanujanGaps.of(graph, spectrum());
-        }
-        return gaps;
+    public RamanujanGaps gaps() {
+        return gaps.get();
     }
 
     /** The gap variants of other implementations ({@link GapVariants}). */
@@ -68,37 +73,28 @@ public final class LayerAnalysis {
     }
 
     /** The Fiedler pair of the layer's Laplacian. */
-    public synchronized FiedlerResult fiedler() {
-        if (fiedler == null) {
-            fiedler = FiedlerSolver.forLayer(graph, options.fiedler()).result();
-        }
-        return fiedler;
+    public FiedlerResult fiedler() {
+        return fiedler.get();
     }
 
     /**
      * The sweep cut of the Fiedler vector; when lambda_2 is repeated, the best sweep over its eigenspace, which does
      * not depend on the eigenvector the solver returned ({@link FiedlerEigenspace}).
      */
-    public synchronized CutResult sweepCut() {
-        if (sweepCut == null) {
-            sweepCut = FiedlerEigenspace.sweepCut(graph.asCsrGraph(), eigenspace());
-        }
-        return sweepCut;
+    public CutResult sweepCut() {
+        return sweepCut.get();
     }
 
     /**
      * The multiplicity of lambda_2 (1 when simple; for a disconnected graph 1, its cut separating a component),
      * as found by {@link FiedlerEigenspace}; on graphs past its dense limit possibly a lower bound.
      */
-    public synchronized int fiedlerMultiplicity() {
+    public int fiedlerMultiplicity() {
         return eigenspace().multiplicity();
     }
 
     private FiedlerEigenspace.Space eigenspace() {
-        if (eigenspace == null) {
-            eigenspace = FiedlerEigenspace.of(graph.asCsrGraph(), fiedler(), options.fiedler(), graph.left());
-        }
-        return eigenspace;
+        return eigenspace.get();
     }
 
     /**
@@ -116,20 +112,12 @@ public final class LayerAnalysis {
     }
 
     /** The named Cheeger bounds. */
-    public synchronized CheegerBounds bounds() {
-        if (bounds == null) {
-            bounds = CheegerBounds.of(fiedler().value(), graph.minDegree(), graph.maxDegree(), spectrum().muHat(),
-                    sweepCut().ratio());
-        }
-        return bounds;
+    public CheegerBounds bounds() {
+        return bounds.get();
     }
 
     /** The whole analysis as one record of its sub-results. */
-    public synchronized LayerAnalysisResult result() {
-        if (result == null) {
-            result = new LayerAnalysisResult(GraphStats.of(graph), spectrum(), gaps(), fiedler(), sweepCut(),
-                    exactCheeger(), bounds(), gapVariants());
-        }
-        return result;
+    public LayerAnalysisResult result() {
+        return result.get();
     }
 }

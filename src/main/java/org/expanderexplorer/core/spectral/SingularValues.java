@@ -6,6 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.expanderexplorer.core.Lazy;
 import org.expanderexplorer.core.graph.LayerGraph;
 
 /**
@@ -54,21 +55,19 @@ public final class SingularValues {
     private static final long LANCZOS_SEED = 1L;
 
     private final LayerGraph graph;
-    private SingularSpectrum result;
+    private final Lazy<SingularSpectrum> result;
 
     /**
      * @param graph the layer graph; its kept part is analysed
      */
     public SingularValues(LayerGraph graph) {
         this.graph = Objects.requireNonNull(graph, "graph");
+        this.result = new Lazy<>(() -> compute(graph));
     }
 
     /** The spectrum, computed on the first call. */
-    public synchronized SingularSpectrum result() {
-        if (result == null) {
-            result = compute(graph);
-        }
-        return result;
+    public SingularSpectrum result() {
+        return result.get();
     }
 
     private static SingularSpectrum compute(LayerGraph graph) {

@@ -6,6 +6,7 @@ import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.Lazy;
 import org.expanderexplorer.core.graph.LayerGraph;
 
 /**
@@ -29,7 +30,7 @@ public final class SingularVectors {
     public static final int MAX_SIDE = 1000;
 
     private final LayerGraph graph;
-    private SingularTriplets result;
+    private final Lazy<SingularTriplets> result = new Lazy<>(this::compute);
 
     /**
      * @param graph the layer graph
@@ -44,11 +45,8 @@ public final class SingularVectors {
     }
 
     /** The decomposition, computed on the first call. */
-    public synchronized SingularTriplets result() {
-        if (result == null) {
-            result = compute();
-        }
-        return result;
+    public SingularTriplets result() {
+        return result.get();
     }
 
     private SingularTriplets compute() {

@@ -2,6 +2,7 @@ package org.expanderexplorer.core.spectral;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.expanderexplorer.core.Lazy;
 import org.expanderexplorer.core.graph.CsrGraph;
 
 /**
@@ -18,7 +19,7 @@ public final class SweepCut {
 
     private final CsrGraph graph;
     private final double[] order;
-    private CutResult result;
+    private final Lazy<CutResult> result = new Lazy<>(this::compute);
 
     /**
      * @param graph the graph
@@ -35,11 +36,8 @@ public final class SweepCut {
     }
 
     /** The best prefix cut, computed on the first call; {@link CutResult#ratio()} is null below 2 vertices. */
-    public synchronized CutResult result() {
-        if (result == null) {
-            result = compute();
-        }
-        return result;
+    public CutResult result() {
+        return result.get();
     }
 
     private CutResult compute() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.expanderexplorer.core.Lazy;
 import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.graph.UnfoldedGraph;
@@ -69,7 +70,7 @@ public final class UnfoldedAnalysis {
     }
 
     private final UnfoldedGraph graph;
-    private Result result;
+    private final Lazy<Result> result = new Lazy<>(this::compute);
 
     /** @param graph the unfolded graph (its window of T' steps) */
     public UnfoldedAnalysis(UnfoldedGraph graph) {
@@ -77,23 +78,24 @@ public final class UnfoldedAnalysis {
     }
 
     /** The numbers, computed on the first call. */
-    public synchronized Result result() {
-        if (result == null) {
-            GraphAnalysisResult g = new GraphAnalysis(graph.toCsrGraph(),
-                    AnalysisOptions.DEFAULT.withExact(AnalysisOptions.Exact.NEVER)).result();
-            List<Layer> layers = new ArrayList<>();
-            for (int t = graph.firstStep(); t <= graph.lastStep(); t++) {
-                layers.add(layer(t));
-            }
-            boolean equal = true;
-            for (Layer l : layers) {
-                equal &= sameGaps(l, layers.get(0));
-            }
-            result = new Result(graph.steps(), graph.representation(), g.vertices(), g.edges(), g.components(),
-                    g.fiedler(), g.cheegerLower(), g.cheegerUpper(), g.sweepCutRatio(), g.sweepCutSet().size(),
-                    layers, equal);
+    public Result result() {
+        return result.get();
+    }
+
+    private Result compute() {
+        GraphAnalysisResult g = new GraphAnalysis(graph.toCsrGraph(),
+                AnalysisOptions.DEFAULT.withExact(AnalysisOptions.Exact.NEVER)).result();
+        List<Layer> layers = new ArrayList<>();
+        for (int t = graph.firstStep(); t <= graph.lastStep(); t++) {
+            layers.add(layer(t));
         }
-        return result;
+        boolean equal = true;
+        for (Layer l : layers) {
+            equal &= sameGaps(l, layers.get(0));
+        }
+        return new Result(graph.steps(), graph.representation(), g.vertices(), g.edges(), g.components(),
+                g.fiedler(), g.cheegerLower(), g.cheegerUpper(), g.sweepCutRatio(), g.sweepCutSet().size(),
+                layers, equal);
     }
 
     /** The bipartite layer into h_t: rows x_t (I) then h_{t-1} (H), columns h_t (H), from the unfolded edges. */

@@ -3,6 +3,7 @@ package org.expanderexplorer.core.drawing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.expanderexplorer.TestMatrices.sparseGaussian;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.expanderexplorer.core.BadInputException;
@@ -39,20 +39,12 @@ class GraphExportTest {
 
     /** A seeded random vanilla-RNN layer, 6 inputs and 10 hidden units, about 60 % dense. */
     private static Subject rnn() {
-        return Subject.ofLayer("rnn", random(6, 10, 1), random(10, 10, 2), null, null);
+        return Subject.ofLayer("rnn", sparseGaussian(6, 10, 0.6, 1), sparseGaussian(10, 10, 0.6, 2), null, null);
     }
 
     private static Subject lstm() {
-        return Subject.ofLayer("lstm", random(5, 16, 3), random(4, 16, 4), GateOrder.DL4J_LSTM, null);
-    }
-
-    private static WeightMatrix random(int rows, int cols, long seed) {
-        Random rnd = new Random(seed);
-        double[] v = new double[rows * cols];
-        for (int k = 0; k < v.length; k++) {
-            v[k] = rnd.nextDouble() < 0.6 ? rnd.nextGaussian() : 0;
-        }
-        return new WeightMatrix(rows, cols, v);
+        return Subject.ofLayer("lstm", sparseGaussian(5, 16, 0.6, 3), sparseGaussian(4, 16, 0.6, 4),
+                GateOrder.DL4J_LSTM, null);
     }
 
     /**
@@ -154,7 +146,7 @@ class GraphExportTest {
 
     @Test
     void refusesWhatDoesNotExist() {
-        Subject m = Subject.ofMatrix("m", random(3, 4, 5));
+        Subject m = Subject.ofMatrix("m", sparseGaussian(3, 4, 0.6, 5));
         assertThatThrownBy(() -> GraphExport.of(m, m.dense(), GraphId.MATRIX, 2, Representation.UNWEIGHTED))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("unfold");
         assertThatThrownBy(() -> GraphExport.of(rnn(), rnn().dense(), GraphId.parse("hh.f"), 2,

@@ -2,9 +2,9 @@ package org.expanderexplorer.core.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.expanderexplorer.TestMatrices.sparseGaussian;
 
 import java.util.HashSet;
-import java.util.Random;
 import java.util.Set;
 import org.expanderexplorer.core.graph.UnfoldedVertex.Role;
 import org.jgrapht.Graph;
@@ -13,16 +13,6 @@ import org.jgrapht.graph.DefaultWeightedEdge;
 import org.junit.jupiter.api.Test;
 
 class UnfoldedGraphTest {
-
-    /** A Gaussian matrix whose entries are kept with probability keep. */
-    private static WeightMatrix sparse(int rows, int cols, double keep, long seed) {
-        Random rnd = new Random(seed);
-        double[] d = new double[rows * cols];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = rnd.nextDouble() < keep ? rnd.nextGaussian() : 0.0;
-        }
-        return new WeightMatrix(rows, cols, d);
-    }
 
     /** Independent count of (source, unit) pairs with a non-zero weight in any of the column blocks of width h. */
     private static int collapsedNonZeros(WeightMatrix w, int h) {
@@ -69,8 +59,8 @@ class UnfoldedGraphTest {
         int i = 5;
         int h = 7;
         int t = 4;
-        WeightMatrix wih = sparse(i, 4 * h, 0.2, 1);
-        WeightMatrix whh = sparse(h, 4 * h, 0.1, 2);
+        WeightMatrix wih = sparseGaussian(i, 4 * h, 0.2, 1);
+        WeightMatrix whh = sparseGaussian(h, 4 * h, 0.1, 2);
         UnfoldedGraph g = new UnfoldedGraph(wih, whh, t, Representation.UNWEIGHTED);
         assertThat(g.gatesCollapsed()).isTrue();
         assertThat(g.vertexCount()).isEqualTo(h + t * (i + h));
@@ -99,7 +89,8 @@ class UnfoldedGraphTest {
 
     @Test
     void vertexArraysDescribeEveryVertex() {
-        UnfoldedGraph g = new UnfoldedGraph(sparse(3, 4, 0.5, 3), sparse(4, 4, 0.5, 4), 3, Representation.WEIGHTED);
+        UnfoldedGraph g = new UnfoldedGraph(sparseGaussian(3, 4, 0.5, 3), sparseGaussian(4, 4, 0.5, 4), 3,
+                Representation.WEIGHTED);
         int[] step = g.stepArray();
         int[] unit = g.unitArray();
         Role[] role = g.roleArray();
@@ -116,7 +107,7 @@ class UnfoldedGraphTest {
 
     @Test
     void jgraphtViewHasTheSameEdgesAndWeights() {
-        UnfoldedGraph g = new UnfoldedGraph(sparse(4, 24, 0.2, 5), sparse(6, 24, 0.15, 6), 3,
+        UnfoldedGraph g = new UnfoldedGraph(sparseGaussian(4, 24, 0.2, 5), sparseGaussian(6, 24, 0.15, 6), 3,
                 Representation.WEIGHTED);
         Graph<UnfoldedVertex, DefaultWeightedEdge> view = g.jgraphtView();
         assertThat(view.vertexSet()).hasSize(g.vertexCount());
@@ -136,8 +127,8 @@ class UnfoldedGraphTest {
     @Test
     void componentCountsAgreeBetweenJgraphtAndCsr() {
         for (long seed = 0; seed < 5; seed++) {
-            UnfoldedGraph g = new UnfoldedGraph(sparse(6, 8, 0.08, seed), sparse(8, 8, 0.1, seed + 100), 3,
-                    Representation.UNWEIGHTED);
+            UnfoldedGraph g = new UnfoldedGraph(sparseGaussian(6, 8, 0.08, seed),
+                    sparseGaussian(8, 8, 0.1, seed + 100), 3, Representation.UNWEIGHTED);
             int jgrapht = new ConnectivityInspector<>(g.jgraphtView()).connectedSets().size();
             assertThat(g.toCsrGraph().componentCount()).as("seed %d", seed).isEqualTo(jgrapht);
         }
@@ -161,7 +152,8 @@ class UnfoldedGraphTest {
 
     @Test
     void initialHiddenStateHasOnlyRecurrentEdgesToStepOne() {
-        UnfoldedGraph g = new UnfoldedGraph(sparse(5, 6, 0.9, 7), sparse(6, 6, 0.9, 8), 4, Representation.UNWEIGHTED);
+        UnfoldedGraph g = new UnfoldedGraph(sparseGaussian(5, 6, 0.9, 7), sparseGaussian(6, 6, 0.9, 8), 4,
+                Representation.UNWEIGHTED);
         CsrGraph csr = g.toCsrGraph();
         int seen = 0;
         for (int j = 0; j < g.hidden(); j++) {
@@ -180,7 +172,7 @@ class UnfoldedGraphTest {
 
     @Test
     void windowsAreTheSameGraphWithShiftedLabels() {
-        UnfoldedGraph full = new UnfoldedGraph(sparse(3, 5, 0.5, 9), sparse(5, 5, 0.5, 10), 6,
+        UnfoldedGraph full = new UnfoldedGraph(sparseGaussian(3, 5, 0.5, 9), sparseGaussian(5, 5, 0.5, 10), 6,
                 Representation.WEIGHTED);
         UnfoldedGraph first = full.window(UnfoldedGraph.DEFAULT_WINDOW);
         UnfoldedGraph later = full.window(3, 3);
@@ -213,8 +205,8 @@ class UnfoldedGraphTest {
     void lstm128Over28StepsHasEveryCollapsedEdgeAtEveryStep() {
         // Keep each gate weight with probability 1/3: about 1 - (2/3)^4 = 80 % of the collapsed pairs remain.
         // (How long the build takes is measured in src/jmh, UnfoldedGraphBenchmark.buildCsr, not here.)
-        WeightMatrix wih = sparse(28, 512, 1.0 / 3, 11);
-        WeightMatrix whh = sparse(128, 512, 1.0 / 3, 12);
+        WeightMatrix wih = sparseGaussian(28, 512, 1.0 / 3, 11);
+        WeightMatrix whh = sparseGaussian(128, 512, 1.0 / 3, 12);
         UnfoldedGraph g = new UnfoldedGraph(wih, whh, 28, Representation.WEIGHTED);
         CsrGraph csr = g.toCsrGraph();
         assertThat(csr.vertexCount()).isEqualTo(128 + 28 * (28 + 128));

@@ -136,16 +136,13 @@ class AtomicFilesTest {
     /** A killed run's temporary file (its process is gone) is removed by the next write; a live one's is kept. */
     @Test
     void temporaryFilesOfDeadProcessesAreRemovedOnTheNextWrite() throws Exception {
-        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-version").redirectErrorStream(true).start();
-        gone.getInputStream().readAllBytes();
-        gone.waitFor();
+        long gone = EndedProcess.pid();
         String name = "sweep.csv";
-        Path stale = Files.writeString(dir.resolve(AtomicFiles.tempName(name, gone.pid(), 0xabc)), "half");
+        Path stale = Files.writeString(dir.resolve(AtomicFiles.tempName(name, gone, 0xabc)), "half");
         Path live = Files.writeString(dir.resolve(AtomicFiles.tempName(name, ProcessHandle.current().pid(), 0xdef)),
                 "in progress");
-        Path other = Files.writeString(dir.resolve(AtomicFiles.tempName("other.csv", gone.pid(), 0x1)), "not ours");
-        assertThat(AtomicFiles.pidOf(stale.getFileName().toString(), name)).isEqualTo(gone.pid());
+        Path other = Files.writeString(dir.resolve(AtomicFiles.tempName("other.csv", gone, 0x1)), "not ours");
+        assertThat(AtomicFiles.pidOf(stale.getFileName().toString(), name)).isEqualTo(gone);
         assertThat(AtomicFiles.pidOf(".sweep.csv.12ab.tmp", name)).isEqualTo(-1);
         AtomicFiles.writeText(dir.resolve(name), w -> w.write("q\n"));
         assertThat(stale).doesNotExist();

@@ -70,11 +70,8 @@ class RunFolderTest {
 
     @Test
     void stagingFoldersOfKilledRunsAreRemovedByTheNextRun() throws Exception {
-        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-version").redirectErrorStream(true).start();
-        gone.getInputStream().readAllBytes();
-        gone.waitFor();
-        Path stale = Files.createDirectories(dir.resolve(AtomicFiles.tempName("out", gone.pid(), 7)));
+        long gone = EndedProcess.pid();
+        Path stale = Files.createDirectories(dir.resolve(AtomicFiles.tempName("out", gone, 7)));
         Files.writeString(stale.resolve("sweep.csv"), "from a killed run");
         Path live = Files.createDirectories(dir.resolve(AtomicFiles.tempName("out", ProcessHandle.current().pid(), 9)));
         try (RunFolder run = RunFolder.begin(dir.resolve("out"))) {

@@ -2,22 +2,17 @@ package org.expanderexplorer.core.model;
 
 import java.util.SplittableRandom;
 import org.expanderexplorer.core.data.SequenceDataset;
+import org.expanderexplorer.core.data.ShapedSequenceDataset;
 
 /** An in-memory data set for tests, plus a generator of an easy synthetic task. */
-final class ArraySequenceDataset implements SequenceDataset {
+public final class ArraySequenceDataset extends ShapedSequenceDataset {
 
-    private final String name;
-    private final int steps;
-    private final int features;
-    private final int classes;
     private final float[] values;
     private final int[] labels;
 
-    ArraySequenceDataset(String name, int steps, int features, int classes, float[] values, int[] labels) {
-        this.name = name;
-        this.steps = steps;
-        this.features = features;
-        this.classes = classes;
+    /** Takes the arrays as they are: {@code values} holds size x steps x features values, step-major. */
+    public ArraySequenceDataset(String name, int steps, int features, int classes, float[] values, int[] labels) {
+        super(name, steps, features, SequenceDataset.numberedClassNames(classes));
         this.values = values;
         this.labels = labels;
     }
@@ -63,33 +58,13 @@ final class ArraySequenceDataset implements SequenceDataset {
 
     /** The raw values of examples [from, to), step-major, as one batch. */
     float[] flat(int from, int to) {
-        int stride = steps * features;
+        int stride = steps() * features();
         return java.util.Arrays.copyOfRange(values, from * stride, to * stride);
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
     public int size() {
         return labels.length;
-    }
-
-    @Override
-    public int steps() {
-        return steps;
-    }
-
-    @Override
-    public int features() {
-        return features;
-    }
-
-    @Override
-    public int classes() {
-        return classes;
     }
 
     @Override
@@ -99,7 +74,7 @@ final class ArraySequenceDataset implements SequenceDataset {
 
     @Override
     public void copySequence(int i, float[] dest, int offset) {
-        int stride = steps * features;
+        int stride = steps() * features();
         System.arraycopy(values, i * stride, dest, offset, stride);
     }
 }

@@ -91,27 +91,7 @@ class FusedLstmInferenceTest {
     private static void assertMatches(ModelSpec spec, long seed) {
         RecurrentClassifier model = RecurrentClassifier.create(spec, seed);
         Random rnd = new Random(seed);
-        // Deeplearning4j initialises biases to 0 (forget gate 1): random ones make a gate mix-up visible
-        for (int l = 0; l <= spec.layers(); l++) {
-            INDArray b = Dl4jParams.view(model.network(), Dl4jParams.key(l, Dl4jParams.BIAS));
-            double[] values = new double[(int) b.length()];
-            for (int k = 0; k < values.length; k++) {
-                values[k] = rnd.nextGaussian();
-            }
-            Dl4jParams.setVector(model.network(), Dl4jParams.key(l, Dl4jParams.BIAS), values);
-            for (String kind : new String[] {Dl4jParams.WEIGHTS, Dl4jParams.RECURRENT}) {
-                if (l == spec.layers() && kind.equals(Dl4jParams.RECURRENT)) {
-                    continue;
-                }
-                double[][] w = Dl4jParams.view(model.network(), Dl4jParams.key(l, kind)).toDoubleMatrix();
-                for (double[] row : w) {
-                    for (int j = 0; j < row.length; j++) {
-                        row[j] = rnd.nextDouble() < 0.3 ? 0 : 1.5 * rnd.nextGaussian();
-                    }
-                }
-                Dl4jParams.setMatrix(model.network(), Dl4jParams.key(l, kind), w);
-            }
-        }
+        RandomParams.fill(model, spec, rnd, rowLength -> rnd.nextDouble() < 0.3 ? 0 : 1.5 * rnd.nextGaussian());
         int batch = 9;
         int steps = 6;
         float[] values = new float[batch * steps * spec.inputs()];

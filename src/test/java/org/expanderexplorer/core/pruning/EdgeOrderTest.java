@@ -1,25 +1,16 @@
 package org.expanderexplorer.core.pruning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.expanderexplorer.TestMatrices.sparseGaussian;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import org.expanderexplorer.core.graph.WeightMatrix;
 import org.junit.jupiter.api.Test;
 
 class EdgeOrderTest {
-
-    private static WeightMatrix sparseGaussian(int rows, int cols, long seed) {
-        Random r = new Random(seed);
-        double[] d = new double[rows * cols];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = r.nextDouble() < 0.7 ? r.nextGaussian() : 0;
-        }
-        return new WeightMatrix(rows, cols, d);
-    }
 
     /** Removes edges one by one in the order's sequence; returns the removed row-major indices. */
     private static List<Integer> removeAll(WeightMatrix w, EdgeOrder order) {
@@ -36,7 +27,7 @@ class EdgeOrderTest {
 
     @Test
     void magnitudeRemovesTheSmallestKeptWeightFirst() {
-        WeightMatrix w = sparseGaussian(5, 7, 3);
+        WeightMatrix w = sparseGaussian(5, 7, 0.7, 3);
         List<Integer> removed = removeAll(w, new EdgeOrder(w, EdgeOrder.Kind.SMALLEST_MAGNITUDE, 0));
         assertThat(removed).hasSize(w.nonZeros());
         double[] d = w.toRowMajor();
@@ -60,7 +51,7 @@ class EdgeOrderTest {
 
     @Test
     void randomOrderIsASeededPermutationOfTheEdges() {
-        WeightMatrix w = sparseGaussian(8, 9, 4);
+        WeightMatrix w = sparseGaussian(8, 9, 0.7, 4);
         List<Integer> a = removeAll(w, new EdgeOrder(w, EdgeOrder.Kind.RANDOM, 11));
         List<Integer> b = removeAll(w, new EdgeOrder(w, EdgeOrder.Kind.RANDOM, 11));
         List<Integer> c = removeAll(w, new EdgeOrder(w, EdgeOrder.Kind.RANDOM, 12));

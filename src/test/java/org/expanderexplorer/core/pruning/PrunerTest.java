@@ -45,19 +45,7 @@ class PrunerTest {
         WeightMatrix w = gaussian(28, 128, 1);
         PruningMask mask = new Pruner(List.of(w), PruningMethod.MAGNITUDE, 0).prune(q).get(0);
         assertThat(mask.keptCount()).isEqualTo((int) Math.max(1, Math.round(q * 28 * 128 / 100)));
-        double minKept = Double.POSITIVE_INFINITY;
-        double maxPruned = 0;
-        for (int i = 0; i < 28; i++) {
-            for (int j = 0; j < 128; j++) {
-                double a = Math.abs(w.get(i, j));
-                if (mask.isKept(i, j)) {
-                    minKept = Math.min(minKept, a);
-                } else {
-                    maxPruned = Math.max(maxPruned, a);
-                }
-            }
-        }
-        assertThat(minKept).isGreaterThanOrEqualTo(maxPruned);
+        assertKeptOutweighPruned(w, mask, 0, 128);
     }
 
     @Test
@@ -116,17 +104,7 @@ class PrunerTest {
         assertThat(mask.keptCount()).isEqualTo(7 * 64);
         // each column keeps its own largest |w|
         for (int j = 0; j < 64; j++) {
-            double minKept = Double.POSITIVE_INFINITY;
-            double maxPruned = 0;
-            for (int i = 0; i < 28; i++) {
-                double v = Math.abs(w.get(i, j));
-                if (mask.isKept(i, j)) {
-                    minKept = Math.min(minKept, v);
-                } else {
-                    maxPruned = Math.max(maxPruned, v);
-                }
-            }
-            assertThat(minKept).isGreaterThanOrEqualTo(maxPruned);
+            assertKeptOutweighPruned(w, mask, j, j + 1);
         }
     }
 
@@ -253,5 +231,22 @@ class PrunerTest {
         }
         assertThat(java.util.Arrays.stream(m.colCounts()).min().getAsInt()).isGreaterThanOrEqualTo(3);
         assertThat(m.and(current)).isEqualTo(m);
+    }
+
+    /** Within columns {@code from .. to-1} (all rows), no pruned |w| is larger than a kept one. */
+    private static void assertKeptOutweighPruned(WeightMatrix w, PruningMask mask, int from, int to) {
+        double minKept = Double.POSITIVE_INFINITY;
+        double maxPruned = 0;
+        for (int i = 0; i < w.rows(); i++) {
+            for (int j = from; j < to; j++) {
+                double a = Math.abs(w.get(i, j));
+                if (mask.isKept(i, j)) {
+                    minKept = Math.min(minKept, a);
+                } else {
+                    maxPruned = Math.max(maxPruned, a);
+                }
+            }
+        }
+        assertThat(minKept).as("columns %d to %d", from, to - 1).isGreaterThanOrEqualTo(maxPruned);
     }
 }

@@ -3,6 +3,7 @@ package org.expanderexplorer.core.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.expanderexplorer.core.data.SequenceDataset;
+import org.expanderexplorer.core.model.ArraySequenceDataset;
 import org.expanderexplorer.core.model.CellType;
 import org.expanderexplorer.core.model.ModelSpec;
 import org.junit.jupiter.api.Test;
@@ -10,42 +11,9 @@ import org.junit.jupiter.api.Test;
 /** Whether a data set can measure a model: its features per step, and every one of its classes has an output. */
 class LoadedModelTest {
 
+    /** One all-zero example of three steps, of the given shape. */
     private static SequenceDataset shaped(String name, int features, int classes) {
-        return new SequenceDataset() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public int size() {
-                return 1;
-            }
-
-            @Override
-            public int steps() {
-                return 3;
-            }
-
-            @Override
-            public int features() {
-                return features;
-            }
-
-            @Override
-            public int classes() {
-                return classes;
-            }
-
-            @Override
-            public int label(int i) {
-                return 0;
-            }
-
-            @Override
-            public void copySequence(int i, float[] dest, int offset) {
-            }
-        };
+        return new ArraySequenceDataset(name, 3, features, classes, new float[3 * features], new int[1]);
     }
 
     @Test

@@ -3,9 +3,9 @@ package org.expanderexplorer.core.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.expanderexplorer.TestMatrices.gaussian;
+import static org.expanderexplorer.TestMatrices.sparseGaussian;
 
 import java.util.List;
-import java.util.Random;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.graph.GateOrder;
 import org.expanderexplorer.core.graph.WeightMatrix;
@@ -17,18 +17,9 @@ import org.junit.jupiter.api.Test;
 /** What q counts: a plain matrix's non-zero entries; a layer's dense entries, as before. */
 class SubjectTest {
 
-    private static WeightMatrix sparse(int rows, int cols, double density, long seed) {
-        Random r = new Random(seed);
-        double[] d = new double[rows * cols];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = r.nextDouble() < density ? r.nextGaussian() : 0;
-        }
-        return new WeightMatrix(rows, cols, d);
-    }
-
     @Test
     void aSparseMatrixIsWholeAtQ100AndLosesEdgesAsSoonAsQFalls() {
-        WeightMatrix m = sparse(30, 40, 0.3, 3);
+        WeightMatrix m = sparseGaussian(30, 40, 0.3, 3);
         int nnz = m.nonZeros();
         Subject s = Subject.ofMatrix("m", m);
         for (PruningMethod method : List.of(PruningMethod.MAGNITUDE, PruningMethod.RANDOM,
@@ -66,8 +57,8 @@ class SubjectTest {
                     .isEqualTo(direct.prune(q).get(0).toArray());
         }
         // a layer with zeros (a pruned model) keeps counting dense entries, as the command line does
-        WeightMatrix ih = sparse(4, 16, 0.5, 8);
-        WeightMatrix hh = sparse(4, 16, 0.5, 9);
+        WeightMatrix ih = sparseGaussian(4, 16, 0.5, 8);
+        WeightMatrix hh = sparseGaussian(4, 16, 0.5, 9);
         Subject layer = Subject.ofLayer("l", ih, hh, GateOrder.DL4J_LSTM, null);
         assertThat(ih.nonZeros()).isEqualTo(36);
         assertThat(layer.prune(100, PruneSettings.DEFAULT).ihMask().keptCount()).isEqualTo(36);
@@ -77,7 +68,7 @@ class SubjectTest {
 
     @Test
     void qOutsideTheRangeIsRefusedForMatricesToo() {
-        Subject s = Subject.ofMatrix("m", sparse(5, 5, 0.4, 1));
+        Subject s = Subject.ofMatrix("m", sparseGaussian(5, 5, 0.4, 1));
         assertThatThrownBy(() -> s.prune(0, PruneSettings.DEFAULT)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("(0, 100]");
         assertThatThrownBy(() -> s.prune(100.5, PruneSettings.DEFAULT)).isInstanceOf(BadInputException.class);
