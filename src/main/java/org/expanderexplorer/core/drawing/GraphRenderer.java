@@ -200,15 +200,24 @@ public final class GraphRenderer {
     }
 
     /**
-     * Labels the first and every k-th vertex of each column, k chosen so that labels stand at least about 1.6
-     * lines apart on screen: enough to count along a column without covering it.
+     * Labels the first and every k-th vertex of the first column of each kind (inputs, hidden units; left, right),
+     * on its left, k chosen so that labels stand at least about 1.6 lines apart on screen: enough to count along
+     * the columns (all columns of a kind share the order) without covering the drawing.
      */
     private static void drawEveryKthLabel(Graphics2D g, GraphDrawing d, View v, Color fg, double[] xs, double[] ys) {
         java.awt.FontMetrics fm = g.getFontMetrics(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         double pitch = 1.6 * fm.getHeight() / Math.max(1e-9, v.scale());
         g.setFont(fm.getFont());
         g.setColor(alpha(fg, 0.75));
+        double[] firstX = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+            Double.POSITIVE_INFINITY};
         for (int i = 0; i < xs.length; i++) {
+            firstX[d.kind()[i]] = Math.min(firstX[d.kind()[i]], d.x()[i]);
+        }
+        for (int i = 0; i < xs.length; i++) {
+            if (d.x()[i] != firstX[d.kind()[i]]) {
+                continue;
+            }
             int unit = unitOf(d.labels()[i]);
             // vertex pitch in layout units is about 1 for hidden columns and up to 3 for inputs
             double spacing = Math.abs(i + 1 < xs.length && d.x()[i + 1] == d.x()[i] ? d.y()[i + 1] - d.y()[i] : 1);
@@ -217,9 +226,10 @@ public final class GraphRenderer {
             if (unit < 0 || unit % k != 0 || ys[i] < 20 || ys[i] > v.height() || xs[i] < 0 || xs[i] > v.width()) {
                 continue;
             }
-            boolean left = d.kind()[i] == GraphDrawing.INPUT || d.kind()[i] == GraphDrawing.LEFT;
+            // a bipartite drawing's right column has nothing to its right to collide with; unfolded columns do
+            boolean right = d.kind()[i] == GraphDrawing.RIGHT;
             String t = String.valueOf(unit);
-            float lx = (float) (left ? xs[i] - 6 - fm.stringWidth(t) : xs[i] + 6);
+            float lx = (float) (right ? xs[i] + 6 : xs[i] - 6 - fm.stringWidth(t));
             g.drawString(t, lx, (float) (ys[i] + fm.getAscent() * 0.35));
         }
     }

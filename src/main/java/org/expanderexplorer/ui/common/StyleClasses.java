@@ -17,6 +17,7 @@ public final class StyleClasses {
     public static final String GRAPH_CAPTION = "graph-caption";
     public static final String SPREAD_VIEW = "spread-view";
     public static final String SPREAD_SHOWN = "spread-shown";
+    public static final String SPREAD_PENDING = "spread-pending";
     public static final String MATRIX_VIEW = "matrix-view";
     public static final String NUMBERS_STRIP = "numbers-strip";
     public static final String METRIC_NAME = "metric-name";

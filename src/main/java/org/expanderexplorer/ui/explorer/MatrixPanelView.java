@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
@@ -29,7 +30,9 @@ public final class MatrixPanelView extends BorderPane {
         fiedler.setTooltip(new Tooltip("Order rows and columns by the Fiedler vector of the shown graph: the two sides "
                 + "of the sweep cut go to opposite corners, clusters show as blocks."));
         fiedler.selectedProperty().bindBidirectional(vm.fiedlerOrderProperty());
-        HBox top = new HBox(8, new Label("Matrix"), fiedler, swatch(MatrixRenderer.KEPT, "kept"),
+        Label title = new Label("Matrix");
+        title.getStyleClass().add(StyleClasses.SECTION_TITLE);
+        FlowPane top = new FlowPane(8, 3, title, fiedler, swatch(MatrixRenderer.KEPT, "kept"),
                 swatch(MatrixRenderer.PRUNED, "pruned"), swatch(MatrixRenderer.ISOLATED, "isolated"));
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 6, 4, 6));

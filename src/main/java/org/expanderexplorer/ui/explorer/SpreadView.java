@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -53,7 +54,9 @@ public final class SpreadView extends VBox {
         }
         Label stepShown = new Label();
         stepShown.textProperty().bind(vm.stepShownProperty().asString("shown: step %d"));
-        HBox bar = new HBox(6, new Label("Spread"), worst, step, play, rewind, clear, stepShown, set);
+        Label title = new Label("Spread");
+        title.getStyleClass().add(StyleClasses.SECTION_TITLE);
+        FlowPane bar = new FlowPane(6, 3, title, worst, step, play, rewind, clear, stepShown);
         bar.setAlignment(Pos.CENTER_LEFT);
         table.setHgap(10);
         table.setId("spread-table");
@@ -62,8 +65,12 @@ public final class SpreadView extends VBox {
         full.textProperty().bind(vm.fullTextProperty());
         Label worstText = new Label();
         worstText.textProperty().bind(vm.worstTextProperty());
-        HBox bottom = new HBox(16, full, worstText);
-        getChildren().addAll(bar, table, bottom);
+        worstText.setWrapText(true);
+        full.setWrapText(true);
+        set.setWrapText(true);
+        VBox side = new VBox(3, set, full, worstText);
+        HBox.setHgrow(side, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(bar, new HBox(16, table, side));
         setSpacing(3);
         setPadding(new Insets(4, 8, 4, 8));
         vm.rows().addListener((ListChangeListener<SpreadViewModel.StepRow>) c -> fillTable());
@@ -108,7 +115,8 @@ public final class SpreadView extends VBox {
 
     private static Label cell(String text, boolean shown, String id) {
         Label l = new Label(text);
-        l.getStyleClass().add(shown ? StyleClasses.SPREAD_SHOWN : StyleClasses.METRIC_VALUE);
+        l.getStyleClass().addAll(StyleClasses.METRIC_VALUE, shown ? StyleClasses.SPREAD_SHOWN
+                : StyleClasses.SPREAD_PENDING);
         if (id != null) {
             l.setId(id);
         }
