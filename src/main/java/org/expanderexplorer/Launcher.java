@@ -20,6 +20,7 @@ public final class Launcher {
         if (VectorRelaunch.wanted()) {
             System.exit(VectorRelaunch.run(args)); // the fast inference path needs a module (decision 0025)
         }
+        VectorRelaunch.stopWithParent();
         // Before anything creates a logger: slf4j-simple reads its level once, at its first use.
         configureLogging(args);
         String[] rest = withoutDebug(args);

@@ -31,6 +31,8 @@ final class VectorRelaunch {
     static final String NOTICE = "WARNING: Using incubator modules: " + VectorInference.MODULE;
     /** Set in the relaunched JVM, so that it never relaunches itself. */
     static final String PROPERTY = "expander.relaunch";
+    /** The process id of the JVM that relaunched this one, set in the relaunched JVM. */
+    static final String PARENT = "expander.relaunchedBy";
 
     private VectorRelaunch() {
     }
@@ -56,6 +58,7 @@ final class VectorRelaunch {
         cmd.add(VectorInference.MODULE);
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.add("-D" + PROPERTY + "=false");
+        cmd.add("-D" + PARENT + "=" + ProcessHandle.current().pid());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Launcher.class.getName());
@@ -79,6 +82,27 @@ final class VectorRelaunch {
         errors.join(2000);
         Runtime.getRuntime().removeShutdownHook(stop);
         return code;
+    }
+
+    /**
+     * In a relaunched JVM: stops at once when the JVM that started it is gone. A shutdown hook stops the child
+     * when the parent is asked to stop, but a parent killed outright (SIGKILL) runs no hook; without this the
+     * child would go on writing the outputs of a run its user has killed, and hold their lock. Stops as abruptly as
+     * the parent did (no shutdown hooks), so that what is on disk is what a kill of one JVM would leave.
+     */
+    static void stopWithParent() {
+        String parent = System.getProperty(PARENT);
+        if (parent == null) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(parent);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        ProcessHandle.of(pid).ifPresentOrElse(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(137)),
+                () -> Runtime.getRuntime().halt(137));
     }
 
     /** Copies {@code in} to {@code out} as it comes, except for a first line equal to {@link #NOTICE}. */

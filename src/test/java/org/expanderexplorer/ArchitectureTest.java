@@ -6,6 +6,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -65,6 +67,34 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.expanderexplorer.core.model..",
                         "org.deeplearning4j..", "org.nd4j..")
                 .check(CLASSES);
+    }
+
+    /**
+     * MVVM in the window: views (the classes named *View, the window and its dialogs' frame) never call core
+     * services; only ViewModels do. Views may hold and read core value types: records (results, requests,
+     * snapshots, figures) and enums (pruning method, scope, cell type), and pass other core objects along.
+     */
+    @Test
+    void viewsNeverCallCoreServices() {
+        DescribedPredicate<JavaClass> views = new DescribedPredicate<>("views of the window") {
+            @Override
+            public boolean test(JavaClass c) {
+                return c.getPackageName().startsWith("org.expanderexplorer.ui")
+                        && (c.getSimpleName().endsWith("View") || c.getSimpleName().equals("MainWindow")
+                        || c.getSimpleName().equals("TrainingDialog") || c.getSimpleName().equals("FxDialogService")
+                        || c.getEnclosingClass().map(e -> e.getSimpleName().endsWith("View")).orElse(false));
+            }
+        };
+        DescribedPredicate<JavaAccess<?>> coreService = new DescribedPredicate<>("a core service (a core class "
+                + "other than a record, an enum or an exception)") {
+            @Override
+            public boolean test(JavaAccess<?> a) {
+                JavaClass owner = a.getTargetOwner();
+                return owner.getPackageName().startsWith("org.expanderexplorer.core") && !owner.isRecord()
+                        && !owner.isEnum() && !owner.isAssignableTo(Throwable.class);
+            }
+        };
+        noClasses().that(views).should().accessTargetWhere(coreService).check(CLASSES);
     }
 
     @Test

@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.expanderexplorer.core.model.Nd4jThreads;
+import org.expanderexplorer.ui.document.DialogService;
+import org.expanderexplorer.ui.document.OpenedDocument;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
-import org.expanderexplorer.ui.explorer.OpenedDocument;
 import org.expanderexplorer.ui.task.FxExecutor;
 
 /**
@@ -30,12 +31,20 @@ public final class ExplorerApp extends Application {
      * ViewModel), without opening anything or showing it. Used by {@link #start} and by the window tests.
      */
     public static MainWindow createWindow(Stage stage, FxExecutor executor) {
+        return createWindow(stage, executor, null);
+    }
+
+    /**
+     * As {@link #createWindow(Stage, FxExecutor)}, with the dialogs the window asks the user through (null: its
+     * JavaFX dialogs; the window tests give scripted answers).
+     */
+    public static MainWindow createWindow(Stage stage, FxExecutor executor, DialogService dialogs) {
         // one ND4J thread: faster for these small models on few cores, and it leaves a core for the window
         executor.submit(() -> {
             Nd4jThreads.set(Nd4jThreads.DEFAULT);
             return null;
         }, x -> { }, e -> { });
-        MainWindow window = new MainWindow(new ExplorerViewModel(executor), executor);
+        MainWindow window = new MainWindow(new ExplorerViewModel(executor), executor, dialogs);
         window.attach(stage);
         return window;
     }

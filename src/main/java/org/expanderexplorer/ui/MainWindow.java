@@ -9,15 +9,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -28,34 +20,49 @@ import org.expanderexplorer.core.report.FigureStyle;
 import org.expanderexplorer.ui.chart.ChartPanel;
 import org.expanderexplorer.ui.classroom.ClassroomMode;
 import org.expanderexplorer.ui.common.StyleClasses;
-import org.expanderexplorer.ui.explorer.ControlPanel;
+import org.expanderexplorer.ui.document.DialogService;
+import org.expanderexplorer.ui.document.DocumentViewModel;
+import org.expanderexplorer.ui.document.ExportsViewModel;
+import org.expanderexplorer.ui.document.OpenedDocument;
+import org.expanderexplorer.ui.explorer.ControlsView;
+import org.expanderexplorer.ui.explorer.ControlsViewModel;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
-import org.expanderexplorer.ui.explorer.GraphPane;
-import org.expanderexplorer.ui.explorer.NumbersStrip;
-import org.expanderexplorer.ui.explorer.OpenedDocument;
+import org.expanderexplorer.ui.explorer.GraphView;
+import org.expanderexplorer.ui.explorer.GraphViewModel;
+import org.expanderexplorer.ui.explorer.NumbersView;
+import org.expanderexplorer.ui.explorer.NumbersViewModel;
 import org.expanderexplorer.ui.explorer.PanelFiguresViewModel;
 import org.expanderexplorer.ui.task.UiExecutor;
-import org.expanderexplorer.ui.train.TrainDialog;
+import org.expanderexplorer.ui.train.FineTuneView;
+import org.expanderexplorer.ui.train.FineTuneViewModel;
+import org.expanderexplorer.ui.train.TrainView;
 import org.expanderexplorer.ui.train.TrainViewModel;
 
 /**
  * The explorer window: menus, the model and pruning panel on the left, the graph in the centre, the four chart
- * panels on the right, and the numbers strip at the bottom.
+ * panels on the right, the numbers strip and the status bar at the bottom. The open document and everything the
+ * menus do to it live in {@link DocumentViewModel} and {@link ExportsViewModel}; this class only wires them to
+ * the menus and the panels.
  */
 public final class MainWindow {
 
     private final ExplorerViewModel vm;
     private final UiExecutor executor;
     private final BorderPane root = new BorderPane();
-    private final ControlPanel controls;
-    private final GraphPane graph;
-    private final NumbersStrip numbers;
+    private final ControlsView controls;
+    private final GraphView graph;
+    private final NumbersView numbers;
     private final List<ChartPanel> panels;
     private final ObjectProperty<FigureStyle> style = new SimpleObjectProperty<>(FigureStyle.LIGHT);
     private final Scene scene;
-    private final FileActions files;
+    private final DialogService dialogs;
+    private final DocumentViewModel documents;
+    private final ExportsViewModel exports;
     private final TrainViewModel trainVm;
+    private final FineTuneViewModel fineTuneVm;
     private final ClassroomMode classroom;
+    private TrainView trainView;
+    private FineTuneView fineTuneView;
     private Stage stage;
 
     /** What the Cheeger panel's bounds are. */
@@ -65,14 +72,26 @@ public final class MainWindow {
             + "λ_2 is repeated, the sweep cut is the best over the projections of the vertices onto λ_2's "
             + "eigenspace, so it does not depend on which eigenvector a solver returns.";
 
+    /** The window with JavaFX dialogs. */
     public MainWindow(ExplorerViewModel vm, UiExecutor executor) {
+        this(vm, executor, null);
+    }
+
+    /**
+     * @param dialogs how the window asks the user (null: JavaFX dialogs owned by this window)
+     */
+    public MainWindow(ExplorerViewModel vm, UiExecutor executor, DialogService dialogs) {
         this.vm = vm;
         this.executor = executor;
-        this.files = new FileActions(vm, executor, this::show);
-        this.trainVm = new TrainViewModel(executor);
-        this.controls = new ControlPanel(vm, () -> files.chooseAndOpen(), this::train);
-        this.graph = new GraphPane(vm, executor);
-        this.numbers = new NumbersStrip(vm);
+        this.dialogs = dialogs != null ? dialogs : new FxDialogService(() -> stage);
+        this.documents = new DocumentViewModel(vm, executor, this.dialogs);
+        this.exports = new ExportsViewModel(documents, vm, executor);
+        this.trainVm = new TrainViewModel(executor, this.dialogs);
+        this.fineTuneVm = new FineTuneViewModel(executor, this.dialogs);
+        this.controls = new ControlsView(controlsViewModel(), documents::chooseAndOpen, this::train,
+                documents::chooseDataSet, this::fineTune);
+        this.graph = new GraphView(new GraphViewModel(vm), executor);
+        this.numbers = new NumbersView(new NumbersViewModel(vm));
         PanelFiguresViewModel figures = new PanelFiguresViewModel(vm);
         panels = List.of(panel(figures.spectrum()), panel(figures.gaps()), panel(figures.cheeger()),
                 panel(figures.accuracy()));
@@ -86,13 +105,12 @@ public final class MainWindow {
         right.setDividerPositions(0.28, 0.52, 0.76);
         SplitPane centre = new SplitPane(graph, right);
         centre.setDividerPositions(0.52);
-        Label status = new Label();
-        status.getStyleClass().add(StyleClasses.STATUS_TEXT);
-        status.textProperty().bind(vm.statusProperty());
+        StatusView status = new StatusView(new StatusViewModel(vm, documents, trainVm, fineTuneVm));
         VBox bottom = new VBox(numbers, status);
-        status.setStyle("-fx-padding: 2 10 4 10;");
         classroom = new ClassroomMode(root, style, vm, graph.canvas(), executor, () -> stage);
-        root.setTop(menus());
+        root.setTop(new MenuBarView(documents, exports, vm, classroom, new MenuBarView.Actions(this::train,
+                this::fineTune, () -> exports.exportReport(figures(), style.get()), () -> graph.canvas().fit(),
+                this::setDark, this::quit, () -> stage)));
         root.setLeft(controls);
         root.setCenter(centre);
         root.setBottom(bottom);
@@ -102,77 +120,22 @@ public final class MainWindow {
         graph.canvas().darkProperty().bind(Bindings.createBooleanBinding(() -> style.get().dark(), style));
     }
 
+    private ControlsViewModel controlsViewModel() {
+        ControlsViewModel c = new ControlsViewModel(vm);
+        var doc = documents.documentProperty();
+        c.titleProperty().bind(Bindings.createStringBinding(() -> doc.get() == null ? "–"
+                : documents.titleBinding().get(), doc, documents.titleBinding()));
+        c.summaryProperty().bind(Bindings.createStringBinding(() -> doc.get() == null ? "" : doc.get().summary(),
+                doc));
+        c.dataChoosableProperty().bind(Bindings.createBooleanBinding(() -> doc.get() != null && doc.get().isModel(),
+                doc));
+        c.fineTunableProperty().bind(Bindings.createBooleanBinding(() -> doc.get() != null && doc.get().isModel()
+                && !doc.get().lacksData(), doc));
+        return c;
+    }
+
     private ChartPanel panel(javafx.beans.value.ObservableValue<org.expanderexplorer.core.report.FigureSpec> spec) {
         return new ChartPanel(spec, style, executor, vm::setStatus);
-    }
-
-    private MenuBar menus() {
-        Menu file = new Menu("File");
-        MenuItem open = item("Open model, matrix or session...", "Shortcut+O", files::chooseAndOpen);
-        MenuItem sample = item("Open sample LSTM (sequential MNIST)", null,
-                () -> openSample(OpenedDocument.DEFAULT_SAMPLE));
-        MenuItem sampleRnn = item("Open sample RNN (sequential MNIST)", null, () -> openSample("smnist-rnn128.zip"));
-        MenuItem sampleDigits = item("Open classroom RNN (8 x 8 digits)", null, () -> openSample("digits8-rnn12.zip"));
-        MenuItem saveSession = item("Save session...", "Shortcut+S", files::saveSession);
-        MenuItem saveModel = item("Save trained model...", "Shortcut+Shift+S", files::saveTrainedModel);
-        saveModel.disableProperty().bind(files.unsavedModelProperty().not());
-        MenuItem pruned = item("Export pruned model (zip, NPZ with masks, JSON summary)...", "Shortcut+Shift+E",
-                files::exportPrunedModel);
-        MenuItem report = item("Export report folder (all panels: PNG, SVG, CSV)...", "Shortcut+E",
-                () -> files.exportReport(figures(), style.get()));
-        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
-            if (files.confirmClose()) {
-                stage.hide();
-            }
-        });
-        file.getItems().addAll(open, sample, sampleRnn, sampleDigits, new SeparatorMenuItem(), saveSession, saveModel,
-                pruned, report, new SeparatorMenuItem(), quit);
-
-        Menu edit = new Menu("Edit");
-        MenuItem undo = item("Undo (slider move, or classroom step)", "Shortcut+Z", () -> {
-            if (classroom.activeProperty().get()) {
-                classroom.undo();
-            } else if (!vm.undoSliderMove()) {
-                vm.setStatus("Nothing to undo.");
-            }
-        });
-        MenuItem redo = item("Redo classroom step", "Shortcut+Y", classroom::redo);
-        redo.disableProperty().bind(classroom.activeProperty().not());
-        edit.getItems().addAll(undo, redo);
-
-        Menu model = new Menu("Model");
-        model.getItems().add(item("Train a new model...", "Shortcut+T", this::train));
-
-        Menu view = new Menu("View");
-        CheckMenuItem weighted = new CheckMenuItem("Weighted graph (|w|)");
-        weighted.setAccelerator(KeyCombination.keyCombination("Shortcut+W"));
-        weighted.selectedProperty().bindBidirectional(vm.weightedProperty());
-        CheckMenuItem dark = new CheckMenuItem("Dark theme");
-        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
-        dark.selectedProperty().addListener((o, a, b) -> setDark(b));
-        MenuItem fit = item("Fit graph", "Shortcut+F", () -> graph.canvas().fit());
-        view.getItems().addAll(weighted, dark, fit);
-
-        Menu help = new Menu("Help");
-        MenuItem about = item("About", null, () -> {
-            Alert a = new Alert(Alert.AlertType.INFORMATION, "Expander Explorer shows a recurrent network's layers "
-                    + "as bipartite graphs and how pruning changes their spectrum, Ramanujan gaps and expansion."
-                    + " Hover any number in the strip at the bottom for its definition.");
-            a.setHeaderText("Expander Explorer");
-            a.initOwner(stage);
-            a.show();
-        });
-        help.getItems().add(about);
-        return new MenuBar(file, edit, model, view, classroom.menu(), help);
-    }
-
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem m = new MenuItem(text);
-        if (accelerator != null) {
-            m.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        m.setOnAction(e -> action.run());
-        return m;
     }
 
     /** Switches the theme of the window and its charts. */
@@ -186,34 +149,56 @@ public final class MainWindow {
 
     /** Opens a file in the background; on failure shows a dialog and keeps the current state. */
     public void open(Path file) {
-        files.open(file);
+        documents.open(file);
     }
 
     /** Opens a built-in sample model in the background. */
     public void openSample(String name) {
-        files.openSample(name);
-    }
-
-    private void show(OpenedDocument d) {
-        controls.show(d.title(), d.summary());
-        vm.setSubject(d.subject());
-        vm.setStatus("Opened " + d.title() + ".");
-        if (stage != null) {
-            stage.setTitle("Expander Explorer: " + d.title());
-        }
+        documents.openSample(name);
     }
 
     private Map<String, FigureSpec> figures() {
         Map<String, FigureSpec> m = new LinkedHashMap<>();
-        List<String> names = FileActions.panelNames();
         for (int i = 0; i < panels.size(); i++) {
-            m.put(names.get(i), panels.get(i).shownSpec());
+            m.put(ExportsViewModel.PANELS.get(i), panels.get(i).shownSpec());
         }
         return m;
     }
 
+    private void quit() {
+        if (documents.confirmDiscard()) {
+            stage.hide();
+        }
+    }
+
     private void train() {
-        new TrainDialog(stage, trainVm, files::acceptTrained).show();
+        if (trainView == null) {
+            trainView = new TrainView(stage, trainVm, () -> documents.confirmReplace("The trained model"),
+                    documents::acceptTrained);
+        }
+        trainView.show();
+    }
+
+    private void fineTune() {
+        OpenedDocument d = documents.documentProperty().get();
+        var snap = vm.snapshotProperty().get();
+        if (d == null || !d.isModel()) {
+            dialogs.showError("No model to fine-tune", "Fine-tuning trains a model; open a model first.");
+            return;
+        }
+        if (d.lacksData()) {
+            documents.chooseDataSet();
+            return;
+        }
+        if (snap == null || snap.request().subject() != d.subject()) {
+            vm.setStatus("The analysis at this q is still being computed; try again in a moment.");
+            return;
+        }
+        var request = new FineTuneViewModel.Request(d.title(), d.model().network(), d.model().metadata(),
+                d.model().test(), d.dataSpec(), snap.state());
+        fineTuneView = new FineTuneView(stage, fineTuneVm, request,
+                () -> documents.confirmReplace("The fine-tuned model"), documents::acceptMade);
+        fineTuneView.show();
     }
 
     public Scene scene() {
@@ -222,21 +207,24 @@ public final class MainWindow {
 
     public void attach(Stage s) {
         this.stage = s;
-        files.setOwner(s);
         s.setScene(scene);
-        s.setTitle("Expander Explorer");
+        var cvm = classroom.view().viewModel();
+        s.titleProperty().bind(Bindings.createStringBinding(() -> DocumentViewModel.windowTitle(
+                documents.titleBinding().get(), classroom.activeProperty().get(),
+                cvm.sourceProperty().get() == null ? null : cvm.sourceProperty().get().title()),
+                documents.titleBinding(), classroom.activeProperty(), cvm.sourceProperty()));
         s.setOnCloseRequest(e -> {
-            if (!files.confirmClose()) {
+            if (!documents.confirmDiscard()) {
                 e.consume();
             }
         });
     }
 
-    public ControlPanel controls() {
+    public ControlsView controls() {
         return controls;
     }
 
-    public NumbersStrip numbers() {
+    public NumbersView numbers() {
         return numbers;
     }
 
@@ -244,9 +232,34 @@ public final class MainWindow {
         return panels;
     }
 
-    /** The file actions (for tests that export without a file dialog). */
-    FileActions files() {
-        return files;
+    /** The document lifecycle. */
+    public DocumentViewModel documents() {
+        return documents;
+    }
+
+    /** What the File menu writes. */
+    public ExportsViewModel exports() {
+        return exports;
+    }
+
+    /** The training dialog's state. */
+    public TrainViewModel training() {
+        return trainVm;
+    }
+
+    /** The training dialog, once opened (for tests). */
+    public TrainView trainView() {
+        return trainView;
+    }
+
+    /** The fine-tuning dialog's state. */
+    public FineTuneViewModel fineTuning() {
+        return fineTuneVm;
+    }
+
+    /** The last fine-tuning dialog opened (for tests). */
+    public FineTuneView fineTuneView() {
+        return fineTuneView;
     }
 
     /** The window's ViewModel. */
@@ -254,7 +267,7 @@ public final class MainWindow {
         return vm;
     }
 
-    public GraphPane graphPane() {
+    public GraphView graphView() {
         return graph;
     }
 

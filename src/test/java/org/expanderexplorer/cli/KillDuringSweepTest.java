@@ -43,8 +43,18 @@ class KillDuringSweepTest {
             staged = stagedTable();
             Thread.sleep(1);
         }
+        // the launcher may run the sweep in a second JVM (the vector API module): it must stop with the killed one
+        List<ProcessHandle> children = p.descendants().toList();
         Runtime.getRuntime().exec(new String[] {"kill", "-9", Long.toString(p.pid())}).waitFor();
         p.waitFor(30, TimeUnit.SECONDS);
+        for (ProcessHandle c : children) {
+            try {
+                c.onExit().get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                c.destroyForcibly();
+                throw new AssertionError("process " + c.pid() + " outlived the killed sweep by a minute");
+            }
+        }
         assertThat(staged).as(Files.readString(dir.resolve("log.txt"))).isNotNull();
 
         byte[] csv = Files.readAllBytes(out.resolve("sweep.csv"));
@@ -77,9 +87,14 @@ class KillDuringSweepTest {
     }
 
     private static int sweep(Path out, String grid) {
-        return ExpanderCli.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "sweep",
+        StringWriter err = new StringWriter();
+        int code = ExpanderCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "sweep",
                 "--model", SweepCommandsTest.MODEL, "--data", "digits8", "--grid", grid, "--limit", "200",
                 "--formats", "svg", "--out", out.toString());
+        if (code != 0) {
+            System.err.println("sweep " + grid + " into " + out + ": exit " + code + ": " + err);
+        }
+        return code;
     }
 
     private static List<String> names(Path folder) throws Exception {

@@ -213,7 +213,7 @@ class ClassroomWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() ->
                 window.panels().stream().noneMatch(ChartPanel::isRendering)
-                        && !window.graphPane().canvas().isRendering()));
+                        && !window.graphView().canvas().isRendering()));
         Thread.sleep(200);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.scene().getRoot().getStyleClass()).contains(StyleClasses.SCALE_150);

@@ -35,7 +35,7 @@ import org.expanderexplorer.core.graph.Representation;
     "deltaSNormalized", "deltaRNormalized", "weightedGap", "fiedler", "cheegerLower", "cheegerUpper",
     "sweepCutRatio", "sweepCutSet", "cheegerExact", "lowDegree", "representation", "deltaAvg",
     "deltaAvgNormalized", "cheegerBounds", "fiedlerVector", "sweepCutVertices", "cheegerExactSet",
-    "fiedlerSolver"})
+    "fiedlerSolver", "gapVariants"})
 public record LayerAnalysisResult(
         @JsonIgnore GraphStats stats,
         @JsonIgnore SingularSpectrum spectrum,

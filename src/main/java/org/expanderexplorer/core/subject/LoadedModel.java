@@ -8,6 +8,7 @@ import org.expanderexplorer.core.data.Datasets;
 import org.expanderexplorer.core.data.SequenceDataset;
 import org.expanderexplorer.core.data.Split;
 import org.expanderexplorer.core.model.ModelFiles;
+import org.expanderexplorer.core.model.ModelSpec;
 import org.expanderexplorer.core.model.SavedModel;
 import org.expanderexplorer.core.model.VectorInference;
 
@@ -94,5 +95,37 @@ public record LoadedModel(SavedModel saved, SequenceDataset test, Subject subjec
                     + " inputs per step but " + test.name() + " has " + test.features() + " features per step");
         }
         return new LoadedModel(saved, test, ModelSubjects.of(name, saved.model(), test, layer), note);
+    }
+
+    /**
+     * The same model measured on other held-out data (e.g. a data set chosen for a model whose file names none).
+     *
+     * @param data the test split to measure accuracy on
+     * @param name shown name of the subject
+     * @throws BadInputException when the data does not fit the model (its message says how)
+     */
+    public LoadedModel withTest(SequenceDataset data, String name) {
+        Objects.requireNonNull(data, "data");
+        String misfit = misfit(saved.model().spec(), data);
+        if (misfit != null) {
+            throw new BadInputException(misfit);
+        }
+        return new LoadedModel(saved, data, ModelSubjects.of(name, saved.model(), data, 0), null);
+    }
+
+    /**
+     * Why {@code data} cannot measure a model of {@code spec}, or null when it can: the features per step must
+     * equal the model's inputs, and every class of the data must have an output.
+     */
+    public static String misfit(ModelSpec spec, SequenceDataset data) {
+        if (data.features() != spec.inputs()) {
+            return data.name() + " has " + data.features() + " features per step, but the model takes "
+                    + spec.inputs() + " inputs per step";
+        }
+        if (data.classes() > spec.classes()) {
+            return data.name() + " has " + data.classes() + " classes, but the model has only " + spec.classes()
+                    + " outputs";
+        }
+        return null;
     }
 }

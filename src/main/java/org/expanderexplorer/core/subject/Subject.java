@@ -19,6 +19,12 @@ import org.expanderexplorer.core.pruning.PruningMask;
  * What the explorer prunes and measures: one recurrent layer (W_ih, W_hh, the column-block order of its LSTM
  * gates, and optionally an {@link AccuracyProbe}), or one plain matrix opened from a file.
  *
+ * <p>What q counts: for a recurrent layer, the percentage of the layer's weights kept (the dense entry count of each
+ * pruned matrix, as in the paper, the command line and the sweeps). For a plain matrix, the percentage of the
+ * matrix's NON-ZERO entries kept: a matrix file that is already 30 % dense is whole at q = 100 and loses edges as
+ * soon as q falls (counted against its dense size it would not change between q = 100 and 30). For a matrix
+ * without zeros, and for every layer, the two counts are the same and so are the masks.
+ *
  * <p>Pruning orders are computed once per setting and cached, so pruning at another q is O(entries): a slider can
  * call {@link #prune} at every step. Thread-safe.
  */
@@ -30,6 +36,8 @@ public final class Subject {
     private final GateOrder gateOrder;
     private final AccuracyProbe probe;
     private final Map<PruneSettings, Pruner> pruners = new ConcurrentHashMap<>();
+    /** Non-zero entries of a plain matrix (q counts against them), or -1 for a layer. */
+    private final long matrixNonZeros;
 
     private Subject(String name, WeightMatrix ih, WeightMatrix hh, GateOrder gateOrder, AccuracyProbe probe) {
         this.name = Objects.requireNonNull(name, "name");
@@ -37,6 +45,7 @@ public final class Subject {
         this.hh = hh;
         this.gateOrder = gateOrder;
         this.probe = probe;
+        this.matrixNonZeros = hh == null ? ih.nonZeros() : -1;
         if (hh != null && hh.cols() != ih.cols()) {
             throw new BadInputException(name + ": W_ih has " + ih.cols() + " columns but W_hh " + hh.cols());
         }
@@ -46,7 +55,7 @@ public final class Subject {
         }
     }
 
-    /** A plain matrix (rows = left vertices): one graph, no accuracy. */
+    /** A plain matrix (rows = left vertices): one graph, no accuracy; q counts its non-zero entries. */
     public static Subject ofMatrix(String name, WeightMatrix matrix) {
         return new Subject(name, matrix, null, null, null);
     }
@@ -94,6 +103,16 @@ public final class Subject {
         return gateOrder == null ? 1 : gateOrder.blocks().size();
     }
 
+    /**
+     * Percentage of the entries of W_ih and W_hh (or of the plain matrix) that are non-zero: 100 for a trained
+     * model, less for one pruned before (its pruned weights are stored as zeros). O(entries).
+     */
+    public double nonZeroPercent() {
+        long dense = (long) ih.rows() * ih.cols() + (hh == null ? 0 : (long) hh.rows() * hh.cols());
+        long nonZero = (long) ih.nonZeros() + (hh == null ? 0 : hh.nonZeros());
+        return dense == 0 ? 100 : 100.0 * nonZero / dense;
+    }
+
     /** The accuracy probe, or null when there is no model or data. */
     public AccuracyProbe probe() {
         return probe;
@@ -134,7 +153,8 @@ public final class Subject {
     }
 
     /**
-     * Prunes at q percent of dense edges kept.
+     * Prunes at q percent of edges kept: of the dense entries of a layer's matrices, of the non-zero entries of a
+     * plain matrix (see the class comment).
      *
      * @throws BadInputException for q outside (0, 100] or settings that do not fit this subject
      */
@@ -143,7 +163,7 @@ public final class Subject {
         boolean doIh = key.pruneIh();
         boolean doHh = key.pruneHh();
         Pruner pruner = pruners.computeIfAbsent(key, this::newPruner);
-        List<PruningMask> masks = pruner.prune(keepPercent);
+        List<PruningMask> masks = pruner.prune(prunerPercent(keepPercent));
         int k = 0;
         PruningMask ihMask = doIh ? masks.get(k++) : PruningMask.nonZerosOf(ih);
         PruningMask hhMask = hh == null ? null : doHh ? masks.get(k) : PruningMask.nonZerosOf(hh);
@@ -255,7 +275,7 @@ public final class Subject {
         }
         Pruner pruner = new Pruner(ms, current, key.method(), key.seed(), key.minDegree(),
                 key.perGate() ? gates() : 1, key.gap());
-        List<PruningMask> masks = pruner.prune(keepPercent);
+        List<PruningMask> masks = pruner.prune(prunerPercent(keepPercent));
         int k = 0;
         PruningMask ihMask = doIh ? masks.get(k++) : prevIh;
         PruningMask hhMask = hh == null ? null : doHh ? masks.get(k) : prevHh;
@@ -273,6 +293,22 @@ public final class Subject {
         PruningMask hhMask = hh == null ? null : masks.hhMask();
         return new PrunedState(masks.keepPercent(), masks.settings(), ihMask, hhMask, ih, hh,
                 masks.lowestReachablePercent(), masks.belowReach());
+    }
+
+    /**
+     * The q the {@link Pruner} is given (it counts dense entries): q itself for a layer and for a matrix without
+     * zeros; for a sparse plain matrix the percentage of dense entries that keeps k = round(q nnz / 100) of its nnz
+     * non-zero entries (at least 1), which the pruner's own rounding, round(q' rows cols / 100), turns back into
+     * exactly k.
+     */
+    double prunerPercent(double keepPercent) {
+        long dense = (long) ih.rows() * ih.cols();
+        if (isLayer() || matrixNonZeros == dense || matrixNonZeros == 0
+                || !(keepPercent > 0.0 && keepPercent <= 100.0)) {
+            return keepPercent; // out-of-range values reach the pruner, which refuses them with its message
+        }
+        long k = Math.max(1, Math.min(matrixNonZeros, Math.round(keepPercent * matrixNonZeros / 100.0)));
+        return 100.0 * k / dense;
     }
 
     private Pruner newPruner(PruneSettings s) {

@@ -18,7 +18,7 @@ import org.expanderexplorer.core.drawing.GraphDrawing;
 import org.expanderexplorer.core.pruning.PruningMask;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.subject.Subject;
-import org.expanderexplorer.ui.explorer.OpenedDocument;
+import org.expanderexplorer.ui.document.DocumentLoader;
 import org.expanderexplorer.ui.task.LatestWins;
 import org.expanderexplorer.ui.task.UiExecutor;
 
@@ -80,7 +80,7 @@ public final class ClassroomViewModel {
             return;
         }
         status.set("Opening the classroom model " + CLASSROOM_MODEL + " ...");
-        executor.submit(() -> OpenedDocument.openSample(CLASSROOM_MODEL).subject(), s -> {
+        executor.submit(() -> DocumentLoader.openSample(CLASSROOM_MODEL).subject(), s -> {
             classroomModel = s;
             show(ClassroomSource.ofModel(s, graph));
         }, this::fail);

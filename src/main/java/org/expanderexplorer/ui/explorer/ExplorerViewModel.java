@@ -1,15 +1,15 @@
 package org.expanderexplorer.ui.explorer;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.OptionalDouble;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -31,21 +31,24 @@ import org.expanderexplorer.core.subject.Scope;
 import org.expanderexplorer.core.subject.Subject;
 import org.expanderexplorer.core.sweep.SweepPoint;
 import org.expanderexplorer.core.sweep.SweepResult;
+import org.expanderexplorer.ui.common.ErrorMessages;
 import org.expanderexplorer.ui.task.LatestWins;
 import org.expanderexplorer.ui.task.UiExecutor;
 
 /**
- * The explorer's central state: the subject, the slider and its settings (inputs), and what the panels show
- * (outputs), kept current by background work. Three independent channels, each "latest wins": the analysis of
- * the slider position (fast), the accuracy at that position (a 1,000-example subset while dragging, the full
- * test set once the slider is released), and the precomputed curves over q (recomputed when the settings change,
- * published point by point). No method here computes on the caller's thread.
+ * The explorer's shared state, which the panel ViewModels read: the subject, the slider and its settings (inputs),
+ * and what the panels show (outputs), kept current by background work. Three independent channels, each "latest
+ * wins": the analysis of the slider position (fast), the accuracy at that position ({@link AccuracyChannel}: a
+ * 1,000-example subset while dragging, the full test set once the slider is released), and the precomputed curves
+ * over q ({@link CurveChannel}: recomputed when the settings change, published point by point). A result that
+ * arrives for a subject no longer shown is dropped. No method here computes on the caller's thread.
+ *
+ * <p>A new subject comes only through {@link #load}, which replaces the whole state at once (the document
+ * lifecycle, see {@code DocumentViewModel}).
  */
 public final class ExplorerViewModel {
 
-    private final UiExecutor executor;
-
-    private final ObjectProperty<Subject> subject = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Subject> subject = new ReadOnlyObjectWrapper<>();
     private final DoubleProperty keepPercent = new SimpleDoubleProperty(100);
     private final BooleanProperty dragging = new SimpleBooleanProperty();
     private final ObjectProperty<PruningMethod> method = new SimpleObjectProperty<>(PruningMethod.MAGNITUDE);
@@ -59,85 +62,115 @@ public final class ExplorerViewModel {
     private final IntegerProperty seed = new SimpleIntegerProperty(1);
 
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Double> accuracy = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper accuracyIsFull = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<Double> denseAccuracy = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<List<SweepPoint>> curve = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyObjectWrapper<SweepResult> finishedCurve = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
-    private final java.util.Deque<Double> history = new java.util.ArrayDeque<>();
-    private double committedQ = 100;
+    private final SliderHistory history = new SliderHistory();
+    private final CurveChannel curves;
+    private final AccuracyChannel accuracy;
     private boolean switching;
     private final LatestWins<AnalysisRequest, Snapshot> analysis;
-    private final LatestWins<AccuracyRequest, Double> accuracyWork;
-    private final AtomicLong curveGeneration = new AtomicLong();
-
-    record AccuracyRequest(Subject subject, double keepPercent, PruneSettings settings, int limit) {
-    }
 
     public ExplorerViewModel(UiExecutor executor) {
-        this.executor = Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(executor, "executor");
+        this.curves = new CurveChannel(executor, this::fail);
         this.analysis = new LatestWins<>(executor, SliderAnalysis::analyse, (r, s) -> {
-            snapshot.set(s);
-            error.set("");
-        }, this::fail);
-        this.accuracyWork = new LatestWins<>(executor, r -> {
-            var state = r.subject().prune(r.keepPercent(), r.settings());
-            return r.subject().probe().accuracy(state.ihMask(), state.hhMask(), r.limit());
-        }, (r, a) -> {
-            accuracy.set(a);
-            accuracyIsFull.set(r.limit() == 0);
-            if (r.keepPercent() >= 100 && r.limit() == 0 && denseAccuracy.get() == null) {
-                denseAccuracy.set(a);
+            if (r.subject() == subject.get()) {
+                snapshot.set(s);
+                error.set("");
             }
         }, this::fail);
-        List<ObservableValue<?>> analysisInputs = List.of(subject, keepPercent, method, scope, perGate, graph,
-                weighted, window, ghosts, seed, gap);
-        for (ObservableValue<?> o : analysisInputs) {
+        this.accuracy = new AccuracyChannel(executor, subject::get, this::fail);
+        // a null graph (a choice list being refilled) never reaches the analysis: the previous choice stays
+        graph.addListener((obs, a, b) -> {
+            if (b == null) {
+                graph.set(a);
+            }
+        });
+        for (ObservableValue<?> o : List.of(keepPercent, method, scope, perGate, graph, weighted, window, ghosts,
+                seed, gap)) {
             o.addListener((obs, a, b) -> requestAnalysis());
         }
-        for (ObservableValue<?> o : List.of(subject, keepPercent, method, scope, perGate, seed, gap)) {
+        for (ObservableValue<?> o : List.of(keepPercent, method, scope, perGate, seed, gap)) {
             o.addListener((obs, a, b) -> requestAccuracy());
         }
         dragging.addListener((obs, was, is) -> {
             if (!is) {
                 requestAccuracy(); // released: the exact, full-test-set value
-                commitQ();
+                history.commit(keepPercent.get());
             }
         });
         keepPercent.addListener((obs, a, b) -> {
-            if (!dragging.get()) {
-                commitQ();
+            if (!dragging.get() && !switching) {
+                history.commit(b.doubleValue());
             }
         });
-        for (ObservableValue<?> o : List.of(subject, method, scope, perGate, graph, seed, gap)) {
+        for (ObservableValue<?> o : List.of(method, scope, perGate, graph, seed, gap)) {
             o.addListener((obs, a, b) -> recomputeCurve());
         }
-        subject.addListener((obs, a, b) -> requestDenseAccuracy());
     }
 
-    private void commitQ() {
-        double q = keepPercent.get();
-        if (q != committedQ) {
-            history.push(committedQ);
-            while (history.size() > 100) {
-                history.removeLast();
-            }
-            committedQ = q;
+    /**
+     * Shows a new subject, replacing the whole state at once (on the UI thread): the settings (or the current ones
+     * when null; the selected graph stays when the subject has it, see {@link ExplorerSettings#graphFor}), the
+     * slider at {@code keepPercent}, no undo history, no accuracy, snapshot or curves of the previous subject; then
+     * every channel recomputes.
+     */
+    public void load(Subject s, ExplorerSettings settings, double keepPercent) {
+        Objects.requireNonNull(s, "subject");
+        if (!(keepPercent > 0 && keepPercent <= 100)) {
+            throw new IllegalArgumentException("q must be in (0, 100], got " + keepPercent);
         }
+        switching = true;
+        try {
+            curves.clear(); // the previous subject's curves stop being published
+            ExplorerSettings st = settings != null ? settings : currentSettings();
+            method.set(st.method());
+            scope.set(st.scope());
+            perGate.set(st.perGate());
+            weighted.set(st.weighted());
+            window.set(st.window());
+            seed.set(st.seed());
+            // a graph the user did not change from the previous subject's default becomes the new one's default
+            Subject previous = subject.get();
+            GraphId wanted = settings == null && (previous == null || st.graph().equals(previous.defaultGraph()))
+                    ? s.defaultGraph() : st.graph();
+            graph.set(ExplorerSettings.graphFor(s, wanted));
+            dragging.set(false);
+            this.keepPercent.set(keepPercent);
+            history.reset(keepPercent);
+            snapshot.set(null);
+            accuracy.clear();
+            error.set("");
+            subject.set(s);
+        } finally {
+            switching = false;
+        }
+        requestAnalysis();
+        requestAccuracy();
+        recomputeCurve();
+        accuracy.requestDense(s, keepPercent);
+    }
+
+    /** Shows a new subject at q = 100 with the current settings (see {@link #load}). */
+    public void setSubject(Subject s) {
+        load(s, null, 100);
+    }
+
+    /** The settings as they are now. */
+    public ExplorerSettings currentSettings() {
+        return new ExplorerSettings(method.get(), scope.get(), perGate.get(), graph.get(), weighted.get(),
+                window.get(), seed.get());
     }
 
     /** Undoes the last slider move (a drag counts as one move). Returns false when there is nothing to undo. */
     public boolean undoSliderMove() {
-        if (history.isEmpty()) {
+        OptionalDouble q = history.undo();
+        if (q.isEmpty()) {
             return false;
         }
-        double q = history.pop();
-        committedQ = q;
-        keepPercent.set(q);
-        status.set(String.format(java.util.Locale.ROOT, "Undo: back to q = %.1f %%.", q));
+        keepPercent.set(q.getAsDouble());
+        status.set(String.format(Locale.ROOT, "Undo: back to q = %.1f %%.", q.getAsDouble()));
         return true;
     }
 
@@ -158,80 +191,22 @@ public final class ExplorerViewModel {
 
     private void requestAccuracy() {
         Subject s = subject.get();
-        if (switching || s == null || s.probe() == null) {
-            return;
+        if (!switching && s != null) {
+            accuracy.request(s, keepPercent.get(), settings(), dragging.get());
         }
-        int limit = dragging.get() ? SliderAnalysis.LIVE_ACCURACY_LIMIT : 0;
-        accuracyWork.request(new AccuracyRequest(s, keepPercent.get(), settings(), limit));
-    }
-
-    private void requestDenseAccuracy() {
-        Subject s = subject.get();
-        if (s == null || s.probe() == null || keepPercent.get() >= 100) {
-            return; // at q = 100 the accuracy channel measures the dense model anyway
-        }
-        executor.submit(() -> {
-            var dense = s.dense();
-            return s.probe().accuracy(dense.ihMask(), dense.hhMask(), 0);
-        }, a -> {
-            if (subject.get() == s) {
-                denseAccuracy.set(a);
-            }
-        }, this::fail);
     }
 
     private void recomputeCurve() {
         Subject s = subject.get();
-        if (switching || s == null) {
-            return;
+        if (!switching && s != null) {
+            curves.request(s, settings(), graph.get());
         }
-        long gen = curveGeneration.incrementAndGet();
-        PruneSettings st = settings();
-        GraphId g = graph.get();
-        curve.set(List.of());
-        finishedCurve.set(null);
-        List<SweepPoint> collected = new ArrayList<>();
-        executor.submit(() -> SliderAnalysis.curve(s, st, g, p -> executor.onUiThread(() -> {
-            if (curveGeneration.get() == gen) {
-                collected.add(p);
-                curve.set(List.copyOf(collected));
-            }
-        }), () -> curveGeneration.get() != gen), result -> {
-            if (curveGeneration.get() == gen) {
-                finishedCurve.set(result);
-                status.set("Curves over q ready (" + result.points().size() + " points, " + result.millis() + " ms).");
-            }
-        }, e -> {
-            if (curveGeneration.get() == gen) {
-                fail(e);
-            }
-        });
     }
 
     private void fail(Throwable e) {
-        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        String m = ErrorMessages.of(e);
         error.set(m);
         status.set("Error: " + m);
-    }
-
-    /** Shows a new subject (on the UI thread); everything recomputes. */
-    public void setSubject(Subject s) {
-        // reset what belonged to the previous subject before the new one triggers any work
-        history.clear();
-        committedQ = keepPercent.get();
-        denseAccuracy.set(null);
-        accuracy.set(null);
-        Subject old = subject.get();
-        boolean untouched = old == null || graph.get().equals(old.defaultGraph());
-        if (s != null && (untouched || !s.graphs().contains(graph.get()))) {
-            switching = true; // the old subject has no use for the new graph choice
-            try {
-                graph.set(s.defaultGraph());
-            } finally {
-                switching = false;
-            }
-        }
-        subject.set(s);
     }
 
     /** A one-line status message (e.g. from an export). */
@@ -240,7 +215,7 @@ public final class ExplorerViewModel {
     }
 
     public ReadOnlyObjectProperty<Subject> subjectProperty() {
-        return subject;
+        return subject.getReadOnlyProperty();
     }
 
     public DoubleProperty keepPercentProperty() {
@@ -293,23 +268,24 @@ public final class ExplorerViewModel {
     }
 
     public ReadOnlyObjectProperty<Double> accuracyProperty() {
-        return accuracy.getReadOnlyProperty();
+        return accuracy.accuracyProperty();
     }
 
+    /** True when the shown accuracy was measured on the full test set (false: the live subset, while dragging). */
     public ReadOnlyBooleanProperty accuracyIsFullProperty() {
-        return accuracyIsFull.getReadOnlyProperty();
+        return accuracy.fullProperty();
     }
 
     public ReadOnlyObjectProperty<Double> denseAccuracyProperty() {
-        return denseAccuracy.getReadOnlyProperty();
+        return accuracy.denseProperty();
     }
 
     public ReadOnlyObjectProperty<List<SweepPoint>> curveProperty() {
-        return curve.getReadOnlyProperty();
+        return curves.curveProperty();
     }
 
     public ReadOnlyObjectProperty<SweepResult> finishedCurveProperty() {
-        return finishedCurve.getReadOnlyProperty();
+        return curves.finishedProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -320,8 +296,13 @@ public final class ExplorerViewModel {
         return error.getReadOnlyProperty();
     }
 
-    /** True while the slider's analysis is being computed. */
+    /** True while the slider's analysis or accuracy is being computed. */
     public boolean isBusy() {
-        return analysis.isBusy() || accuracyWork.isBusy();
+        return analysis.isBusy() || accuracy.isBusy();
+    }
+
+    /** Fraction of the curves over q computed for the shown subject, 0 .. 1 (1 also when nothing is open). */
+    public ReadOnlyDoubleProperty curveProgressProperty() {
+        return curves.progressProperty();
     }
 }

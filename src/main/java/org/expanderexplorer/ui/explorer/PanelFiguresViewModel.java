@@ -43,8 +43,14 @@ public final class PanelFiguresViewModel {
                 vm.curveProperty(), vm.keepPercentProperty(), vm.graphProperty(), vm.weightedProperty(),
                 vm.subjectProperty(), vm.snapshotProperty());
         accuracy = Bindings.createObjectBinding(() -> {
-            if (vm.subjectProperty().get() == null || vm.subjectProperty().get().probe() == null) {
+            if (vm.subjectProperty().get() == null) {
                 return null;
+            }
+            if (vm.subjectProperty().get().probe() == null) {
+                return FigureSpec.builder(vm.subjectProperty().get().isLayer()
+                        ? "No test data: Model > Choose data set..."
+                        : "A plain matrix has no network, so no accuracy").axes(Figures.Q_AXIS, "test accuracy (%)",
+                        null).xDescending(true).build();
             }
             SweepResult done = vm.finishedCurveProperty().get();
             Double stop = done == null || done.stopping() == null ? null : done.stopping().recommended();

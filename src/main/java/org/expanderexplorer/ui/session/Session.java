@@ -1,6 +1,7 @@
 package org.expanderexplorer.ui.session;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -30,10 +31,19 @@ import org.expanderexplorer.core.subject.Scope;
  * @param window      unfolded steps drawn
  * @param dark        dark theme
  * @param seed        seed of random pruning
+ * @param dataSet     the data set a model is measured on ({@code mnist}, {@code cifar10:DIR}, ...), or null for the
+ *                    one its file names (left out of the file when null, so older versions read it unchanged)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Session(int format, String source, double keepPercent, String method, String scope, boolean perGate,
-                      String graph, boolean weighted, int window, boolean dark, int seed) {
+                      String graph, boolean weighted, int window, boolean dark, int seed,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String dataSet) {
+
+    /** A session without a data set of its own (the model's file names it, or it is a matrix). */
+    public Session(int format, String source, double keepPercent, String method, String scope, boolean perGate,
+                   String graph, boolean weighted, int window, boolean dark, int seed) {
+        this(format, source, keepPercent, method, scope, perGate, graph, weighted, window, dark, seed, null);
+    }
 
     public static final int FORMAT = 1;
     /** Largest session file read (a session is a few hundred bytes). */

@@ -1,9 +1,14 @@
 package org.expanderexplorer.ui.task;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
-/** Runs work and callbacks immediately on the calling thread: for ViewModel tests without a toolkit. */
+/**
+ * Runs work and callbacks immediately on the calling thread: for ViewModel tests without a toolkit. Work that ends
+ * in a {@link CancellationException} reaches neither callback, exactly as with {@link FxExecutor} (so a ViewModel
+ * that must report its own cancellation is tested as it runs in the window).
+ */
 public final class SameThreadExecutor implements UiExecutor {
 
     @Override
@@ -11,6 +16,8 @@ public final class SameThreadExecutor implements UiExecutor {
         T result;
         try {
             result = work.call();
+        } catch (CancellationException | InterruptedException e) {
+            return DONE; // superseded or cancelled: nobody waits for this result
         } catch (Exception | Error e) {
             onFailure.accept(e);
             return DONE;

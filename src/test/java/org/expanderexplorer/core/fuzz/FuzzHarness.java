@@ -21,7 +21,7 @@ import org.expanderexplorer.core.BadInputException;
  * more heap than a few times the valid input's load (so no array sized from an unchecked declared size).
  *
  * <p>The count per loader is {@code fuzz.count} (system property) or the default given; the time limit
- * {@code fuzz.seconds} (default 2).
+ * {@code fuzz.seconds} (default 30: it detects a hang, it does not time the loaders).
  */
 public final class FuzzHarness {
 
@@ -43,7 +43,8 @@ public final class FuzzHarness {
             BiFunction<byte[], Random, Mutator.Mutant> mutate, Loader loader, int defaultCount, long seed)
             throws Exception {
         int count = Integer.getInteger("fuzz.count", defaultCount);
-        long seconds = Long.getLong("fuzz.seconds", 2);
+        // a hang detector, not a speed test: generous enough for a loaded machine (-Dfuzz.seconds to change)
+        long seconds = Long.getLong("fuzz.seconds", 30);
         List<String> failures = new ArrayList<>();
         ExecutorService worker = Executors.newSingleThreadExecutor(daemon());
         try {

@@ -60,7 +60,7 @@ class HostileFuzzTest {
         for (String q : new String[] {"100", "51.2", "10"}) {
             for (String g : new String[] {"ih", "hh"}) {
                 csv.append(q).append(',').append(g).append(",false,0.9,1.5,0.25,7,3,0.5,0.25,2,40,0,0,").append(q)
-                        .append(",4,5,8,3,4,1,false\n");
+                        .append(",4,5,8,3,4,1,false,").append(q).append(",2,3,1.5,1.5,false\n");
             }
         }
         List<String> failures = FuzzHarness.run(dir, "sweep.csv", csv.toString().getBytes(StandardCharsets.UTF_8),
