@@ -27,11 +27,14 @@ import org.expanderexplorer.ui.document.OpenedDocument;
 import org.expanderexplorer.ui.explorer.ControlsView;
 import org.expanderexplorer.ui.explorer.ControlsViewModel;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
+import org.expanderexplorer.ui.explorer.GraphArea;
 import org.expanderexplorer.ui.explorer.GraphView;
 import org.expanderexplorer.ui.explorer.GraphViewModel;
+import org.expanderexplorer.ui.explorer.MatrixViewModel;
 import org.expanderexplorer.ui.explorer.NumbersView;
 import org.expanderexplorer.ui.explorer.NumbersViewModel;
 import org.expanderexplorer.ui.explorer.PanelFiguresViewModel;
+import org.expanderexplorer.ui.explorer.SpreadViewModel;
 import org.expanderexplorer.ui.task.UiExecutor;
 import org.expanderexplorer.ui.train.FineTuneView;
 import org.expanderexplorer.ui.train.FineTuneViewModel;
@@ -51,6 +54,7 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final ControlsView controls;
     private final GraphView graph;
+    private final GraphArea graphArea;
     private final NumbersView numbers;
     private final List<ChartPanel> panels;
     private final ObjectProperty<FigureStyle> style = new SimpleObjectProperty<>(FigureStyle.LIGHT);
@@ -103,7 +107,10 @@ public final class MainWindow {
         right.setOrientation(Orientation.VERTICAL);
         right.getItems().addAll(panels);
         right.setDividerPositions(0.28, 0.52, 0.76);
-        SplitPane centre = new SplitPane(graph, right);
+        // the graph with the matrix view beside it and the spread strip under both
+        this.graphArea = new GraphArea(graph, graph.canvas(), new SpreadViewModel(vm, executor),
+                new MatrixViewModel(vm, executor));
+        SplitPane centre = new SplitPane(graphArea, right);
         centre.setDividerPositions(0.52);
         StatusView status = new StatusView(new StatusViewModel(vm, documents, trainVm, fineTuneVm));
         VBox bottom = new VBox(numbers, status);
@@ -265,6 +272,11 @@ public final class MainWindow {
     /** The window's ViewModel. */
     public ExplorerViewModel viewModel() {
         return vm;
+    }
+
+    /** The graph, matrix and spread views together. */
+    public GraphArea graphArea() {
+        return graphArea;
     }
 
     public GraphView graphView() {

@@ -205,7 +205,8 @@ public final class GraphRenderer {
      * the columns (all columns of a kind share the order) without covering the drawing.
      */
     private static void drawEveryKthLabel(Graphics2D g, GraphDrawing d, View v, Color fg, double[] xs, double[] ys) {
-        java.awt.FontMetrics fm = g.getFontMetrics(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        double k = v.look() == null ? 1 : v.look().strokeScale();
+        java.awt.FontMetrics fm = g.getFontMetrics(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(10 * k)));
         double pitch = 1.6 * fm.getHeight() / Math.max(1e-9, v.scale());
         g.setFont(fm.getFont());
         g.setColor(alpha(fg, 0.75));
@@ -221,15 +222,16 @@ public final class GraphRenderer {
             int unit = unitOf(d.labels()[i]);
             // vertex pitch in layout units is about 1 for hidden columns and up to 3 for inputs
             double spacing = Math.abs(i + 1 < xs.length && d.x()[i + 1] == d.x()[i] ? d.y()[i + 1] - d.y()[i] : 1);
-            int k = Math.max(1, (int) Math.ceil(pitch / Math.max(1e-9, spacing)));
-            k = k <= 1 ? 1 : k <= 2 ? 2 : k <= 5 ? 5 : k <= 10 ? 10 : k <= 16 ? 16 : k <= 32 ? 32 : 64;
-            if (unit < 0 || unit % k != 0 || ys[i] < 20 || ys[i] > v.height() || xs[i] < 0 || xs[i] > v.width()) {
+            int every = Math.max(1, (int) Math.ceil(pitch / Math.max(1e-9, spacing)));
+            every = every <= 1 ? 1 : every <= 2 ? 2 : every <= 5 ? 5 : every <= 10 ? 10 : every <= 16 ? 16
+                    : every <= 32 ? 32 : 64;
+            if (unit < 0 || unit % every != 0 || ys[i] < 20 || ys[i] > v.height() || xs[i] < 0 || xs[i] > v.width()) {
                 continue;
             }
             // a bipartite drawing's right column has nothing to its right to collide with; unfolded columns do
             boolean right = d.kind()[i] == GraphDrawing.RIGHT;
             String t = String.valueOf(unit);
-            float lx = (float) (right ? xs[i] + 6 : xs[i] - 6 - fm.stringWidth(t));
+            float lx = (float) (right ? xs[i] + 6 * k : xs[i] - 6 * k - fm.stringWidth(t));
             g.drawString(t, lx, (float) (ys[i] + fm.getAscent() * 0.35));
         }
     }

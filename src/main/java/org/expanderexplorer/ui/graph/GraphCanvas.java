@@ -189,22 +189,13 @@ public final class GraphCanvas extends Pane {
         return onEdgeClicked;
     }
 
-    /**
-     * Vertices picked on the canvas: one by a click, those inside a box by Shift+drag.
-     *
-     * @param vertices drawing vertices
-     * @param add      add to the current set (Ctrl or Shift held) rather than replace it
-     */
-    public record Pick(int[] vertices, boolean add) {
-    }
-
     /** A spread painted over the drawing, or null. */
     public ObjectProperty<SpreadOverlay> spreadProperty() {
         return spread;
     }
 
     /** Receives vertices picked by a click or a Shift+drag box, when set. */
-    public ObjectProperty<Consumer<Pick>> onVerticesPickedProperty() {
+    public ObjectProperty<Consumer<PickedVertices>> onVerticesPickedProperty() {
         return picking.receiverProperty();
     }
 

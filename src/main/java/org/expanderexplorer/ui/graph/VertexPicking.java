@@ -19,7 +19,7 @@ import org.expanderexplorer.core.drawing.GraphDrawing;
  */
 final class VertexPicking {
 
-    private final ObjectProperty<Consumer<GraphCanvas.Pick>> receiver = new SimpleObjectProperty<>();
+    private final ObjectProperty<Consumer<PickedVertices>> receiver = new SimpleObjectProperty<>();
     private final Supplier<GraphDrawing> drawing;
     private final DoubleUnaryOperator sx;
     private final DoubleUnaryOperator sy;
@@ -35,7 +35,7 @@ final class VertexPicking {
         this.sy = sy;
     }
 
-    ObjectProperty<Consumer<GraphCanvas.Pick>> receiverProperty() {
+    ObjectProperty<Consumer<PickedVertices>> receiverProperty() {
         return receiver;
     }
 
@@ -71,14 +71,14 @@ final class VertexPicking {
                 inside.add(v);
             }
         }
-        receiver.get().accept(new GraphCanvas.Pick(inside.stream().mapToInt(Integer::intValue).toArray(),
+        receiver.get().accept(new PickedVertices(inside.stream().mapToInt(Integer::intValue).toArray(),
                 e.isControlDown() || e.isShortcutDown()));
         return true;
     }
 
     /** Picks the vertex within 10 pixels of a click; false when there is none or picking is off. */
     boolean clicked(double mx, double my, boolean add) {
-        Consumer<GraphCanvas.Pick> r = receiver.get();
+        Consumer<PickedVertices> r = receiver.get();
         GraphDrawing d = drawing.get();
         int best = -1;
         double bestDist = 10 * 10;
@@ -93,7 +93,7 @@ final class VertexPicking {
         if (best < 0) {
             return false;
         }
-        r.accept(new GraphCanvas.Pick(new int[] {best}, add));
+        r.accept(new PickedVertices(new int[] {best}, add));
         return true;
     }
 
