@@ -12,7 +12,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
-import org.expanderexplorer.core.drawing.MatrixRenderer;
 import org.expanderexplorer.ui.chart.FxImages;
 import org.expanderexplorer.ui.common.StyleClasses;
 
@@ -32,8 +31,8 @@ public final class MatrixPanelView extends BorderPane {
         fiedler.selectedProperty().bindBidirectional(vm.fiedlerOrderProperty());
         Label title = new Label("Matrix");
         title.getStyleClass().add(StyleClasses.SECTION_TITLE);
-        FlowPane top = new FlowPane(8, 3, title, fiedler, swatch(MatrixRenderer.KEPT, "kept"),
-                swatch(MatrixRenderer.PRUNED, "pruned"), swatch(MatrixRenderer.ISOLATED, "isolated"));
+        FlowPane top = new FlowPane(8, 3, title, fiedler, swatch(0, "kept"), swatch(1, "pruned"),
+                swatch(2, "isolated"));
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 6, 4, 6));
         setTop(top);
@@ -71,8 +70,8 @@ public final class MatrixPanelView extends BorderPane {
         image.relocate(2, 2);
     }
 
-    private static HBox swatch(java.awt.Color c, String text) {
-        Rectangle r = new Rectangle(10, 10, Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
+    private static HBox swatch(int kind, String text) {
+        Rectangle r = new Rectangle(10, 10, Color.web(MatrixViewModel.legendColours().get(kind)));
         HBox b = new HBox(3, r, new Label(text));
         b.setAlignment(Pos.CENTER_LEFT);
         return b;

@@ -78,6 +78,12 @@ public final class MatrixViewModel {
         }
     }
 
+    /** The legend: the colour (as {@code #rrggbb}) of kept, pruned and isolated cells, in that order. */
+    public static java.util.List<String> legendColours() {
+        return java.util.stream.Stream.of(MatrixRenderer.KEPT, MatrixRenderer.PRUNED, MatrixRenderer.ISOLATED)
+                .map(c -> String.format("#%06x", c.getRGB() & 0xffffff)).toList();
+    }
+
     /** Rows and columns in the order of the Fiedler vector (else the original order). */
     public BooleanProperty fiedlerOrderProperty() {
         return fiedlerOrder;
