@@ -18,7 +18,8 @@ public final class Launcher {
 
     public static void main(String[] args) throws Exception {
         if (VectorRelaunch.wanted()) {
-            System.exit(VectorRelaunch.run(args)); // the fast inference path needs a module (decision 0025)
+            // the fast inference path needs a module (decision 0025)
+            System.exit(VectorRelaunch.run(Launcher.class, args));
         }
         VectorRelaunch.stopWithParent();
         // Before anything creates a logger: slf4j-simple reads its level once, at its first use.

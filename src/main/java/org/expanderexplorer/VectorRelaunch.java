@@ -50,8 +50,8 @@ final class VectorRelaunch {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
-    /** The command line of the new JVM. */
-    static List<String> command(String[] args) {
+    /** The command line of the new JVM, which starts {@code main} (the caller's entry point). */
+    static List<String> command(Class<?> main, String[] args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java().toString());
         cmd.add("--add-modules");
@@ -61,14 +61,14 @@ final class VectorRelaunch {
         cmd.add("-D" + PARENT + "=" + ProcessHandle.current().pid());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Launcher.class.getName());
+        cmd.add(main.getName());
         cmd.addAll(List.of(args));
         return cmd;
     }
 
-    /** Runs the application in a new JVM and returns its exit code. */
-    static int run(String[] args) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command(args));
+    /** Runs the application's entry point {@code main} in a new JVM and returns its exit code. */
+    static int run(Class<?> main, String[] args) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command(main, args));
         pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
         pb.redirectOutput(ProcessBuilder.Redirect.INHERIT);
         Process child = pb.start();

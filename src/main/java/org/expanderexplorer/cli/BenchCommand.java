@@ -68,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
                 description = "Weight matrix: .csv or .mtx.")
         Path matrix;
 
-        @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (.zip or .npz).")
+        @Option(names = "--model", required = true, paramLabel = "FILE", description = LoadedModel.FILE_HELP)
         Path model;
     }
 

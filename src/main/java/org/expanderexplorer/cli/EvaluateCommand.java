@@ -34,7 +34,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model file (.zip or .npz).")
+    @Option(names = "--model", required = true, description = LoadedModel.FILE_HELP)
     Path model;
 
     @Option(names = "--data", required = true, description = "Data set: " + Datasets.SPEC_HELP + ".")
@@ -96,7 +96,7 @@ final class EvaluateCommand implements Callable<Integer> {
             out.println(Json.write(m));
         } else {
             out.printf(Locale.ROOT, "model:    %s (%s, %s)%n", model, saved.model().spec().describe(),
-                    saved.format() == SavedModel.Format.DL4J_ZIP ? "Deeplearning4j zip" : "PyTorch NPZ");
+                    saved.format().label());
             out.printf(Locale.ROOT, "data:     %s (%d x %d)%n", r.dataset(), ds.steps(), ds.features());
             out.printf(Locale.ROOT, "accuracy: %.2f %% (%d / %d)%n", 100 * r.accuracy(), r.correct(), r.examples());
             out.printf(Locale.ROOT, "time:     %.2f s (%.0f sequences/s)%n", r.seconds(),

@@ -47,7 +47,7 @@ final class GraphExportCommand implements Callable<Integer> {
 
     /** Exactly one of a model and a matrix. */
     static final class Source {
-        @Option(names = "--model", paramLabel = "FILE", description = "Model file (.zip or .npz).")
+        @Option(names = "--model", paramLabel = "FILE", description = LoadedModel.FILE_HELP)
         Path model;
 
         @Option(names = "--matrix", paramLabel = "FILE", description = "Matrix file (.csv or .mtx).")

@@ -61,9 +61,9 @@ final class InferenceBench implements AutoCloseable {
                    PruneSettings settings, int layer, String python, Path peerFolder, boolean cpuTime)
             throws IOException {
         variants.add(new Variant("inference", "dense", () -> new Evaluator(model, ds, n, batch).result()));
-        NetworkWeights dense = VectorInference.available() ? NetworkWeights.of(model) : null;
+        NetworkWeights dense = VectorInference.available() ? model.weights() : null;
         Map<String, NetworkWeights> forPeer = new LinkedHashMap<>();
-        forPeer.put("dense", dense != null ? dense : NetworkWeights.of(model));
+        forPeer.put("dense", dense != null ? dense : model.weights());
         Subject subject = keeps.isEmpty() ? null : ModelSubjects.of("bench", model, null, layer);
         for (double q : keeps) {
             PrunedState state = subject.prune(q, settings);
@@ -77,7 +77,7 @@ final class InferenceBench implements AutoCloseable {
                 run = () -> new Evaluator(CompiledNetwork.of(masked), ds, n, batch).result();
             } else {
                 RecurrentClassifier copy = model.copy();
-                masks.applyTo(copy);
+                copy.applyMasks(masks);
                 run = () -> new Evaluator(copy, ds, n, batch).result();
             }
             variants.add(new Variant(name, "q" + label(q), run));

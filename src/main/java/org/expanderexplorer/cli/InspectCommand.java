@@ -35,7 +35,7 @@ final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model file (.zip or .npz).")
+    @Option(names = "--model", required = true, description = LoadedModel.FILE_HELP)
     Path model;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -118,7 +118,7 @@ final class InspectCommand implements Callable<Integer> {
             out.println(Json.write(m));
         } else {
             out.printf(Locale.ROOT, "model:        %s (%s)%n", model,
-                    saved.format() == SavedModel.Format.DL4J_ZIP ? "Deeplearning4j zip" : "PyTorch NPZ");
+                    saved.format().label());
             out.printf(Locale.ROOT, "architecture: %s%n", s.describe());
             out.printf(Locale.ROOT, "parameters:   %,d%n", params);
             if (s.cell() == CellType.LSTM) {

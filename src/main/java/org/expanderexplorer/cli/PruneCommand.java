@@ -10,12 +10,13 @@ import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.io.FileGroup;
 import org.expanderexplorer.core.io.Provenance;
+import org.expanderexplorer.core.model.ModelExportFormat;
 import org.expanderexplorer.core.model.SavedModel;
+import org.expanderexplorer.core.model.VectorInference;
 import org.expanderexplorer.core.pruning.GapFloor;
 import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.subject.LoadedModel;
-import org.expanderexplorer.core.model.VectorInference;
 import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.PrunedModelExport;
 import org.expanderexplorer.core.subject.PrunedState;
@@ -26,18 +27,24 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code prune}: one-shot pruning of a model's recurrent layer at q, exported as DL4J zip, NPZ and summary. */
+/**
+ * {@code prune}: one-shot pruning of a model's recurrent layer at q, exported in the format {@code --out} names
+ * (masks beside a state_dict), optionally the older NPZ with masks, and a summary.
+ */
 @Command(name = "prune", mixinStandardHelpOptions = true,
-        description = {"Prune a model's recurrent layer to q %% of its edges and export the pruned model: a "
-            + "Deeplearning4j zip (pruned weights zero), optionally a PyTorch NPZ with a <key>.mask array per pruned "
-            + "matrix, and a JSON summary with dense, sparse (CSR) and gzip sizes and the pruned model's inference "
-            + "time against the dense model's, measured on this machine."})
+        description = {"Prune a model's recurrent layer to q %% of its edges and export the pruned model (pruned "
+            + "weights zero) in the format --out names: a Deeplearning4j zip, or the weights as a PyTorch state_dict "
+            + "(.pt, .npz, .safetensors) under the keys, types and biases of the model file, so that "
+            + "model.load_state_dict(torch.load(f), strict=True) works, or ONNX; the masks of a state_dict go to "
+            + "NAME.masks.npz (NAME.masks.safetensors beside a .safetensors). Optionally a JSON summary with dense, "
+            + "sparse (CSR) and gzip sizes and the pruned model's inference time against the dense model's, "
+            + "measured on this machine."})
 final class PruneCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model file (.zip or .npz).")
+    @Option(names = "--model", required = true, description = LoadedModel.FILE_HELP)
     Path model;
 
     @Option(names = "--keep", required = true, description = "q: percentage of edges to keep, in (0, 100].")
@@ -46,10 +53,12 @@ final class PruneCommand implements Callable<Integer> {
     @Mixin
     PruneOptions prune;
 
-    @Option(names = "--out", required = true, description = "Pruned Deeplearning4j zip to write.")
+    @Option(names = "--out", required = true, description = "Pruned model to write, by extension: .zip "
+            + "(Deeplearning4j), .pt or .pth, .npz, .safetensors (state_dict; masks beside it), .onnx.")
     Path out;
 
-    @Option(names = "--npz", description = "Also write the pruned weights as a PyTorch NPZ with masks.")
+    @Option(names = "--npz", description = "Also write the older NPZ: rnn./fc. keys with a <key>.mask array per "
+            + "pruned matrix (for scripts written for earlier versions; --out NAME.npz gives a strict-loadable one).")
     Path npz;
 
     @Option(names = "--summary", description = "Also write the summary as JSON.")
@@ -65,23 +74,21 @@ final class PruneCommand implements Callable<Integer> {
             throw new BadInputException("--keep must be in (0, 100], got " + keep);
         }
         prune.settings();
-        for (Path p : new Path[] {out, npz, summary}) {
+        Path masks = PrunedModelExport.masksFile(out);
+        for (Path p : new Path[] {out, masks, npz, summary}) {
             if (p != null) {
                 TrainCommand.checkOutput(p);
             }
         }
-        if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-            throw BadInputException.inFile(out, "the pruned model is a Deeplearning4j zip: give a name ending in .zip");
-        }
-        for (Path p : new Path[] {out, npz, summary}) {
+        for (Path p : new Path[] {out, masks, npz, summary}) {
             if (p != null && !replaceModel && sameFile(p, model)) {
                 throw BadInputException.inFile(p, "is the input model; writing it would replace the model being "
                         + "pruned (add --replace-model if that is what you want)");
             }
         }
-        try (FileGroup outputs = FileGroup.claim(out, npz, summary)) {
+        try (FileGroup outputs = FileGroup.claim(out, masks, npz, summary)) {
             try {
-                write(outputs, stdout);
+                write(outputs, masks, stdout);
             } catch (java.nio.file.FileSystemException e) {
                 throw outputs.named(e);
             }
@@ -89,19 +96,27 @@ final class PruneCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void write(FileGroup outputs, PrintWriter stdout) throws IOException {
+    private void write(FileGroup outputs, Path masks, PrintWriter stdout) throws IOException {
         PruneSettings settings = prune.settings();
         VectorInference.warmUpInBackground(); // the speed measurement needs compiled kernels
         SavedModel saved = LoadedModel.read(model);
         Subject subject = LoadedModel.of(model, saved, null, model.getFileName().toString(), prune.layer).subject();
         PrunedState state = subject.prune(keep, settings);
-        PrunedModelExport export = new PrunedModelExport(saved.model(), prune.layer, state);
-        export.writeZip(outputs.stage(out), saved.metadata(), export.how(model.getFileName().toString()));
+        PrunedModelExport export = new PrunedModelExport(saved.model(), saved.layout(), prune.layer, state);
+        ModelExportFormat format = ModelExportFormat.of(out);
+        export.write(outputs.stage(out), format, saved.metadata(), export.how(model.getFileName().toString()));
+        if (masks != null) {
+            export.writeMasks(outputs.stage(masks), format == ModelExportFormat.SAFETENSORS);
+        }
         if (npz != null) {
             export.writeNpz(outputs.stage(npz));
         }
-        PrunedModelExport.Summary s = export.summary().withFiles(out, Files.size(outputs.stage(out)), npz,
-                npz == null ? null : Files.size(outputs.stage(npz))).withSpeed(export.measureSpeed(steps(saved)));
+        boolean zip = masks == null;
+        long outBytes = Files.size(outputs.stage(out));
+        PrunedModelExport.Summary s = export.summary().withFiles(zip ? out : null, zip ? outBytes : null, npz,
+                npz == null ? null : Files.size(outputs.stage(npz)))
+                .withModel(out, outBytes, masks, masks == null ? null : Files.size(outputs.stage(masks)))
+                .withSpeed(export.measureSpeed(steps(saved)));
         if (summary != null) {
             PrunedModelExport.writeSummary(outputs.stage(summary), s,
                     export.provenance(Provenance.now().withModelFile(model)));
@@ -164,8 +179,10 @@ final class PruneCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "pruned %s layer %d: %s, q = %s %% asked, %.3f %% kept%n", s.architecture(), s.layer(),
                 s.method(), trim(s.keepPercent()), s.actualPercent());
         for (PrunedModelExport.MatrixSummary m : s.matrices()) {
-            out.printf(Locale.ROOT, "  %-16s %4d x %-4d kept %7d (%.3f %%), empty rows %d, empty columns %d%n",
-                    m.key(), m.rows(), m.cols(), m.kept(), m.keptPercent(), m.emptyRows(), m.emptyCols());
+            // the array's shape as the state_dict holds it; its rows are the graph's right vertices
+            out.printf(Locale.ROOT, "  %-16s %-12s kept %7d (%.3f %%), empty rows %d, empty columns %d%n",
+                    m.key(), "(" + m.shape().get(0) + ", " + m.shape().get(1) + ")", m.kept(), m.keptPercent(),
+                    m.emptyCols(), m.emptyRows());
         }
         out.printf(Locale.ROOT, "parameters: %d, non-zero %d%n", s.parameters(), s.nonZero());
         out.printf(Locale.ROOT, "size: dense %s, sparse (CSR) %s, gzip %s (dense model gzip %s)%n",
@@ -173,8 +190,14 @@ final class PruneCommand implements Callable<Integer> {
         if (s.speed() != null) {
             out.println("inference on this machine: " + s.speed().describe());
         }
-        if (s.zipFile() != null) {
+        if (s.modelFile() != null) {
+            out.printf(Locale.ROOT, "wrote %s (%s)%n", s.modelFile(), bytes(s.modelBytes()));
+        } else if (s.zipFile() != null) {
             out.printf(Locale.ROOT, "wrote %s (%s)%n", s.zipFile(), bytes(s.zipBytes()));
+        }
+        if (s.masksFile() != null) {
+            out.printf(Locale.ROOT, "wrote %s (%s, the masks: 1 kept, 0 pruned)%n", s.masksFile(),
+                    bytes(s.masksBytes()));
         }
         if (s.npzFile() != null) {
             out.printf(Locale.ROOT, "wrote %s (%s)%n", s.npzFile(), bytes(s.npzBytes()));

@@ -67,7 +67,7 @@ final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model file (.zip or .npz).")
+    @Option(names = "--model", required = true, description = LoadedModel.FILE_HELP)
     Path model;
 
     @Option(names = "--data", required = true, description = "Data set: " + Datasets.SPEC_HELP + ".")

@@ -75,6 +75,24 @@ final class HostileFixtures {
         cases.add(new Case("NPZ of an LSTM with 7,000 units (" + Files.size(lstm) / 1024 + " KB)", "inspect",
                 "--model", lstm.toString()));
 
+        // a torch.save archive whose largest storage inflates to 320 MB of zeros, and a safetensors file whose
+        // header length is 2^62 bytes
+        Map<String, byte[]> torch = new LinkedHashMap<>();
+        // torch.save writes stored entries with data descriptors, which ZipInputStream refuses
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(Path.of("src", "test", "resources", "fixtures",
+                "lstm.pt").toFile())) {
+            for (ZipEntry e : java.util.Collections.list(z.entries())) {
+                torch.put(e.getName(), z.getInputStream(e).readAllBytes());
+            }
+        }
+        Path torchBomb = dir.resolve("storage-bomb.pt");
+        zip(torchBomb, torch, "lstm/data/1", 320L << 20);
+        cases.add(new Case("torch.save storage bomb (320 MB)", "inspect", "--model", torchBomb.toString()));
+        byte[] st = new byte[64];
+        java.nio.ByteBuffer.wrap(st).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(1L << 62).put((byte) '{');
+        Path stHuge = Files.write(dir.resolve("huge-header.safetensors"), st);
+        cases.add(new Case("safetensors header of 2^62 bytes", "inspect", "--model", stHuge.toString()));
+
         Path dense = Files.writeString(dir.resolve("dense-bomb.mtx"),
                 "%%MatrixMarket matrix array real general\n14000 14000\n0\n");
         cases.add(new Case("Matrix Market array of 14000 x 14000 declared", "spectrum", "--matrix", dense.toString()));

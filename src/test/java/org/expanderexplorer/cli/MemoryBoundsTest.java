@@ -39,6 +39,8 @@ class MemoryBoundsTest {
         }
         assertThat(text).contains("lstm7000.npz: entry 'rnn.weight_hh_l0.npy' of 747 MB inflated needs about",
                 "lying-bomb.zip: inflates to more than", "run with -Xmx",
-                "/dev/zero: is not a regular file", "huge.mtx, line 2: matrix of 4294967296 x 4294967296");
+                "/dev/zero: is not a regular file", "huge.mtx, line 2: matrix of 4294967296 x 4294967296",
+                "storage-bomb.pt: entry 'lstm/data/1' of 320 MB inflated needs about",
+                "huge-header.safetensors: declares a safetensors header of 4611686018427387904 bytes");
     }
 }

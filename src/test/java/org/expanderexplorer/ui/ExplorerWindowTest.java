@@ -125,6 +125,14 @@ class ExplorerWindowTest {
         assertThat(out.resolveSibling("pruned.json")).exists();
         int kept = state.ihMask().keptCount() + state.hhMask().keptCount();
         assertThat(done.get().matrices().stream().mapToInt(m -> m.kept()).sum()).isEqualTo(kept);
+        // another extension, another format: the weights as safetensors, the masks beside them
+        Path st = out.resolveSibling("pruned.safetensors");
+        done.set(null);
+        robot.interact(() -> window.exports().exportPrunedModelTo(st, done::set));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> done.get() != null);
+        assertThat(done.get().modelFormat()).isEqualTo("SAFETENSORS");
+        assertThat(st.resolveSibling("pruned.masks.safetensors")).exists();
+        assertThat(done.get().matrices().stream().mapToInt(m -> m.kept()).sum()).isEqualTo(kept);
     }
 
     private void theSpectrumPanelPlotsTheEngineSingularValues(LayerAnalysisResult expected) {

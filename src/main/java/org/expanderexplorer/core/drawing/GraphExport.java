@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Objects;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.graph.Gate;
-import org.expanderexplorer.core.graph.GateSlices;
 import org.expanderexplorer.core.graph.GraphFiles;
 import org.expanderexplorer.core.graph.LabelledGraph;
 import org.expanderexplorer.core.graph.LabelledGraph.Vertex;
@@ -126,7 +125,8 @@ public final class GraphExport {
     /** The unfolding, as {@link SliderAnalysis#drawing} builds it for the window, but of the whole layer. */
     private static LabelledGraph unfolded(Subject s, PrunedState state, GraphId id, int steps,
                                           Representation representation, String title) {
-        WeightMatrix[] m = unfoldingInputs(s, id, state.ih(), state.hh(), s.inputToHidden(), s.hiddenToHidden());
+        WeightMatrix[] m = SliderAnalysis.unfoldingInputs(s, id, state.ih(), state.hh(), s.inputToHidden(),
+                s.hiddenToHidden());
         long edges = (long) (m[2].nonZeros() + m[3].nonZeros()) * steps;
         if (edges > MAX_UNFOLDED_EDGES) {
             throw new BadInputException(String.format(Locale.ROOT, "graph '%s' unfolded over %d steps has up to %,d "
@@ -134,44 +134,6 @@ public final class GraphExport {
                     MAX_UNFOLDED_EDGES));
         }
         return LabelledGraph.unfolded(title, m[0], m[1], m[2], m[3], steps, representation);
-    }
-
-    /**
-     * The matrices an unfolding of graph {@code id} is built from, in the order pruned W_ih, pruned W_hh, dense
-     * W_ih, dense W_hh: one gate's slices for a gate graph, the merged unit matrices for a unit graph, and zeros in place of W_hh for the input graph alone
-     * (of W_ih for the recurrent one), so that every graph unfolds over the same vertices.
-     *
-     * @throws BadInputException if {@code id} names a gate of a layer without gates
-     */
-    static WeightMatrix[] unfoldingInputs(Subject s, GraphId id, WeightMatrix ih, WeightMatrix hh, WeightMatrix dih,
-                                          WeightMatrix dhh) {
-        if (id.gate() != null) {
-            if (s.gateOrder() == null) {
-                throw new BadInputException("graph '" + id + "' names a gate, but this layer has no gates (vanilla "
-                        + "RNN)");
-            }
-            ih = GateSlices.slice(ih, s.gateOrder(), id.gate());
-            hh = GateSlices.slice(hh, s.gateOrder(), id.gate());
-            dih = GateSlices.slice(dih, s.gateOrder(), id.gate());
-            dhh = GateSlices.slice(dhh, s.gateOrder(), id.gate());
-        } else if (id.units()) {
-            if (s.gateOrder() == null) {
-                throw new BadInputException("graph '" + id + "' merges LSTM gates, but this layer has none (vanilla"
-                        + " RNN: use " + id.kind().id() + ")");
-            }
-            ih = GateSlices.units(ih);
-            hh = GateSlices.units(hh);
-            dih = GateSlices.units(dih);
-            dhh = GateSlices.units(dhh);
-        }
-        if (id.kind() == GraphId.Kind.IH) {
-            hh = WeightMatrix.zeros(hh.rows(), hh.cols());
-            dhh = hh;
-        } else if (id.kind() == GraphId.Kind.HH) {
-            ih = WeightMatrix.zeros(ih.rows(), ih.cols());
-            dih = ih;
-        }
-        return new WeightMatrix[] {ih, hh, dih, dhh};
     }
 
     private static String trim(double v) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.graph.GateSlices;
 import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.graph.WeightMatrix;
@@ -127,8 +129,47 @@ public final class SliderAnalysis {
             dhh = s.hiddenToHidden();
         }
         int gate = g.gate() == null ? -1 : g.gate().ordinal();
-        WeightMatrix[] m = GraphExport.unfoldingInputs(s, g, ih, hh, dih, dhh);
+        WeightMatrix[] m = unfoldingInputs(s, g, ih, hh, dih, dhh);
         return new Unfolded(m[0], m[1], m[2], m[3], gate);
+    }
+
+    /**
+     * The matrices an unfolding of graph {@code id} is built from, in the order pruned W_ih, pruned W_hh, dense
+     * W_ih, dense W_hh: one gate's slices for a gate graph, the merged unit matrices for a unit graph, and zeros in
+     * place of W_hh for the input graph alone (of W_ih for the recurrent one), so that every graph unfolds over the
+     * same vertices. Used by the window's drawing and numbers here and by {@link GraphExport}'s files.
+     *
+     * @throws BadInputException if {@code id} names a gate of a layer without gates
+     */
+    static WeightMatrix[] unfoldingInputs(Subject s, GraphId id, WeightMatrix ih, WeightMatrix hh, WeightMatrix dih,
+                                          WeightMatrix dhh) {
+        if (id.gate() != null) {
+            if (s.gateOrder() == null) {
+                throw new BadInputException("graph '" + id + "' names a gate, but this layer has no gates (vanilla "
+                        + "RNN)");
+            }
+            ih = GateSlices.slice(ih, s.gateOrder(), id.gate());
+            hh = GateSlices.slice(hh, s.gateOrder(), id.gate());
+            dih = GateSlices.slice(dih, s.gateOrder(), id.gate());
+            dhh = GateSlices.slice(dhh, s.gateOrder(), id.gate());
+        } else if (id.units()) {
+            if (s.gateOrder() == null) {
+                throw new BadInputException("graph '" + id + "' merges LSTM gates, but this layer has none (vanilla"
+                        + " RNN: use " + id.kind().id() + ")");
+            }
+            ih = GateSlices.units(ih);
+            hh = GateSlices.units(hh);
+            dih = GateSlices.units(dih);
+            dhh = GateSlices.units(dhh);
+        }
+        if (id.kind() == GraphId.Kind.IH) {
+            hh = WeightMatrix.zeros(hh.rows(), hh.cols());
+            dhh = hh;
+        } else if (id.kind() == GraphId.Kind.HH) {
+            ih = WeightMatrix.zeros(ih.rows(), ih.cols());
+            dih = ih;
+        }
+        return new WeightMatrix[] {ih, hh, dih, dhh};
     }
 
     /** The bipartite drawing of a stacked LSTM matrix (rows: sources; columns: the four gates' pre-activations). */

@@ -39,69 +39,6 @@ public final class CompiledNetwork {
     public static final double SPARSE_BELOW = 0.85;
 
     /**
-     * One product of a layer over rows {@code zFrom .. zFrom + kLen - 1} of [x; h]: W_ih, W_hh, or both stacked
-     * when both use the same kernel (one pass instead of two). At t = 0, where h is zero, only its first
-     * {@code firstLen} rows (dense) or entries up to {@code firstEnd[g]} (sparse) are visited: those of x.
-     */
-    static final class Part {
-        final int zFrom;
-        final int kLen;
-        final int firstLen;
-        /** Dense, [group][k][4]; null when sparse. */
-        final float[] dense;
-        /** Sparse: per group its entries ptr[g] .. ptr[g+1]-1, of which those before firstEnd[g] read x. */
-        final int[] ptr;
-        final int[] firstEnd;
-        /** Sparse: the row of [x; h] of each entry, and the group's four weights there (zero where pruned). */
-        final int[] zRow;
-        final float[] value;
-
-        private Part(int zFrom, int kLen, int firstLen, float[] dense, int[] ptr, int[] firstEnd, int[] zRow,
-                     float[] value) {
-            this.zFrom = zFrom;
-            this.kLen = kLen;
-            this.firstLen = firstLen;
-            this.dense = dense;
-            this.ptr = ptr;
-            this.firstEnd = firstEnd;
-            this.zRow = zRow;
-            this.value = value;
-        }
-
-        boolean isDense() {
-            return dense != null;
-        }
-    }
-
-    /** One recurrent layer. */
-    static final class Layer {
-        final boolean lstm;
-        final int inputs;
-        final int hidden;
-        final int groups;
-        final Part[] parts;
-        /** Per output row (group * 4 + r). */
-        final float[] bias;
-        /** Per matrix (ih, hh): the kernel and the density of kept blocks, for {@link #kernels()}. */
-        final String[] kernels;
-
-        private Layer(boolean lstm, int inputs, int hidden, int groups, Part[] parts, float[] bias,
-                      String[] kernels) {
-            this.lstm = lstm;
-            this.inputs = inputs;
-            this.hidden = hidden;
-            this.groups = groups;
-            this.parts = parts;
-            this.bias = bias;
-            this.kernels = kernels;
-        }
-
-        int k() {
-            return inputs + hidden;
-        }
-    }
-
-    /**
      * One weight matrix feeding rows {@code zFrom ..} of [x; h], with the mask that prunes it (null: none).
      * Masking while packing spares a masked copy of the weights (67 MB for the W_hh of a 2048-unit LSTM).
      */
@@ -113,11 +50,11 @@ public final class CompiledNetwork {
     }
 
     private final ModelSpec spec;
-    private final Layer[] layers;
+    private final CompiledLayer[] layers;
     private final float[] readout;
     private final float[] readoutBias;
 
-    private CompiledNetwork(ModelSpec spec, Layer[] layers, float[] readout, float[] readoutBias) {
+    private CompiledNetwork(ModelSpec spec, CompiledLayer[] layers, float[] readout, float[] readoutBias) {
         this.spec = spec;
         this.layers = layers;
         this.readout = readout;
@@ -152,14 +89,14 @@ public final class CompiledNetwork {
         Objects.requireNonNull(masks, "masks");
         ModelSpec spec = weights.spec();
         weights.checkFits(masks);
-        Layer[] layers = new Layer[spec.layers()];
+        CompiledLayer[] layers = new CompiledLayer[spec.layers()];
         for (int l = 0; l < layers.length; l++) {
             layers[l] = layer(weights, masks, l, sparseBelow);
         }
         return new CompiledNetwork(spec, layers, weights.readout(), weights.readoutBias());
     }
 
-    private static Layer layer(NetworkWeights w, WeightMasks masks, int l, double sparseBelow) {
+    private static CompiledLayer layer(NetworkWeights w, WeightMasks masks, int l, double sparseBelow) {
         ModelSpec spec = w.spec();
         boolean lstm = spec.cell() == CellType.LSTM;
         int inputs = spec.layerInputs(l);
@@ -180,12 +117,12 @@ public final class CompiledNetwork {
         double hhDensity = blockDensity(hh, cols, column, groups);
         boolean ihDense = ihDensity >= sparseBelow;
         boolean hhDense = hhDensity >= sparseBelow;
-        Part[] parts = ihDense == hhDense
-                ? new Part[] {part(List.of(ih, hh), inputs, cols, column, groups, ihDense)}
-                : new Part[] {part(List.of(ih), inputs, cols, column, groups, ihDense),
+        CompiledLayer.Part[] parts = ihDense == hhDense
+                ? new CompiledLayer.Part[] {part(List.of(ih, hh), inputs, cols, column, groups, ihDense)}
+                : new CompiledLayer.Part[] {part(List.of(ih), inputs, cols, column, groups, ihDense),
                     part(List.of(hh), inputs, cols, column, groups, hhDense)};
         String[] kernels = {kernel(l, "ih", ihDense, ihDensity), kernel(l, "hh", hhDense, hhDensity)};
-        return new Layer(lstm, inputs, hidden, groups, parts, b, kernels);
+        return new CompiledLayer(lstm, inputs, hidden, groups, parts, b, kernels);
     }
 
     private static String kernel(int layer, String matrix, boolean dense, double density) {
@@ -235,7 +172,8 @@ public final class CompiledNetwork {
         return false;
     }
 
-    private static Part part(List<Source> sources, int inputs, int cols, int[] column, int groups, boolean dense) {
+    private static CompiledLayer.Part part(List<Source> sources, int inputs, int cols, int[] column, int groups,
+                                           boolean dense) {
         int zFrom = sources.get(0).zFrom();
         int kLen = 0;
         for (Source s : sources) {
@@ -254,7 +192,7 @@ public final class CompiledNetwork {
                     }
                 }
             }
-            return new Part(zFrom, kLen, firstLen, w, null, null, null, null);
+            return new CompiledLayer.Part(zFrom, kLen, firstLen, w, null, null, null, null);
         }
         int blocks = 0;
         for (int g = 0; g < groups; g++) {
@@ -289,7 +227,7 @@ public final class CompiledNetwork {
             }
             ptr[g + 1] = p;
         }
-        return new Part(zFrom, kLen, firstLen, null, ptr, firstEnd, zRow, value);
+        return new CompiledLayer.Part(zFrom, kLen, firstLen, null, ptr, firstEnd, zRow, value);
     }
 
     public ModelSpec spec() {
@@ -299,7 +237,7 @@ public final class CompiledNetwork {
     /** Which kernel each matrix uses and its density of kept blocks, e.g. {@code l0 hh sparse 57.9 %}. */
     public List<String> kernels() {
         List<String> out = new ArrayList<>();
-        for (Layer l : layers) {
+        for (CompiledLayer l : layers) {
             out.addAll(List.of(l.kernels));
         }
         return out;
@@ -317,7 +255,7 @@ public final class CompiledNetwork {
                     + stepMajor.length);
         }
         float[] out = new float[n * spec.classes()];
-        new VectorKernels(this, steps).forward((j, dest, at) -> System.arraycopy(stepMajor, j * length, dest, at,
+        newKernels(steps).forward((j, dest, at) -> System.arraycopy(stepMajor, j * length, dest, at,
                 length), n, out);
         return out;
     }
@@ -337,7 +275,7 @@ public final class CompiledNetwork {
         }
         int classes = spec.classes();
         float[] p = new float[indices.length * classes];
-        new VectorKernels(this, data.steps()).forward((j, dest, at) -> data.copySequence(indices[j], dest, at),
+        newKernels(data.steps()).forward((j, dest, at) -> data.copySequence(indices[j], dest, at),
                 indices.length, p);
         int[] out = new int[indices.length];
         for (int i = 0; i < out.length; i++) {
@@ -352,19 +290,8 @@ public final class CompiledNetwork {
         return out;
     }
 
-    Layer layer(int l) {
-        return layers[l];
-    }
-
-    int layerCount() {
-        return layers.length;
-    }
-
-    float[] readout() {
-        return readout;
-    }
-
-    float[] readoutBias() {
-        return readoutBias;
+    /** Fresh kernels (scratch buffers) for one forward pass through this network of sequences of {@code steps}. */
+    VectorKernels newKernels(int steps) {
+        return new VectorKernels(spec, layers, readout, readoutBias, steps);
     }
 }

@@ -84,7 +84,7 @@ public final class Evaluator {
         // fixed order makes a result reproducible to the last example in a truncated run (--limit).
         int[] order = SequenceBatches.identity(n);
         CompiledNetwork fast = compiled != null ? compiled
-                : VectorInference.available() ? CompiledNetwork.of(NetworkWeights.of(model)) : null;
+                : VectorInference.available() ? CompiledNetwork.of(model.weights()) : null;
         SequenceBatches batcher = fast != null ? null : new SequenceBatches(data, classes);
         int correct = 0;
         for (int from = 0; from < n; from += batchSize) {

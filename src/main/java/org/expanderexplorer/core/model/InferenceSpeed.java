@@ -59,7 +59,7 @@ public record InferenceSpeed(String path, List<String> kernels, int sequences, i
         List<String> kernels;
         if (VectorInference.available()) {
             VectorInference.warmUp();
-            NetworkWeights w = NetworkWeights.of(model);
+            NetworkWeights w = model.weights();
             CompiledNetwork d = CompiledNetwork.of(w);
             CompiledNetwork p = CompiledNetwork.of(w.masked(masks));
             dense = () -> d.probabilities(x, n, steps);
@@ -67,7 +67,7 @@ public record InferenceSpeed(String path, List<String> kernels, int sequences, i
             kernels = p.kernels();
         } else {
             RecurrentClassifier copy = model.copy();
-            masks.applyTo(copy);
+            copy.applyMasks(masks);
             dense = () -> toFloats(model.probabilities(x, n, steps));
             pruned = () -> toFloats(copy.probabilities(x, n, steps));
             kernels = List.of();

@@ -35,8 +35,8 @@ final class KernelWarmUp {
         float[] bias = new float[4];
         ModelSpec lstm = new ModelSpec(CellType.LSTM, 2, 2, 2, 2);
         ModelSpec rnn = new ModelSpec(CellType.RNN, 2, 4, 2, 2);
-        VectorKernels lk = new VectorKernels(CompiledNetwork.of(NetworkWeights.random(lstm, 1, 0.3)), 2);
-        VectorKernels rk = new VectorKernels(CompiledNetwork.of(NetworkWeights.random(rnn, 1, 0.3)), 2);
+        VectorKernels lk = CompiledNetwork.of(NetworkWeights.random(lstm, 1, 0.3)).newKernels(2);
+        VectorKernels rk = CompiledNetwork.of(NetworkWeights.random(rnn, 1, 0.3)).newKernels(2);
         float[] c = new float[VectorKernels.PANEL];
         float[] h = new float[2 * VectorKernels.PANEL];
         System.arraycopy(z, 0, lk.gates, 0, 4 * VectorKernels.PANEL);
@@ -55,7 +55,7 @@ final class KernelWarmUp {
             for (double sparseBelow : new double[] {0, 2}) {
                 CompiledNetwork net = CompiledNetwork.of(weights, sparseBelow);
                 for (int i = 0; i < calls / 50; i++) {
-                    new VectorKernels(net, 2).forward((j, dest, at) -> System.arraycopy(x, 0, dest, at, 4), 1, out);
+                    net.newKernels(2).forward((j, dest, at) -> System.arraycopy(x, 0, dest, at, 4), 1, out);
                 }
             }
         }

@@ -2,11 +2,13 @@ package org.expanderexplorer.core.model;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.io.HeapBudget;
@@ -43,15 +45,85 @@ final class ModelArchive {
     static Map<String, byte[]> read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         byte[] bytes = InputFiles.readAll(file, MAX_BYTES, "a model");
-        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
+        if (!isZip(bytes)) {
             throw BadInputException.inFile(file, "not a zip archive (a model must be a Deeplearning4j zip or an NPZ)");
         }
+        return entries(file, bytes);
+    }
+
+    /** Whether {@code bytes} begin with a zip's magic bytes. */
+    static boolean isZip(byte[] bytes) {
+        return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K';
+    }
+
+    /**
+     * The entries of a zip already read into memory ({@code bytes}, not modified), with the bounds of {@link #read}.
+     */
+    static Map<String, byte[]> entries(Path file, byte[] bytes) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            return collect(file, new Source() {
+                @Override
+                public ZipEntry next() throws IOException {
+                    return in.getNextEntry();
+                }
+
+                @Override
+                public InputStream open(ZipEntry e) {
+                    return in;
+                }
+            });
+        } catch (StoredWithDescriptor e) {
+            return fromCentralDirectory(file);
+        } catch (IOException e) {
+            throw BadInputException.inFile(file, "corrupt zip archive (" + firstLine(e) + ")");
+        }
+    }
+
+    /**
+     * PyTorch (through miniz) writes its entries stored, not deflated, with their sizes in a data descriptor after the
+     * data, which a streaming reader cannot find ({@link ZipInputStream} refuses such entries); the central directory
+     * at the end of the file has the sizes, so these archives are read through it, with the same bounds.
+     */
+    private static Map<String, byte[]> fromCentralDirectory(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            java.util.Enumeration<? extends ZipEntry> all = zip.entries();
+            return collect(file, new Source() {
+                @Override
+                public ZipEntry next() {
+                    return all.hasMoreElements() ? all.nextElement() : null;
+                }
+
+                @Override
+                public InputStream open(ZipEntry e) throws IOException {
+                    return zip.getInputStream(e);
+                }
+            });
+        } catch (IOException e) {
+            throw BadInputException.inFile(file, "corrupt zip archive (" + firstLine(e) + ")");
+        }
+    }
+
+    /** Where entries come from: a stream read front to back, or the central directory. */
+    private interface Source {
+        ZipEntry next() throws IOException;
+
+        InputStream open(ZipEntry e) throws IOException;
+    }
+
+    /** Thrown inside {@link #entries} when a stored entry has a data descriptor (see {@link #fromCentralDirectory}). */
+    private static final class StoredWithDescriptor extends IOException {
+        StoredWithDescriptor(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private static Map<String, byte[]> collect(Path file, Source source) throws IOException {
         long heap = HeapBudget.available();
         long budget = Math.min(MAX_BYTES, heap / 3);
         Map<String, byte[]> entries = new LinkedHashMap<>();
         long total = 0;
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        try {
+            for (ZipEntry e = next(source); e != null; e = next(source)) {
                 if (entries.size() >= MAX_ENTRIES) {
                     throw BadInputException.inFile(file, "has more than " + MAX_ENTRIES + " entries; a model has a "
                             + "few dozen at most");
@@ -64,7 +136,8 @@ final class ModelArchive {
                             "entry '" + BadInputException.printable(e.getName(), 60) + "' of "
                                     + (e.getSize() >> 20) + " MB inflated", heap));
                 }
-                byte[] data = in.readNBytes((int) Math.max(0, Math.min(budget - total + 1, Integer.MAX_VALUE - 16)));
+                byte[] data = source.open(e).readNBytes((int) Math.max(0, Math.min(budget - total + 1,
+                        Integer.MAX_VALUE - 16)));
                 total += data.length;
                 if (total > budget) {
                     throw BadInputException.inFile(file, budget == MAX_BYTES
@@ -78,13 +151,24 @@ final class ModelArchive {
                             + BadInputException.printable(e.getName(), 80) + "'");
                 }
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw BadInputException.inFile(file, "corrupt zip archive (" + firstLine(e) + ")");
         }
         if (entries.isEmpty()) {
             throw BadInputException.inFile(file, "corrupt or empty zip archive (no readable entries)");
         }
         return entries;
+    }
+
+    private static ZipEntry next(Source source) throws IOException {
+        try {
+            return source.next();
+        } catch (java.util.zip.ZipException e) {
+            if (String.valueOf(e.getMessage()).contains("EXT descriptor")) {
+                throw new StoredWithDescriptor(e);
+            }
+            throw e;
+        }
     }
 
     /** The first line of the first message in the cause chain, for a one-line report. */

@@ -140,16 +140,64 @@ public final class ModelFiles {
     }
 
     /**
-     * Reads a model in either format, chosen by content: a zip with {@code configuration.json} is a
-     * Deeplearning4j model, a zip of {@code .npy} entries a PyTorch {@code state_dict} ({@link PyTorchNpz}).
+     * Reads a model in any supported format, chosen by content: a zip with {@code configuration.json} is a
+     * Deeplearning4j model, a zip of {@code .npy} entries a PyTorch {@code state_dict} as NPZ ({@link PyTorchNpz}),
+     * a zip with a {@code data.pkl} a {@code torch.save} file ({@link TorchFiles}); a length-prefixed JSON header a
+     * safetensors file ({@link SafetensorsFiles}); a file named {@code .onnx}, or starting like an ONNX model's
+     * protobuf, an ONNX model ({@link OnnxModels}). The state_dict formats accept any key prefix
+     * ({@link StateDictModel}).
      */
     public static SavedModel loadAny(Path file) throws IOException {
-        Map<String, byte[]> entries = ModelArchive.read(file);
-        if (!entries.containsKey(ModelSerializer.CONFIGURATION_JSON)
-                && entries.keySet().stream().allMatch(n -> n.endsWith(".npy"))) {
-            return PyTorchNpz.fromArrays(file, NpzFiles.parse(file, entries));
+        byte[] bytes = InputFiles.readAll(file, MAX_BYTES, "a model");
+        if (ModelArchive.isZip(bytes)) {
+            Map<String, byte[]> entries = ModelArchive.entries(file, bytes);
+            bytes = null; // the entries hold what is needed; let the file's bytes go before the tensors are built
+            if (TorchFiles.isTorchArchive(entries)) {
+                Map<String, NpyArray> t = TorchFiles.tensors(file, entries);
+                entries = null;
+                return StateDictModel.load(file, t, SavedModel.Format.PYTORCH_PT, TorchFiles.conversionNote(t));
+            }
+            if (!entries.containsKey(ModelSerializer.CONFIGURATION_JSON)
+                    && entries.keySet().stream().allMatch(n -> n.endsWith(".npy"))) {
+                return PyTorchNpz.fromArrays(file, NpzFiles.parse(file, entries));
+            }
+            return fromEntries(file, entries);
         }
-        return fromEntries(file, entries);
+        if (TorchFiles.isLegacy(bytes)) {
+            throw TorchFiles.legacy(file);
+        }
+        if (SafetensorsFiles.looksLike(bytes)) {
+            Map<String, NpyArray> t = SafetensorsFiles.tensors(file, bytes);
+            return StateDictModel.load(file, t, SavedModel.Format.SAFETENSORS, TorchFiles.conversionNote(t));
+        }
+        String name = file.getFileName() == null ? ""
+                : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        // an ONNX model is a protobuf ModelProto, whose first field is ir_version (field 1, varint: tag 0x08)
+        if (name.endsWith(".onnx") || (bytes.length > 1 && bytes[0] == 0x08)) {
+            Map<String, NpyArray> t = OnnxModels.stateDict(file, bytes);
+            return StateDictModel.load(file, t, SavedModel.Format.ONNX, TorchFiles.conversionNote(t));
+        }
+        if (name.endsWith(".safetensors")) {
+            SafetensorsFiles.tensors(file, bytes); // names what is wrong with the header
+        }
+        throw BadInputException.inFile(file, "not a zip archive or another model format (a model must be a "
+                + "Deeplearning4j zip, a PyTorch .pt or NPZ state_dict, a safetensors file or an ONNX model)");
+    }
+
+    /**
+     * The tensors of a state_dict file ({@code .pt}, NPZ or safetensors, by content) as stored: keys in the file's
+     * order, shapes, element types and values, without building a network (to check what an export wrote).
+     *
+     * @throws BadInputException naming the file if it is none of these
+     */
+    public static Map<String, NpyArray> tensors(Path file) throws IOException {
+        byte[] bytes = InputFiles.readAll(file, MAX_BYTES, "a state_dict");
+        if (ModelArchive.isZip(bytes)) {
+            Map<String, byte[]> entries = ModelArchive.entries(file, bytes);
+            return TorchFiles.isTorchArchive(entries) ? TorchFiles.tensors(file, entries)
+                    : NpzFiles.parse(file, entries);
+        }
+        return SafetensorsFiles.tensors(file, bytes);
     }
 
     /**

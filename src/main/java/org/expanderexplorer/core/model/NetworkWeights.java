@@ -10,7 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A float32 copy of every parameter of a {@link RecurrentClassifier}, in Deeplearning4j's orientation and gate
  * block order (as {@link RecurrentWeights}): per layer W_ih (inputs x gates*H), W_hh (H x gates*H) and the bias
- * (gates*H), then the readout (H x classes) and its bias. The input of {@link CompiledNetwork}.
+ * (gates*H), then the readout (H x classes) and its bias. The input of {@link CompiledNetwork}; made by
+ * {@link RecurrentClassifier#weights()}.
  *
  * <p>Why a copy: the fast inference path computes in plain Java arrays, and a masked variant (a pruned model)
  * is a cheap array copy here, where masking the Deeplearning4j network needs a copy of the network and native
@@ -35,11 +36,11 @@ public final class NetworkWeights {
         this.readoutBias = readoutBias;
     }
 
-    /** Copies the current parameters of {@code model} (one native read per parameter array). */
-    public static NetworkWeights of(RecurrentClassifier model) {
-        Objects.requireNonNull(model, "model");
-        ModelSpec spec = model.spec();
-        MultiLayerNetwork net = model.network();
+    /**
+     * Copies the current parameters of {@code net}, of architecture {@code spec} (one native read per parameter
+     * array); callers use {@link RecurrentClassifier#weights()}.
+     */
+    static NetworkWeights read(ModelSpec spec, MultiLayerNetwork net) {
         return NativeCalls.call(() -> {
             int layers = spec.layers();
             float[][] in = new float[layers][];
@@ -97,8 +98,8 @@ public final class NetworkWeights {
     }
 
     /**
-     * These weights with every entry that {@code masks} prunes set to +0.0 (as {@link WeightMasks#applyTo} does to
-     * a network).
+     * These weights with every entry that {@code masks} prunes set to +0.0 (as {@link RecurrentClassifier#applyMasks}
+     * does to a network).
      *
      * @throws IllegalArgumentException if a mask does not fit
      */

@@ -18,10 +18,19 @@ public record NpyArray(int[] shape, double[] values, Type type) {
         /** IEEE binary32, {@code <f4}. */
         FLOAT32(4, "f4"),
         /** IEEE binary64, {@code <f8}. */
-        FLOAT64(8, "f8");
+        FLOAT64(8, "f8"),
+        /** IEEE binary16 (half precision), {@code <f2}; PyTorch's {@code float16}. */
+        FLOAT16(2, "f2"),
+        /** bfloat16 (the upper half of a binary32), which NumPy has no code for: written to NPZ as float32. */
+        BFLOAT16(2, null);
 
         final int bytes;
         final String code;
+
+        /** Bytes per element. */
+        public int bytes() {
+            return bytes;
+        }
 
         Type(int bytes, String code) {
             this.bytes = bytes;
@@ -70,6 +79,11 @@ public record NpyArray(int[] shape, double[] values, Type type) {
         return n;
     }
 
+    /** The same values under another shape of the same size. */
+    public NpyArray reshaped(int... newShape) {
+        return new NpyArray(newShape, values, type);
+    }
+
     /** A copy of the shape. */
     @Override
     public int[] shape() {
@@ -84,6 +98,11 @@ public record NpyArray(int[] shape, double[] values, Type type) {
 
     /** The shape as {@code (3, 4)}, NumPy style. */
     public String shapeText() {
+        return shapeText(shape);
+    }
+
+    /** A shape as {@code (3, 4)}, NumPy style ({@code (5,)} for one dimension). */
+    public static String shapeText(int[] shape) {
         StringBuilder b = new StringBuilder("(");
         for (int i = 0; i < shape.length; i++) {
             b.append(i == 0 ? "" : ", ").append(shape[i]);

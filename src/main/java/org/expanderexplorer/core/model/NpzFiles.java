@@ -123,12 +123,13 @@ public final class NpzFiles {
         NpyArray.Type type = switch (descr.length() == 3 ? descr.substring(1) : "") {
             case "f4" -> NpyArray.Type.FLOAT32;
             case "f8" -> NpyArray.Type.FLOAT64;
+            case "f2" -> NpyArray.Type.FLOAT16;
             default -> null;
         };
         char endian = descr.isEmpty() ? '?' : descr.charAt(0);
         if (type == null || (endian != '<' && endian != '>' && endian != '=')) {
-            throw new IllegalArgumentException("element type '" + descr + "' is not supported (float32 '<f4' or "
-                    + "float64 '<f8' expected)");
+            throw new IllegalArgumentException("element type '" + descr + "' is not supported (float32 '<f4', "
+                    + "float64 '<f8' or float16 '<f2' expected)");
         }
         long count = NpyArray.size(shape);
         long dataStart = headerStart + headerLength;
@@ -149,34 +150,36 @@ public final class NpzFiles {
                 .order(endian == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         double[] raw = new double[(int) count];
         for (int k = 0; k < raw.length; k++) {
-            raw[k] = type == NpyArray.Type.FLOAT32 ? data.getFloat() : data.getDouble();
+            raw[k] = switch (type) {
+                case FLOAT32 -> data.getFloat();
+                case FLOAT16 -> HalfFloats.halfToFloat(data.getShort());
+                default -> data.getDouble();
+            };
         }
         return new NpyArray(shape, fortran ? fortranToC(raw, shape) : raw, type);
     }
 
     /** Serialises one array as {@code .npy} version 1.0, little-endian, C order. */
     static byte[] toNpy(NpyArray a) {
-        String dict = "{'descr': '<" + a.type().code + "', 'fortran_order': False, 'shape': " + a.shapeText() + ", }";
+        // NumPy has no bfloat16: such arrays are written as the float32 values they stand for (exactly)
+        NpyArray.Type type = a.type() == NpyArray.Type.BFLOAT16 ? NpyArray.Type.FLOAT32 : a.type();
+        String dict = "{'descr': '<" + type.code + "', 'fortran_order': False, 'shape': " + a.shapeText() + ", }";
         int unpadded = 10 + dict.length() + 1;
         // NumPy pads the header so that the data starts at a multiple of 64 bytes (NEP 1), which lets readers map the
         // data aligned; writing the same layout keeps the files identical to what np.save writes.
         int padding = (64 - unpadded % 64) % 64;
         String header = dict + " ".repeat(padding) + "\n";
         double[] v = a.values();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(10 + header.length() + v.length * a.type().bytes);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(10 + header.length() + v.length * type.bytes);
         out.writeBytes(MAGIC);
         out.write(1);
         out.write(0);
         out.write(header.length() & 0xff);
         out.write(header.length() >>> 8);
         out.writeBytes(header.getBytes(StandardCharsets.ISO_8859_1));
-        ByteBuffer data = ByteBuffer.allocate(v.length * a.type().bytes).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer data = ByteBuffer.allocate(v.length * type.bytes).order(ByteOrder.LITTLE_ENDIAN);
         for (double x : v) {
-            if (a.type() == NpyArray.Type.FLOAT32) {
-                data.putFloat((float) x);
-            } else {
-                data.putDouble(x);
-            }
+            HalfFloats.put(data, type, x);
         }
         out.writeBytes(data.array());
         return out.toByteArray();

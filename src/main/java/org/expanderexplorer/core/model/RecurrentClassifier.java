@@ -1,6 +1,9 @@
 package org.expanderexplorer.core.model;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -12,6 +15,8 @@ import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -123,6 +128,11 @@ public final class RecurrentClassifier {
         return network;
     }
 
+    /** A float32 copy of the current parameters (one native read per parameter array). */
+    public NetworkWeights weights() {
+        return NetworkWeights.read(spec, network);
+    }
+
     /** An independent deep copy (parameters and optimiser state). */
     public RecurrentClassifier copy() {
         return new RecurrentClassifier(spec, network.clone());
@@ -139,6 +149,61 @@ public final class RecurrentClassifier {
                     + other.spec.describe());
         }
         network.params().assign(other.network.params());
+    }
+
+    /**
+     * Sets every weight that {@code masks} prunes to zero (in place).
+     *
+     * @throws IllegalArgumentException if a mask does not fit the model's matrices
+     */
+    public void applyMasks(WeightMasks masks) {
+        Objects.requireNonNull(masks, "masks");
+        applyMasks(network, maskArrays(masks));
+    }
+
+    /** A training listener that applies {@code masks} after each iteration (after the updater step). */
+    TrainingListener maskEnforcer(WeightMasks masks) {
+        Map<WeightMasks.Target, INDArray> arrays = maskArrays(masks);
+        return new BaseTrainingListener() {
+            @Override
+            public void iterationDone(Model m, int iteration, int epoch) {
+                applyMasks((MultiLayerNetwork) m, arrays);
+            }
+        };
+    }
+
+    private static void applyMasks(MultiLayerNetwork net, Map<WeightMasks.Target, INDArray> arrays) {
+        for (Map.Entry<WeightMasks.Target, INDArray> e : arrays.entrySet()) {
+            // w * 0 is -0.0 for negative w; adding +0.0 turns it into +0.0 so that pruned entries compare equal to
+            // the zeros of WeightMatrix.masked
+            Dl4jParams.view(net, Dl4jParams.key(e.getKey().layer(), e.getKey().kind())).muli(e.getValue()).addi(0.0);
+        }
+    }
+
+    /** The masks as 0/1 arrays of the network's data type, each checked against its matrix's shape. */
+    private Map<WeightMasks.Target, INDArray> maskArrays(WeightMasks masks) {
+        Map<WeightMasks.Target, INDArray> out = new LinkedHashMap<>();
+        for (Map.Entry<WeightMasks.Target, boolean[]> e : masks.byTarget().entrySet()) {
+            WeightMasks.Target t = e.getKey();
+            if (t.layer() >= spec.layers()) {
+                throw new IllegalArgumentException("mask for layer " + t.layer() + ", the model has " + spec.layers());
+            }
+            int rows = t.kind() == WeightKind.INPUT ? spec.layerInputs(t.layer()) : spec.hidden();
+            int cols = spec.cell().gates() * spec.hidden();
+            boolean[] keep = e.getValue();
+            if (keep.length != (long) rows * cols) {
+                throw new IllegalArgumentException("mask for layer " + t.layer() + " " + t.kind().id() + " has "
+                        + keep.length + " entries, the matrix is " + rows + " x " + cols);
+            }
+            float[] f = new float[keep.length];
+            for (int k = 0; k < keep.length; k++) {
+                f[k] = keep[k] ? 1f : 0f;
+            }
+            INDArray a = Nd4j.create(f, new long[] {rows, cols}, 'c')
+                    .castTo(network.params().dataType());
+            out.put(t, a);
+        }
+        return out;
     }
 
     /** The Adam learning rate of the first layer. */
@@ -163,7 +228,7 @@ public final class RecurrentClassifier {
                     + " values, got " + stepMajor.length);
         }
         if (VectorInference.available()) {
-            float[] p = CompiledNetwork.of(NetworkWeights.of(this)).probabilities(stepMajor, batch, steps);
+            float[] p = CompiledNetwork.of(weights()).probabilities(stepMajor, batch, steps);
             double[][] out = new double[batch][spec.classes()];
             for (int b = 0; b < batch; b++) {
                 for (int c = 0; c < spec.classes(); c++) {
@@ -191,7 +256,7 @@ public final class RecurrentClassifier {
                 copy.close(); // native memory: free it now, not at some later garbage collection
                 return values;
             });
-            float[] p = CompiledNetwork.of(NetworkWeights.of(this)).probabilities(x, batch, steps);
+            float[] p = CompiledNetwork.of(weights()).probabilities(x, batch, steps);
             return NativeCalls.call(() -> Nd4j.create(p, new long[] {batch, spec.classes()}, 'c'));
         }
         return referenceOutput(features);

@@ -93,11 +93,11 @@ public final class Trainer {
         if (model.learningRate() != config.learningRate()) {
             net.setLearningRate(config.learningRate());
         }
-        masks.applyTo(model);
+        model.applyMasks(masks);
         AccuracyProbe probe = new AccuracyProbe();
         // The enforcer zeroes pruned weights after every update (fine-tuning a pruned model must not regrow them); the
         // probe counts correct predictions on the batches seen, so an epoch's accuracy needs no extra forward pass.
-        net.setListeners(probe, masks.enforcer(model));
+        net.setListeners(probe, model.maskEnforcer(masks));
         try {
             return loop(model, probe, t0);
         } finally {

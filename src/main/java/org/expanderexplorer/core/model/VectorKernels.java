@@ -39,7 +39,10 @@ final class VectorKernels {
         void copy(int j, float[] dest, int at);
     }
 
-    private final CompiledNetwork net;
+    private final ModelSpec spec;
+    private final CompiledLayer[] layers;
+    private final float[] readout;
+    private final float[] readoutBias;
     private final int steps;
     private final int inputs;
     private final float[][] cur;
@@ -50,17 +53,20 @@ final class VectorKernels {
     private final float[] sequences;
     private final float[] logits;
 
-    VectorKernels(CompiledNetwork net, int steps) {
-        this.net = net;
+    /** The kernels of {@link CompiledNetwork#newKernels(int)}: its layers and readout, shared, not modified. */
+    VectorKernels(ModelSpec spec, CompiledLayer[] layers, float[] readout, float[] readoutBias, int steps) {
+        this.spec = spec;
+        this.layers = layers;
+        this.readout = readout;
+        this.readoutBias = readoutBias;
         this.steps = steps;
-        this.inputs = net.spec().inputs();
-        int layers = net.layerCount();
-        cur = new float[layers][];
-        next = new float[layers][];
-        cell = new float[layers][];
+        this.inputs = spec.inputs();
+        cur = new float[layers.length][];
+        next = new float[layers.length][];
+        cell = new float[layers.length][];
         int rows = 0;
-        for (int l = 0; l < layers; l++) {
-            CompiledNetwork.Layer ly = net.layer(l);
+        for (int l = 0; l < layers.length; l++) {
+            CompiledLayer ly = layers[l];
             cur[l] = new float[ly.k() * PANEL];
             next[l] = new float[ly.k() * PANEL];
             cell[l] = new float[ly.hidden * PANEL];
@@ -68,7 +74,7 @@ final class VectorKernels {
         }
         gates = new float[rows * PANEL];
         sequences = new float[Math.multiplyExact(PANEL, Math.multiplyExact(steps, inputs))];
-        logits = new float[net.spec().classes() * PANEL];
+        logits = new float[spec.classes() * PANEL];
     }
 
     /** Probabilities of sequences 0 .. n-1 of {@code source} into {@code out} [n * classes]. */
@@ -83,7 +89,7 @@ final class VectorKernels {
                 source.copy(p0 + j, sequences, j * length);
             }
             panel();
-            readout(cur[cur.length - 1], net.layer(cur.length - 1).inputs, p0, width, out);
+            readout(cur[cur.length - 1], layers[cur.length - 1].inputs, p0, width, out);
         }
     }
 
@@ -96,7 +102,7 @@ final class VectorKernels {
         loadInputs(0, cur[0]);
         for (int t = 0; t < steps; t++) {
             for (int l = 0; l < layers; l++) {
-                CompiledNetwork.Layer ly = net.layer(l);
+                CompiledLayer ly = this.layers[l];
                 layerStep(ly, cur[l], next[l], cell[l], t == 0);
                 if (l + 1 < layers) {
                     // this step's h of layer l is the input of layer l + 1
@@ -125,10 +131,10 @@ final class VectorKernels {
         }
     }
 
-    private void layerStep(CompiledNetwork.Layer ly, float[] z, float[] out, float[] c, boolean first) {
+    private void layerStep(CompiledLayer ly, float[] z, float[] out, float[] c, boolean first) {
         for (int g = 0; g < ly.groups; g++) {
             boolean add = false;
-            for (CompiledNetwork.Part p : ly.parts) {
+            for (CompiledLayer.Part p : ly.parts) {
                 if (!first || p.firstLen > 0) {
                     product(p, g, z, ly.bias, add, first);
                     add = true;
@@ -147,7 +153,7 @@ final class VectorKernels {
      * Group {@code g}'s four rows of one part into {@link #gates}: from the bias, or added to what is there; at
      * the first step only the rows of x (h is zero).
      */
-    private void product(CompiledNetwork.Part p, int g, float[] z, float[] bias, boolean add, boolean first) {
+    private void product(CompiledLayer.Part p, int g, float[] z, float[] bias, boolean add, boolean first) {
         if (p.isDense()) {
             denseGroup(p.dense, g * p.kLen * 4, first ? p.firstLen : p.kLen, z, p.zFrom * PANEL, gates,
                     g * 4 * PANEL, bias, g * 4, add);
@@ -359,10 +365,10 @@ final class VectorKernels {
 
     /** Softmax of W_out^T h + b for the panel's first {@code width} sequences into {@code out} [n * classes]. */
     private void readout(float[] z, int hRow, int p0, int width, float[] out) {
-        int classes = net.spec().classes();
-        float[] w = net.readout();
-        float[] b = net.readoutBias();
-        int hidden = net.spec().hidden();
+        int classes = spec.classes();
+        float[] w = readout;
+        float[] b = readoutBias;
+        int hidden = spec.hidden();
         for (int j = 0; j < PANEL; j += LANES) {
             for (int k = 0; k < classes; k++) {
                 FloatVector acc = FloatVector.broadcast(S, b[k]);

@@ -2,6 +2,8 @@ package org.expanderexplorer.core.subject;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.data.Datasets;
@@ -28,8 +30,23 @@ public record LoadedModel(SavedModel saved, SequenceDataset test, Subject subjec
         Objects.requireNonNull(subject, "subject");
     }
 
+    /** Endings of the model file names {@link #read} takes (lower case), for file dialogs and dispatch by name. */
+    public static final List<String> MODEL_EXTENSIONS = List.of(".zip", ".npz", ".pt", ".pth", ".safetensors",
+            ".onnx");
+
+    /** The command line's description of a model file option. */
+    public static final String FILE_HELP = "Model file (.zip, .pt, .pth, .npz, .safetensors or .onnx).";
+
+    /** Whether {@code fileName} ends like a model file (case-insensitive). */
+    public static boolean isModelName(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        return MODEL_EXTENSIONS.stream().anyMatch(lower::endsWith);
+    }
+
     /**
-     * Reads a model file (Deeplearning4j zip or PyTorch NPZ, told apart by content). This is the one door through
+     * Reads a model file: a Deeplearning4j zip, or a PyTorch state_dict as {@code .pt}/{@code .pth} (torch.save),
+     * NPZ or safetensors under any key names, or an ONNX RNN/LSTM graph (told apart by content; see
+     * {@link ModelFiles#loadAny}). This is the one door through
      * which the command line and the window reach the model loaders, so that both refuse the same files with the
      * same one-line messages.
      *
@@ -54,6 +71,15 @@ public record LoadedModel(SavedModel saved, SequenceDataset test, Subject subjec
      * @param name     shown name (e.g. the file name)
      */
     public static LoadedModel open(Path file, String dataSpec, String name) {
+        return open(file, dataSpec, name, 0);
+    }
+
+    /**
+     * As {@link #open(Path, String, String)}, exploring recurrent layer {@code layer} (0-based) of a stacked model.
+     *
+     * @throws BadInputException if the model has no such layer
+     */
+    public static LoadedModel open(Path file, String dataSpec, String name, int layer) {
         VectorInference.warmUpInBackground(); // compiles the inference kernels while the model loads
         SavedModel saved = read(file);
         String spec = dataSpec != null ? dataSpec : saved.metadata() == null ? null : saved.metadata().dataset();
@@ -68,7 +94,22 @@ public record LoadedModel(SavedModel saved, SequenceDataset test, Subject subjec
                 note = e.getMessage();
             }
         }
-        return of(file, saved, test, name, 0, note);
+        return of(file, saved, test, name, layer, note);
+    }
+
+    /**
+     * The same model and data exploring another recurrent layer (0-based), for a layer chooser: nothing is read
+     * again.
+     *
+     * @throws BadInputException if the model has no such layer
+     */
+    public LoadedModel withLayer(int layer) {
+        return of(saved.file(), saved, test, subject.name(), layer, note);
+    }
+
+    /** How many recurrent layers the model has (a chooser offers 0 .. layers-1). */
+    public int layers() {
+        return saved.model().spec().layers();
     }
 
     /**

@@ -173,7 +173,7 @@ public final class ModelSubjects {
             try {
                 // Masks are applied to a copy whose parameters were just reset from the model: masking is destructive
                 // (the pruned weights become zero), and the next call may prune less.
-                masks.applyTo(copy);
+                copy.applyMasks(masks);
                 return new Evaluator(copy, data).result().accuracy();
             } finally {
                 spares.offerFirst(copy);
@@ -184,7 +184,7 @@ public final class ModelSubjects {
         private synchronized NetworkWeights denseWeights() {
             if (weights == null) {
                 synchronized (model) {
-                    weights = NetworkWeights.of(model);
+                    weights = model.weights();
                 }
             }
             return weights;

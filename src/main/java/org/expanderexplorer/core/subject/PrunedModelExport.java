@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,27 +13,34 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.expanderexplorer.core.io.FileGroup;
 import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.io.Provenance;
 import org.expanderexplorer.core.model.InferenceSpeed;
 import org.expanderexplorer.core.model.ModelFiles;
+import org.expanderexplorer.core.model.ModelExportFormat;
 import org.expanderexplorer.core.model.ModelMetadata;
 import org.expanderexplorer.core.model.ModelSpec;
 import org.expanderexplorer.core.model.NpyArray;
 import org.expanderexplorer.core.model.NpzFiles;
 import org.expanderexplorer.core.model.PyTorchNpz;
 import org.expanderexplorer.core.model.RecurrentClassifier;
+import org.expanderexplorer.core.model.SavedModel;
+import org.expanderexplorer.core.model.StateDictLayout;
 import org.expanderexplorer.core.model.WeightKind;
 import org.expanderexplorer.core.model.WeightMasks;
 import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.pruning.PruningMask;
 
 /**
- * Exports a pruned network: a copy of the model with the pruned weights of one recurrent layer set to zero, as a
- * Deeplearning4j zip ({@link ModelFiles}, readable by {@code ModelSerializer.restoreMultiLayerNetwork}), as a
- * PyTorch NPZ ({@link PyTorchNpz}) with one {@code <key>.mask} array (1 kept, 0 pruned) per pruned matrix, and a
- * JSON {@link Summary} with the sizes a user compares: dense float32 bytes, compressed sparse row bytes, and the
- * gzip sizes of the dense and of the pruned parameter vectors.
+ * Exports a pruned network: a copy of the model with the pruned weights of one recurrent layer set to zero, in the
+ * format its file name asks for ({@link #write}: a Deeplearning4j zip, or a PyTorch state_dict as {@code .pt},
+ * {@code .npz} or {@code .safetensors} under the keys, types and biases of the file the model came from, or ONNX;
+ * {@link ModelExportFormat}) with the masks (1 kept, 0 pruned, in the weights' own layout and keys) in a separate file
+ * beside a state_dict, never inside it; the older NPZ with one {@code <key>.mask} array per pruned matrix next to the
+ * standard {@code rnn.}/{@code fc.} keys ({@link #writeNpz}); and a JSON {@link Summary} with the sizes a user
+ * compares: dense float32 bytes, compressed sparse row bytes, and the gzip sizes of the dense and of the pruned
+ * parameter vectors.
  *
  * <p>Size model (stated because "smaller" depends on it): dense = 4 bytes per parameter (float32); CSR = for each
  * pruned matrix 4 bytes per kept value + 4 bytes per kept column index + 4 (rows + 1) bytes of row pointers,
@@ -48,16 +56,20 @@ public final class PrunedModelExport {
     /**
      * One pruned matrix.
      *
-     * @param key           PyTorch key of the weight ({@code rnn.weight_ih_l0}); its mask is {@code key.mask}
-     * @param rows          rows in Deeplearning4j's layout (inputs or previous hidden units)
-     * @param cols          columns (gates * H pre-activations)
+     * @param key           the weight's key in the state_dict written ({@code encoder.weight_ih_l0})
+     * @param rows          left vertices of its graph (inputs or previous hidden units; Deeplearning4j's rows)
+     * @param cols          right vertices (gates * H pre-activations; Deeplearning4j's columns)
      * @param kept          kept (non-pruned) entries
      * @param keptPercent   kept entries as a percentage of all
      * @param emptyRows     rows with no kept entry (isolated left vertices)
      * @param emptyCols     columns with no kept entry (isolated right vertices)
+     * @param shape         the array's shape in the state_dict, (gates * H, inputs) as PyTorch stores it
      */
     public record MatrixSummary(String key, int rows, int cols, int kept, double keptPercent, int emptyRows,
-                                int emptyCols) {
+                                int emptyCols, List<Integer> shape) {
+        public MatrixSummary {
+            shape = List.copyOf(shape);
+        }
     }
 
     /**
@@ -85,12 +97,18 @@ public final class PrunedModelExport {
      * @param npzBytes        its size, or null
      * @param speed           inference time of the pruned model against the dense one, measured on this machine,
      *                        or null when not measured
+     * @param modelFile       the pruned model written by {@link #write} (any format), or null
+     * @param modelFormat     its format ({@link ModelExportFormat} name), or null
+     * @param modelBytes      its size, or null
+     * @param masksFile       the masks written beside a state_dict, or null
+     * @param masksBytes      their size, or null
      */
     public record Summary(String architecture, int layer, String method, String scope, boolean perGate, long seed,
                           int minDegree, double keepPercent, double actualPercent, List<MatrixSummary> matrices,
                           long parameters, long nonZero, long denseBytes, long sparseBytes, long gzipDenseBytes,
                           long gzipPrunedBytes, String zipFile, Long zipBytes, String npzFile, Long npzBytes,
-                          InferenceSpeed speed) {
+                          InferenceSpeed speed, String modelFile, String modelFormat, Long modelBytes,
+                          String masksFile, Long masksBytes) {
         public Summary {
             matrices = List.copyOf(matrices);
         }
@@ -100,18 +118,29 @@ public final class PrunedModelExport {
             return new Summary(architecture, layer, method, scope, perGate, seed, minDegree, keepPercent,
                     actualPercent, matrices, parameters, nonZero, denseBytes, sparseBytes, gzipDenseBytes,
                     gzipPrunedBytes, zip == null ? null : zip.toString(), zipSize, npz == null ? null : npz.toString(),
-                    npzSize, speed);
+                    npzSize, speed, modelFile, modelFormat, modelBytes, masksFile, masksBytes);
+        }
+
+        /** With the model written by {@link #write} and its masks (null when there are none). */
+        public Summary withModel(Path model, long modelSize, Path masks, Long masksSize) {
+            return new Summary(architecture, layer, method, scope, perGate, seed, minDegree, keepPercent,
+                    actualPercent, matrices, parameters, nonZero, denseBytes, sparseBytes, gzipDenseBytes,
+                    gzipPrunedBytes, zipFile, zipBytes, npzFile, npzBytes, speed, model.toString(),
+                    ModelExportFormat.of(model).name(), modelSize, masks == null ? null : masks.toString(),
+                    masksSize);
         }
 
         /** With the measured inference speed. */
         public Summary withSpeed(InferenceSpeed measured) {
             return new Summary(architecture, layer, method, scope, perGate, seed, minDegree, keepPercent,
                     actualPercent, matrices, parameters, nonZero, denseBytes, sparseBytes, gzipDenseBytes,
-                    gzipPrunedBytes, zipFile, zipBytes, npzFile, npzBytes, measured);
+                    gzipPrunedBytes, zipFile, zipBytes, npzFile, npzBytes, measured, modelFile, modelFormat,
+                    modelBytes, masksFile, masksBytes);
         }
     }
 
     private final RecurrentClassifier source;
+    private final StateDictLayout layout;
     private final int layer;
     private final PrunedState state;
     private RecurrentClassifier pruned;
@@ -123,7 +152,19 @@ public final class PrunedModelExport {
      * @param state the masks (W_ih and W_hh in Deeplearning4j's layout)
      */
     public PrunedModelExport(RecurrentClassifier model, int layer, PrunedState state) {
+        this(model, null, layer, state);
+    }
+
+    /**
+     * @param model  the network the state was pruned from (not modified)
+     * @param layout the keys, types and biases of the file it came from ({@link SavedModel#layout}), or null for
+     *               the standard {@code rnn.}/{@code fc.} layout
+     * @param layer  the recurrent layer the state's masks belong to
+     * @param state  the masks (W_ih and W_hh in Deeplearning4j's layout)
+     */
+    public PrunedModelExport(RecurrentClassifier model, StateDictLayout layout, int layer, PrunedState state) {
         this.source = Objects.requireNonNull(model, "model");
+        this.layout = layout != null ? layout : StateDictLayout.standard(model.spec());
         this.state = Objects.requireNonNull(state, "state");
         if (layer < 0 || layer >= model.spec().layers()) {
             throw new IllegalArgumentException("layer " + layer + " of a " + model.spec().layers() + "-layer model");
@@ -144,7 +185,7 @@ public final class PrunedModelExport {
     public synchronized RecurrentClassifier prunedModel() {
         if (pruned == null) {
             RecurrentClassifier copy = source.copy();
-            masks().applyTo(copy);
+            copy.applyMasks(masks());
             pruned = copy;
         }
         return pruned;
@@ -168,11 +209,11 @@ public final class PrunedModelExport {
             long sparse = spec.parameterCount() * 4L;
             if (state.settings().pruneIh()) {
                 sparse += csrDelta(state.ihMask());
-                ms.add(matrixSummary(PyTorchNpz.weightKey(layer, WeightKind.INPUT), state.ihMask()));
+                ms.add(matrixSummary(layout.weightKey(layer, WeightKind.INPUT), state.ihMask()));
             }
             if (state.settings().pruneHh()) {
                 sparse += csrDelta(state.hhMask());
-                ms.add(matrixSummary(PyTorchNpz.weightKey(layer, WeightKind.RECURRENT), state.hhMask()));
+                ms.add(matrixSummary(layout.weightKey(layer, WeightKind.RECURRENT), state.hhMask()));
             }
             float[] dense = source.network().params().toFloatVector();
             float[] sparseParams = prunedModel().network().params().toFloatVector();
@@ -184,7 +225,7 @@ public final class PrunedModelExport {
                     state.settings().scopeId(), state.settings().perGate(), state.settings().seed(),
                     state.settings().minDegree(), state.keepPercent(), state.actualKeepPercent(), ms,
                     spec.parameterCount(), nonZero, spec.parameterCount() * 4L, sparse, gzipSize(dense),
-                    gzipSize(sparseParams), null, null, null, null, null);
+                    gzipSize(sparseParams), null, null, null, null, null, null, null, null, null, null);
         }
         return summary;
     }
@@ -204,7 +245,8 @@ public final class PrunedModelExport {
         for (int c : m.colCounts()) {
             emptyCols += c == 0 ? 1 : 0;
         }
-        return new MatrixSummary(key, m.rows(), m.cols(), m.keptCount(), m.keptPercent(), emptyRows, emptyCols);
+        return new MatrixSummary(key, m.rows(), m.cols(), m.keptCount(), m.keptPercent(), emptyRows, emptyCols,
+                List.of(m.cols(), m.rows()));
     }
 
     static long gzipSize(float[] values) {
@@ -236,7 +278,90 @@ public final class PrunedModelExport {
         ModelFiles.save(prunedModel(), metadata.derived(how), file);
     }
 
-    /** Writes the PyTorch NPZ with one {@code <key>.mask} per pruned matrix (atomically). */
+    /**
+     * Writes the pruned model in the format {@code file}'s extension names ({@link ModelExportFormat}), atomically.
+     * A state_dict or ONNX file holds the weights only, under the source file's keys; its masks go to
+     * {@link #masksFile} (write them with {@link #writeMasks}).
+     *
+     * @param metadata metadata of the source model, stored in a Deeplearning4j zip as {@link ModelMetadata#derived}
+     * @param how      how it was pruned ({@link #how})
+     * @throws org.expanderexplorer.core.BadInputException if the extension names no model format
+     */
+    public void write(Path file, ModelMetadata metadata, String how) throws IOException {
+        write(file, ModelExportFormat.of(file), metadata, how);
+    }
+
+    /** As {@link #write(Path, ModelMetadata, String)} in a given format (for a staged file whose name is temporary). */
+    public void write(Path file, ModelExportFormat format, ModelMetadata metadata, String how) throws IOException {
+        Objects.requireNonNull(metadata, "metadata");
+        format.write(file, prunedModel(), layout, metadata.derived(how));
+    }
+
+    /**
+     * Writes the pruned model in the format {@code out}'s extension names, its masks beside a state_dict or ONNX
+     * file ({@link #masksFile}), and the summary as JSON, as one set: nothing that was there is replaced until all
+     * are written (the window's export; the command line stages the same files itself, with its extra outputs).
+     *
+     * @param summaryFile where the JSON summary goes
+     * @param metadata    metadata of the source model ({@link #write})
+     * @param from        the source model's shown name, for {@link #how}
+     * @param base        the provenance to record, without the pruning ({@link #provenance} adds it)
+     * @param steps       time steps of the sequences {@link #measureSpeed} times
+     * @return the summary, with the model and masks files, their sizes and the measured speed
+     */
+    public Summary writeSet(Path out, Path summaryFile, ModelMetadata metadata, String from, Provenance base,
+                            int steps) throws IOException {
+        ModelExportFormat format = ModelExportFormat.of(out);
+        Path masks = format.masksFile(out);
+        try (FileGroup files = FileGroup.claim(out, masks, summaryFile)) {
+            write(files.stage(out), format, metadata, how(from));
+            if (masks != null) {
+                writeMasks(files.stage(masks), format == ModelExportFormat.SAFETENSORS);
+            }
+            Summary s = summary().withModel(out, Files.size(files.stage(out)), masks,
+                    masks == null ? null : Files.size(files.stage(masks))).withSpeed(measureSpeed(steps));
+            writeSummary(files.stage(summaryFile), s, provenance(base));
+            files.commit();
+            return s;
+        }
+    }
+
+    /**
+     * Where {@link #write} of {@code file} wants the masks ({@code NAME.masks.npz} or {@code .safetensors}), or
+     * null.
+     */
+    public static Path masksFile(Path file) {
+        return ModelExportFormat.of(file).masksFile(file);
+    }
+
+    /**
+     * Writes the masks of the pruned matrices (atomically) as float32 arrays of 1 (kept) and 0 (pruned) under the
+     * weights' own keys and in their layout, as NPZ or, for a {@code .safetensors} name, safetensors.
+     */
+    public void writeMasks(Path file) throws IOException {
+        writeMasks(file, file.getFileName().toString().endsWith(".safetensors"));
+    }
+
+    /** As {@link #writeMasks(Path)}, as safetensors or NPZ (for a staged file whose name is temporary). */
+    public void writeMasks(Path file, boolean safetensors) throws IOException {
+        ModelSpec spec = source.spec();
+        Map<String, NpyArray> masks = new java.util.LinkedHashMap<>();
+        if (state.settings().pruneIh()) {
+            masks.put(layout.weightKey(layer, WeightKind.INPUT), PyTorchNpz.maskToPyTorch(state.ihMask().toArray(),
+                    spec));
+        }
+        if (state.settings().pruneHh()) {
+            masks.put(layout.weightKey(layer, WeightKind.RECURRENT), PyTorchNpz.maskToPyTorch(
+                    state.hhMask().toArray(), spec));
+        }
+        ModelExportFormat.writeArrays(file, masks, safetensors);
+    }
+
+    /**
+     * Writes the PyTorch NPZ of the standard keys ({@code rnn.}, {@code fc.}) with one {@code <key>.mask} per pruned
+     * matrix (atomically): the export of earlier versions, kept for the scripts that read it; {@link #write} with a
+     * {@code .npz} name gives a strict-loadable state_dict instead.
+     */
     public void writeNpz(Path file) throws IOException {
         Map<String, NpyArray> arrays = PyTorchNpz.stateDict(prunedModel());
         ModelSpec spec = source.spec();

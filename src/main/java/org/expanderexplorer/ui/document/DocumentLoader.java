@@ -67,11 +67,11 @@ public final class DocumentLoader {
                     m.cols(), m.nonZeros(), dense == 0 ? 0.0 : 100.0 * m.nonZeros() / dense);
             return new OpenedDocument(Subject.ofMatrix(name, m), name, summary, file, source, null, 100, false);
         }
-        if (lower.endsWith(".zip") || lower.endsWith(".npz")) {
+        if (LoadedModel.isModelName(name)) {
             return ofModel(LoadedModel.open(file, dataSpec, name), dataSpec, name, file, source);
         }
-        throw BadInputException.inFile(file, "unknown file type: open a model (.zip, .npz), a matrix (.csv, .mtx) "
-                + "or a session (.json)");
+        throw BadInputException.inFile(file, "unknown file type: open a model ("
+                + String.join(", ", LoadedModel.MODEL_EXTENSIONS) + "), a matrix (.csv, .mtx) or a session (.json)");
     }
 
     /**
@@ -108,7 +108,8 @@ public final class DocumentLoader {
             }
         }
         String spec = lm.test() == null ? null : dataSpec != null ? dataSpec : md.dataset();
-        OpenedDocument.Model model = new OpenedDocument.Model(lm.saved().model(), md, lm.test(), spec, lm.note());
+        OpenedDocument.Model model = new OpenedDocument.Model(lm.saved().model(), md, lm.test(), spec, lm.note(),
+                lm.saved().layout());
         return new OpenedDocument(lm.subject(), title, summary(model), file, source, model, keptPercent(lm.subject()),
                 false);
     }
@@ -150,7 +151,7 @@ public final class DocumentLoader {
         }
         String spec = Datasets.parse(dataSpec).toString();
         OpenedDocument.Model model = new OpenedDocument.Model(d.model().network(), d.model().metadata(), test, spec,
-                null);
+                null, d.model().layout());
         Subject subject = ModelSubjects.of(d.subject().name(), model.network(), test, 0);
         return new OpenedDocument(subject, d.title(), summary(model), d.file(), d.source(), model,
                 d.initialKeepPercent(), d.unsaved());
@@ -159,7 +160,7 @@ public final class DocumentLoader {
     /** A model made in the window, as an unsaved document. */
     static OpenedDocument made(MadeModel m) {
         OpenedDocument.Model model = new OpenedDocument.Model(m.network(), m.metadata(), m.test(), m.dataSpec(),
-                m.test() == null ? "no test data" : null);
+                m.test() == null ? "no test data" : null, null);
         Subject subject = ModelSubjects.of(m.title(), m.network(), m.test(), 0);
         return new OpenedDocument(subject, m.title(), summary(model), null, null, model, m.keepPercent(), true);
     }

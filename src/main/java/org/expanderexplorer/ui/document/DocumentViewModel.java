@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.expanderexplorer.core.model.TrainingJob;
+import org.expanderexplorer.core.subject.LoadedModel;
 import org.expanderexplorer.ui.common.ErrorMessages;
 import org.expanderexplorer.ui.document.DialogService.FileFilter;
 import org.expanderexplorer.ui.explorer.ExplorerSettings;
@@ -28,7 +29,9 @@ import org.expanderexplorer.ui.task.UiExecutor;
 public final class DocumentViewModel {
 
     private static final List<FileFilter> OPEN_FILTERS = List.of(
-            FileFilter.of("Models, matrices, sessions", "zip", "npz", "csv", "mtx", "json"),
+            FileFilter.of("Models, matrices, sessions", java.util.stream.Stream.concat(
+                    LoadedModel.MODEL_EXTENSIONS.stream().map(e -> e.substring(1)), java.util.stream.Stream.of("csv",
+                            "mtx", "json")).toArray(String[]::new)),
             FileFilter.of("All files", "*"));
 
     private final ExplorerViewModel explorer;

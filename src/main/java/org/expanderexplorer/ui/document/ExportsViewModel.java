@@ -8,16 +8,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.drawing.GraphExport;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.io.Provenance;
 import org.expanderexplorer.core.model.ModelFiles;
+import org.expanderexplorer.core.data.SequenceDataset;
+import org.expanderexplorer.core.model.ModelExportFormat;
 import org.expanderexplorer.core.model.ModelMetadata;
 import org.expanderexplorer.core.report.FigureSpec;
 import org.expanderexplorer.core.report.FigureStyle;
 import org.expanderexplorer.core.report.ReportFolder;
+import org.expanderexplorer.core.subject.LoadedModel;
 import org.expanderexplorer.core.subject.PrunedModelExport;
 import org.expanderexplorer.ui.document.DialogService.FileFilter;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
@@ -104,22 +108,34 @@ public final class ExportsViewModel {
                 d.dataSpec());
     }
 
-    /** Asks for a file and exports the pruned model as shown (FILE.zip, FILE.npz, FILE.json). */
+    /**
+     * Asks for a file and exports the pruned model as shown, in the format its extension names: a Deeplearning4j
+     * zip (FILE.zip, FILE.npz with masks, FILE.json), or a state_dict (.pt, .pth, .npz, .safetensors) or ONNX file
+     * under the opened file's own keys, masks beside it, and FILE.json. The opened file's format is offered first:
+     * its user gets back what their code loads.
+     */
     public void exportPrunedModel() {
         var snap = explorer.snapshotProperty().get();
         if (current() == null || !current().isModel() || snap == null) {
             dialogs.showError("No model to export", NO_MODEL);
             return;
         }
-        String name = String.format(Locale.ROOT, "pruned-q%.0f.zip", snap.request().keepPercent());
-        dialogs.chooseFileToSave("Export the pruned model (a .zip, with .npz and .json beside it)", name,
-                FileFilter.of("Deeplearning4j model", "zip"))
-                .ifPresent(f -> exportPrunedModelTo(withExtension(f, ".zip"), s -> { }, this::exportPrunedModel));
+        String ext = Optional.ofNullable(current().file()).map(p -> p.getFileName().toString())
+                .filter(LoadedModel::isModelName).map(n -> n.substring(n.lastIndexOf('.'))).orElse(".zip");
+        String name = String.format(Locale.ROOT, "pruned-q%.0f%s", snap.request().keepPercent(), ext);
+        dialogs.chooseFileToSave("Export the pruned model (the format by extension; .json beside it)", name,
+                FileFilter.of("Models (.zip, .pt, .pth, .npz, .safetensors, .onnx)", "zip", "pt", "pth", "npz",
+                        "safetensors", "onnx"))
+                .ifPresent(f -> exportPrunedModelTo(ModelExportFormat.hasExtension(f) ? f : withExtension(f, ext),
+                        s -> { }, this::exportPrunedModel));
     }
 
-    /** Exports the shown pruned model to {@code zip} (and .npz, .json beside it) in the background. */
-    public void exportPrunedModelTo(Path zip, Consumer<PrunedModelExport.Summary> done) {
-        exportPrunedModelTo(zip, done, this::exportPrunedModel);
+    /**
+     * Exports the shown pruned model to {@code out} in the background: a {@code .zip} with .npz and .json beside
+     * it, any other model extension with its masks and .json beside it.
+     */
+    public void exportPrunedModelTo(Path out, Consumer<PrunedModelExport.Summary> done) {
+        exportPrunedModelTo(out, done, this::exportPrunedModel);
     }
 
     private void exportPrunedModelTo(Path zip, Consumer<PrunedModelExport.Summary> done, Runnable chooseAgain) {
@@ -127,6 +143,10 @@ public final class ExportsViewModel {
         var snap = explorer.snapshotProperty().get();
         if (d == null || !d.isModel() || snap == null) {
             dialogs.showError("No model to export", NO_MODEL);
+            return;
+        }
+        if (!zip.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            exportStateDictTo(d, snap.state(), zip, done, chooseAgain);
             return;
         }
         String base = zip.getFileName().toString().replaceFirst("(?i)\\.zip$", "");
@@ -152,6 +172,24 @@ public final class ExportsViewModel {
                     s.denseBytes(), s.sparseBytes(), s.gzipPrunedBytes(), s.speed().describe()));
             done.accept(s);
         }, "the pruned model", zip, chooseAgain);
+    }
+
+    /** The export of a state_dict or ONNX file: model, masks and summary written as one set. */
+    private void exportStateDictTo(OpenedDocument d, org.expanderexplorer.core.subject.PrunedState state, Path out,
+                                   Consumer<PrunedModelExport.Summary> done, Runnable chooseAgain) {
+        Path json = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".json");
+        ModelMetadata md = withData(d);
+        Path modelFile = d.file();
+        SequenceDataset test = d.model().test();
+        writes.run(() -> new PrunedModelExport(d.model().network(), d.model().layout(), 0, state).writeSet(out, json,
+                md, d.title(), provenance(modelFile).withDataSet(test == null ? null : test.name()),
+                test == null ? PrunedModelExport.DEFAULT_STEPS : test.steps()), s -> {
+            done(String.format(Locale.ROOT, "Exported %s (+ %s, .json): %,d non-zero parameters of %,d; dense %,d "
+                    + "bytes, sparse %,d, gzip %,d. Inference here: %s.", out, s.masksFile() == null ? "no masks"
+                    : Path.of(s.masksFile()).getFileName(), s.nonZero(), s.parameters(), s.denseBytes(),
+                    s.sparseBytes(), s.gzipPrunedBytes(), s.speed().describe()));
+            done.accept(s);
+        }, "the pruned model", out, chooseAgain);
     }
 
     /** Asks for a folder and writes every panel as PNG, SVG and CSV, and settings.json. */

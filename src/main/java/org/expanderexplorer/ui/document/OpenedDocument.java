@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import org.expanderexplorer.core.data.SequenceDataset;
 import org.expanderexplorer.core.model.ModelMetadata;
+import org.expanderexplorer.core.model.StateDictLayout;
 import org.expanderexplorer.core.model.RecurrentClassifier;
 import org.expanderexplorer.core.subject.Subject;
 
@@ -40,9 +41,11 @@ public record OpenedDocument(Subject subject, String title, String summary, Path
      * @param test     the test split accuracy is measured on, or null
      * @param dataSpec the spec of that data ({@code mnist}, {@code cifar10:DIR}, ...), or null
      * @param note     why there is no test data (null when there is)
+     * @param layout   the keys, types and biases of the state_dict file it was read from, or null (a Deeplearning4j
+     *                 zip, a model made in the window): a pruned export writes the user's own layout back
      */
     public record Model(RecurrentClassifier network, ModelMetadata metadata, SequenceDataset test, String dataSpec,
-                        String note) {
+                        String note, StateDictLayout layout) {
         public Model {
             Objects.requireNonNull(network, "network");
             Objects.requireNonNull(metadata, "metadata");

@@ -90,7 +90,7 @@ public final class FineTuneViewModel extends TrainingViewModel {
         WeightMasks masks = WeightMasks.none().with(0, WeightKind.INPUT, r.state().ihMask().toArray())
                 .with(0, WeightKind.RECURRENT, r.state().hhMask().toArray());
         RecurrentClassifier pruned = r.network().copy();
-        masks.applyTo(pruned);
+        pruned.applyMasks(masks);
         double before = new Evaluator(pruned, r.test()).result().accuracy();
         RecurrentClassifier tuned = new Trainer(pruned, train, config, masks, this::onProgress, this::cancelRequested)
                 .run().model();

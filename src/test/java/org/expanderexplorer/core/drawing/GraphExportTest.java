@@ -126,7 +126,7 @@ class GraphExportTest {
         PrunedState state = s.prune(40, new PruneSettings(PruningMethod.MAGNITUDE, true, true, true, 1, 1));
         GraphExport e = GraphExport.of(s, state, GraphId.parse("step.f"), 3, Representation.UNWEIGHTED);
         var g = e.graph();
-        WeightMatrix[] m = GraphExport.unfoldingInputs(s, GraphId.parse("step.f"), state.ih(), state.hh(),
+        WeightMatrix[] m = SliderAnalysis.unfoldingInputs(s, GraphId.parse("step.f"), state.ih(), state.hh(),
                 s.inputToHidden(), s.hiddenToHidden());
         UnfoldedGraph pruned = new UnfoldedGraph(m[0], m[1], 3, Representation.UNWEIGHTED);
         UnfoldedGraph dense = new UnfoldedGraph(m[2], m[3], 3, Representation.UNWEIGHTED);

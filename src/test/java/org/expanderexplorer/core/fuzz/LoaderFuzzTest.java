@@ -9,8 +9,12 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.expanderexplorer.core.data.Cifar10Dataset;
 import org.expanderexplorer.core.data.IdxReader;
 import org.expanderexplorer.core.data.Split;
@@ -34,6 +38,7 @@ class LoaderFuzzTest {
     Path dir;
 
     private static final Path SAMPLE_MODEL = Path.of("sample-models", "digits8-rnn12.zip");
+    private static final Path FIXTURES = Path.of("src", "test", "resources", "fixtures");
 
     private static void assertClean(List<String> failures) {
         assertThat(failures).as(String.join("\n", failures)).isEmpty();
@@ -141,6 +146,31 @@ class LoaderFuzzTest {
     void modelZips() throws Exception {
         byte[] valid = Files.readAllBytes(SAMPLE_MODEL);
         assertClean(FuzzHarness.run(dir, "model.zip", valid, Mutator::zip, ModelFiles::loadAny, 300, 601));
+    }
+
+    /** A {@code torch.save} archive (rezipped: torch's stored entries with data descriptors are not streamable). */
+    @Test
+    void torchSaveArchives() throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipFile z = new ZipFile(FIXTURES.resolve("rnn2.pt").toFile())) {
+            for (ZipEntry e : Collections.list(z.entries())) {
+                entries.put(e.getName(), z.getInputStream(e).readAllBytes());
+            }
+        }
+        assertClean(FuzzHarness.run(dir, "model.pt", Mutator.rezip(entries), Mutator::zip, ModelFiles::loadAny, 400,
+                801));
+    }
+
+    @Test
+    void safetensorsModels() throws Exception {
+        assertClean(FuzzHarness.run(dir, "model.safetensors", Files.readAllBytes(FIXTURES.resolve(
+                "rnn2.safetensors")), Mutator::binary, ModelFiles::loadAny, 400, 802));
+    }
+
+    @Test
+    void onnxModels() throws Exception {
+        assertClean(FuzzHarness.run(dir, "model.onnx", Files.readAllBytes(FIXTURES.resolve("rnn2.onnx")),
+                Mutator::binary, ModelFiles::loadAny, 400, 803));
     }
 
     @Test

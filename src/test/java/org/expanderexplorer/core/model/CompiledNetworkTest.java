@@ -57,7 +57,7 @@ class CompiledNetworkTest {
                 masks = masks.with(l, kind, m);
             }
         }
-        masks.applyTo(model);
+        model.applyMasks(masks);
         int batch = 2 * VectorKernels.PANEL + 5;
         int steps = 7;
         float[] values = new float[batch * steps * inputs];
@@ -66,13 +66,13 @@ class CompiledNetworkTest {
         }
         INDArray x = Nd4j.create(values, new long[] {batch, steps, inputs}, 'c');
         double[][] reference = model.network().output(x, false).castTo(DataType.DOUBLE).toDoubleMatrix();
-        NetworkWeights weights = NetworkWeights.of(model);
+        NetworkWeights weights = model.weights();
         for (double sparseBelow : new double[] {0, CompiledNetwork.SPARSE_BELOW, 2}) {
             float[] fast = CompiledNetwork.of(weights, sparseBelow).probabilities(values, batch, steps);
             assertThat(maxDifference(reference, fast)).as("kernel choice %s", sparseBelow).isLessThan(1e-5);
         }
         // masking the copied weights is masking the network
-        NetworkWeights dense = NetworkWeights.of(randomModel(spec, seed));
+        NetworkWeights dense = randomModel(spec, seed).weights();
         float[] masked = CompiledNetwork.of(dense.masked(masks)).probabilities(values, batch, steps);
         assertThat(maxDifference(reference, masked)).isLessThan(1e-5);
         // and so is masking while compiling
@@ -98,7 +98,7 @@ class CompiledNetworkTest {
         for (int k = 0; k < values.length; k++) {
             values[k] = (float) rnd.nextGaussian();
         }
-        NetworkWeights w = NetworkWeights.of(model);
+        NetworkWeights w = model.weights();
         // the same sums in the same order: skipped zeros add exactly nothing
         assertThat(CompiledNetwork.of(w, 2).probabilities(values, 13, 5))
                 .containsExactly(CompiledNetwork.of(w, 0).probabilities(values, 13, 5));
@@ -117,14 +117,14 @@ class CompiledNetworkTest {
         }
         double[][] reference = model.network().output(Nd4j.create(values, new long[] {4, 3, 3}, 'c'), false)
                 .castTo(DataType.DOUBLE).toDoubleMatrix();
-        assertThat(maxDifference(reference, CompiledNetwork.of(NetworkWeights.of(model)).probabilities(values, 4, 3)))
+        assertThat(maxDifference(reference, CompiledNetwork.of(model.weights()).probabilities(values, 4, 3)))
                 .isLessThan(1e-5);
     }
 
     @Test
     void masksThatDoNotFitAreRefused() {
         ModelSpec spec = new ModelSpec(CellType.RNN, 3, 4, 1, 2);
-        NetworkWeights w = NetworkWeights.of(RecurrentClassifier.create(spec, 1));
+        NetworkWeights w = RecurrentClassifier.create(spec, 1).weights();
         assertThatThrownBy(() -> w.masked(WeightMasks.none().with(0, WeightKind.INPUT, new boolean[5])))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has 5 entries");
         assertThatThrownBy(() -> w.masked(WeightMasks.none().with(1, WeightKind.INPUT, new boolean[12])))
@@ -143,7 +143,7 @@ class CompiledNetworkTest {
             assertThat(all.accuracy()).as(name).isEqualTo(m.metadata().testAccuracy());
             INDArray x = new SequenceBatches(test, 10).features(SequenceBatches.identity(300), 0, 300);
             double[][] reference = m.model().network().output(x, false).castTo(DataType.DOUBLE).toDoubleMatrix();
-            float[] fast = CompiledNetwork.of(NetworkWeights.of(m.model()))
+            float[] fast = CompiledNetwork.of(m.model().weights())
                     .probabilities(x.data().asFloat(), 300, test.steps());
             assertThat(maxDifference(reference, fast)).as(name).isLessThan(1e-5);
         }

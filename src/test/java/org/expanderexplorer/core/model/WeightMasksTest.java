@@ -42,7 +42,7 @@ class WeightMasksTest {
         WeightMasks masks = WeightMasks.none().with(0, WeightKind.INPUT, keepIh).with(0, WeightKind.RECURRENT, keepHh);
         RecurrentWeights before = new RecurrentWeights(model);
         RecurrentClassifier pruned = model.copy();
-        masks.applyTo(pruned);
+        pruned.applyMasks(masks);
         RecurrentWeights applied = new RecurrentWeights(pruned);
         assertThat(applied.matrix(0, WeightKind.INPUT))
                 .isEqualTo(before.matrix(0, WeightKind.INPUT).masked(keepIh));
@@ -64,7 +64,7 @@ class WeightMasksTest {
         RecurrentClassifier model = RecurrentClassifier.create(spec, 3);
         boolean[] keep = randomMask(36, 0.5, 3);
         WeightMasks masks = WeightMasks.none().with(0, WeightKind.RECURRENT, keep);
-        masks.applyTo(model);
+        model.applyMasks(masks);
         TrainingResult r = new Trainer(model, TRAIN, new TrainingConfig(1, 32, 0.01, 5), WeightMasks.none(),
                 ProgressListener.NONE, () -> false).run();
         WeightMatrix hh = new RecurrentWeights(r.model()).matrix(0, WeightKind.RECURRENT);

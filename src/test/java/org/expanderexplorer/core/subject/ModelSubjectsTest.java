@@ -32,8 +32,8 @@ class ModelSubjectsTest {
             double subset = s.probe().accuracy(state.ihMask(), state.hhMask(), 150);
             // Deeplearning4j's own forward pass of a masked copy, on the same examples
             RecurrentClassifier copy = model.copy();
-            WeightMasks.none().with(0, WeightKind.INPUT, state.ihMask().toArray())
-                    .with(0, WeightKind.RECURRENT, state.hhMask().toArray()).applyTo(copy);
+            copy.applyMasks(WeightMasks.none().with(0, WeightKind.INPUT, state.ihMask().toArray())
+                    .with(0, WeightKind.RECURRENT, state.hhMask().toArray()));
             assertThat(probe).as("q = %s", q).isEqualTo(reference(copy, test));
             assertThat(subset).as("q = %s", q)
                     .isEqualTo(reference(copy, SequenceDatasets.subset(test, 150, ModelSubjects.SUBSET_SEED)));

@@ -1,0 +1,68 @@
+package org.expanderexplorer.core.model;
+
+/**
+ * One recurrent layer of a {@link CompiledNetwork}, in the packed layout described there: what
+ * {@link VectorKernels} reads. A class of its own (not nested in {@link CompiledNetwork}) so that the kernels
+ * depend on the layout only, and the network on the kernels. Immutable by convention: the arrays are shared and
+ * never modified after packing.
+ */
+final class CompiledLayer {
+
+    /**
+     * One product of a layer over rows {@code zFrom .. zFrom + kLen - 1} of [x; h]: W_ih, W_hh, or both stacked
+     * when both use the same kernel (one pass instead of two). At t = 0, where h is zero, only its first
+     * {@code firstLen} rows (dense) or entries up to {@code firstEnd[g]} (sparse) are visited: those of x.
+     */
+    static final class Part {
+        final int zFrom;
+        final int kLen;
+        final int firstLen;
+        /** Dense, [group][k][4]; null when sparse. */
+        final float[] dense;
+        /** Sparse: per group its entries ptr[g] .. ptr[g+1]-1, of which those before firstEnd[g] read x. */
+        final int[] ptr;
+        final int[] firstEnd;
+        /** Sparse: the row of [x; h] of each entry, and the group's four weights there (zero where pruned). */
+        final int[] zRow;
+        final float[] value;
+
+        Part(int zFrom, int kLen, int firstLen, float[] dense, int[] ptr, int[] firstEnd, int[] zRow, float[] value) {
+            this.zFrom = zFrom;
+            this.kLen = kLen;
+            this.firstLen = firstLen;
+            this.dense = dense;
+            this.ptr = ptr;
+            this.firstEnd = firstEnd;
+            this.zRow = zRow;
+            this.value = value;
+        }
+
+        boolean isDense() {
+            return dense != null;
+        }
+    }
+
+    final boolean lstm;
+    final int inputs;
+    final int hidden;
+    final int groups;
+    final Part[] parts;
+    /** Per output row (group * 4 + r). */
+    final float[] bias;
+    /** Per matrix (ih, hh): the kernel and the density of kept blocks, for {@link CompiledNetwork#kernels()}. */
+    final String[] kernels;
+
+    CompiledLayer(boolean lstm, int inputs, int hidden, int groups, Part[] parts, float[] bias, String[] kernels) {
+        this.lstm = lstm;
+        this.inputs = inputs;
+        this.hidden = hidden;
+        this.groups = groups;
+        this.parts = parts;
+        this.bias = bias;
+        this.kernels = kernels;
+    }
+
+    int k() {
+        return inputs + hidden;
+    }
+}

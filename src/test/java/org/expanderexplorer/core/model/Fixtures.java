@@ -1,0 +1,69 @@
+package org.expanderexplorer.core.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.expanderexplorer.core.data.DigitsDataset;
+import org.expanderexplorer.core.data.SequenceDataset;
+
+/**
+ * The files made once by real PyTorch ({@code src/test/resources/fixtures/make_fixtures.py}): an LSTM ({@code lstm.*},
+ * keys {@code encoder.*} and {@code head.*}) and a two-layer RNN ({@code rnn2.*}, keys {@code body.*} and
+ * {@code classifier.*}) trained on the 8 x 8 digits, each as {@code .pt}, {@code .safetensors}, {@code .npz} and
+ * {@code .onnx}, with PyTorch's own predictions for all 1,797 digits.
+ */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** A fixture file by name. */
+    public static Path file(String name) {
+        try {
+            java.net.URL url = Fixtures.class.getResource("/fixtures/" + name);
+            if (url == null) {
+                throw new IllegalStateException("missing fixture " + name);
+            }
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** PyTorch's predicted class of each of the 1,797 digits ({@code lstm} or {@code rnn2}). */
+    public static int[] pytorchPredictions(String model) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/predictions.npz")) {
+            Map<String, NpyArray> a = NpzFiles.parse(Path.of("predictions.npz"), ModelArchive.entries(
+                    Path.of("predictions.npz"), in.readAllBytes()));
+            return java.util.Arrays.stream(a.get(model).values()).mapToInt(v -> (int) v).toArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The predicted class of every example of {@code data}, by the application's network. */
+    public static int[] predictions(RecurrentClassifier model, SequenceDataset data) {
+        int n = data.size();
+        int length = data.steps() * data.features();
+        float[] flat = new float[n * length];
+        for (int i = 0; i < n; i++) {
+            data.copySequence(i, flat, i * length);
+        }
+        double[][] p = model.probabilities(flat, n, data.steps());
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int c = 1; c < p[i].length; c++) {
+                out[i] = p[i][c] > p[i][out[i]] ? c : out[i];
+            }
+        }
+        return out;
+    }
+
+    /** All 1,797 digits, in the file's order (the order the script predicted them in). */
+    public static SequenceDataset allDigits() {
+        return DigitsDataset.all();
+    }
+}
