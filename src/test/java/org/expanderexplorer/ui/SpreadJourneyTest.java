@@ -106,6 +106,26 @@ class SpreadJourneyTest extends JourneyTest {
         }
         assertThat(lr.steps().get(steps - 1).count()).isLessThan(r.steps().get(steps - 1).count());
 
+        // the worst set of the recurrent unit graph at 10 %, with the matrix view in Fiedler order beside it
+        robot.interact(() -> {
+            window.viewModel().keepPercentProperty().set(10);
+            window.viewModel().graphProperty().set(org.expanderexplorer.core.subject.GraphId.HH_UNITS);
+        });
+        d.awaitIdle();
+        robot.clickOn("Worst set");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "spread-set").startsWith("|S| = "));
+        robot.clickOn("#spread-step");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WindowDriver.fx(() -> area.spreadView()
+                .lookup("#spread-count-1").getStyleClass().contains(StyleClasses.SPREAD_SHOWN)));
+        d.awaitIdle();
+        save(d, "spread-worst-set-light.png");
+        robot.interact(() -> window.viewModel().graphProperty().set(
+                org.expanderexplorer.core.subject.GraphId.IH_UNITS));
+        robot.clickOn("Clear");
+        robot.clickOn(p);
+        robot.clickOn("#spread-step");
+        robot.clickOn("#spread-step");
+
         // the classroom's 200 % on a projector of twice the pixels: the same layout, type and strokes doubled
         robot.interact(() -> window.viewModel().keepPercentProperty().set(10));
         robot.interact(() -> {

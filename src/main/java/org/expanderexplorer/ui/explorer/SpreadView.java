@@ -59,6 +59,8 @@ public final class SpreadView extends VBox {
         FlowPane bar = new FlowPane(6, 3, title, worst, step, play, rewind, clear, stepShown);
         bar.setAlignment(Pos.CENTER_LEFT);
         table.setHgap(10);
+        // the counts are the point: the verdict beside them wraps rather than squeezing them into ellipses
+        table.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         table.setId("spread-table");
         Label full = new Label();
         full.setId("spread-full");
