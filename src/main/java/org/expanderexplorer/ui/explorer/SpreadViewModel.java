@@ -111,7 +111,9 @@ public final class SpreadViewModel {
                     : String.format(Locale.ROOT, "%.2f", s.ratio()), s.step() <= stepShown.get()));
         }
         rows.setAll(out);
-        fullText.set(fullText(d.result()));
+        fullText.set(fullText(d.result()) + (d.overlay() == null
+                ? " (a stacked LSTM matrix is drawn by gate pre-activation: pick a .units graph or a gate to see "
+                + "the spread drawn)" : ""));
     }
 
     static String fullText(Spread.Result r) {
