@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.report.FigureFiles;
+import org.expanderexplorer.core.report.FigureSize;
 import org.expanderexplorer.core.report.FigureSpec;
 import org.expanderexplorer.core.report.FigureStyle;
 import org.expanderexplorer.core.report.Figures;
@@ -49,9 +50,21 @@ final class FigureCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Figure to write: a name ending in .svg or .png.")
     Path out;
 
-    @Option(names = "--dpi", defaultValue = "" + DEFAULT_DPI,
-            description = "PNG resolution (96 = 800 x 500 pixels; default ${DEFAULT-VALUE}).")
-    int dpi;
+    @Option(names = "--size", paramLabel = "SIZE",
+            description = {"Printed size: one-column (8.5 x 6.4 cm), two-column (17.8 x 8.9 cm), slide (16:9, "
+                + "13.33 x 7.5 in), or WIDTHxHEIGHT with a unit: 12x8cm, 120x80mm, 3.5x2.5in, 1600x900px. The text "
+                + "is sized for print (about 8-11 pt); the PNG records its resolution, the SVG is in points. "
+                + "Without --size: 800 x 500 at the screen's text size."})
+    String size;
+
+    @Option(names = "--no-title", description = "Leave the title out (a journal figure's title goes in its caption).")
+    boolean noTitle;
+
+    @Option(names = "--dpi", paramLabel = "DPI",
+            description = {"PNG resolution in dots per inch. Without --size: 96 = 800 x 500 pixels (default "
+                + DEFAULT_DPI + "); with --size: default 600 for the journal sizes, 144 for a slide, "
+                + "300 for a size in units."})
+    Integer dpi;
 
     /** PNG scale of a resolution in dots per inch (96 dpi = scale 1). */
     static double scale(int dpi) {
@@ -61,10 +74,20 @@ final class FigureCommand implements Callable<Integer> {
         return dpi / 96.0;
     }
 
+    private FigureSize printedSize() {
+        try {
+            return FigureSize.parse(size, dpi);
+        } catch (BadInputException e) {
+            throw new BadInputException("--size " + size + (dpi == null ? "" : " --dpi " + dpi) + ": "
+                    + e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
-        double scale = scale(dpi);
+        FigureSize printed = size == null ? null : printedSize();
+        double scale = scale(dpi == null ? DEFAULT_DPI : dpi);
         String format = FigureFiles.formatOf(out);
         if (format.equals("csv")) {
             throw BadInputException.inFile(out, "the figure is drawn as .svg or .png (the data is the sweep CSV)");
@@ -109,8 +132,18 @@ final class FigureCommand implements Callable<Integer> {
         Representation rep = Representation.of(weighted);
         FigureSpec fig = Figures.sweep(SweepReport.figureTitle(title, id, weighted), rep, q, acc, ds,
                 weighted ? null : dr, crossings.deltaS(), crossings.deltaR());
-        FigureFiles.write(out, fig, FigureStyle.LIGHT, FigureFiles.WIDTH, FigureFiles.HEIGHT, scale);
-        stdout.println("wrote " + out + " (" + rows.size() + " points; " + source + ")");
+        if (noTitle) {
+            fig = fig.withoutTitle();
+        }
+        String what = "";
+        if (printed == null) {
+            FigureFiles.write(out, fig, FigureStyle.LIGHT, FigureFiles.WIDTH, FigureFiles.HEIGHT, scale);
+        } else {
+            FigureFiles.write(out, fig, FigureStyle.LIGHT, printed);
+            what = "; " + printed + (format.equals("png") ? ", " + printed.pixelWidth() + " x "
+                    + printed.pixelHeight() + " pixels" : "");
+        }
+        stdout.println("wrote " + out + " (" + rows.size() + " points; " + source + what + ")");
         stdout.flush();
         return 0;
     }

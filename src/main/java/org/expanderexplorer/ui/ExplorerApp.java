@@ -1,7 +1,13 @@
 package org.expanderexplorer.ui;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.ui.document.DialogService;
@@ -12,7 +18,8 @@ import org.expanderexplorer.ui.task.FxExecutor;
 /**
  * The JavaFX application. Started through {@link #launchApp(String[])} by the launcher, which does not itself
  * extend {@link Application} (so JavaFX can stay on the class path). With {@code --open FILE} it opens that file,
- * otherwise the sample LSTM on sequential MNIST.
+ * otherwise the sample LSTM on sequential MNIST. The window opens fitted to its screen and remembers its bounds and
+ * presentation scale ({@link WindowPlacement}, {@link WindowSettings}).
  */
 public final class ExplorerApp extends Application {
 
@@ -53,12 +60,54 @@ public final class ExplorerApp extends Application {
     public void start(Stage stage) {
         executor = new FxExecutor(WORKERS);
         MainWindow window = createWindow(stage, executor);
+        Path config = WindowSettings.folder();
+        WindowSettings saved = WindowSettings.load(config);
+        place(stage, saved.bounds());
+        window.classroom().scaleProperty().set(saved.scale());
+        window.classroom().contrastProperty().set(saved.contrast());
+        stage.setOnHidden(e -> remember(stage, window, config));
         stage.show();
+        // again once shown: under some window managers (seen with GTK and openbox) the size asked for before the
+        // window is mapped is lost, and the window came up at its minimum size
+        Platform.runLater(() -> place(stage, saved.bounds()));
         var args = getParameters().getRaw();
         if (args.size() == 2 && "--open".equals(args.get(0))) {
             window.open(Path.of(args.get(1)));
         } else {
             window.openSample(OpenedDocument.DEFAULT_SAMPLE);
+        }
+    }
+
+    /**
+     * Sizes and places the stage on its screen before it is shown ({@link WindowPlacement}): fitted to the visual
+     * bounds, never off them, with the minimum size where the screen allows.
+     */
+    static void place(Stage stage, WindowPlacement.Bounds saved) {
+        List<Rectangle2D> screens = new ArrayList<>();
+        screens.add(Screen.getPrimary().getVisualBounds());
+        for (Screen s : Screen.getScreens()) {
+            if (!s.equals(Screen.getPrimary())) {
+                screens.add(s.getVisualBounds());
+            }
+        }
+        WindowPlacement.Bounds b = WindowPlacement.place(screens, saved);
+        stage.setMinWidth(Math.min(WindowPlacement.MIN_WIDTH, b.width()));
+        stage.setMinHeight(Math.min(WindowPlacement.MIN_HEIGHT, b.height()));
+        stage.setX(b.x());
+        stage.setY(b.y());
+        stage.setWidth(b.width());
+        stage.setHeight(b.height());
+        stage.setMaximized(b.maximized());
+    }
+
+    /** Saves the window's bounds, scale and contrast for the next start; a failure only loses the memory. */
+    private static void remember(Stage stage, MainWindow window, Path config) {
+        try {
+            new WindowSettings(new WindowPlacement.Bounds(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), stage.isMaximized()), window.classroom().scaleProperty().get(),
+                    window.classroom().contrastProperty().get()).save(config);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not save the window settings in " + config + ": " + e.getMessage());
         }
     }
 

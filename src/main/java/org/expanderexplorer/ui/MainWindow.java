@@ -7,18 +7,17 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.expanderexplorer.core.report.FigureSpec;
 import org.expanderexplorer.core.report.FigureStyle;
 import org.expanderexplorer.ui.chart.ChartPanel;
+import org.expanderexplorer.ui.chart.PanelsLayout;
 import org.expanderexplorer.ui.classroom.ClassroomMode;
+import org.expanderexplorer.ui.common.SidePanels;
 import org.expanderexplorer.ui.common.StyleClasses;
 import org.expanderexplorer.ui.document.DialogService;
 import org.expanderexplorer.ui.document.DocumentViewModel;
@@ -99,29 +98,23 @@ public final class MainWindow {
         PanelFiguresViewModel figures = new PanelFiguresViewModel(vm);
         panels = List.of(panel(figures.spectrum()), panel(figures.gaps()), panel(figures.cheeger()),
                 panel(figures.accuracy()));
-        javafx.scene.control.Tooltip cheegerTip = new javafx.scene.control.Tooltip(CHEEGER_TIP);
-        cheegerTip.setWrapText(true);
-        cheegerTip.setMaxWidth(420);
-        javafx.scene.control.Tooltip.install(panels.get(2), cheegerTip);
-        SplitPane right = new SplitPane();
-        right.setOrientation(Orientation.VERTICAL);
-        right.getItems().addAll(panels);
-        right.setDividerPositions(0.28, 0.52, 0.76);
+        // the panel's own tooltips name each line; where no line is, it explains the bounds
+        panels.get(2).setHint(CHEEGER_TIP);
         // the graph with the matrix view beside it and the spread strip under both
         this.graphArea = new GraphArea(graph, graph.canvas(), new SpreadViewModel(vm, executor),
                 new MatrixViewModel(vm, executor));
-        SplitPane centre = new SplitPane(graphArea, right);
-        centre.setDividerPositions(0.52);
+        // stacked beside the graph, or in tabs, as the window's size and scale allow (docs/decisions/0015)
+        PanelsLayout centre = new PanelsLayout(graphArea, graph.canvas(), "Graph", panels,
+                List.of("Spectrum", "Gaps", "Cheeger", "Accuracy"), style, 0.52);
         StatusView status = new StatusView(new StatusViewModel(vm, documents, trainVm, fineTuneVm));
         VBox bottom = new VBox(numbers, status);
         classroom = new ClassroomMode(root, style, vm, graph.canvas(), executor, () -> stage);
         root.setTop(new MenuBarView(documents, exports, vm, classroom, new MenuBarView.Actions(this::train,
                 this::fineTune, () -> exports.exportReport(figures(), style.get()), () -> graph.canvas().fit(),
                 this::setDark, this::quit, () -> stage)));
-        root.setLeft(controls);
+        root.setLeft(SidePanels.capped(controls, root));
         root.setCenter(centre);
         root.setBottom(bottom);
-        HBox.setHgrow(centre, Priority.ALWAYS);
         scene = new Scene(root, 1440, 900);
         scene.getStylesheets().add(MainWindow.class.getResource(StyleClasses.STYLESHEET).toExternalForm());
         graph.canvas().darkProperty().bind(Bindings.createBooleanBinding(() -> style.get().dark(), style));
@@ -142,7 +135,9 @@ public final class MainWindow {
     }
 
     private ChartPanel panel(javafx.beans.value.ObservableValue<org.expanderexplorer.core.report.FigureSpec> spec) {
-        return new ChartPanel(spec, style, executor, vm::setStatus);
+        ChartPanel p = new ChartPanel(spec, style, executor, vm::setStatus);
+        p.setProvenance(exports::settings);
+        return p;
     }
 
     /** Switches the theme of the window and its charts. */

@@ -119,14 +119,36 @@ class SweepCommandsTest {
         assertThat(Files.readAllBytes(png)).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
     }
 
+    @Test
+    void figureAtAPrintedSizeAndResolution() throws IOException {
+        Path png = dir.resolve("one-column.png");
+        Result r = run("figure", "--sweep", out.resolve("sweep.csv").toString(), "--graph", "ih", "--size",
+                "one-column", "--dpi", "300", "--out", png.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("8.5x6.4cm at 300 dpi, 1004 x 756 pixels");
+        var img = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isEqualTo(1004);
+        assertThat(img.getHeight()).isEqualTo(756);
+        Path svg = dir.resolve("slide.svg");
+        r = run("figure", "--sweep", out.resolve("sweep.csv").toString(), "--graph", "ih", "--size", "slide",
+                "--out", svg.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(svg)).contains("width='960.0pt'").contains("height='540.0pt'");
+        r = run("figure", "--sweep", out.resolve("sweep.csv").toString(), "--graph", "ih", "--size", "huge",
+                "--out", png.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("error: --size huge: 'huge' is not a figure size").doesNotContain("\n");
+    }
+
     /** JFreeSVG prefixes its clip-path ids with a time stamp; everything else must be identical. */
     static String sameIds(String svg) {
         return svg.replaceAll("_\\d+clip-", "clip-");
     }
 
     static java.util.List<String> crossingLabels(String svg) {
-        return java.util.regex.Pattern.compile(">(Δ_[RS] = 0 at [^<]*)<").matcher(svg).results()
-                .map(m -> m.group(1)).toList();
+        // the label is drawn as Δ, a subscript R or S, and the rest of the text
+        return java.util.regex.Pattern.compile(">([RS])</text>.{0,400}?>( = 0 at [^<]*)<").matcher(svg).results()
+                .map(m -> m.group(1) + m.group(2)).toList();
     }
 
     @Test

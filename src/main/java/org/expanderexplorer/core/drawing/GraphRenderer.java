@@ -8,6 +8,11 @@ import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Rasterises a {@link GraphDrawing} with Java2D into an image, off the JavaFX thread. Edges are batched into a few
@@ -124,6 +129,16 @@ public final class GraphRenderer {
         }
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(12 * k)));
         g.setColor(alpha(fg, 0.7));
+        // column titles narrower than the gap between columns: at a large scale in a small pane they overlapped
+        double columnGap = smallestGap(d.columns()) * v.scale();
+        int widest = 0;
+        for (String t : d.columnTitles()) {
+            widest = Math.max(widest, g.getFontMetrics().stringWidth(t));
+        }
+        if (widest > 0 && widest > 0.9 * columnGap) {
+            float size = (float) Math.max(8, g.getFont().getSize2D() * 0.9 * columnGap / widest);
+            g.setFont(g.getFont().deriveFont(size));
+        }
         for (int c = 0; c < d.columns().length; c++) {
             String t = d.columnTitles()[c];
             int w = g.getFontMetrics().stringWidth(t);
@@ -274,13 +289,17 @@ public final class GraphRenderer {
         boolean contrast = look.contrast();
         double r = k * (look.teaching() ? Math.max(4, Math.min(9, v.scale() * 0.12))
                 : Math.max(1.5, Math.min(5, v.scale() * 0.35)));
+        // the teaching look's dots and labels fit their rows: at 200 % in a short pane they ran into each other
+        double row = look.teaching() ? rowGap(d) * v.scale() : Double.POSITIVE_INFINITY;
+        r = Math.max(2, Math.min(r, 0.25 * row));
+        float labelSize = (float) Math.max(7, Math.min(12 * k, 0.8 * row));
         Color fg = contrast ? Color.WHITE : v.dark() ? new Color(0xe6e6e6) : new Color(0x222222);
         Color input = contrast ? new Color(0xffff00) : v.dark() ? new Color(0xc9a0ff) : new Color(0x6a3d9a);
         Color hidden = contrast ? Color.WHITE : v.dark() ? new Color(0xe6e6e6) : new Color(0x333333);
         boolean[] hl = v.highlight();
         double[] values = look.vertexValues();
         g.setStroke(new BasicStroke((float) (1.5 * k)));
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(12 * k)));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.round(labelSize)));
         for (int i = 0; i < xs.length; i++) {
             if (xs[i] < -10 || ys[i] < -10 || xs[i] > v.width() + 10 || ys[i] > v.height() + 10) {
                 continue;
@@ -367,5 +386,32 @@ public final class GraphRenderer {
 
     private static Color alpha(Color c, double a) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), (int) Math.round(255 * Math.max(0, Math.min(1, a))));
+    }
+
+    /** The smallest distance between two vertices of one column (infinity when no column has two). */
+    static double rowGap(GraphDrawing d) {
+        Map<Double, List<Double>> columns = new HashMap<>();
+        for (int i = 0; i < d.vertexCount(); i++) {
+            columns.computeIfAbsent(d.x()[i], x -> new ArrayList<>()).add(d.y()[i]);
+        }
+        double gap = Double.POSITIVE_INFINITY;
+        for (List<Double> ys : columns.values()) {
+            gap = Math.min(gap, smallestGap(ys.stream().mapToDouble(Double::doubleValue).toArray()));
+        }
+        return gap;
+    }
+
+    /** The smallest positive difference between two of {@code values} (infinity when there is none). */
+    static double smallestGap(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double gap = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < sorted.length; i++) {
+            double g = sorted[i] - sorted[i - 1];
+            if (g > 1e-9) {
+                gap = Math.min(gap, g);
+            }
+        }
+        return gap;
     }
 }

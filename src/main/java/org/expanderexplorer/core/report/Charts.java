@@ -3,20 +3,26 @@ package org.expanderexplorer.core.report;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.axis.ValueTick;
+import org.jfree.chart.entity.ChartEntity;
+import org.jfree.chart.labels.XYToolTipGenerator;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
@@ -25,13 +31,13 @@ import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUnits;
+import org.jfree.svg.ViewBox;
 
 /**
  * Turns a {@link FigureSpec} into a JFreeChart chart, and a chart into PNG bytes or an SVG document. JFreeChart
@@ -49,82 +55,27 @@ public final class Charts {
     public static JFreeChart build(FigureSpec spec, FigureStyle style) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(style, "style");
-        ValueAxis x;
-        if (spec.xLog()) {
-            LogAxis log = new LogAxis(spec.xLabel());
-            log.setBase(10);
-            log.setSmallestValue(1e-6);
-            x = log;
-        } else {
-            NumberAxis n = new NumberAxis(spec.xLabel());
-            n.setAutoRangeIncludesZero(false);
-            if (integerX(spec)) {
-                // indices and steps: no ticks at 2.5
-                n.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-            }
-            x = n;
-        }
-        x.setInverted(spec.xDescending());
-        NumberAxis left = new NumberAxis(spec.leftLabel());
-        // bars and stems grow from zero, so their axis must show it
-        left.setAutoRangeIncludesZero(spec.series().stream().anyMatch(s -> s.look() == FigureSpec.Look.BARS
-                || s.look() == FigureSpec.Look.STEMS) || zeroLine(spec, FigureSpec.Axis.LEFT));
         XYPlot plot = new XYPlot();
-        plot.setDomainAxis(x);
-        plot.setRangeAxis(0, left);
+        plot.setDomainAxis(ChartAxes.domain(spec, style));
+        plot.setRangeAxis(0, ChartAxes.range(spec, FigureSpec.Axis.LEFT, spec.leftLabel(), style));
         if (spec.rightLabel() != null) {
-            NumberAxis right = new NumberAxis(spec.rightLabel());
-            right.setAutoRangeIncludesZero(zeroLine(spec, FigureSpec.Axis.RIGHT));
-            plot.setRangeAxis(1, right);
+            plot.setRangeAxis(1, ChartAxes.range(spec, FigureSpec.Axis.RIGHT, spec.rightLabel(), style));
         }
-        int datasetIndex = 0;
         for (int i = 0; i < spec.series().size(); i++) {
             FigureSpec.Series s = spec.series().get(i);
             XYSeries xy = new XYSeries(s.name(), false, true);
             for (int k = 0; k < s.size(); k++) {
                 xy.add(s.xAt(k), Double.isFinite(s.yAt(k)) ? s.yAt(k) : Double.NaN);
             }
-            XYSeriesCollection ds = new XYSeriesCollection(xy);
-            plot.setDataset(datasetIndex, ds);
-            plot.setRenderer(datasetIndex, renderer(s, style));
-            int axis = s.axis() == FigureSpec.Axis.RIGHT && spec.rightLabel() != null ? 1 : 0;
-            plot.mapDatasetToRangeAxis(datasetIndex, axis);
-            datasetIndex++;
+            plot.setDataset(i, new XYSeriesCollection(xy));
+            plot.setRenderer(i, renderer(spec, s, style));
+            plot.mapDatasetToRangeAxis(i, s.axis() == FigureSpec.Axis.RIGHT && spec.rightLabel() != null ? 1 : 0);
         }
-        int horizontalLabels = 0;
-        double[] xRange = xRange(spec);
         for (FigureSpec.Marker m : spec.markers()) {
+            // the line only: its label is placed by MarkerLabels and named in the legend
             ValueMarker vm = new ValueMarker(m.value());
             vm.setPaint(m.colour() < 0 ? style.reference() : style.series(m.colour()));
             vm.setStroke(m.dashed() ? style.dashed() : style.thin());
-            if (!m.label().isEmpty()) {
-                vm.setLabel(m.label());
-                vm.setLabelFont(style.tickFont());
-                vm.setLabelPaint(m.colour() < 0 ? style.foreground() : style.series(m.colour()));
-                if (m.vertical()) {
-                    // text on the side of the line with more room, so it is not clipped at the plot's edge
-                    double mid = (xRange[0] + xRange[1]) / 2;
-                    boolean lineOnRightHalf = spec.xDescending() ? m.value() < mid : m.value() > mid;
-                    // neutral lines (the current q) label at the bottom, coloured ones (crossings) at the top,
-                    // so the two do not collide when they are close
-                    boolean bottom = m.colour() < 0;
-                    RectangleAnchor bottomAnchor = lineOnRightHalf ? RectangleAnchor.BOTTOM_LEFT
-                            : RectangleAnchor.BOTTOM_RIGHT;
-                    RectangleAnchor topAnchor = lineOnRightHalf ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT;
-                    vm.setLabelAnchor(bottom ? bottomAnchor : topAnchor);
-                    vm.setLabelTextAnchor(bottom ? (lineOnRightHalf ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT)
-                            : (lineOnRightHalf ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT));
-                } else if (horizontalLabels++ % 2 == 0) {
-                    vm.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-                    vm.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-                } else {
-                    // a second horizontal line's label goes to the right and below, so close lines stay legible
-                    vm.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-                    vm.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
-                }
-                vm.setLabelBackgroundColor(new Color(0, 0, 0, 0));
-                vm.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
-            }
             if (m.vertical()) {
                 plot.addDomainMarker(vm, Layer.FOREGROUND);
             } else {
@@ -132,62 +83,25 @@ public final class Charts {
                 plot.addRangeMarker(axis, vm, Layer.FOREGROUND);
             }
         }
-        JFreeChart chart = new JFreeChart(spec.title(), style.titleFont(), plot, true);
+        plot.addAnnotation(new MarkerLabels(spec, style));
+        plot.setFixedLegendItems(ChartLegend.items(spec, style, plot));
+        JFreeChart chart = new JFreeChart(spec.title().isEmpty() ? null : spec.title(), style.titleFont(), plot,
+                false);
+        chart.addLegend(new RichLegend(plot));
         applyStyle(chart, plot, style);
         return chart;
     }
 
-    /** True when the spec draws a horizontal line at 0 on that axis: a zero line is there to be seen. */
-    private static boolean zeroLine(FigureSpec spec, FigureSpec.Axis axis) {
-        return spec.markers().stream().anyMatch(m -> !m.vertical() && m.value() == 0 && m.axis() == axis);
-    }
-
-    /** True when every x value and vertical marker is a whole number (an index or a step). */
-    private static boolean integerX(FigureSpec spec) {
-        boolean any = false;
-        for (FigureSpec.Series s : spec.series()) {
-            for (int i = 0; i < s.size(); i++) {
-                if (s.xAt(i) != Math.rint(s.xAt(i))) {
-                    return false;
-                }
-                any = true;
-            }
-        }
-        for (FigureSpec.Marker m : spec.markers()) {
-            if (m.vertical() && m.value() != Math.rint(m.value())) {
-                return false;
-            }
-        }
-        return any;
-    }
-
-    /** Smallest and largest x over all series and vertical markers (0 and 1 when there are none). */
-    private static double[] xRange(FigureSpec spec) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (FigureSpec.Series s : spec.series()) {
-            for (int i = 0; i < s.size(); i++) {
-                lo = Math.min(lo, s.xAt(i));
-                hi = Math.max(hi, s.xAt(i));
-            }
-        }
-        for (FigureSpec.Marker m : spec.markers()) {
-            if (m.vertical()) {
-                lo = Math.min(lo, m.value());
-                hi = Math.max(hi, m.value());
-            }
-        }
-        return lo <= hi ? new double[] {lo, hi} : new double[] {0, 1};
-    }
-
-    private static XYItemRenderer renderer(FigureSpec.Series s, FigureStyle style) {
+    private static XYItemRenderer renderer(FigureSpec spec, FigureSpec.Series s, FigureStyle style) {
         Color c = style.series(s.colour());
+        XYToolTipGenerator tips = (dataset, series, item) -> ChartLegend.pointTip(spec, s, item);
         if (s.look() == FigureSpec.Look.BARS || s.look() == FigureSpec.Look.STEMS) {
             XYBarRenderer r = new XYBarRenderer(s.look() == FigureSpec.Look.STEMS ? 0.75 : 0.1);
             r.setBarPainter(new StandardXYBarPainter());
             r.setShadowVisible(false);
             r.setSeriesPaint(0, c);
             r.setDrawBarOutline(false);
+            r.setDefaultToolTipGenerator(tips);
             return r;
         }
         boolean lines = s.look() != FigureSpec.Look.POINTS;
@@ -195,9 +109,10 @@ public final class Charts {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(lines, shapes);
         r.setSeriesPaint(0, c);
         r.setSeriesStroke(0, s.dashed() ? style.dashed() : style.line());
-        double d = 6 * style.scale();
+        double d = 2 * style.dotRadius();
         r.setSeriesShape(0, new Ellipse2D.Double(-d / 2, -d / 2, d, d));
         r.setDrawSeriesLineAsPath(false);
+        r.setDefaultToolTipGenerator(tips);
         return r;
     }
 
@@ -205,8 +120,11 @@ public final class Charts {
         chart.setBackgroundPaint(style.background());
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
-        chart.getTitle().setPaint(style.foreground());
-        chart.getTitle().setFont(style.titleFont());
+        if (chart.getTitle() != null) {
+            chart.getTitle().setPaint(style.foreground());
+            chart.getTitle().setFont(style.titleFont());
+            chart.getTitle().setMaximumLinesToDisplay(2);
+        }
         plot.setBackgroundPaint(style.plotBackground());
         plot.setDomainGridlinePaint(style.gridLines());
         plot.setRangeGridlinePaint(style.gridLines());
@@ -220,9 +138,12 @@ public final class Charts {
         if (legend != null) {
             legend.setBackgroundPaint(style.background());
             legend.setItemPaint(style.foreground());
-            legend.setItemFont(style.labelFont());
+            // the ticks' size: a legend of five lines in a small panel otherwise takes a third of its height
+            legend.setItemFont(style.tickFont());
             legend.setPosition(RectangleEdge.BOTTOM);
             legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+            double pad = 2 * style.scale();
+            legend.setItemLabelPadding(new RectangleInsets(pad, pad, pad, 4 * pad));
         }
     }
 
@@ -265,14 +186,114 @@ public final class Charts {
         BufferedImage img = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            hints(g);
             g.scale(scale, scale);
             chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
         } finally {
             g.dispose();
         }
         return img;
+    }
+
+    /**
+     * A chart drawn into an image, with where its data area lies and what hovering shows where.
+     *
+     * @param image    the image, width*scale x height*scale pixels
+     * @param dataArea the plot's data area in logical pixels
+     * @param hovers   areas (logical pixels) with their tool tips: legend entries, data points, reference lines
+     *                 and their labels
+     */
+    public record Rendering(BufferedImage image, Rectangle2D dataArea, List<Hover> hovers) {
+        public Rendering {
+            hovers = List.copyOf(hovers);
+        }
+    }
+
+    /** An area of a drawn chart and the text shown while the mouse is over it. */
+    public record Hover(Shape area, String text) {
+    }
+
+    /** Renders the chart as {@link #image} does, and records its data area and hover areas. */
+    public static Rendering render(JFreeChart chart, int width, int height, double scale) {
+        checkSize(width, height, scale);
+        BufferedImage img = new BufferedImage((int) Math.round(width * scale), (int) Math.round(height * scale),
+                BufferedImage.TYPE_INT_ARGB);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        Graphics2D g = img.createGraphics();
+        try {
+            hints(g);
+            g.scale(scale, scale);
+            chart.draw(g, new Rectangle2D.Double(0, 0, width, height), info);
+        } finally {
+            g.dispose();
+        }
+        List<Hover> hovers = new ArrayList<>();
+        for (Object o : info.getEntityCollection().getEntities()) {
+            ChartEntity e = (ChartEntity) o;
+            if (e.getToolTipText() != null && !e.getToolTipText().isBlank()) {
+                hovers.add(new Hover(e.getArea(), e.getToolTipText()));
+            }
+        }
+        return new Rendering(img, info.getPlotInfo().getDataArea(), hovers);
+    }
+
+    private static void hints(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        // fractional glyph positions: text measured at one size and drawn at another (a 2x export) keeps its width
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+    }
+
+    /**
+     * Where things land when the chart is drawn at {@code width} x {@code height}: the data area, every axis's
+     * tick labels, the boxes of the reference-line labels placed on the plot, and the boxes of the data points.
+     * For tests of the typography, and cheap enough (one draw into a scratch image) for nothing else to need.
+     */
+    public static ChartLayout layout(JFreeChart chart, int width, int height) {
+        checkSize(width, height, 1);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = scratch.createGraphics();
+        try {
+            hints(g);
+            chart.draw(g, new Rectangle2D.Double(0, 0, width, height), info);
+            Rectangle2D area = info.getPlotInfo().getDataArea();
+            XYPlot plot = chart.getXYPlot();
+            Map<String, List<String>> ticks = new LinkedHashMap<>();
+            ticks.put("x", tickLabels(g, plot.getDomainAxis(), area, plot.getDomainAxisEdge()));
+            for (int i = 0; i < plot.getRangeAxisCount(); i++) {
+                if (plot.getRangeAxis(i) != null) {
+                    ticks.put(i == 0 ? "left" : "right", tickLabels(g, plot.getRangeAxis(i), area,
+                            plot.getRangeAxisEdge(i)));
+                }
+            }
+            List<Rectangle2D> labels = new ArrayList<>();
+            List<Rectangle2D> points = new ArrayList<>();
+            for (Object a : plot.getAnnotations()) {
+                if (a instanceof MarkerLabels m) {
+                    m.placed().forEach(p -> labels.add(p.box()));
+                    points.addAll(m.points());
+                }
+            }
+            List<String> legend = new ArrayList<>();
+            for (int i = 0; i < plot.getLegendItems().getItemCount(); i++) {
+                legend.add(plot.getLegendItems().get(i).getLabel());
+            }
+            return new ChartLayout(area, ticks, labels, points, legend);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    private static List<String> tickLabels(Graphics2D g, ValueAxis axis, Rectangle2D area, RectangleEdge edge) {
+        List<String> out = new ArrayList<>();
+        for (Object t : axis.refreshTicks(g, new AxisState(), area, edge)) {
+            ValueTick tick = (ValueTick) t;
+            if (!tick.getText().isEmpty()) {
+                out.add(tick.getText());
+            }
+        }
+        return out;
     }
 
     /**
@@ -297,6 +318,43 @@ public final class Charts {
         }
         XYPlot plot = chart.getXYPlot();
         return plot.getDomainAxis().java2DToValue(x, area, plot.getDomainAxisEdge());
+    }
+
+    /**
+     * Renders the chart at a printed size: laid out in points at {@code size}'s width and height, drawn at its
+     * resolution, and saved as PNG with that resolution recorded (the pHYs chunk), so word processors and
+     * typesetting place it at its printed size.
+     */
+    public static byte[] png(JFreeChart chart, FigureSize size) {
+        int pw = size.pixelWidth();
+        int ph = size.pixelHeight();
+        BufferedImage img = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            hints(g);
+            g.scale(pw / size.widthPoints(), ph / size.heightPoints());
+            chart.draw(g, new Rectangle2D.Double(0, 0, size.widthPoints(), size.heightPoints()));
+        } finally {
+            g.dispose();
+        }
+        try {
+            return PngWithResolution.encode(img, size.dpi());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Renders the chart as a standalone SVG document at a printed size: width and height in points, one user unit
+     * a point, so the text has its print size in points.
+     */
+    public static String svg(JFreeChart chart, FigureSize size) {
+        // to a hundredth of a point, so the file says 504.57pt rather than 504.56692913385825pt
+        double w = Math.round(size.widthPoints() * 100) / 100.0;
+        double h = Math.round(size.heightPoints() * 100) / 100.0;
+        SVGGraphics2D g = new SVGGraphics2D(w, h, SVGUnits.PT);
+        chart.draw(g, new Rectangle2D.Double(0, 0, w, h));
+        return "<?xml version=\"1.0\"?>\n" + g.getSVGElement(null, true, new ViewBox(0, 0, w, h), null, null) + "\n";
     }
 
     /** Renders the chart as a standalone SVG document of the given size in pixels. */

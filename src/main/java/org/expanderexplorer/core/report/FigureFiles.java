@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.io.AtomicFiles;
 
@@ -29,6 +30,42 @@ public final class FigureFiles {
             }
         }
         throw new BadInputException(file + ": unknown figure format; use a name ending in .png, .svg or .csv");
+    }
+
+    /**
+     * Writes {@code spec} as PNG or SVG (from the file name) at a printed size and resolution, in {@code style}'s
+     * theme with the size's text scale ({@link FigureSize#style}).
+     *
+     * @throws BadInputException for a CSV name (see {@link #writeCsv}) or when the file cannot be written
+     */
+    public static void write(Path file, FigureSpec spec, FigureStyle style, FigureSize size) {
+        String format = formatOf(file);
+        if (format.equals("csv")) {
+            throw new BadInputException(file + ": a figure size applies to PNG and SVG; the data is written as CSV "
+                    + "without one");
+        }
+        var chart = Charts.build(spec, size.style(style));
+        try {
+            if (format.equals("png")) {
+                byte[] png = Charts.png(chart, size);
+                AtomicFiles.write(file, out -> out.write(png));
+            } else {
+                byte[] svg = Charts.svg(chart, size).getBytes(StandardCharsets.UTF_8);
+                AtomicFiles.write(file, out -> out.write(svg));
+            }
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot write (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Writes the data behind {@code spec} as CSV with a header block ({@link FigureCsv}), atomically. */
+    public static void writeCsv(Path file, FigureSpec spec, Map<String, ?> header, FigureCsv.Layout layout) {
+        byte[] csv = FigureCsv.of(spec, header, layout).getBytes(StandardCharsets.UTF_8);
+        try {
+            AtomicFiles.write(file, out -> out.write(csv));
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot write (" + e.getMessage() + ")", e);
+        }
     }
 
     /**

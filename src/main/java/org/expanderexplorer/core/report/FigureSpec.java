@@ -37,16 +37,30 @@ public record FigureSpec(String title, String xLabel, String leftLabel, String r
      * @param look   how it is drawn
      * @param colour colour index into the style's palette
      * @param dashed dashed line
+     * @param description what the series is, in a sentence (the tooltip of its legend entry and points); may be
+     *                    empty
      */
-    public record Series(String name, double[] x, double[] y, Axis axis, Look look, int colour, boolean dashed) {
+    public record Series(String name, double[] x, double[] y, Axis axis, Look look, int colour, boolean dashed,
+                         String description) {
         public Series {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(description, "description");
             x = x.clone();
             y = y.clone();
             if (x.length != y.length) {
                 throw new IllegalArgumentException("series " + name + ": " + x.length + " x values, " + y.length
                         + " y values");
             }
+        }
+
+        /** A series without a description. */
+        public Series(String name, double[] x, double[] y, Axis axis, Look look, int colour, boolean dashed) {
+            this(name, x, y, axis, look, colour, dashed, "");
+        }
+
+        /** The same series with a description. */
+        public Series describedAs(String text) {
+            return new Series(name, x, y, axis, look, colour, dashed, text);
         }
 
         @Override
@@ -81,10 +95,24 @@ public record FigureSpec(String title, String xLabel, String leftLabel, String r
      * @param label    text shown by the line (may be empty)
      * @param colour   palette index, or -1 for the neutral reference colour
      * @param dashed   dashed line
+     * @param description what the line means, in a sentence (the tooltip of the line and its legend entry); may
+     *                    be empty
      */
-    public record Marker(double value, boolean vertical, Axis axis, String label, int colour, boolean dashed) {
+    public record Marker(double value, boolean vertical, Axis axis, String label, int colour, boolean dashed,
+                         String description) {
         public Marker {
             Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(description, "description");
+        }
+
+        /** A line without a description. */
+        public Marker(double value, boolean vertical, Axis axis, String label, int colour, boolean dashed) {
+            this(value, vertical, axis, label, colour, dashed, "");
+        }
+
+        /** The same line with a description. */
+        public Marker describedAs(String text) {
+            return new Marker(value, vertical, axis, label, colour, dashed, text);
         }
     }
 
@@ -92,6 +120,11 @@ public record FigureSpec(String title, String xLabel, String leftLabel, String r
         Objects.requireNonNull(title, "title");
         series = List.copyOf(series);
         markers = List.copyOf(markers);
+    }
+
+    /** The same figure without a title (a journal figure's title goes in its caption). */
+    public FigureSpec withoutTitle() {
+        return new FigureSpec("", xLabel, leftLabel, rightLabel, xDescending, xLog, series, markers);
     }
 
     /**
@@ -142,6 +175,7 @@ public record FigureSpec(String title, String xLabel, String leftLabel, String r
         private boolean xLog;
         private final List<Series> series = new ArrayList<>();
         private final List<Marker> markers = new ArrayList<>();
+        private boolean lastWasMarker;
 
         private Builder(String title) {
             this.title = title;
@@ -166,21 +200,37 @@ public record FigureSpec(String title, String xLabel, String leftLabel, String r
 
         public Builder series(String name, double[] x, double[] y, Axis axis, Look look, int colour, boolean dashed) {
             series.add(new Series(name, x, y, axis, look, colour, dashed));
+            lastWasMarker = false;
             return this;
         }
 
         public Builder marker(Marker m) {
             markers.add(m);
+            lastWasMarker = true;
             return this;
         }
 
         public Builder vertical(double x, String label, int colour) {
-            markers.add(new Marker(x, true, Axis.LEFT, label, colour, true));
-            return this;
+            return marker(new Marker(x, true, Axis.LEFT, label, colour, true));
         }
 
         public Builder horizontal(double y, Axis axis, String label, int colour, boolean dashed) {
-            markers.add(new Marker(y, false, axis, label, colour, dashed));
+            return marker(new Marker(y, false, axis, label, colour, dashed));
+        }
+
+        /**
+         * Describes the series or line added last (its tooltip: what it is and how to read it).
+         *
+         * @throws IllegalStateException before anything was added
+         */
+        public Builder note(String description) {
+            if (lastWasMarker && !markers.isEmpty()) {
+                markers.set(markers.size() - 1, markers.get(markers.size() - 1).describedAs(description));
+            } else if (!series.isEmpty()) {
+                series.set(series.size() - 1, series.get(series.size() - 1).describedAs(description));
+            } else {
+                throw new IllegalStateException("note() describes the series or line added last; none was added");
+            }
             return this;
         }
 

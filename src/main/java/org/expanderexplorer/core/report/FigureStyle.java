@@ -91,16 +91,27 @@ public record FigureStyle(boolean dark, double scale, boolean contrast) {
         return contrast ? 1.5 * scale : scale;
     }
 
+    // whole sizes: SVG files carry font sizes as whole numbers (JFreeSVG), so a PNG and an SVG of one figure lay
+    // their text out alike only when the sizes are whole to begin with
     public Font titleFont() {
-        return new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(14 * scale));
+        return new Font(Font.SANS_SERIF, Font.BOLD, size(14));
     }
 
     public Font labelFont() {
-        return new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(12 * scale));
+        return new Font(Font.SANS_SERIF, Font.PLAIN, size(12));
     }
 
     public Font tickFont() {
-        return new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(10.5 * scale));
+        return new Font(Font.SANS_SERIF, Font.PLAIN, size(10.5));
+    }
+
+    private int size(double atScaleOne) {
+        return Math.max(1, (int) Math.round(atScaleOne * scale));
+    }
+
+    /** Radius of a data point's dot. */
+    public double dotRadius() {
+        return 3 * scale;
     }
 
     public Stroke line() {

@@ -68,60 +68,35 @@ public final class Figures {
                 .xDescending(true);
         if (hasAccuracy) {
             b.series("accuracy", q, accuracyPercent, FigureSpec.Axis.LEFT, FigureSpec.Look.LINE_AND_POINTS, 0,
-                    false);
+                    false).note(ACCURACY_NOTE);
         }
         b.series(DS + (rep == Representation.WEIGHTED ? " (weighted)" : ""), q, deltaS, FigureSpec.Axis.RIGHT,
-                FigureSpec.Look.LINE_AND_POINTS, 1, false);
+                FigureSpec.Look.LINE_AND_POINTS, 1, false).note(rep == Representation.WEIGHTED ? DS_WEIGHTED_NOTE
+                : DS_NOTE);
         if (rep == Representation.UNWEIGHTED && deltaR != null) {
-            b.series(DR, q, deltaR, FigureSpec.Axis.RIGHT, FigureSpec.Look.LINE_AND_POINTS, 2, false);
+            b.series(DR, q, deltaR, FigureSpec.Axis.RIGHT, FigureSpec.Look.LINE_AND_POINTS, 2, false).note(DR_NOTE);
         }
-        b.horizontal(0, FigureSpec.Axis.RIGHT, "gap = 0", -1, false);
-        ZeroCrossing r = rep == Representation.UNWEIGHTED ? crossR : null;
-        double mid = (min(q) + max(q)) / 2;
-        if (crossS != null && r != null && Math.abs(at(crossS) - at(r)) < CLOSE * (max(q) - min(q))
-                && (at(crossS) < mid) == (at(r) < mid)) {
-            // two labels this close would run into each other: one line carries both. Labels of lines in the low-q
-            // half extend towards high q, so the text goes on the lower q line, and the other way round.
-            String text = DR + " = 0 at q = " + pct(at(r)) + ", " + DS + " = 0 at " + pct(at(crossS));
-            boolean onR = at(r) < mid ? at(r) <= at(crossS) : at(r) >= at(crossS);
-            b.vertical(at(crossS), onR ? "" : text, 1);
-            b.vertical(at(r), onR ? text : "", 2);
-        } else {
-            crossingMarker(b, crossS, DS, 1);
-            crossingMarker(b, r, DR, 2);
-        }
+        b.horizontal(0, FigureSpec.Axis.RIGHT, "", -1, false).note(ZERO_NOTE);
+        // each crossing keeps its own line and label; MarkerLabels leaves out a label with no free room, and the
+        // legend names both either way
+        crossingMarker(b, crossS, DS, 1);
+        crossingMarker(b, rep == Representation.UNWEIGHTED ? crossR : null, DR, 2);
         return b.build();
     }
 
-    /** Crossing lines closer than this fraction of the q range share one label (a label is about 0.3 wide). */
-    private static final double CLOSE = 0.32;
-
     private static double at(ZeroCrossing c) {
         return c.interpolated() != null ? c.interpolated() : c.gridQ();
-    }
-
-    private static double min(double[] q) {
-        double lo = Double.POSITIVE_INFINITY;
-        for (double v : q) {
-            lo = Math.min(lo, v);
-        }
-        return q.length == 0 ? 0 : lo;
-    }
-
-    private static double max(double[] q) {
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double v : q) {
-            hi = Math.max(hi, v);
-        }
-        return q.length == 0 ? 1 : hi;
     }
 
     private static void crossingMarker(FigureSpec.Builder b, ZeroCrossing c, String name, int colour) {
         if (c == null) {
             return;
         }
-        double at = c.interpolated() != null ? c.interpolated() : c.gridQ();
-        b.vertical(at, name + " = 0 at q = " + pct(at), colour);
+        double at = at(c);
+        b.vertical(at, name + " = 0 at q = " + pct(at), colour).note("the first q, going down, at which " + name
+                + " is 0 or below (or undefined): the graph stops being Ramanujan there"
+                + (c.interpolated() != null ? "; interpolated between the two grid points around the crossing"
+                : ""));
     }
 
     /**
@@ -136,19 +111,27 @@ public final class Figures {
             i[k] = k + 1;
             s[k] = sv.get(k);
         }
+        double scale = sv.isEmpty() ? 0 : Math.abs(sv.get(0));
         FigureSpec.Builder b = FigureSpec.builder(title).axes("index i", "singular value σ_i", null)
-                .series("σ_i", i, s, FigureSpec.Axis.LEFT, FigureSpec.Look.STEMS, 0, false);
+                .series("σ_i", i, s, FigureSpec.Axis.LEFT, FigureSpec.Look.STEMS, 0, false)
+                .note("the singular values σ_1 ≥ σ_2 ≥ ... of the biadjacency matrix M (of |W| when weighted); "
+                        + "σ_1 is μ_0");
         if (r.muHat() != null && sv.size() > 1) {
-            b.series("μ̂ = σ_2 = " + num(r.muHat()), new double[] {2}, new double[] {r.muHat()}, FigureSpec.Axis.LEFT,
-                    FigureSpec.Look.POINTS, 1, false);
+            b.series("μ̂ = σ_2 = " + num(r.muHat(), scale), new double[] {2}, new double[] {r.muHat()},
+                    FigureSpec.Axis.LEFT, FigureSpec.Look.POINTS, 1, false)
+                    .note("the largest non-trivial singular value; the graph is Ramanujan while μ̂ stays below the "
+                            + "bound");
         }
         if (r.representation() == Representation.UNWEIGHTED && r.deltaR() != null) {
             double bound = r.deltaR() + r.muHat();
-            b.horizontal(bound, FigureSpec.Axis.LEFT, "√(d_L−1)+√(d_R−1) = " + num(bound), 2, true);
+            b.horizontal(bound, FigureSpec.Axis.LEFT, "√(d_L−1)+√(d_R−1) = " + num(bound, scale), 2, true)
+                    .note("the biregular bipartite Ramanujan bound with the average degrees d_L and d_R; Δ_R is "
+                            + "its height above μ̂");
         }
         if (r.deltaS() != null) {
             double bound = r.deltaS() + r.muHat();
-            b.horizontal(bound, FigureSpec.Axis.LEFT, "2√(μ_0−1) = " + num(bound), 1, true);
+            b.horizontal(bound, FigureSpec.Axis.LEFT, "2√(μ_0−1) = " + num(bound, scale), 1, true)
+                    .note("the d-regular Ramanujan bound with d estimated by μ_0; Δ_S is its height above μ̂");
         }
         return b.build();
     }
@@ -158,43 +141,61 @@ public final class Figures {
      * first crossings, and the current q.
      */
     public static FigureSpec gaps(List<SweepPoint> pts, GraphId graph, double currentQ, String title) {
+        return gaps(pts, graph, currentQ, false, title);
+    }
+
+    /** The gaps panel with a logarithmic q axis when {@code logQ} (the slider's log mode). */
+    public static FigureSpec gaps(List<SweepPoint> pts, GraphId graph, double currentQ, boolean logQ, String title) {
         double[] q = qs(pts);
         SweepPoint.Key u = new SweepPoint.Key(graph, Representation.UNWEIGHTED);
         SweepPoint.Key w = new SweepPoint.Key(graph, Representation.WEIGHTED);
-        FigureSpec.Builder b = FigureSpec.builder(title).axes(Q_AXIS, "gap", null).xDescending(true)
+        FigureSpec.Builder b = FigureSpec.builder(title).axes(Q_AXIS, "gap", null).xDescending(true).xLog(logQ)
                 .series(DS, q, values(pts, u, LayerAnalysisResult::deltaS), FigureSpec.Axis.LEFT,
-                        FigureSpec.Look.LINE_AND_POINTS, 1, false)
+                        FigureSpec.Look.LINE_AND_POINTS, 1, false).note(DS_NOTE)
                 .series(DR, q, values(pts, u, LayerAnalysisResult::deltaR), FigureSpec.Axis.LEFT,
-                        FigureSpec.Look.LINE_AND_POINTS, 2, false)
+                        FigureSpec.Look.LINE_AND_POINTS, 2, false).note(DR_NOTE)
                 .series(DS + " (weighted)", q, values(pts, w, LayerAnalysisResult::deltaS), FigureSpec.Axis.LEFT,
-                        FigureSpec.Look.LINE, 3, true)
-                .horizontal(0, FigureSpec.Axis.LEFT, "", -1, false);
+                        FigureSpec.Look.LINE, 3, true).note(DS_WEIGHTED_NOTE)
+                .horizontal(0, FigureSpec.Axis.LEFT, "", -1, false).note(ZERO_NOTE);
         List<Double> grid = grid(pts);
         ZeroCrossing dr = ZeroCrossing.first(grid, boxed(values(pts, u, LayerAnalysisResult::deltaR)));
         crossingMarker(b, dr, DR, 2);
-        b.marker(new FigureSpec.Marker(currentQ, true, FigureSpec.Axis.LEFT, "q = " + pct(currentQ), -1, false));
+        currentQ(b, currentQ);
         return b.build();
+    }
+
+    private static void currentQ(FigureSpec.Builder b, double q) {
+        b.marker(new FigureSpec.Marker(q, true, FigureSpec.Axis.LEFT, "q = " + pct(q), -1, false))
+                .note("the q set by the slider now");
     }
 
     /** The Cheeger panel: lower bound, sweep-cut upper bound and (on small graphs) the exact constant against q. */
     public static FigureSpec cheeger(List<SweepPoint> pts, GraphId graph, Representation rep, double currentQ,
                                      String title) {
+        return cheeger(pts, graph, rep, currentQ, false, title);
+    }
+
+    /** The Cheeger panel with a logarithmic q axis when {@code logQ}. */
+    public static FigureSpec cheeger(List<SweepPoint> pts, GraphId graph, Representation rep, double currentQ,
+                                     boolean logQ, String title) {
         double[] q = qs(pts);
         SweepPoint.Key k = new SweepPoint.Key(graph, rep);
         FigureSpec.Builder b = FigureSpec.builder(title).axes(Q_AXIS, "edge expansion h(G)", null).xDescending(true)
+                .xLog(logQ)
                 .series("lower bound max(λ_2/2, (d_min−μ̂)/2)", q, values(pts, k, LayerAnalysisResult::cheegerLower),
-                        FigureSpec.Axis.LEFT, FigureSpec.Look.LINE_AND_POINTS, 4, false)
+                        FigureSpec.Axis.LEFT, FigureSpec.Look.LINE_AND_POINTS, 4, false).note(CHEEGER_LOWER_NOTE)
                 .series("sweep cut (upper bound)", q, values(pts, k, LayerAnalysisResult::sweepCutRatio),
-                        FigureSpec.Axis.LEFT, FigureSpec.Look.LINE_AND_POINTS, 5, false);
+                        FigureSpec.Axis.LEFT, FigureSpec.Look.LINE_AND_POINTS, 5, false).note(SWEEP_CUT_NOTE);
         double[] exact = values(pts, k, LayerAnalysisResult::cheegerExact);
         boolean anyExact = false;
         for (double v : exact) {
             anyExact |= !Double.isNaN(v);
         }
         if (anyExact) {
-            b.series("exact h(G)", q, exact, FigureSpec.Axis.LEFT, FigureSpec.Look.LINE_AND_POINTS, 6, true);
+            b.series("exact h(G)", q, exact, FigureSpec.Axis.LEFT, FigureSpec.Look.LINE_AND_POINTS, 6, true)
+                    .note(EXACT_NOTE);
         }
-        b.marker(new FigureSpec.Marker(currentQ, true, FigureSpec.Axis.LEFT, "q = " + pct(currentQ), -1, false));
+        currentQ(b, currentQ);
         return b.build();
     }
 
@@ -208,20 +209,29 @@ public final class Figures {
      */
     public static FigureSpec accuracy(List<SweepPoint> pts, Double dense, double currentQ, Double current,
                                       Double stoppingQ, String title) {
+        return accuracy(pts, dense, currentQ, current, stoppingQ, false, title);
+    }
+
+    /** The accuracy panel with a logarithmic q axis when {@code logQ}. */
+    public static FigureSpec accuracy(List<SweepPoint> pts, Double dense, double currentQ, Double current,
+                                      Double stoppingQ, boolean logQ, String title) {
         double[] q = qs(pts);
         FigureSpec.Builder b = FigureSpec.builder(title).axes(Q_AXIS, "test accuracy (%)", null).xDescending(true)
+                .xLog(logQ)
                 .series("accuracy (test subset)", q, accuracy(pts), FigureSpec.Axis.LEFT,
-                        FigureSpec.Look.LINE_AND_POINTS, 0, false);
+                        FigureSpec.Look.LINE_AND_POINTS, 0, false)
+                .note("test accuracy of the pruned network along the curve, on a fixed 1,000-sequence subset");
         if (current != null) {
-            b.series("current", new double[] {currentQ}, new double[] {100 * current}, FigureSpec.Axis.LEFT,
-                    FigureSpec.Look.POINTS, 1, false);
+            b.series("now", new double[] {currentQ}, new double[] {100 * current}, FigureSpec.Axis.LEFT,
+                    FigureSpec.Look.POINTS, 1, false)
+                    .note("test accuracy at the slider's q (the full test set once the slider is released)");
         }
         if (dense != null) {
             b.horizontal(100 * dense, FigureSpec.Axis.LEFT, "dense " + String.format(Locale.ROOT, "%.2f %%",
-                    100 * dense), -1, true);
+                    100 * dense), -1, true).note("test accuracy of the unpruned network");
         }
         if (stoppingQ != null) {
-            b.vertical(stoppingQ, "stop at q = " + pct(stoppingQ), 2);
+            b.vertical(stoppingQ, "stopping rule: q = " + pct(stoppingQ), 2).note(STOP_NOTE);
         }
         return b.build();
     }
@@ -276,4 +286,33 @@ public final class Figures {
     static String num(double v) {
         return String.format(Locale.ROOT, "%.3g", v);
     }
+
+    /**
+     * {@link #num(double)}, but 0 for a value below a billionth of {@code scale} (a singular value of 2.5e-13 next
+     * to one of 3 is a zero computed in floating point, not a number to print).
+     */
+    static String num(double v, double scale) {
+        return Math.abs(v) < ZERO * Math.abs(scale) ? "0" : num(v);
+    }
+
+    /** Values below this fraction of their figure's scale are shown as 0. */
+    static final double ZERO = 1e-9;
+
+    static final String ACCURACY_NOTE = "test accuracy of the pruned network at each q (left axis)";
+    static final String DS_NOTE = "Δ_S = 2√(μ_0 − 1) − μ̂ of the unweighted graph: the d-regular Ramanujan bound "
+            + "with d estimated by μ_0, minus μ̂; Ramanujan while above 0";
+    static final String DS_WEIGHTED_NOTE = "Δ_S of the weighted graph |W|: 2√(μ_0 − 1) − μ̂ with the singular "
+            + "values of |W|; Ramanujan while above 0";
+    static final String DR_NOTE = "Δ_R = √(d_L − 1) + √(d_R − 1) − μ̂ of the unweighted graph: the biregular "
+            + "bipartite Ramanujan bound with the average degrees, minus μ̂; Ramanujan while above 0";
+    static final String ZERO_NOTE = "gap = 0: a gap above this line means the graph is Ramanujan (a good expander)";
+    static final String CHEEGER_LOWER_NOTE = "the larger of the two lower bounds on the edge expansion: λ_2/2 "
+            + "(Fiedler value) and (d_min − μ̂)/2";
+    static final String SWEEP_CUT_NOTE = "the expansion ratio of the best set found by sweeping the Fiedler vector:"
+            + " an upper bound on h(G)";
+    static final String EXACT_NOTE = "the exact Cheeger constant h(G), by enumerating every vertex set (small "
+            + "graphs only)";
+    static final String STOP_NOTE = "the q the stopping rule recommends: the last grid q, going down, before a "
+            + "monitored gap (Δ_R of the unweighted graph, Δ_S of the weighted one) falls to 0 or below. Pruning "
+            + "further loses the expander property";
 }

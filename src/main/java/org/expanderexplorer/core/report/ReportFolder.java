@@ -11,7 +11,8 @@ import org.expanderexplorer.core.io.Provenance;
 
 /**
  * A report folder: every figure as PNG, SVG and CSV, and {@code settings.json} with what produced them (model file
- * hash, data set, method, q, seed, ...), so a figure in a report can be traced and reproduced.
+ * hash, data set, method, q, seed, ...), so a figure in a report can be traced and reproduced. Each CSV carries the
+ * same settings in its header block ({@link FigureCsv}).
  */
 public final class ReportFolder {
 
@@ -38,11 +39,13 @@ public final class ReportFolder {
             if (f.getValue() == null) {
                 continue;
             }
-            for (String ext : new String[] {"png", "svg", "csv"}) {
+            for (String ext : new String[] {"png", "svg"}) {
                 FigureFiles.write(dir.resolve(f.getKey() + "." + ext), f.getValue(), style, FigureFiles.WIDTH,
                         FigureFiles.HEIGHT, 2);
                 n++;
             }
+            FigureFiles.writeCsv(dir.resolve(f.getKey() + ".csv"), f.getValue(), settings, FigureCsv.Layout.LONG);
+            n++;
         }
         Map<String, Object> s = new LinkedHashMap<>(settings);
         s.put("figures", figures.keySet());

@@ -160,7 +160,9 @@ public record SweepTable(List<Row> rows) {
 
     /**
      * Reads a {@code sweep.csv}. The header must hold at least the columns up to {@code isolatedRight} (the ones
-     * every version writes); later columns are read when present.
+     * every version writes); later columns are read when present. Comment lines starting with {@code #} before the
+     * header (a header block as the figure CSVs carry, or notes added by hand), blank lines and a UTF-8 byte-order
+     * mark (a spreadsheet's save) are skipped.
      *
      * @throws BadInputException naming the file and line for a missing column, a short row or a bad number
      */
@@ -169,10 +171,19 @@ public record SweepTable(List<Row> rows) {
         List<Row> rows = new ArrayList<>();
         InputFiles.requireRegular(file, "a sweep CSV");
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
+            long line = 0;
+            String header;
+            do {
+                header = in.readLine();
+                line++;
+                if (header != null && line == 1 && header.startsWith(FigureCsv.BOM)) {
+                    header = header.substring(1);
+                }
+            } while (header != null && (header.isBlank() || header.startsWith("#")));
             if (header == null) {
                 throw BadInputException.inFile(file, "is empty; expected a sweep CSV with the header " + HEADER);
             }
+            long headerLine = line;
             List<String> names = List.of(header.strip().split(",", -1));
             int[] at = new int[COLUMNS.size()];
             for (int c = 0; c < COLUMNS.size(); c++) {
@@ -180,14 +191,13 @@ public record SweepTable(List<Row> rows) {
                 // in a spreadsheet still reads, and only the columns every version wrote are required.
                 at[c] = names.indexOf(COLUMNS.get(c));
                 if (at[c] < 0 && c <= COLUMNS.indexOf("isolatedRight")) {
-                    throw BadInputException.atLine(file, 1, "missing column '" + COLUMNS.get(c)
+                    throw BadInputException.atLine(file, headerLine, "missing column '" + COLUMNS.get(c)
                             + "'; not a sweep CSV (expected the header " + HEADER + ")");
                 }
             }
-            long line = 1;
             for (String text = in.readLine(); text != null; text = in.readLine()) {
                 line++;
-                if (text.isBlank()) {
+                if (text.isBlank() || text.startsWith("#")) {
                     continue;
                 }
                 String[] cells = text.split(",", -1);

@@ -55,13 +55,15 @@ public final class TeachingFigures {
                 i[k] = k + 1;
             }
             series.add(new FigureSpec.Series(referenceName, i, reference, FigureSpec.Axis.LEFT,
-                    FigureSpec.Look.LINE_AND_POINTS, 5, true));
+                    FigureSpec.Look.LINE_AND_POINTS, 5, true, "the singular values of a random graph with the same "
+                    + "rounded degrees, for comparison"));
         }
         List<Double> sv = r.singularValues();
         if (selected >= 1 && selected <= sv.size()) {
-            series.add(new FigureSpec.Series("selected σ_" + selected + " = " + Figures.num(sv.get(selected - 1)),
-                    new double[] {selected}, new double[] {sv.get(selected - 1)}, FigureSpec.Axis.LEFT,
-                    FigureSpec.Look.POINTS, 4, false));
+            series.add(new FigureSpec.Series("selected σ_" + selected + " = " + Figures.num(sv.get(selected - 1),
+                    sv.get(0)), new double[] {selected}, new double[] {sv.get(selected - 1)}, FigureSpec.Axis.LEFT,
+                    FigureSpec.Look.POINTS, 4, false, "the singular value whose singular vectors colour the "
+                    + "vertices (u_i on the left, v_i on the right)"));
         }
         return new FigureSpec(base.title(), base.xLabel(), base.leftLabel(), base.rightLabel(), false, false, series,
                 base.markers());
@@ -80,20 +82,21 @@ public final class TeachingFigures {
         FigureSpec.Builder b = FigureSpec.builder(title)
                 .axes(STEP_AXIS, "Ramanujan gap", accuracy ? "test accuracy (%)" : null)
                 .series("Δ_R", x, values(steps, Step::deltaR), FigureSpec.Axis.LEFT, FigureSpec.Look.LINE_AND_POINTS,
-                        2, false)
+                        2, false).note(Figures.DR_NOTE)
                 .series("Δ_S", x, values(steps, Step::deltaS), FigureSpec.Axis.LEFT, FigureSpec.Look.LINE_AND_POINTS,
-                        1, false)
+                        1, false).note(Figures.DS_NOTE)
                 .series("Δ_S (weighted)", x, values(steps, Step::deltaSWeighted), FigureSpec.Axis.LEFT,
-                        FigureSpec.Look.LINE, 3, true)
-                .horizontal(0, FigureSpec.Axis.LEFT, "", -1, false);
+                        FigureSpec.Look.LINE, 3, true).note(Figures.DS_WEIGHTED_NOTE)
+                .horizontal(0, FigureSpec.Axis.LEFT, "", -1, false).note(Figures.ZERO_NOTE);
         if (accuracy) {
             b.series("accuracy", x, values(steps, s -> s.accuracy() == null ? null : 100 * s.accuracy()),
-                    FigureSpec.Axis.RIGHT, FigureSpec.Look.LINE_AND_POINTS, 0, false);
+                    FigureSpec.Axis.RIGHT, FigureSpec.Look.LINE_AND_POINTS, 0, false).note(Figures.ACCURACY_NOTE);
         }
         if (lostAt != null) {
-            b.vertical(lostAt, "not Ramanujan from step " + lostAt, 2);
+            b.vertical(lostAt, "not Ramanujan from step " + lostAt, 2).note("the first step at which the gap the "
+                    + "call-out watches (Δ_R unweighted, Δ_S weighted) is 0 or below");
         }
-        b.marker(new FigureSpec.Marker(current, true, FigureSpec.Axis.LEFT, "now", -1, false));
+        now(b, current);
         return b.build();
     }
 
@@ -102,16 +105,22 @@ public final class TeachingFigures {
         double[] x = steps(steps);
         FigureSpec.Builder b = FigureSpec.builder(title).axes(STEP_AXIS, "h(G)", null)
                 .series("lower bound", x, values(steps, Step::cheegerLower), FigureSpec.Axis.LEFT,
-                        FigureSpec.Look.LINE_AND_POINTS, 4, false)
+                        FigureSpec.Look.LINE_AND_POINTS, 4, false).note(Figures.CHEEGER_LOWER_NOTE)
                 .series("sweep cut (upper bound)", x, values(steps, Step::sweepCut), FigureSpec.Axis.LEFT,
-                        FigureSpec.Look.LINE_AND_POINTS, 5, false);
-        b.horizontal(0, FigureSpec.Axis.LEFT, "", -1, false);
+                        FigureSpec.Look.LINE_AND_POINTS, 5, false).note(Figures.SWEEP_CUT_NOTE);
+        b.horizontal(0, FigureSpec.Axis.LEFT, "", -1, false).note("h(G) = 0: the graph is disconnected");
         if (steps.stream().anyMatch(s -> s.cheegerExact() != null)) {
             b.series("exact h(G)" + (rep == Representation.WEIGHTED ? " (weighted)" : ""), x,
-                    values(steps, Step::cheegerExact), FigureSpec.Axis.LEFT, FigureSpec.Look.LINE_AND_POINTS, 6, true);
+                    values(steps, Step::cheegerExact), FigureSpec.Axis.LEFT, FigureSpec.Look.LINE_AND_POINTS, 6, true)
+                    .note(Figures.EXACT_NOTE);
         }
-        b.marker(new FigureSpec.Marker(current, true, FigureSpec.Axis.LEFT, "now", -1, false));
+        now(b, current);
         return b.build();
+    }
+
+    private static void now(FigureSpec.Builder b, int current) {
+        b.marker(new FigureSpec.Marker(current, true, FigureSpec.Axis.LEFT, "now", -1, false))
+                .note("the step on screen now");
     }
 
     /**
@@ -136,13 +145,15 @@ public final class TeachingFigures {
         FigureSpec.Builder b = FigureSpec.builder(title).axes("degree (edges at a vertex)", "vertices", null)
                 .series("left vertices (rows)", histogramX(max, -HISTOGRAM_OFFSET), counts(leftDegrees, max),
                         FigureSpec.Axis.LEFT, FigureSpec.Look.STEMS, 0, false)
+                .note("how many left vertices (rows of the matrix) have each degree")
                 .series("right vertices (columns)", histogramX(max, HISTOGRAM_OFFSET), counts(rightDegrees, max),
-                        FigureSpec.Axis.LEFT, FigureSpec.Look.STEMS, 1, false);
+                        FigureSpec.Axis.LEFT, FigureSpec.Look.STEMS, 1, false)
+                .note("how many right vertices (columns of the matrix) have each degree");
         if (dL != null) {
-            b.vertical(dL, "d_L = " + Figures.num(dL), 0);
+            b.vertical(dL, "d_L = " + Figures.num(dL), 0).note("the average degree of the non-isolated left vertices");
         }
         if (dR != null) {
-            b.vertical(dR, "d_R = " + Figures.num(dR), 1);
+            b.vertical(dR, "d_R = " + Figures.num(dR), 1).note("the average degree of the non-isolated right vertices");
         }
         return b.build();
     }
@@ -167,13 +178,14 @@ public final class TeachingFigures {
             i[k] = k + 1;
             s[k] = sv.get(k);
         }
-        f.series(name, i, s, FigureSpec.Axis.LEFT, FigureSpec.Look.LINE_AND_POINTS, colour, colour == 1);
+        f.series(name, i, s, FigureSpec.Axis.LEFT, FigureSpec.Look.LINE_AND_POINTS, colour, colour == 1)
+                .note("the singular values of snapshot " + name);
         boolean unweighted = r.representation() == Representation.UNWEIGHTED;
         Double gap = unweighted ? r.deltaR() : r.deltaS();
         if (gap != null && r.muHat() != null) {
             double bound = gap + r.muHat();
             f.horizontal(bound, FigureSpec.Axis.LEFT, name + ": " + (unweighted ? "√(d_L−1)+√(d_R−1)" : "2√(μ_0−1)")
-                    + " = " + Figures.num(bound), colour, true);
+                    + " = " + Figures.num(bound), colour, true).note("the Ramanujan bound of snapshot " + name);
         }
     }
 

@@ -1,24 +1,15 @@
 package org.expanderexplorer.ui.chart;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.Region;
-import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import org.expanderexplorer.core.report.Charts;
-import org.expanderexplorer.core.report.FigureFiles;
 import org.expanderexplorer.core.report.FigureSpec;
 import org.expanderexplorer.core.report.FigureStyle;
 import org.expanderexplorer.ui.common.StyleClasses;
@@ -26,8 +17,10 @@ import org.expanderexplorer.ui.task.LatestWins;
 import org.expanderexplorer.ui.task.UiExecutor;
 
 /**
- * One chart panel: shows a {@link FigureSpec} drawn by JFreeChart, and offers, on right-click, export as PNG
- * (1x, 2x, 4x), SVG and CSV and copying the image.
+ * One chart panel: shows a {@link FigureSpec} drawn by JFreeChart, with a tooltip over every legend entry, data
+ * point and reference line, and offers, on right-click, export at a chosen printed size and resolution, as shown
+ * (PNG 1x, 2x, 4x, SVG), the data as CSV (long, or wide for spreadsheets, each with a header block saying what it
+ * shows), and copying the image ({@link ChartExports}).
  *
  * <p>The chart is rendered OFF the JavaFX thread into an image at the panel's size and the screen's pixel density
  * (latest wins: while the slider moves, only the newest figure is drawn), and the UI thread only swaps the image.
@@ -41,10 +34,18 @@ public final class ChartPanel extends Region {
     private final ObservableValue<FigureStyle> style;
     private final UiExecutor executor;
     private final Consumer<String> status;
-    private final LatestWins<RenderRequest, Image> renderer;
+    private final LatestWins<RenderRequest, Rendered> renderer;
+    private final ChartHover hover;
+    private final ChartExports exports;
     private FigureSpec shown;
 
+    /** The smallest size of a panel (the window's layout asks for more where it can: {@link PanelsLayout}). */
+    static final double SMALLEST = 90;
+
     private record RenderRequest(FigureSpec spec, FigureStyle style, int width, int height, double scale) {
+    }
+
+    private record Rendered(Image image, Charts.Rendering info) {
     }
 
     /**
@@ -63,25 +64,28 @@ public final class ChartPanel extends Region {
         getChildren().add(view);
         view.setPreserveRatio(false);
         view.setSmooth(true);
-        setMinSize(120, 90);
+        setMinSize(SMALLEST, SMALLEST);
         setPrefSize(500, 220);
-        this.renderer = new LatestWins<>(executor, ChartPanel::render, (r, img) -> {
+        this.hover = new ChartHover(this);
+        this.exports = new ChartExports(this, spec, style, executor, status);
+        this.renderer = new LatestWins<>(executor, ChartPanel::render, (r, done) -> {
             shown = r.spec();
-            view.setImage(img);
+            hover.setHovers(done.info().hovers());
+            view.setImage(done.image());
             layoutImage();
         }, e -> status.accept("Could not draw a chart: " + e.getMessage()));
         spec.addListener((o, a, b) -> requestRender());
         style.addListener((o, a, b) -> requestRender());
         widthProperty().addListener((o, a, b) -> requestRender());
         heightProperty().addListener((o, a, b) -> requestRender());
-        ContextMenu menu = menu();
+        ContextMenu menu = exports.menu();
         setOnContextMenuRequested(e -> menu.show(this, e.getScreenX(), e.getScreenY()));
     }
 
-    private static Image render(RenderRequest r) {
+    private static Rendered render(RenderRequest r) {
         FigureSpec s = r.spec() == null ? placeholder() : r.spec();
-        BufferedImage img = Charts.image(Charts.build(s, r.style()), r.width(), r.height(), r.scale());
-        return FxImages.of(img);
+        Charts.Rendering done = Charts.render(Charts.build(s, r.style()), r.width(), r.height(), r.scale());
+        return new Rendered(FxImages.of(done.image()), done);
     }
 
     private void requestRender() {
@@ -120,82 +124,26 @@ public final class ChartPanel extends Region {
         return renderer.isBusy();
     }
 
-    private ContextMenu menu() {
-        ContextMenu m = new ContextMenu();
-        for (int scale : new int[] {1, 2, 4}) {
-            MenuItem png = new MenuItem("Export PNG (" + scale + "x)...");
-            png.setOnAction(e -> export("png", scale));
-            m.getItems().add(png);
-        }
-        MenuItem svg = new MenuItem("Export SVG...");
-        svg.setOnAction(e -> export("svg", 1));
-        MenuItem csv = new MenuItem("Export data (CSV)...");
-        csv.setOnAction(e -> export("csv", 1));
-        MenuItem copy = new MenuItem("Copy image");
-        copy.setOnAction(e -> copyImage());
-        m.getItems().addAll(svg, csv, new SeparatorMenuItem(), copy);
-        return m;
+    /** A hint shown when the mouse rests where no line or point is (e.g. what a click does). */
+    public void setHint(String text) {
+        hover.setHint(text);
     }
 
-    private int logicalWidth() {
-        return Math.max(200, (int) Math.round(getWidth()));
-    }
-
-    private int logicalHeight() {
-        return Math.max(150, (int) Math.round(getHeight()));
-    }
-
-    private void export(String format, int scale) {
-        FigureSpec s = spec.getValue();
-        if (s == null) {
-            status.accept("Nothing to export yet.");
-            return;
-        }
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Export " + format.toUpperCase());
-        fc.setInitialFileName(fileName(s.title()) + "." + format);
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.toUpperCase(), "*." + format));
-        File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (f != null) {
-            exportTo(f.toPath(), scale);
-        }
+    /**
+     * What produced the figure, for the header block of its CSV (model, data set, graph, representation, method,
+     * q, seed, ...), asked for at the moment of export.
+     */
+    public void setProvenance(java.util.function.Supplier<java.util.Map<String, ?>> provenance) {
+        exports.setProvenance(provenance);
     }
 
     /** Writes the shown figure to {@code file} (format from its name) in the background, at the panel's size. */
     public void exportTo(Path file, double scale) {
-        FigureSpec s = spec.getValue();
-        FigureStyle st = style.getValue();
-        int w = logicalWidth();
-        int h = logicalHeight();
-        executor.submit(() -> {
-            FigureFiles.write(file, s, st, w, h, scale);
-            return file;
-        }, p -> status.accept("Wrote " + p), e -> status.accept("Export failed: " + e.getMessage()));
-    }
-
-    private void copyImage() {
-        FigureSpec s = spec.getValue();
-        if (s == null) {
-            return;
-        }
-        FigureStyle st = style.getValue();
-        int w = logicalWidth();
-        int h = logicalHeight();
-        executor.submit(() -> Charts.png(Charts.build(s, st), w, h, 2), png -> {
-            ClipboardContent c = new ClipboardContent();
-            c.putImage(new Image(new ByteArrayInputStream(png)));
-            Clipboard.getSystemClipboard().setContent(c);
-            status.accept("Copied the figure to the clipboard.");
-        }, e -> status.accept("Copy failed: " + e.getMessage()));
+        exports.exportAsShown(file, scale);
     }
 
     /** What an empty panel shows. */
     private static FigureSpec placeholder() {
         return FigureSpec.builder("(no data yet)").axes("", "", null).build();
-    }
-
-    static String fileName(String title) {
-        String n = title.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-+", "-").replaceAll("^-|-$", "");
-        return n.isEmpty() ? "figure" : n;
     }
 }

@@ -1,5 +1,6 @@
 package org.expanderexplorer.ui.classroom;
 
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
@@ -11,8 +12,10 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.ui.common.StyleClasses;
@@ -51,7 +54,10 @@ public final class ClassroomControls extends VBox {
         ih.setMnemonicParsing(false);
         hh.setMnemonicParsing(false);
         hh.setOnAction(e -> vm.openClassroomModel(GraphId.HH));
-        HBox model = new HBox(6, new Label("RNN:"), ih, hh);
+        Label rnn = new Label("RNN:");
+        rnn.setMinWidth(Region.USE_PREF_SIZE);
+        // wraps in a narrow panel (200 % beside the explanation) rather than cutting "W_hh" off
+        FlowPane model = new FlowPane(6, 6, rnn, ih, hh);
         model.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Tooltip.install(model, new Tooltip("The classroom model (an RNN with 12 units on 8 x 8 digits): edit its "
                 + "input-to-hidden (8 x 12) or hidden-to-hidden (12 x 12) matrix and watch the test accuracy."));
@@ -113,13 +119,17 @@ public final class ClassroomControls extends VBox {
                 compare.accept(snapshots.compare(sel.get(0), sel.get(1)));
             }
         });
+        // buttons keep their text; the name field and the lists give way when the panel is narrow
+        for (Button b : List.of(ih, hh, save, restore, compareButton)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         getChildren().addAll(section("GRAPH"), title, description, gallery, model, weighted, section("STEP MODE"));
         getChildren().addAll(ClassroomGraphPane.stepOptions(steps));
         getChildren().addAll(section("COLOURS"), colouring, indexRow, cut, reference, section("SNAPSHOTS"), saveRow,
                 list, new HBox(6, restore, compareButton));
     }
 
-    private static <T extends javafx.scene.layout.Region> T wide(T node) {
+    private static <T extends Region> T wide(T node) {
         node.setMaxWidth(Double.MAX_VALUE);
         return node;
     }

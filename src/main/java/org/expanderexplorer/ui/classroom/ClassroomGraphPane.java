@@ -15,7 +15,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.expanderexplorer.core.drawing.GraphDrawing;
 import org.expanderexplorer.core.pruning.EdgeOrder;
@@ -128,7 +127,7 @@ public final class ClassroomGraphPane extends BorderPane {
         seed.getValueFactory().valueProperty().addListener((o, a, b) -> steps.seedProperty().set(b));
         seed.disableProperty().bind(steps.orderProperty().isNotEqualTo(EdgeOrder.Kind.RANDOM));
         seed.setTooltip(new Tooltip("Seed of the random order."));
-        HBox row = new HBox(6, order, seed);
+        FlowPane row = new FlowPane(6, 6, order, seed);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         CheckBox pause = new CheckBox("pause when Ramanujan is lost");
         pause.selectedProperty().bindBidirectional(steps.pauseWhenLostProperty());

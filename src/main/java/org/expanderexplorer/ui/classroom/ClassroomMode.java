@@ -24,6 +24,7 @@ import javafx.stage.Window;
 import org.expanderexplorer.core.drawing.Snapshot;
 import org.expanderexplorer.core.report.FigureStyle;
 import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.ui.common.SidePanels;
 import org.expanderexplorer.ui.common.StyleClasses;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
 import org.expanderexplorer.ui.graph.GraphCanvas;
@@ -91,6 +92,8 @@ public final class ClassroomMode {
             }
             style.set(style.get().withContrast(b));
         });
+        SidePanels.capped(explanation, root);
+        SidePanels.capped(view.left(), root);
         explanationShown.addListener((o, a, b) -> root.setRight(b ? explanation : null));
         controlsShown.addListener((o, a, b) -> {
             if (active.get()) {
@@ -126,7 +129,6 @@ public final class ClassroomMode {
             root.getStyleClass().add(StyleClasses.SCALE_150);
         }
         style.set(style.get().withScale(s));
-        view.setCompact(s >= 1.5);
     }
 
     private List<String> rootClasses() {

@@ -50,7 +50,7 @@ public final class ClassroomNumbers extends FlowPane {
         cells.set("dL", MetricCells.num(r.avgDegreeLeft()));
         cells.set("dR", MetricCells.num(r.avgDegreeRight()));
         cells.set("mu0", MetricCells.num(r.mu0()));
-        cells.set("muHat", MetricCells.num(r.muHat()));
+        cells.set("muHat", MetricCells.num(r.muHat(), r.mu0()));
         cells.gap("deltaR", g.unweighted().deltaR());
         cells.gap("deltaS", r.deltaS());
         cells.set("fiedler", MetricCells.num(r.fiedler()));

@@ -1,16 +1,15 @@
 package org.expanderexplorer.ui.classroom;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
@@ -18,6 +17,8 @@ import javafx.stage.Window;
 import org.expanderexplorer.core.report.FigureSpec;
 import org.expanderexplorer.core.report.FigureStyle;
 import org.expanderexplorer.ui.chart.ChartPanel;
+import org.expanderexplorer.ui.chart.PanelsLayout;
+import org.expanderexplorer.ui.common.SidePanels;
 import org.expanderexplorer.ui.common.StyleClasses;
 import org.expanderexplorer.ui.task.UiExecutor;
 
@@ -35,10 +36,8 @@ public final class ClassroomView {
     private final ClassroomGraphPane graph;
     private final ClassroomNumbers numbers;
     private final List<ChartPanel> panels;
-    private final SplitPane centre;
-    private final SplitPane charts = new SplitPane();
-    private final TabPane tabs = new TabPane();
-    private boolean compact = true;
+    private final PanelsLayout centre;
+    private final ScrollPane left;
     private final VBox bottom;
     private final ObjectProperty<FigureStyle> style;
     private final UiExecutor executor;
@@ -69,23 +68,21 @@ public final class ClassroomView {
         panels = List.of(panel(figures.spectrum()), panel(figures.gaps()), panel(figures.cheeger()),
                 panel(figures.degrees()));
         ChartPanel spectrum = panels.get(0);
-        javafx.scene.control.Tooltip.install(spectrum, new javafx.scene.control.Tooltip("Click a singular value σ_i "
-                + "to colour the vertices by its singular vectors u_i (left) and v_i (right)."));
+        spectrum.setHint("Click a singular value σ_i to colour the vertices by its singular vectors u_i (left) and "
+                + "v_i (right).");
+        for (ChartPanel p : panels) {
+            p.setProvenance(this::provenance);
+        }
         spectrum.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
                 linked.selectSingularAt(spectrum.shownSpec(), style.get(), (int) Math.floor(spectrum.getWidth()),
                         (int) Math.floor(spectrum.getHeight()), e.getX());
             }
         });
-        charts.setOrientation(Orientation.VERTICAL);
-        for (String name : List.of("Gaps", "Cheeger", "Degrees")) {
-            Tab t = new Tab(name);
-            t.setClosable(false);
-            tabs.getTabs().add(t);
-        }
-        setCompact(false);
-        centre = new SplitPane(graph, charts);
-        centre.setDividerPositions(0.55);
+        // stacked beside the graph, or in tabs, as the window's size and scale allow (docs/decisions/0015)
+        centre = new PanelsLayout(graph, graph.canvas(), "Graph", panels,
+                List.of("Spectrum", "Gaps", "Cheeger", "Degrees"), style, 0.55);
+        left = SidePanels.scrolling(controls);
         Label status = new Label();
         status.getStyleClass().add(StyleClasses.STATUS_TEXT);
         status.setStyle("-fx-padding: 2 10 4 10;");
@@ -106,31 +103,17 @@ public final class ClassroomView {
         return new ChartPanel(spec, style, executor, vm::setStatus);
     }
 
-    /**
-     * Compact charts for large presentation scales: the spectrum above, the other three as tabs below (four
-     * stacked charts at 200 % leave each too little room to read); otherwise all four stacked.
-     */
-    public void setCompact(boolean c) {
-        if (c == compact) {
-            return;
-        }
-        compact = c;
-        charts.getItems().clear();
-        for (Tab t : tabs.getTabs()) {
-            t.setContent(null);
-        }
-        if (c) {
-            for (int i = 0; i < 3; i++) {
-                tabs.getTabs().get(i).setContent(panels.get(i + 1));
-            }
-            charts.getItems().addAll(panels.get(0), tabs);
-            // after the next layout: a split pane whose items just changed resets its dividers while laying out
-            javafx.application.Platform.runLater(() -> charts.setDividerPositions(0.5));
-        } else {
-            charts.getItems().addAll(panels);
-            charts.setDividerPositions(0.3, 0.55, 0.78);
-            javafx.application.Platform.runLater(() -> charts.setDividerPositions(0.3, 0.55, 0.78));
-        }
+    /** What the classroom shows, for the header block of a chart's CSV. */
+    private Map<String, ?> provenance() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        GraphState g = vm.stateProperty().get();
+        m.put("graph", vm.sourceProperty().get() == null ? null : vm.sourceProperty().get().title());
+        m.put("representation", vm.weightedProperty().get() ? "weighted" : "unweighted");
+        m.put("step", vm.stepProperty().get());
+        m.put("edges", g == null ? null : g.unweighted().edges());
+        m.put("edge order", steps.orderProperty().get());
+        m.put("seed", steps.seedProperty().get());
+        return m;
     }
 
     /** Asks for a teaching graph and opens it. */
@@ -149,8 +132,9 @@ public final class ClassroomView {
         return ClassroomView.class.getResource(StyleClasses.STYLESHEET).toExternalForm();
     }
 
-    public Node left() {
-        return controls;
+    /** The side panel (scrolling when the window is short). */
+    public ScrollPane left() {
+        return left;
     }
 
     public Node centre() {

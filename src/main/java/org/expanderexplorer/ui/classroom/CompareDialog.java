@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.expanderexplorer.core.report.FigureStyle;
 import org.expanderexplorer.ui.chart.ChartPanel;
+import org.expanderexplorer.ui.common.Screens;
 import org.expanderexplorer.ui.common.StyleClasses;
 import org.expanderexplorer.ui.task.UiExecutor;
 
@@ -37,7 +38,9 @@ public final class CompareDialog extends Stage {
         }
         SplitPane root = new SplitPane(chart, new ScrollPane(table));
         root.setDividerPositions(0.58);
-        Scene scene = new Scene(root, 1180, 600);
+        // at most 90 % of the owner's screen (a 1024 x 768 projector is narrower than the comparison likes)
+        double[] size = Screens.fit(Screens.visualBoundsOf(owner), 1180, 600, 0.9);
+        Scene scene = new Scene(root, size[0], size[1]);
         scene.getStylesheets().add(stylesheet);
         root.getStyleClass().addAll(rootClasses);
         setScene(scene);

@@ -26,7 +26,7 @@ public final class ExplanationPanel extends ScrollPane {
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
         // em-based, so the panel grows with the classroom scale
-        setStyle("-fx-pref-width: 17em; -fx-min-width: 12em; -fx-background-color: -ee-panel;");
+        setStyle("-fx-pref-width: 17em; -fx-min-width: 9em; -fx-background-color: -ee-panel;");
         show(vm.paragraphsProperty().get());
         vm.paragraphsProperty().addListener((o, a, b) -> show(b));
     }

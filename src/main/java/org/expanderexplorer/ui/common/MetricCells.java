@@ -87,6 +87,14 @@ public final class MetricCells {
         return String.format(Locale.ROOT, a != 0 && (a < 0.01 || a >= 1e5) ? "%.3e" : "%.3f", v);
     }
 
+    /**
+     * {@link #num(Double)}, but 0 for a value below a billionth of {@code scale}: μ̂ of a complete graph computes as
+     * 2.5e-13 next to μ_0 = 120, a zero in floating point, not a number to show.
+     */
+    public static String num(Double v, Double scale) {
+        return v != null && scale != null && Math.abs(v) < 1e-9 * Math.abs(scale) ? num(0.0) : num(v);
+    }
+
     /** Formats a count with thousands separators, e.g. "12,345". */
     public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);

@@ -8,6 +8,7 @@ public final class StyleClasses {
     public static final String THEME_DARK = "theme-dark";
     public static final String THEME_CONTRAST = "theme-contrast";
     public static final String SIDE_PANEL = "side-panel";
+    public static final String SIDE_SCROLL = "side-scroll";
     public static final String SECTION_TITLE = "section-title";
     public static final String MODEL_SUMMARY = "model-summary";
     public static final String Q_SLIDER = "q-slider";

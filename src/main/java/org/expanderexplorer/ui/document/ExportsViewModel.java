@@ -244,7 +244,8 @@ public final class ExportsViewModel {
                 : f.resolveSibling(f.getFileName() + ".graphml");
     }
 
-    private Map<String, Object> settings() {
+    /** What the window shows now: source, data set, q, method, seed, graph, ... (a report's and a CSV's header). */
+    public Map<String, Object> settings() {
         OpenedDocument d = current();
         var subject = explorer.subjectProperty().get();
         var st = explorer.currentSettings();

@@ -1,5 +1,6 @@
 package org.expanderexplorer.ui.explorer;
 
+import java.util.Locale;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -92,8 +93,21 @@ public final class ControlsView extends VBox {
         Label qCaption = label(vm.qCaptionBinding());
         configureSlider(vm);
         ToggleButton logScale = new ToggleButton("log scale");
-        logScale.setTooltip(new Tooltip("Logarithmic slider: finer steps at small q, where expansion is lost."));
+        logScale.setTooltip(new Tooltip("Logarithmic slider: finer steps at small q, where expansion is lost. The "
+                + "charts against q turn logarithmic too."));
         logScale.selectedProperty().bindBidirectional(vm.logScaleProperty());
+        // in log mode the slider runs over log10(q): its ticks name q (1 %, 10 %, 100 %), not the exponent
+        slider.setLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Double pos) {
+                return String.format(Locale.ROOT, "%.0f", vm.logScaleProperty().get() ? Math.pow(10, pos) : pos);
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return null;
+            }
+        });
         vm.logScaleProperty().addListener((o, a, b) -> {
             double q = vm.keepPercentProperty().get();
             slider.setMin(0);

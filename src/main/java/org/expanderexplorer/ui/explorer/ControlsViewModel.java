@@ -35,6 +35,8 @@ public final class ControlsViewModel {
 
     public ControlsViewModel(ExplorerViewModel explorer) {
         this.explorer = Objects.requireNonNull(explorer, "explorer");
+        // the log slider and the log q axes of the charts against q are one choice
+        logScale.bindBidirectional(explorer.logQProperty());
         denseAccuracy = Bindings.createStringBinding(() -> {
             Subject s = explorer.subjectProperty().get();
             Double d = explorer.denseAccuracyProperty().get();

@@ -59,6 +59,7 @@ public final class ExplorerViewModel {
     private final BooleanProperty weighted = new SimpleBooleanProperty();
     private final IntegerProperty window = new SimpleIntegerProperty(3);
     private final BooleanProperty ghosts = new SimpleBooleanProperty(true);
+    private final BooleanProperty logQ = new SimpleBooleanProperty();
     private final IntegerProperty seed = new SimpleIntegerProperty(1);
 
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>();
@@ -253,6 +254,11 @@ public final class ExplorerViewModel {
 
     public IntegerProperty windowProperty() {
         return window;
+    }
+
+    /** The slider is logarithmic in q, and the charts against q have a logarithmic q axis. */
+    public BooleanProperty logQProperty() {
+        return logQ;
     }
 
     public BooleanProperty ghostsProperty() {

@@ -7,9 +7,10 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.ui.common.StyleClasses;
 import org.expanderexplorer.ui.graph.GraphCanvas;
@@ -53,7 +54,11 @@ public final class GraphView extends BorderPane {
         Button fit = new Button("Fit");
         fit.setTooltip(new Tooltip("Fit the drawing to the view (Ctrl+F). Scroll to zoom, drag to pan."));
         fit.setOnAction(e -> canvas.fit());
-        ToolBar bar = new ToolBar(new Label("graph"), graph, new Label("T'"), window, ghosts, cut, fit);
+        // a tool bar that wraps: at a large scale or beside the charts its items take a second row instead of
+        // being cut ("gra...") or hidden behind an overflow button
+        FlowPane bar = new FlowPane(6, 4, new Label("graph"), graph, new Label("T'"), window, ghosts, cut, fit);
+        bar.getStyleClass().add("tool-bar");
+        bar.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
         setTop(bar);
         setCenter(canvas);
         Label caption = new Label();

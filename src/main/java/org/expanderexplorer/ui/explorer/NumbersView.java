@@ -1,19 +1,22 @@
 package org.expanderexplorer.ui.explorer;
 
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import org.expanderexplorer.ui.common.MetricCells;
 import org.expanderexplorer.ui.common.StyleClasses;
 
 /**
  * The numbers strip under the panels: the figures a student copies into a report, each with a tooltip giving its
- * definition and formula; the gaps coloured by sign.
+ * definition and formula; the gaps coloured by sign. Wraps onto further lines when the window is narrow or the
+ * scale large.
  */
-public final class NumbersView extends HBox {
+public final class NumbersView extends FlowPane {
 
     private final MetricCells cells = new MetricCells(this).wrapTooltipsAt(360);
 
     public NumbersView(NumbersViewModel vm) {
         getStyleClass().add(StyleClasses.NUMBERS_STRIP);
+        setHgap(18);
+        setVgap(4);
         for (NumbersViewModel.Metric m : NumbersViewModel.METRICS) {
             cells.add(m.key(), m.name(), m.definition());
         }

@@ -90,7 +90,7 @@ public final class NumbersViewModel {
         t.put("dL", MetricCells.num(r.avgDegreeLeft()));
         t.put("dR", MetricCells.num(r.avgDegreeRight()));
         t.put("mu0", MetricCells.num(r.mu0()));
-        t.put("muHat", MetricCells.num(r.muHat()));
+        t.put("muHat", MetricCells.num(r.muHat(), r.mu0()));
         t.put("deltaS", MetricCells.num(r.deltaS()));
         t.put("deltaR", MetricCells.num(s.unweighted().deltaR()));
         t.put("fiedler", MetricCells.num(r.fiedler()));

@@ -32,16 +32,16 @@ public final class PanelFiguresViewModel {
         gaps = Bindings.createObjectBinding(() -> {
             List<SweepPoint> c = vm.curveProperty().get();
             return vm.subjectProperty().get() == null ? null
-                    : Figures.gaps(c, vm.graphProperty().get(), shownQ(),
+                    : Figures.gaps(c, vm.graphProperty().get(), shownQ(), vm.logQProperty().get(),
                     "Ramanujan gaps of " + vm.graphProperty().get() + " against q");
         }, vm.curveProperty(), vm.keepPercentProperty(), vm.graphProperty(), vm.subjectProperty(),
-                vm.snapshotProperty());
+                vm.snapshotProperty(), vm.logQProperty());
         cheeger = Bindings.createObjectBinding(() -> vm.subjectProperty().get() == null ? null
                         : Figures.cheeger(vm.curveProperty().get(), vm.graphProperty().get(), representation(),
-                        shownQ(), "Cheeger constant of " + vm.graphProperty().get()
+                        shownQ(), vm.logQProperty().get(), "Cheeger constant of " + vm.graphProperty().get()
                                 + " (" + representation().name().toLowerCase(Locale.ROOT) + ")"),
                 vm.curveProperty(), vm.keepPercentProperty(), vm.graphProperty(), vm.weightedProperty(),
-                vm.subjectProperty(), vm.snapshotProperty());
+                vm.subjectProperty(), vm.snapshotProperty(), vm.logQProperty());
         accuracy = Bindings.createObjectBinding(() -> {
             if (vm.subjectProperty().get() == null) {
                 return null;
@@ -55,10 +55,10 @@ public final class PanelFiguresViewModel {
             SweepResult done = vm.finishedCurveProperty().get();
             Double stop = done == null || done.stopping() == null ? null : done.stopping().recommended();
             return Figures.accuracy(vm.curveProperty().get(), vm.denseAccuracyProperty().get(),
-                    shownQ(), vm.accuracyProperty().get(), stop,
+                    shownQ(), vm.accuracyProperty().get(), stop, vm.logQProperty().get(),
                     "Test accuracy on " + vm.subjectProperty().get().probe().dataName());
         }, vm.curveProperty(), vm.finishedCurveProperty(), vm.denseAccuracyProperty(), vm.accuracyProperty(),
-                vm.keepPercentProperty(), vm.subjectProperty(), vm.snapshotProperty());
+                vm.keepPercentProperty(), vm.subjectProperty(), vm.snapshotProperty(), vm.logQProperty());
     }
 
     /** The slider's q, or the q actually kept where the ramanujan method stopped above it. */

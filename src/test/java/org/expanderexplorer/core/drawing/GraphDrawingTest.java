@@ -61,4 +61,18 @@ class GraphDrawingTest {
         assertThat((blue >> 16) & 255).isLessThan(80);
         assertThat(GraphRenderer.diverging(0).getRed()).isEqualTo(GraphRenderer.diverging(0).getBlue());
     }
+
+    @Test
+    void rowGapIsMeasuredWithinAColumn() {
+        // 2 x 3: the left column's rows lie further apart than the right's, and no left row is level with a right
+        // one; the smallest gap between rows of one column sizes the labels, not the offset between the columns
+        WeightMatrix m = WeightMatrix.of(new double[][] {{1, 1, 1}, {1, 1, 1}});
+        GraphDrawing d = GraphDrawings.bipartite(m, m, true);
+        double right = Math.abs(d.y()[3] - d.y()[2]);
+        double left = Math.abs(d.y()[1] - d.y()[0]);
+        assertThat(left).isGreaterThan(right);
+        assertThat(GraphRenderer.rowGap(d)).isCloseTo(right, within(1e-12));
+        assertThat(GraphRenderer.smallestGap(new double[] {3, 1, 1, 2.5})).isCloseTo(0.5, within(1e-12));
+        assertThat(GraphRenderer.smallestGap(new double[] {1})).isInfinite();
+    }
 }

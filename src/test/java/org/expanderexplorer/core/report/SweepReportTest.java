@@ -152,9 +152,11 @@ class SweepReportTest {
                     "hh-unweighted.svg", "hh-weighted.svg", "ih-unweighted.svg", "ih-weighted.svg");
         }
         String svg = Files.readString(dir.resolve("figures/ih-unweighted.svg"));
-        assertThat(svg).contains("random layer: ih, unweighted").contains("Δ_R").contains("accuracy");
-        assertThat(Files.readString(dir.resolve("figures/ih-weighted.svg"))).contains("Δ_S (weighted)")
-                .doesNotContain("Δ_R");
+        // Δ_R is drawn as Δ and a subscript R, two text runs
+        assertThat(svg).contains("random layer: ih, unweighted").contains(">Δ</text>").contains(">R</text>")
+                .contains("accuracy");
+        assertThat(Files.readString(dir.resolve("figures/ih-weighted.svg"))).contains(">S</text>")
+                .contains("> (weighted)</text>").doesNotContain(">R</text>");
     }
 
     @Test
