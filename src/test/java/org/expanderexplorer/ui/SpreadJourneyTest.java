@@ -51,6 +51,14 @@ class SpreadJourneyTest extends JourneyTest {
         throw new AssertionError(label);
     }
 
+    /**
+     * A button of the spread strip, looked up on the UI thread: a query from the test thread walks the scene while
+     * the strip's table is being refilled there, and can trip over it.
+     */
+    private javafx.scene.Node button(String id) throws Exception {
+        return WindowDriver.fx(() -> window.scene().lookup("#" + id));
+    }
+
     private String text(FxRobot robot, String id) throws Exception {
         return WindowDriver.fx(() -> ((Label) window.scene().lookup("#" + id)).getText());
     }
@@ -79,7 +87,7 @@ class SpreadJourneyTest extends JourneyTest {
         Spread.Result r = expected(WindowDriver.fx(() -> window.viewModel().snapshotProperty().get()));
         int steps = r.steps().size();
         for (int t = 1; t <= steps; t++) {
-            robot.clickOn("#spread-step");
+            robot.clickOn(button("spread-step"));
             int shown = t;
             // the step is painted off the UI thread: wait until the strip marks it as walked
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WindowDriver.fx(() -> area.spreadView()
@@ -112,19 +120,19 @@ class SpreadJourneyTest extends JourneyTest {
             window.viewModel().graphProperty().set(org.expanderexplorer.core.subject.GraphId.HH_UNITS);
         });
         d.awaitIdle();
-        robot.clickOn("Worst set");
+        robot.clickOn(button("spread-worst"));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "spread-set").startsWith("|S| = "));
-        robot.clickOn("#spread-step");
+        robot.clickOn(button("spread-step"));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WindowDriver.fx(() -> area.spreadView()
                 .lookup("#spread-count-1").getStyleClass().contains(StyleClasses.SPREAD_SHOWN)));
         d.awaitIdle();
         save(d, "spread-worst-set-light.png");
         robot.interact(() -> window.viewModel().graphProperty().set(
                 org.expanderexplorer.core.subject.GraphId.IH_UNITS));
-        robot.clickOn("Clear");
+        robot.clickOn(button("spread-clear"));
         robot.clickOn(p);
-        robot.clickOn("#spread-step");
-        robot.clickOn("#spread-step");
+        robot.clickOn(button("spread-step"));
+        robot.clickOn(button("spread-step"));
 
         // the classroom's 200 % on a projector of twice the pixels: the same layout, type and strokes doubled
         robot.interact(() -> window.viewModel().keepPercentProperty().set(10));

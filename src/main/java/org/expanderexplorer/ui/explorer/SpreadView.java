@@ -35,6 +35,7 @@ public final class SpreadView extends VBox {
         Button worst = new Button("Worst set");
         worst.setTooltip(new Tooltip("Start from the set of the smallest edge expansion of the shown layer: exact by "
                 + "enumeration up to 24 vertices, else the sweep cut of the Fiedler vector."));
+        worst.setId("spread-worst");
         worst.setOnAction(e -> vm.useWorstSet());
         Button step = new Button("Step");
         step.setId("spread-step");
@@ -48,6 +49,7 @@ public final class SpreadView extends VBox {
         Button rewind = new Button("Rewind");
         rewind.setOnAction(e -> vm.rewind());
         Button clear = new Button("Clear");
+        clear.setId("spread-clear");
         clear.setOnAction(e -> vm.clear());
         for (Button b : new Button[] {step, play, rewind, clear}) {
             b.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.rows()));
