@@ -11,6 +11,7 @@ import org.expanderexplorer.ui.graph.GraphCanvas;
  */
 public final class GraphArea extends BorderPane {
 
+    private final Node graph;
     private final SpreadView spread;
     private final MatrixPanelView matrix;
 
@@ -21,6 +22,7 @@ public final class GraphArea extends BorderPane {
      * @param matrixVm the matrix panel's state
      */
     public GraphArea(Node graph, GraphCanvas canvas, SpreadViewModel spreadVm, MatrixViewModel matrixVm) {
+        this.graph = graph;
         this.spread = new SpreadView(spreadVm);
         this.matrix = new MatrixPanelView(matrixVm);
         SplitPane split = new SplitPane(graph, matrix);
@@ -31,6 +33,18 @@ public final class GraphArea extends BorderPane {
         canvas.spreadProperty().bind(spreadVm.overlayProperty());
         canvas.onVerticesPickedProperty().set(p -> spreadVm.select(p.vertices(), p.add()));
         matrixVm.darkProperty().bind(canvas.darkProperty());
+    }
+
+    // The window arranges its panels by the graph's needs (PanelsLayout): the area asks for what the graph asks
+    // for, and the matrix view and the spread strip share whatever space the graph gets.
+    @Override
+    protected double computeMinWidth(double height) {
+        return graph.minWidth(height);
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return graph.prefHeight(width);
     }
 
     public SpreadView spreadView() {
