@@ -140,6 +140,8 @@ class ArchitectureTest {
         // results only: the sweep's and the spectral results with what they record (the ids that name graphs, the
         // pruning schedule of a sweep), numbers as text
         mayUseOnly("report", "sweep", "subject", "graph", "spectral", "pruning", "io");
+        // runs of a sweep over seeds and their shards: a sweep per seed, written and summarised with report's tables
+        mayUseOnly("experiment", "report", "sweep", "subject", "graph", "spectral", "pruning", "io");
     }
 
     /** {@code core.<pkg>} depends on no core package but {@code allowed} (and the root's BadInputException). */

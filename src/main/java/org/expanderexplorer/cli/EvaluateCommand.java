@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.data.DataSelection;
 import org.expanderexplorer.core.data.Datasets;
 import org.expanderexplorer.core.data.SequenceDataset;
-import org.expanderexplorer.core.data.SpeechCommandsDataset;
 import org.expanderexplorer.core.data.Split;
 import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.model.EvaluationResult;
@@ -21,6 +21,7 @@ import org.expanderexplorer.core.model.SavedModel;
 import org.expanderexplorer.core.subject.LoadedModel;
 import org.expanderexplorer.core.model.VectorInference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,6 +55,9 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Threads ND4J computes with (default ${DEFAULT-VALUE}; see docs/decisions/0011).")
     int threads;
 
+    @Mixin
+    NoiseOptions noise;
+
     @Option(names = "--json", description = "Print JSON (keys accuracy, examples, correct, seconds, confusion, ...).")
     boolean json;
 
@@ -74,7 +78,8 @@ final class EvaluateCommand implements Callable<Integer> {
         VectorInference.warmUpInBackground(); // compiles the inference kernels while the model and data load
         SavedModel saved = LoadedModel.read(model);
         Nd4jThreads.set(threads);
-        SequenceDataset ds = Datasets.load(Datasets.parse(data), which, SpeechCommandsDataset.Options.defaults());
+        DataSelection selection = noise.data(data, 1);
+        SequenceDataset ds = selection.load(which);
         ModelMetadata meta = saved.metadata();
         if (meta.steps() != null && meta.steps() != ds.steps()) {
             spec.commandLine().getErr().printf("warning: the model was trained on %d steps, %s has %d%n",
@@ -93,11 +98,17 @@ final class EvaluateCommand implements Callable<Integer> {
             m.put("correct", r.correct());
             m.put("seconds", r.seconds());
             m.put("confusion", r.confusion());
+            if (selection.noise().isPresent()) {
+                m.put("noise", selection.recorded());
+            }
             out.println(Json.write(m));
         } else {
             out.printf(Locale.ROOT, "model:    %s (%s, %s)%n", model, saved.model().spec().describe(),
                     saved.format().label());
             out.printf(Locale.ROOT, "data:     %s (%d x %d)%n", r.dataset(), ds.steps(), ds.features());
+            if (selection.noise().isPresent()) {
+                out.println("noise:    " + selection.noise().get().describe(selection.spec().kind()));
+            }
             out.printf(Locale.ROOT, "accuracy: %.2f %% (%d / %d)%n", 100 * r.accuracy(), r.correct(), r.examples());
             out.printf(Locale.ROOT, "time:     %.2f s (%.0f sequences/s)%n", r.seconds(),
                     r.examples() / Math.max(r.seconds(), 1e-9));

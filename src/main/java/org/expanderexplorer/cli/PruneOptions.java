@@ -74,6 +74,11 @@ final class PruneOptions {
 
     /** E.g. {@code magnitude}, {@code expansion (d_min 2)}, with {@code , ih only} and {@code , per gate}. */
     String describe(PruneSettings s) {
+        return describe(s, "seed " + s.seed());
+    }
+
+    /** As {@link #describe(PruneSettings)}, naming the seed(s) of random choices as {@code seeds} says. */
+    String describe(PruneSettings s, String seeds) {
         StringBuilder sb = new StringBuilder(s.method().cliName());
         if (s.method() == PruningMethod.EXPANSION_PRESERVING) {
             sb.append(" (d_min ").append(s.minDegree()).append(')');
@@ -82,7 +87,7 @@ final class PruneOptions {
             sb.append(" (keeps ").append(s.gap().cliName()).append(" > 0)");
         }
         if (s.method() == PruningMethod.RANDOM) {
-            sb.append(" (seed ").append(s.seed()).append(')');
+            sb.append(" (").append(seeds).append(')');
         }
         if (!(s.pruneIh() && s.pruneHh())) {
             sb.append(", ").append(s.scopeId()).append(" only");

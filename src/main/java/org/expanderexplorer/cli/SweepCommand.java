@@ -13,15 +13,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
-import org.expanderexplorer.core.io.RunFolder;
+import org.expanderexplorer.core.data.DataSelection;
 import org.expanderexplorer.core.data.Datasets;
 import org.expanderexplorer.core.data.SequenceDataset;
 import org.expanderexplorer.core.data.SequenceDatasets;
-import org.expanderexplorer.core.data.SpeechCommandsDataset;
 import org.expanderexplorer.core.data.Split;
+import org.expanderexplorer.core.experiment.SeedList;
+import org.expanderexplorer.core.experiment.Shard;
 import org.expanderexplorer.core.graph.Gate;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.io.Provenance;
+import org.expanderexplorer.core.io.RunFolder;
 import org.expanderexplorer.core.model.CellType;
 import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.core.model.RecurrentClassifier;
@@ -47,6 +49,7 @@ import org.expanderexplorer.core.sweep.SweepPoint;
 import org.expanderexplorer.core.sweep.SweepResult;
 import org.expanderexplorer.core.sweep.SweepRunner;
 import org.expanderexplorer.core.sweep.ZeroCrossing;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,20 +60,28 @@ import picocli.CommandLine.Spec;
  * {@code sweep}: accuracy and the Ramanujan gaps of every monitored graph against q, written as sweep.csv,
  * sweep.json and the paper's figures.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
+@Command(name = "sweep", mixinStandardHelpOptions = true, subcommands = SweepMergeCommand.class,
+        customSynopsis = {"expander-explorer sweep --model=<model> --data=<data> --out=<out>",
+            "        (--grid=<q>,... | --geometric=<ratio> [--min=<min>]) [OPTIONS]",
+            "   or: expander-explorer sweep merge --out=<out> SHARD..."},
         description = {"Prune a model at each q of a grid (one-shot, or iterative with optional fine-tuning), measure "
             + "the test accuracy and the gaps of every monitored graph, and write sweep.csv, sweep.json and "
             + "figures/*.png|svg (the paper's figure per graph and representation) into --out.",
-            "Progress goes to stderr; the crossings and the stopping rule to stdout."})
+            "Progress goes to stderr; the crossings and the stopping rule to stdout.",
+            "With --seeds, once per seed, with the spread over the seeds (docs/reproduction.md); with --shard K/N, one "
+            + "shard of that work, joined by 'sweep merge'."})
 final class SweepCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = LoadedModel.FILE_HELP)
+    // --model, --data and --out are required, but checked in call(): picocli would demand a parent's required
+    // options also when the subcommand 'sweep merge' runs, which takes none of them
+    @Option(names = "--model", description = LoadedModel.FILE_HELP + " Required; with --seeds it may hold {seed}, "
+            + "replaced by each seed (one model trained per seed).")
     Path model;
 
-    @Option(names = "--data", required = true, description = "Data set: " + Datasets.SPEC_HELP + ".")
+    @Option(names = "--data", description = "Data set, required: " + Datasets.SPEC_HELP + ".")
     String data;
 
     @Option(names = "--grid", split = ",", description = "q values, e.g. 100,80,60,40,20,10,5.")
@@ -134,7 +145,20 @@ final class SweepCommand implements Callable<Integer> {
             + "fine-tuning (default ${DEFAULT-VALUE}; see docs/decisions/0009 and 0011).")
     int threads;
 
-    @Option(names = "--out", required = true, description = "Folder to write (created if missing).")
+    @Mixin
+    NoiseOptions noise;
+
+    @Option(names = "--seeds", paramLabel = "LIST", description = "Run once per seed (1,2,3 or 1-5); each seed drives "
+            + "the pruning, the fine-tuning and the noise (unless --noise-seed is given). Writes seeds/seed-S.csv, "
+            + "summary.csv, crossings.csv, sweep.json and figures with the mean and a min-max band.")
+    String seeds;
+
+    @Option(names = "--shard", paramLabel = "K/N", description = "Run only shard K of N of the --seeds work (units: "
+            + "one (seed, q) each for one-shot pruning, one seed each for iterative) and write it to --out for "
+            + "'sweep merge'.")
+    String shard;
+
+    @Option(names = "--out", description = "Folder to write (created if missing), required.")
     Path out;
 
     /** The run's folder while it runs: every output goes to its staging folder and moves into --out at the end. */
@@ -142,27 +166,17 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        requireOptions();
+        if (seeds != null || shard != null) {
+            return seedRun().call();
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         PruneSettings settings = prune.settings();
         PruningSchedule schedule = schedule();
         List<String> figureFormats = figureFormats();
         double scale = FigureCommand.scale(dpi);
-        if (finetune != null && !iterative) {
-            throw new BadInputException("--finetune needs --iterative (fine-tuning happens between rounds)");
-        }
-        if (rewind != null && finetune == null) {
-            throw new BadInputException("--rewind needs --finetune N (the epochs of retraining per round)");
-        }
-        if (finetune != null && (finetune < 1 || finetuneBatch < 1)) {
-            throw new BadInputException("--finetune and --finetune-batch must be at least 1");
-        }
-        if (threads < 1 || threads > 64) {
-            throw new BadInputException("--threads must be 1 .. 64, got " + threads);
-        }
-        if (limit < -1) {
-            throw new BadInputException("--limit must be -1 (no accuracy), 0 (full test set) or positive");
-        }
+        checkOptions();
         if (export != null) {
             for (double q : export) {
                 if (!schedule.keepPercents().contains(q)) {
@@ -181,24 +195,22 @@ final class SweepCommand implements Callable<Integer> {
         VectorInference.warmUpInBackground(); // compiles the inference kernels while the model and data load
         SavedModel saved = LoadedModel.read(model);
         RecurrentClassifier net = saved.model();
-        Datasets.Spec dataSpec = Datasets.parse(data);
-        SequenceDataset test = limit < 0 ? null
-                : Datasets.load(dataSpec, Split.TEST, SpeechCommandsDataset.Options.defaults());
+        DataSelection selection = noise.data(data, settings.seed());
+        SequenceDataset test = limit < 0 ? null : selection.load(Split.TEST);
         String name = stem(model);
         Subject subject = LoadedModel.of(model, saved, test, name, prune.layer).subject();
         List<GraphId> monitored = graphs(net.spec().cell());
         SweepConfig config = new SweepConfig(schedule, settings, monitored,
                 Set.of(Representation.UNWEIGHTED, Representation.WEIGHTED), limit,
                 AnalysisOptions.DEFAULT.withExact(AnalysisOptions.Exact.NEVER));
-        ModelFineTuner tuner = finetune == null ? null : fineTuner(saved, dataSpec, test, stderr, name);
+        ModelFineTuner tuner = finetune == null ? null : fineTuner(saved, selection, test, stderr, name,
+                settings.seed());
         try (RunFolder folder = RunFolder.begin(out)) {
             staging = folder;
-            String title = String.format(Locale.ROOT, "%s on %s, %s %s%s", name,
-                    test == null ? dataSpec.toString() : test.name(), iterative ? "iterative" : "one-shot",
-                    prune.describe(settings), finetune == null ? "" : ", fine-tuned " + finetune + " ep/round");
+            String title = title(name, test == null ? selection.spec().toString() : test.name(), settings);
             stderr.printf(Locale.ROOT, "sweep: %s, %d grid points, %d graph(s), accuracy on %s%n", title,
                     schedule.keepPercents().size(), monitored.size(), accuracyData(test, limit));
-            Provenance provenance = provenance(test, settings, tuner);
+            Provenance provenance = provenance(test, settings, tuner).withNoise(selection.recorded());
             long t0 = System.nanoTime();
             List<Path> exported = new ArrayList<>();
             SweepResult result = new SweepRunner(subject, config, tuner).run(
@@ -223,7 +235,78 @@ final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
-    private PruningSchedule schedule() {
+    /** The run over seeds (or of a shard) with these options, checked. */
+    private SeedSweepRun seedRun() {
+        PruneSettings settings = prune.settings();
+        PruningSchedule schedule = schedule();
+        List<String> figureFormats = figureFormats();
+        double scale = FigureCommand.scale(dpi);
+        checkOptions();
+        if (export != null) {
+            throw new BadInputException("--export takes one model; it does not go with --seeds or --shard");
+        }
+        SeedList list = seeds == null ? new SeedList(List.of(settings.seed())) : SeedList.parse(seeds);
+        String fineTuning = finetune == null ? null : String.format(Locale.ROOT, "%d epoch(s) per round on the "
+                + "training split%s, batch %d, lr %s, seeded by the run's seed + round", finetune,
+                finetuneLimit == null ? "" : " (a subset of " + finetuneLimit + " drawn with the run's seed)",
+                finetuneBatch, finetuneLr == null ? "the model's (else 0.001)" : finetuneLr.toString())
+                + (rewind == null ? "" : ", rewound to " + rewind + " before each round's retraining");
+        return new SeedSweepRun(new SeedSweepRun.Options(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                model, data, noise, settings, prune.layer, schedule, list, shard == null ? null : Shard.parse(shard),
+                limit, threads, figureFormats, scale, out, this::graphs, fineTuning,
+                finetune == null ? null : this::fineTuner,
+                (name, testName, seedText) -> title(name, testName, settings, seedText)));
+    }
+
+    /** The message and exit code picocli gives for missing required options. */
+    private void requireOptions() {
+        List<String> missing = new ArrayList<>();
+        if (model == null) {
+            missing.add("'--model=<model>'");
+        }
+        if (data == null) {
+            missing.add("'--data=<data>'");
+        }
+        if (out == null) {
+            missing.add("'--out=<out>'");
+        }
+        if (!missing.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option"
+                    + (missing.size() > 1 ? "s: " : ": ") + String.join(", ", missing));
+        }
+    }
+
+    /** The title of the run's figures, e.g. {@code smnist-lstm128 on mnist-test, one-shot magnitude}. */
+    String title(String name, String testName, PruneSettings settings) {
+        return title(name, testName, settings, "seed " + settings.seed());
+    }
+
+    /** The title, naming the seed(s) of random choices as {@code seedText} says. */
+    String title(String name, String testName, PruneSettings settings, String seedText) {
+        return String.format(Locale.ROOT, "%s on %s, %s %s%s", name, testName, iterative ? "iterative" : "one-shot",
+                prune.describe(settings, seedText), finetune == null ? "" : ", fine-tuned " + finetune + " ep/round");
+    }
+
+    /** The checks of the options shared by a single and a multi-seed sweep. */
+    void checkOptions() {
+        if (finetune != null && !iterative) {
+            throw new BadInputException("--finetune needs --iterative (fine-tuning happens between rounds)");
+        }
+        if (rewind != null && finetune == null) {
+            throw new BadInputException("--rewind needs --finetune N (the epochs of retraining per round)");
+        }
+        if (finetune != null && (finetune < 1 || finetuneBatch < 1)) {
+            throw new BadInputException("--finetune and --finetune-batch must be at least 1");
+        }
+        if (threads < 1 || threads > 64) {
+            throw new BadInputException("--threads must be 1 .. 64, got " + threads);
+        }
+        if (limit < -1) {
+            throw new BadInputException("--limit must be -1 (no accuracy), 0 (full test set) or positive");
+        }
+    }
+
+    PruningSchedule schedule() {
         if ((grid == null) == (ratio == null)) {
             throw new BadInputException("give either --grid q1,q2,... or --geometric r [--min q]");
         }
@@ -245,17 +328,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private List<String> figureFormats() {
-        Set<String> f = new LinkedHashSet<>();
-        for (String s : formats) {
-            String t = s.strip().toLowerCase(Locale.ROOT);
-            switch (t) {
-                case "png", "svg" -> f.add(t);
-                case "none" -> {
-                }
-                default -> throw new BadInputException("--formats: unknown format '" + s + "' (png, svg or none)");
-            }
-        }
-        return List.copyOf(f);
+        return FigureFormats.parse(formats);
     }
 
     List<GraphId> graphs(CellType cell) {
@@ -293,14 +366,14 @@ final class SweepCommand implements Callable<Integer> {
         return List.copyOf(ids);
     }
 
-    private ModelFineTuner fineTuner(SavedModel saved, Datasets.Spec dataSpec, SequenceDataset test,
-                                     PrintWriter stderr, String name) {
-        SequenceDataset train = Datasets.load(dataSpec, Split.TRAIN, SpeechCommandsDataset.Options.defaults());
+    ModelFineTuner fineTuner(SavedModel saved, DataSelection selection, SequenceDataset test, PrintWriter stderr,
+                             String name, long seed) {
+        SequenceDataset train = selection.load(Split.TRAIN);
         if (finetuneLimit != null) {
             if (finetuneLimit < 1) {
                 throw new BadInputException("--finetune-limit must be at least 1");
             }
-            train = SequenceDatasets.subset(train, finetuneLimit, prune.seed);
+            train = SequenceDatasets.subset(train, finetuneLimit, seed);
         }
         double lr = finetuneLr != null ? finetuneLr
                 : saved.metadata().learningRate() != null ? saved.metadata().learningRate() : 1e-3;
@@ -319,7 +392,7 @@ final class SweepCommand implements Callable<Integer> {
                     () -> Thread.currentThread().isInterrupted());
         }
         return new ModelFineTuner(name, saved.model(), prune.layer, train, test,
-                new TrainingConfig(finetune, finetuneBatch, lr, prune.seed),
+                new TrainingConfig(finetune, finetuneBatch, lr, seed),
                 new ProgressBar(stderr, System.console() != null, 30), target);
     }
 
@@ -354,7 +427,7 @@ final class SweepCommand implements Callable<Integer> {
         if (test != null && limit > 0 && limit < test.size()) {
             p = p.withSeed("accuracySubset", ModelSubjects.SUBSET_SEED);
         }
-        return tuner == null ? p : p.withSeed("fineTuning", prune.seed);
+        return tuner == null ? p : p.withSeed("fineTuning", settings.seed());
     }
 
     /**
@@ -386,7 +459,7 @@ final class SweepCommand implements Callable<Integer> {
         return m;
     }
 
-    private static String accuracyData(SequenceDataset test, int limit) {
+    static String accuracyData(SequenceDataset test, int limit) {
         if (test == null) {
             return "nothing (--limit -1)";
         }

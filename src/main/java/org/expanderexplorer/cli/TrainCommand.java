@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.data.DataSelection;
 import org.expanderexplorer.core.data.Datasets;
 import org.expanderexplorer.core.data.SequenceDataset;
 import org.expanderexplorer.core.model.CellType;
@@ -19,6 +20,7 @@ import org.expanderexplorer.core.model.TrainingJob;
 import org.expanderexplorer.core.model.TrainingRequest;
 import org.expanderexplorer.core.model.TrainingResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -66,6 +68,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--train-limit", description = "Train on a seeded random subset of this many examples.")
     Integer trainLimit;
 
+    @Mixin
+    NoiseOptions noise;
+
     @Option(names = "--out", required = true, description = "Model zip to write.")
     Path out;
 
@@ -75,8 +80,12 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         CellType cell = CellType.parse(arch);
         checkOutput(out);
+        DataSelection selection = noise.data(data, seed);
         TrainingRequest request = new TrainingRequest(cell, hidden, layers, data, epochs, seed, batch, lr, clip,
-                trainLimit);
+                trainLimit, selection.noise().orElse(null));
+        if (selection.noise().isPresent()) {
+            stderr.println("data: " + selection.describe());
+        }
         SequenceDataset train = TrainingJob.trainingData(request);
         ModelSpec modelSpec = new ModelSpec(cell, train.features(), hidden, layers, train.classes());
         stderr.printf(Locale.ROOT, "training %s on %s (%d examples, %d x %d), %d parameters, %d epochs%n",
@@ -93,6 +102,9 @@ final class TrainCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "test accuracy: %.2f %% (%d / %d on %s), trained in %s, evaluated in %.1f s%n",
                 100 * eval.accuracy(), eval.correct(), eval.examples(), eval.dataset(),
                 ProgressBar.duration(result.seconds()), eval.seconds());
+        if (selection.noise().isPresent()) {
+            stdout.println("noise: " + selection.describe() + " (training and test data)");
+        }
         try {
             ModelFiles.save(result.model(), trained.metadata(), out);
         } catch (IOException e) {

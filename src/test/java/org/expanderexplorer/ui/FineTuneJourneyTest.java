@@ -68,7 +68,7 @@ class FineTuneJourneyTest extends JourneyTest {
         PrunedState now = WindowDriver.fx(() -> window.viewModel().snapshotProperty().get().state());
         assertThat(now.ihMask().toArray()).isEqualTo(masks.ihMask().toArray());
         assertThat(now.hhMask().toArray()).isEqualTo(masks.hhMask().toArray());
-        assertThat(d.specs().get(3).series()).anyMatch(s -> s.name().equals("current") && s.yAt(0) == 100 * after);
+        assertThat(d.specs().get(3).series()).anyMatch(s -> s.name().equals("now") && s.yAt(0) == 100 * after);
         assertThat(dialogs.errors).isEmpty();
     }
 

@@ -77,7 +77,7 @@ class ResearcherJourneyTest extends JourneyTest {
         Double accuracy = WindowDriver.fx(() -> window.viewModel().accuracyProperty().get());
         assertThat(accuracy).isLessThan(0.9841);
         assertThat(strip("acc")).isEqualTo(MetricCells.accuracy(accuracy));
-        assertThat(after.get(3).series()).anyMatch(s -> s.name().equals("current") && s.yAt(0) == 100 * accuracy);
+        assertThat(after.get(3).series()).anyMatch(s -> s.name().equals("now") && s.yAt(0) == 100 * accuracy);
         theStripEqualsTheEngine(d, GraphId.IH_UNITS);
 
         Path session = dir.resolve("afternoon.json");

@@ -182,7 +182,10 @@ class WindowLayoutTest {
             assertThat(fx(() -> v.getWidth() >= v.prefWidth(-1) - 0.5)).as(where + ": value " + v.getText()
                     + " shown whole").isTrue();
         }
-        List<Label> status = fx(() -> labels(window.scene().getRoot(), StyleClasses.STATUS_TEXT));
+        // the status bar (a ControlsFX StatusBar in the explorer, a label in the classroom)
+        List<javafx.scene.layout.Region> status = fx(() -> window.scene().getRoot()
+                .lookupAll("." + StyleClasses.STATUS_TEXT).stream().filter(n -> n instanceof javafx.scene.layout.Region
+                        && treeVisible(n)).map(n -> (javafx.scene.layout.Region) n).toList());
         assertThat(status).as(where + ": status line").hasSize(1);
         Bounds s = fx(() -> status.get(0).localToScene(status.get(0).getLayoutBounds()));
         assertThat(windowBounds.contains(s)).as(where + ": status line at " + s).isTrue();

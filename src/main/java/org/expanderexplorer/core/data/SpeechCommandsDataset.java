@@ -39,6 +39,9 @@ import org.expanderexplorer.core.BadInputException;
  *       T = 98 frames of F = 40 features (natural log of the band energy, not normalised).</li>
  * </ul>
  *
+ * <p>A folder with a {@value #SYNTHETIC_MARKER} file is synthetic speech and its data sets are named
+ * {@code speech-synthetic-train} and so on, rather than {@code speech-train}.
+ *
  * <p>Loading lists the folder only; each clip is read and its features extracted on first use and then kept
  * (15,680 bytes per clip: about 1.3 GB for the ~85,000 training clips of v2, so use
  * {@link Options#maxClipsPerClass} or a subset on small machines). {@link #extractAll()} extracts everything at once.
@@ -55,6 +58,11 @@ public final class SpeechCommandsDataset implements SequenceDataset {
     public static final String TESTING_LIST = "testing_list.txt";
     /** Name of the file listing the validation clips. */
     public static final String VALIDATION_LIST = "validation_list.txt";
+    /**
+     * A file that marks a folder of synthetic speech (as {@code docs/data/make-spoken-commands.sh} writes it): such a
+     * set is named {@code speech-synthetic-*}, so every output that names the data says it is not recorded speech.
+     */
+    public static final String SYNTHETIC_MARKER = "SYNTHETIC.txt";
 
     /**
      * How to load.
@@ -154,11 +162,17 @@ public final class SpeechCommandsDataset implements SequenceDataset {
             throw BadInputException.inFile(dir, "no clips of the " + split.label() + " split"
                     + (split == Split.TEST ? " (" + TESTING_LIST + " names none of the WAV files found)" : ""));
         }
-        String name = "speech-" + split.label() + (options.snrDb().isPresent()
+        String name = (isSynthetic(dir) ? "speech-synthetic-" : "speech-") + split.label()
+                + (options.snrDb().isPresent()
                 ? "-snr" + BigDecimal.valueOf(options.snrDb().getAsDouble()).stripTrailingZeros().toPlainString() + "dB"
                 : "");
         return new SpeechCommandsDataset(name, words, files, relative,
                 labels.stream().mapToInt(Integer::intValue).toArray(), options);
+    }
+
+    /** Whether the folder holds synthetic speech: it has a {@value #SYNTHETIC_MARKER} file. */
+    public static boolean isSynthetic(Path dir) {
+        return Files.isRegularFile(dir.resolve(SYNTHETIC_MARKER));
     }
 
     private static Set<String> readList(Path list) {

@@ -1,5 +1,6 @@
 package org.expanderexplorer.core.io;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,15 +31,31 @@ import java.util.Properties;
  * @param model       the model or matrix file as given, or null
  * @param modelSha256 lowercase hexadecimal SHA-256 of that file, or null
  * @param dataSet     the data set the accuracy was measured on (e.g. {@code digits8-test}), or null
+ * @param noise       the noise added to that data set's inputs, or null (and left out of the JSON) for clean data
  * @param method      the pruning method (CLI name), or null
  * @param q           the kept percentage of a single pruned state, or null
  * @param seeds       every seed that drove a random choice, by what it seeded (insertion order kept)
  * @param createdAt   ISO-8601 instant (seconds) at which the output was made
  */
-@JsonPropertyOrder({"tool", "version", "commit", "model", "modelSha256", "dataSet", "method", "q", "seeds",
+@JsonPropertyOrder({"tool", "version", "commit", "model", "modelSha256", "dataSet", "noise", "method", "q", "seeds",
     "createdAt"})
 public record Provenance(String tool, String version, String commit, String model, String modelSha256,
-                         String dataSet, String method, Double q, Map<String, Long> seeds, String createdAt) {
+                         String dataSet, @JsonInclude(JsonInclude.Include.NON_NULL) Noise noise, String method,
+                         Double q, Map<String, Long> seeds, String createdAt) {
+
+    /**
+     * Additive white Gaussian noise on the data's inputs (science.md section 9).
+     *
+     * @param snrDb     signal-to-noise ratio in dB over each input sequence
+     * @param seed      the seed of the noise (also in {@code seeds} as {@code noise}), or null in a multi-seed run
+     *                  where each run's seed is its noise seed
+     * @param appliedTo where it was added: {@code waveform}, {@code pixels in [0, 1]}, ...
+     */
+    public record Noise(double snrDb, Long seed, String appliedTo) {
+        public Noise {
+            Objects.requireNonNull(appliedTo, "appliedTo");
+        }
+    }
 
     /** The tool's name as recorded. */
     public static final String TOOL = "expander-explorer";
@@ -53,7 +70,7 @@ public record Provenance(String tool, String version, String commit, String mode
 
     /** A record of this build, created now, with nothing else known yet. */
     public static Provenance now() {
-        return new Provenance(TOOL, buildValue("version"), buildValue("commit"), null, null, null, null, null,
+        return new Provenance(TOOL, buildValue("version"), buildValue("commit"), null, null, null, null, null, null,
                 Map.of(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
@@ -75,17 +92,30 @@ public record Provenance(String tool, String version, String commit, String mode
 
     /** With a model named and hashed by the caller (for a model that is not a file, pass nulls). */
     public Provenance withModel(String name, String sha256) {
-        return new Provenance(tool, version, commit, name, sha256, dataSet, method, q, seeds, createdAt);
+        return new Provenance(tool, version, commit, name, sha256, dataSet, noise, method, q, seeds, createdAt);
     }
 
     /** With the data set the accuracy was measured on. */
     public Provenance withDataSet(String name) {
-        return new Provenance(tool, version, commit, model, modelSha256, name, method, q, seeds, createdAt);
+        return new Provenance(tool, version, commit, model, modelSha256, name, noise, method, q, seeds, createdAt);
+    }
+
+    /**
+     * With the noise on the data's inputs (null for clean data): recorded as {@code noise} and as the seed
+     * {@code noise}.
+     */
+    public Provenance withNoise(Noise added) {
+        if (added == null) {
+            return this;
+        }
+        Provenance p = new Provenance(tool, version, commit, model, modelSha256, dataSet, added, method, q, seeds,
+                createdAt);
+        return added.seed() == null ? p : p.withSeed("noise", added.seed());
     }
 
     /** With the pruning method and the kept percentage (q null for many q, as in a sweep). */
     public Provenance withPruning(String methodName, Double keepPercent) {
-        return new Provenance(tool, version, commit, model, modelSha256, dataSet, methodName, keepPercent, seeds,
+        return new Provenance(tool, version, commit, model, modelSha256, dataSet, noise, methodName, keepPercent, seeds,
                 createdAt);
     }
 
@@ -93,12 +123,12 @@ public record Provenance(String tool, String version, String commit, String mode
     public Provenance withSeed(String name, long seed) {
         Map<String, Long> s = new LinkedHashMap<>(seeds);
         s.put(Objects.requireNonNull(name, "name"), seed);
-        return new Provenance(tool, version, commit, model, modelSha256, dataSet, method, q, s, createdAt);
+        return new Provenance(tool, version, commit, model, modelSha256, dataSet, noise, method, q, s, createdAt);
     }
 
     /** With another creation time (e.g. the start of a long run rather than its end). */
     public Provenance withCreatedAt(Instant at) {
-        return new Provenance(tool, version, commit, model, modelSha256, dataSet, method, q, seeds,
+        return new Provenance(tool, version, commit, model, modelSha256, dataSet, noise, method, q, seeds,
                 at.truncatedTo(ChronoUnit.SECONDS).toString());
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import org.expanderexplorer.core.io.Provenance;
 
 /**
  * What a saved model is and how it was made; stored as JSON inside the model zip ({@link ModelFiles}). Unknown
@@ -29,13 +30,15 @@ import java.util.Objects;
  * @param testExamples    examples that accuracy was measured on
  * @param createdAt       ISO-8601 instant of saving or training
  * @param source          how the weights came about, e.g. {@code trained} or {@code imported from w.npz}
+ * @param noise           the noise on the training data's inputs, or null for clean data
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelMetadata(int formatVersion, String architecture, int inputs, int hidden, int layers, int classes,
                             String dataset, Integer steps, Integer features, Long seed, Integer epochs,
                             Integer batchSize, Double learningRate, Double gradientClip, Double trainingSeconds,
-                            Double testAccuracy, Integer testExamples, String createdAt, String source) {
+                            Double testAccuracy, Integer testExamples, String createdAt, String source,
+                            Provenance.Noise noise) {
 
     /** Current metadata layout version. */
     public static final int FORMAT_VERSION = 1;
@@ -45,14 +48,14 @@ public record ModelMetadata(int formatVersion, String architecture, int inputs, 
         Objects.requireNonNull(spec, "spec");
         return new ModelMetadata(FORMAT_VERSION, spec.cell().id(), spec.inputs(), spec.hidden(), spec.layers(),
                 spec.classes(), null, null, null, null, null, null, null, null, null, null, null,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), source);
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), source, null);
     }
 
     /** With the data set it was trained on (specification and T x F). */
     public ModelMetadata withData(String dataset, int steps, int features) {
         return new ModelMetadata(formatVersion, architecture, inputs, hidden, layers, classes, dataset, steps,
                 features, seed, epochs, batchSize, learningRate, gradientClip, trainingSeconds, testAccuracy,
-                testExamples, createdAt, source);
+                testExamples, createdAt, source, noise);
     }
 
     /** With the training settings and time. */
@@ -60,14 +63,21 @@ public record ModelMetadata(int formatVersion, String architecture, int inputs, 
                                       double trainingSeconds) {
         return new ModelMetadata(formatVersion, architecture, inputs, hidden, layers, classes, dataset, steps,
                 features, seed, epochs, batchSize, learningRate, gradientClip, trainingSeconds, testAccuracy,
-                testExamples, createdAt, source);
+                testExamples, createdAt, source, noise);
     }
 
     /** With the measured test accuracy. */
     public ModelMetadata withTest(double accuracy, int examples) {
         return new ModelMetadata(formatVersion, architecture, inputs, hidden, layers, classes, dataset, steps,
                 features, seed, epochs, batchSize, learningRate, gradientClip, trainingSeconds, accuracy, examples,
-                createdAt, source);
+                createdAt, source, noise);
+    }
+
+    /** With the noise the training data carried (null for clean data) and how the weights came about. */
+    public ModelMetadata withNoise(Provenance.Noise trainedWith, String newSource) {
+        return new ModelMetadata(formatVersion, architecture, inputs, hidden, layers, classes, dataset, steps,
+                features, seed, epochs, batchSize, learningRate, gradientClip, trainingSeconds, testAccuracy,
+                testExamples, createdAt, newSource, trainedWith);
     }
 
     /**
@@ -78,7 +88,7 @@ public record ModelMetadata(int formatVersion, String architecture, int inputs, 
         Objects.requireNonNull(newSource, "newSource");
         return new ModelMetadata(formatVersion, architecture, inputs, hidden, layers, classes, dataset, steps,
                 features, seed, epochs, batchSize, learningRate, gradientClip, trainingSeconds, null, null,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), newSource);
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), newSource, noise);
     }
 
     /** Null if this metadata describes {@code spec}, else what differs. */

@@ -2,6 +2,7 @@ package org.expanderexplorer.core.model;
 
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import org.expanderexplorer.core.data.DataSelection;
 import org.expanderexplorer.core.data.Datasets;
 import org.expanderexplorer.core.data.SequenceDataset;
 import org.expanderexplorer.core.data.SequenceDatasets;
@@ -30,10 +31,18 @@ public final class TrainingJob {
     private TrainingJob() {
     }
 
+    /** How the weights came about: {@code trained}, and on synthetic speech, that it was synthetic. */
+    static String source(Datasets.Spec spec) {
+        if (spec.kind() == Datasets.Kind.SPEECH && spec.dir().isPresent()
+                && SpeechCommandsDataset.isSynthetic(spec.dir().get())) {
+            return "trained on SYNTHETIC speech (espeak-ng voices, not recorded speech)";
+        }
+        return "trained";
+    }
+
     /** Loads the training split of the request's data set (with the subset applied). */
     public static SequenceDataset trainingData(TrainingRequest r) {
-        Datasets.Spec spec = Datasets.parse(r.dataSpec());
-        SequenceDataset train = Datasets.load(spec, Split.TRAIN, SpeechCommandsDataset.Options.defaults());
+        SequenceDataset train = r.data().load(Split.TRAIN);
         return r.trainLimit() == null ? train : SequenceDatasets.subset(train, r.trainLimit(), r.seed());
     }
 
@@ -47,8 +56,9 @@ public final class TrainingJob {
     public static Trained run(TrainingRequest r, SequenceDataset train, ProgressListener listener,
                               BooleanSupplier cancelRequested) {
         Objects.requireNonNull(r, "request");
-        Datasets.Spec spec = Datasets.parse(r.dataSpec());
-        SequenceDataset test = Datasets.load(spec, Split.TEST, SpeechCommandsDataset.Options.defaults());
+        DataSelection data = r.data();
+        Datasets.Spec spec = data.spec();
+        SequenceDataset test = data.load(Split.TEST);
         ModelSpec modelSpec = new ModelSpec(r.cell(), train.features(), r.hidden(), r.layers(), train.classes());
         RecurrentClassifier start = RecurrentClassifier.create(modelSpec, r.seed(), r.lr(), r.clipNorm());
         TrainingResult result = new Trainer(start, train, new TrainingConfig(r.epochs(), r.batch(), r.lr(), r.seed()),
@@ -58,7 +68,8 @@ public final class TrainingJob {
                 .withData(spec.toString(), train.steps(), train.features())
                 .withTraining(r.seed(), r.epochs(), r.batch(), r.lr(), r.clipNorm(),
                         Math.round(result.seconds() * 10) / 10.0)
-                .withTest(eval.accuracy(), eval.examples());
+                .withTest(eval.accuracy(), eval.examples())
+                .withNoise(data.recorded(), source(spec));
         return new Trained(result.model(), meta, test, eval, result);
     }
 }

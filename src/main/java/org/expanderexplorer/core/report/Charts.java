@@ -71,6 +71,7 @@ public final class Charts {
             plot.setRenderer(i, renderer(spec, s, style));
             plot.mapDatasetToRangeAxis(i, s.axis() == FigureSpec.Axis.RIGHT && spec.rightLabel() != null ? 1 : 0);
         }
+        ChartBands.add(plot, spec, style, spec.series().size(), spec.rightLabel() != null);
         for (FigureSpec.Marker m : spec.markers()) {
             // the line only: its label is placed by MarkerLabels and named in the legend
             ValueMarker vm = new ValueMarker(m.value());
@@ -361,6 +362,10 @@ public final class Charts {
     public static String svg(JFreeChart chart, int width, int height) {
         checkSize(width, height, 1);
         SVGGraphics2D g = new SVGGraphics2D(width, height);
+        // JFreeSVG prefixes its clip-path ids with System.nanoTime(), so the same figure gave different files on
+        // every run; a prefix from the title keeps ids apart between figures and the file the same between runs
+        String title = chart.getTitle() == null ? "" : chart.getTitle().getText();
+        g.setDefsKeyPrefix("_" + Integer.toHexString(title.hashCode()));
         chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
         return g.getSVGDocument();
     }

@@ -17,9 +17,10 @@ import java.util.Objects;
  * @param xLog         logarithmic x axis
  * @param series       the data series
  * @param markers      horizontal or vertical reference lines
+ * @param bands        shaded ranges behind the series (e.g. the spread of a quantity over seeds)
  */
 public record FigureSpec(String title, String xLabel, String leftLabel, String rightLabel, boolean xDescending,
-                         boolean xLog, List<Series> series, List<Marker> markers) {
+                         boolean xLog, List<Series> series, List<Marker> markers, List<Band> bands) {
 
     /** Which y axis a series or horizontal marker belongs to. */
     public enum Axis { LEFT, RIGHT }
@@ -116,10 +117,63 @@ public record FigureSpec(String title, String xLabel, String leftLabel, String r
         }
     }
 
+    /**
+     * A shaded range from {@code lower} to {@code upper} at each x, drawn behind the series in a light tint of its
+     * colour and left out of the legend (the series it belongs to says what it shows); NaN bounds leave a gap.
+     *
+     * @param name   what it is, e.g. {@code accuracy, min-max over 3 seeds} (for the CSV)
+     * @param x      x values; not modified (copied)
+     * @param lower  lower bound per x; not modified (copied)
+     * @param upper  upper bound per x; not modified (copied)
+     * @param axis   which y axis
+     * @param colour colour index into the style's palette
+     */
+    public record Band(String name, double[] x, double[] lower, double[] upper, Axis axis, int colour) {
+        public Band {
+            Objects.requireNonNull(name, "name");
+            x = x.clone();
+            lower = lower.clone();
+            upper = upper.clone();
+            if (x.length != lower.length || x.length != upper.length) {
+                throw new IllegalArgumentException("band " + name + ": " + x.length + " x values, " + lower.length
+                        + " lower and " + upper.length + " upper bounds");
+            }
+        }
+
+        @Override
+        public double[] x() {
+            return x.clone();
+        }
+
+        @Override
+        public double[] lower() {
+            return lower.clone();
+        }
+
+        @Override
+        public double[] upper() {
+            return upper.clone();
+        }
+    }
+
     public FigureSpec {
         Objects.requireNonNull(title, "title");
         series = List.copyOf(series);
         markers = List.copyOf(markers);
+        bands = List.copyOf(bands);
+    }
+
+    /** A figure without bands. */
+    public FigureSpec(String title, String xLabel, String leftLabel, String rightLabel, boolean xDescending,
+                      boolean xLog, List<Series> series, List<Marker> markers) {
+        this(title, xLabel, leftLabel, rightLabel, xDescending, xLog, series, markers, List.of());
+    }
+
+    /** The same figure with bands added behind its series. */
+    public FigureSpec withBands(List<Band> more) {
+        List<Band> all = new ArrayList<>(bands);
+        all.addAll(more);
+        return new FigureSpec(title, xLabel, leftLabel, rightLabel, xDescending, xLog, series, markers, all);
     }
 
     /** The same figure without a title (a journal figure's title goes in its caption). */
@@ -129,7 +183,8 @@ public record FigureSpec(String title, String xLabel, String leftLabel, String r
 
     /**
      * The data behind the figure as CSV, long format: {@code kind,name,axis,x,y} with one row per point
-     * ({@code kind = series}) and per reference line ({@code kind = marker}, the unused coordinate empty).
+     * ({@code kind = series}), per reference line ({@code kind = marker}, the unused coordinate empty) and two per
+     * band point ({@code kind = band-lower} and {@code band-upper}).
      */
     public String toCsv() {
         StringBuilder sb = new StringBuilder("kind,name,axis,x,y\n");
@@ -137,6 +192,14 @@ public record FigureSpec(String title, String xLabel, String leftLabel, String r
             for (int i = 0; i < s.size(); i++) {
                 sb.append("series,").append(csv(s.name())).append(',').append(axisName(s.axis())).append(',')
                         .append(num(s.xAt(i))).append(',').append(num(s.yAt(i))).append('\n');
+            }
+        }
+        for (Band b : bands) {
+            for (int i = 0; i < b.x.length; i++) {
+                sb.append("band-lower,").append(csv(b.name())).append(',').append(axisName(b.axis())).append(',')
+                        .append(num(b.x[i])).append(',').append(num(b.lower[i])).append('\n');
+                sb.append("band-upper,").append(csv(b.name())).append(',').append(axisName(b.axis())).append(',')
+                        .append(num(b.x[i])).append(',').append(num(b.upper[i])).append('\n');
             }
         }
         for (Marker m : markers) {

@@ -67,7 +67,11 @@ final class MarkerLabels extends AbstractXYAnnotation {
         for (FigureSpec.Marker m : spec.markers()) {
             lines.add(line(plot, area, m));
         }
-        obstacles.addAll(lines);
+        for (Line2D l : lines) {
+            if (l != null) { // a marker outside the axis range is not drawn and covers nothing
+                obstacles.add(l);
+            }
+        }
         EntityCollection entities = info == null || info.getOwner() == null ? null
                 : info.getOwner().getEntityCollection();
         Font font = style.tickFont();

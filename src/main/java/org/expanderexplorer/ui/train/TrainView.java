@@ -5,6 +5,8 @@ import java.util.function.Consumer;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import org.expanderexplorer.core.model.CellType;
@@ -42,7 +44,14 @@ public final class TrainView {
         form.addRow(1, new Label("hidden units"), TrainingDialog.spinner("hidden", 1, 2048, vm.hiddenProperty()));
         form.addRow(2, new Label("recurrent layers"), TrainingDialog.spinner("layers", 1, 2, vm.layersProperty()));
         form.addRow(3, new Label("data set"), data);
-        TrainingDialog.addOptimiserRows(form, 4, vm);
+        TextField noise = new TextField();
+        noise.setId("noise-snr");
+        noise.setPromptText("blank: clean");
+        noise.textProperty().bindBidirectional(vm.noiseSnrProperty());
+        noise.setTooltip(new Tooltip("White Gaussian noise at this SNR (dB) on every input sequence: on the waveform "
+                + "for speech, on the [0, 1] pixels for images; seeded by the training seed"));
+        form.addRow(4, new Label("noise SNR (dB)"), noise);
+        TrainingDialog.addOptimiserRows(form, 5, vm);
         dialog = new TrainingDialog(owner, "Train a new model", form, "Train", "Cancel training", vm, mayReplace,
                 close -> vm.start(trained -> {
                     onDone.accept(trained);

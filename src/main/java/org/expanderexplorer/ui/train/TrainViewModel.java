@@ -8,6 +8,8 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.data.NoiseSpec;
 import org.expanderexplorer.core.model.CellType;
 import org.expanderexplorer.core.model.TrainingJob;
 import org.expanderexplorer.core.model.TrainingRequest;
@@ -26,6 +28,8 @@ public final class TrainViewModel extends TrainingViewModel {
     private final IntegerProperty hidden = new SimpleIntegerProperty(32);
     private final IntegerProperty layers = new SimpleIntegerProperty(1);
     private final StringProperty data = new SimpleStringProperty("digits8");
+    /** Noise SNR in dB as typed; blank for clean data. The noise seed is the training seed (as in the CLI). */
+    private final StringProperty noiseSnr = new SimpleStringProperty("");
 
     public TrainViewModel(UiExecutor executor, DialogService dialogs) {
         super(executor, dialogs, "Training", 10);
@@ -35,7 +39,23 @@ public final class TrainViewModel extends TrainingViewModel {
     public TrainingRequest request() {
         return new TrainingRequest(cell.get(), hidden.get(), layers.get(), data.get(), epochsProperty().get(),
                 seedProperty().get(), batchProperty().get(), learningRate(), null,
-                subsetProperty().get() ? SUBSET : null);
+                subsetProperty().get() ? SUBSET : null, noise());
+    }
+
+    /** The noise the form asks for: null when the SNR field is blank; a bad number is refused with one line. */
+    private NoiseSpec noise() {
+        String text = noiseSnr.get() == null ? "" : noiseSnr.get().strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        double db;
+        try {
+            db = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new BadInputException("the noise SNR must be a number of dB or blank for clean data, got '" + text
+                    + "'");
+        }
+        return new NoiseSpec(db, seedProperty().get());
     }
 
     /**
@@ -71,5 +91,10 @@ public final class TrainViewModel extends TrainingViewModel {
 
     public StringProperty dataProperty() {
         return data;
+    }
+
+    /** Noise SNR in dB as text; blank for clean data. */
+    public StringProperty noiseSnrProperty() {
+        return noiseSnr;
     }
 }

@@ -137,6 +137,42 @@ class SpeechCommandsDatasetTest {
         assertThat(fa).isNotEqualTo(fc);
     }
 
+    /**
+     * Through the selection the command line uses: the noise goes on the 1 s waveform, at the asked SNR. A 16,000-
+     * sample clip's noise power has a relative standard deviation of sqrt(2 / 16000) = 1.1 %, 0.05 dB; 0.25 dB is
+     * five of them.
+     */
+    @Test
+    void selectionPutsNoiseOnTheWaveformAtTheAskedSnr() {
+        DataSelection selection = DataSelection.of("speech:" + dir, 20.0, 4L, 1);
+        SpeechCommandsDataset noisy = (SpeechCommandsDataset) selection.load(Split.TEST);
+        SpeechCommandsDataset clean = SpeechCommandsDataset.load(dir, Split.TEST);
+        assertThat(noisy.name()).isEqualTo("speech-test-snr20dB");
+        assertThat(selection.recorded().appliedTo()).isEqualTo("waveform");
+        for (int i = 0; i < noisy.size(); i++) {
+            float[] s = clean.signal(i);
+            float[] n = noisy.signal(i);
+            float[] noise = new float[s.length];
+            for (int k = 0; k < s.length; k++) {
+                noise[k] = n[k] - s[k];
+            }
+            assertThat(10 * Math.log10(AdditiveNoise.power(s) / AdditiveNoise.power(noise))).isCloseTo(20,
+                    within(0.25));
+            assertThat(DataSelection.of("speech:" + dir, 20.0, 4L, 1).load(Split.TEST)).isInstanceOfSatisfying(
+                    SpeechCommandsDataset.class, again -> assertThat(again.signal(0)).containsExactly(
+                            noisy.signal(0)));
+        }
+    }
+
+    @Test
+    void aSyntheticFolderIsNamedSo() throws IOException {
+        Files.writeString(dir.resolve(SpeechCommandsDataset.SYNTHETIC_MARKER), "SYNTHETIC speech\n");
+        assertThat(SpeechCommandsDataset.isSynthetic(dir)).isTrue();
+        assertThat(SpeechCommandsDataset.load(dir, Split.TEST).name()).isEqualTo("speech-synthetic-test");
+        assertThat(DataSelection.of("speech:" + dir, 5.0, null, 1).load(Split.TRAIN).name())
+                .isEqualTo("speech-synthetic-train-snr5dB");
+    }
+
     @Test
     void capLimitsClipsPerWord() {
         SpeechCommandsDataset capped = SpeechCommandsDataset.load(dir, Split.TRAIN,

@@ -228,6 +228,18 @@ class ChartTypographyTest {
     }
 
     @Test
+    void aMarkerOutsideTheAxisRangeIsLeftOutAndTheOthersStillGetLabels() {
+        // the stopping rule's q can lie outside a curve that is still being measured
+        FigureSpec spec = FigureSpec.builder("accuracy while measuring").axes("q (%)", "accuracy (%)", null)
+                .series("curve", new double[] {100, 80, 60}, new double[] {98, 97, 95}, FigureSpec.Axis.LEFT,
+                        FigureSpec.Look.LINE_AND_POINTS, 0, false)
+                .vertical(5000, "stop", 2).vertical(80, "q = 80 %", -1).build();
+        ChartLayout layout = Charts.layout(Charts.build(spec, FigureStyle.LIGHT), 600, 360);
+        assertThat(layout.dataArea().getWidth()).isPositive();
+        assertThat(Charts.png(Charts.build(spec, FigureStyle.LIGHT), 600, 360, 1)).isNotEmpty();
+    }
+
+    @Test
     void tickLabelsOfAFlatCurveAndOfTinyAndLargeValues() {
         ChartLayout start = Charts.layout(Charts.build(figures().get("accuracy-start"), FigureStyle.LIGHT), 500, 300);
         assertThat(start.tickLabels().get("left")).allMatch(t -> t.matches("(89|90)\\.\\d"));

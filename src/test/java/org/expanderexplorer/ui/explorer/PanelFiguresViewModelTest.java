@@ -72,7 +72,7 @@ class PanelFiguresViewModelTest {
         FigureSpec acc = figures.accuracy().get();
         assertThat(acc.title()).isEqualTo("Test accuracy on synthetic-test");
         // the probe's accuracy is the kept fraction of W_hh: 50 % at q = 50, and 100 % dense
-        assertThat(acc.series()).anyMatch(s -> s.name().equals("current") && s.yAt(0) == 50.0 && s.xAt(0) == 50);
+        assertThat(acc.series()).anyMatch(s -> s.name().equals("now") && s.yAt(0) == 50.0 && s.xAt(0) == 50);
         assertThat(acc.markers()).anyMatch(m -> !m.vertical() && m.value() == 100.0);
         // a plain matrix, and a layer without data, say why there is no accuracy
         vm.setSubject(Subject.ofMatrix("m", gaussian(5, 7, 2)));
