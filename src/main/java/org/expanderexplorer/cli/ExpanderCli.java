@@ -27,6 +27,7 @@ import picocli.CommandLine;
             SweepCommand.class,
             FigureCommand.class,
             GraphExportCommand.class,
+            ExpansionCommand.class,
         })
 public final class ExpanderCli {
 

@@ -26,11 +26,14 @@ import org.expanderexplorer.ui.document.OpenedDocument;
 import org.expanderexplorer.ui.explorer.ControlsView;
 import org.expanderexplorer.ui.explorer.ControlsViewModel;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
+import org.expanderexplorer.ui.explorer.GraphArea;
 import org.expanderexplorer.ui.explorer.GraphView;
 import org.expanderexplorer.ui.explorer.GraphViewModel;
+import org.expanderexplorer.ui.explorer.MatrixViewModel;
 import org.expanderexplorer.ui.explorer.NumbersView;
 import org.expanderexplorer.ui.explorer.NumbersViewModel;
 import org.expanderexplorer.ui.explorer.PanelFiguresViewModel;
+import org.expanderexplorer.ui.explorer.SpreadViewModel;
 import org.expanderexplorer.ui.task.UiExecutor;
 import org.expanderexplorer.ui.train.FineTuneView;
 import org.expanderexplorer.ui.train.FineTuneViewModel;
@@ -50,6 +53,7 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final ControlsView controls;
     private final GraphView graph;
+    private final GraphArea graphArea;
     private final NumbersView numbers;
     private final List<ChartPanel> panels;
     private final ObjectProperty<FigureStyle> style = new SimpleObjectProperty<>(FigureStyle.LIGHT);
@@ -96,8 +100,11 @@ public final class MainWindow {
                 panel(figures.accuracy()));
         // the panel's own tooltips name each line; where no line is, it explains the bounds
         panels.get(2).setHint(CHEEGER_TIP);
+        // the graph with the matrix view beside it and the spread strip under both
+        this.graphArea = new GraphArea(graph, graph.canvas(), new SpreadViewModel(vm, executor),
+                new MatrixViewModel(vm, executor));
         // stacked beside the graph, or in tabs, as the window's size and scale allow (docs/decisions/0015)
-        PanelsLayout centre = new PanelsLayout(graph, graph.canvas(), "Graph", panels,
+        PanelsLayout centre = new PanelsLayout(graphArea, graph.canvas(), "Graph", panels,
                 List.of("Spectrum", "Gaps", "Cheeger", "Accuracy"), style, 0.52);
         StatusView status = new StatusView(new StatusViewModel(vm, documents, trainVm, fineTuneVm));
         VBox bottom = new VBox(numbers, status);
@@ -260,6 +267,11 @@ public final class MainWindow {
     /** The window's ViewModel. */
     public ExplorerViewModel viewModel() {
         return vm;
+    }
+
+    /** The graph, matrix and spread views together. */
+    public GraphArea graphArea() {
+        return graphArea;
     }
 
     public GraphView graphView() {

@@ -20,15 +20,31 @@ package org.expanderexplorer.core.drawing;
  * @param gate         the gate colour index 0..3 (i, f, g, o), or -1 for stacked/none
  * @param columns      x positions and titles of the columns ("x1", "h1", ...)
  * @param columnTitles column titles
+ * @param bundles      every kept edge aggregated between groups of vertices, drawn instead of the single edges
+ *                     when there are more than {@link EdgeBundles#AGGREGATE_ABOVE}; null for fewer
  */
 public record GraphDrawing(double[] x, double[] y, byte[] kind, boolean[] isolated, String[] labels, int[] degree,
                            int[] edgeFrom, int[] edgeTo, float[] edgeStrength, int[] ghostFrom, int[] ghostTo,
-                           int keptTotal, int ghostTotal, int gate, double[] columns, String[] columnTitles) {
+                           int keptTotal, int ghostTotal, int gate, double[] columns, String[] columnTitles,
+                           EdgeBundles bundles) {
 
     public static final byte INPUT = 0;
     public static final byte HIDDEN = 1;
     public static final byte LEFT = 2;
     public static final byte RIGHT = 3;
+
+    /** A drawing whose edges are not bundled. */
+    public GraphDrawing(double[] x, double[] y, byte[] kind, boolean[] isolated, String[] labels, int[] degree,
+                        int[] edgeFrom, int[] edgeTo, float[] edgeStrength, int[] ghostFrom, int[] ghostTo,
+                        int keptTotal, int ghostTotal, int gate, double[] columns, String[] columnTitles) {
+        this(x, y, kind, isolated, labels, degree, edgeFrom, edgeTo, edgeStrength, ghostFrom, ghostTo, keptTotal,
+                ghostTotal, gate, columns, columnTitles, null);
+    }
+
+    /** True when the kept edges are drawn as bundles between groups of vertices. */
+    public boolean bundled() {
+        return bundles != null;
+    }
 
     /** Number of vertices. */
     public int vertexCount() {

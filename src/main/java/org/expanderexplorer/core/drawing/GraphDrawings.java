@@ -215,7 +215,7 @@ public final class GraphDrawings {
             gt2[i] = gt[idx];
         }
         return new GraphDrawing(x, y, kind, isolated, labels, degree, ef, et, es, gf2, gt2, keptTotal, ghostTotal, gate,
-                cols, titles);
+                cols, titles, EdgeBundles.of(x, y, from, to));
     }
 
     private static int[] degrees(int n, int[] from, int[] to) {

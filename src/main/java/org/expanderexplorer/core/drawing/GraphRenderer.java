@@ -31,6 +31,10 @@ public final class GraphRenderer {
         new Color(0xff7f0e)};
     private static final int BUCKETS = 6;
     private static final Color HIGHLIGHT = new Color(0xff7f0e);
+    /** The spread's colour: its set, the units it reached and the edges it took. */
+    static final Color SPREAD = new Color(0xd94801);
+    /** The units reached at the step shown last, the spread's front. */
+    static final Color FRONT = new Color(0xfdae6b);
 
     /**
      * Where and how to draw.
@@ -47,9 +51,15 @@ public final class GraphRenderer {
      * @param draft     a quick draft while the slider is dragged: edges without anti-aliasing (several times
      *                  cheaper for tens of thousands of edges, so the drawing keeps up and leaves the CPU to the
      *                  window); the exact look follows on release
+     * @param spread    a spread to paint over the drawing (its set, reach and exact edges), or null
      */
     public record View(int width, int height, double pixelScale, double scale, double offsetX, double offsetY,
-                       boolean dark, boolean[] highlight, Look look, boolean draft) {
+                       boolean dark, boolean[] highlight, Look look, boolean draft, SpreadOverlay spread) {
+
+        public View(int width, int height, double pixelScale, double scale, double offsetX, double offsetY,
+                    boolean dark, boolean[] highlight, Look look, boolean draft) {
+            this(width, height, pixelScale, scale, offsetX, offsetY, dark, highlight, look, draft, null);
+        }
 
         public View(int width, int height, double pixelScale, double scale, double offsetX, double offsetY,
                     boolean dark, boolean[] highlight, Look look) {
@@ -150,23 +160,111 @@ public final class GraphRenderer {
         g.setStroke(new BasicStroke(lw));
         Color edge = d.gate() >= 0 ? GATE_COLOURS[d.gate()] : contrast ? new Color(0x00e5ff)
                 : (v.dark() ? new Color(0x6fb7ff) : new Color(0x1f4e79));
-        // Opacity falls as edges multiply, so that 20,000 overlapping lines do not merge into one solid block and
-        // the structure (which edges are strong) stays visible; a few hundred edges are drawn almost opaque.
-        double density = Math.min(1.0, 3000.0 / Math.max(1, d.edgeFrom().length));
-        // Edges are drawn in a few opacity buckets by |w| (strongest last, on top), one path per bucket: a colour
-        // change per edge would cost a state change each, a path per bucket is one draw call.
-        for (int b = 0; b < BUCKETS; b++) {
-            float lo = (float) b / BUCKETS;
-            float hi = (float) (b + 1) / BUCKETS;
-            double a = (0.12 + 0.75 * hi) * (0.35 + 0.65 * density);
-            g.setColor(alpha(edge, Math.min(1, contrast ? 0.3 + a : a)));
-            g.draw(path(d.edgeFrom(), d.edgeTo(), d.edgeStrength(), b == 0 ? -1f : lo, hi, xs, ys));
+        SpreadOverlay spread = v.spread();
+        if (d.bundled()) {
+            drawBundles(g, d.bundles(), v, edge, lw, spread != null);
+        } else {
+            // Opacity falls as edges multiply, so that 20,000 overlapping lines do not merge into one solid block
+            // and the structure (which edges are strong) stays visible; a few hundred edges are drawn almost opaque.
+            double density = Math.min(1.0, 3000.0 / Math.max(1, d.edgeFrom().length));
+            double fade = spread != null ? 0.35 : 1.0;
+            // Edges are drawn in a few opacity buckets by |w| (strongest last, on top), one path per bucket: a
+            // colour change per edge would cost a state change each, a path per bucket is one draw call.
+            for (int b = 0; b < BUCKETS; b++) {
+                float lo = (float) b / BUCKETS;
+                float hi = (float) (b + 1) / BUCKETS;
+                double a = (0.12 + 0.75 * hi) * (0.35 + 0.65 * density) * fade;
+                g.setColor(alpha(edge, Math.min(1, contrast ? 0.3 + a : a)));
+                g.draw(path(d.edgeFrom(), d.edgeTo(), d.edgeStrength(), b == 0 ? -1f : lo, hi, xs, ys));
+            }
         }
         boolean[] hl = v.highlight();
         if (look.teaching() && hl != null) {
             drawCutEdges(g, d, hl, xs, ys, 2.2f * lw);
         }
+        if (spread != null) {
+            // the spread's edges are drawn one by one whatever the drawing samples or bundles: they are the point
+            g.setStroke(new BasicStroke(Math.max(1f, 1.6f * lw)));
+            g.setColor(alpha(SPREAD, Math.min(0.9, 0.25 + 400.0 / Math.max(1, spread.edgeFrom().length))));
+            g.draw(path(spread.edgeFrom(), spread.edgeTo(), null, 0, 0, xs, ys));
+        }
         drawVertices(g, d, v, look, xs, ys);
+        if (!look.teaching()) {
+            drawEveryKthLabel(g, d, v, fg, xs, ys);
+        }
+    }
+
+    /** Bundles as lines between group centres, opacity and width by the share of possible edges kept. */
+    private static void drawBundles(Graphics2D g, EdgeBundles b, View v, Color edge, float lw, boolean faded) {
+        int levels = BUCKETS;
+        for (int level = 0; level < levels; level++) {
+            float lo = (float) level / levels;
+            float hi = (float) (level + 1) / levels;
+            Path2D.Double p = new Path2D.Double();
+            for (int i = 0; i < b.size(); i++) {
+                float dens = b.density()[i];
+                if (dens > lo && dens <= hi || level == 0 && dens <= lo) {
+                    p.moveTo(v.offsetX() + v.scale() * b.x1()[i], v.offsetY() + v.scale() * b.y1()[i]);
+                    p.lineTo(v.offsetX() + v.scale() * b.x2()[i], v.offsetY() + v.scale() * b.y2()[i]);
+                }
+            }
+            g.setStroke(new BasicStroke(lw * (1.5f + 3f * hi), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.setColor(alpha(edge, (0.08 + 0.6 * hi) * (faded ? 0.4 : 1.0)));
+            g.draw(p);
+        }
+    }
+
+    /**
+     * Labels the first and every k-th vertex of the first column of each kind (inputs, hidden units; left, right),
+     * on its left, k chosen so that labels stand at least about 1.6 lines apart on screen: enough to count along
+     * the columns (all columns of a kind share the order) without covering the drawing.
+     */
+    private static void drawEveryKthLabel(Graphics2D g, GraphDrawing d, View v, Color fg, double[] xs, double[] ys) {
+        double k = v.look() == null ? 1 : v.look().strokeScale();
+        java.awt.FontMetrics fm = g.getFontMetrics(new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(10 * k)));
+        double pitch = 1.6 * fm.getHeight() / Math.max(1e-9, v.scale());
+        g.setFont(fm.getFont());
+        g.setColor(alpha(fg, 0.75));
+        double[] firstX = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+            Double.POSITIVE_INFINITY};
+        for (int i = 0; i < xs.length; i++) {
+            firstX[d.kind()[i]] = Math.min(firstX[d.kind()[i]], d.x()[i]);
+        }
+        for (int i = 0; i < xs.length; i++) {
+            if (d.x()[i] != firstX[d.kind()[i]]) {
+                continue;
+            }
+            int unit = unitOf(d.labels()[i]);
+            // vertex pitch in layout units is about 1 for hidden columns and up to 3 for inputs
+            double spacing = Math.abs(i + 1 < xs.length && d.x()[i + 1] == d.x()[i] ? d.y()[i + 1] - d.y()[i] : 1);
+            int every = Math.max(1, (int) Math.ceil(pitch / Math.max(1e-9, spacing)));
+            every = every <= 1 ? 1 : every <= 2 ? 2 : every <= 5 ? 5 : every <= 10 ? 10 : every <= 16 ? 16
+                    : every <= 32 ? 32 : 64;
+            if (unit < 0 || unit % every != 0 || ys[i] < 20 || ys[i] > v.height() || xs[i] < 0 || xs[i] > v.width()) {
+                continue;
+            }
+            // a bipartite drawing's right column has nothing to its right to collide with; unfolded columns do
+            boolean right = d.kind()[i] == GraphDrawing.RIGHT;
+            String t = String.valueOf(unit);
+            float lx = (float) (right ? xs[i] + 6 * k : xs[i] - 6 * k - fm.stringWidth(t));
+            g.drawString(t, lx, (float) (ys[i] + fm.getAscent() * 0.35));
+        }
+    }
+
+    /** The unit number of a label: 17 of {@code h2[17]}, 4 of {@code L4}; -1 when there is none. */
+    static int unitOf(String label) {
+        int open = label.indexOf('[');
+        int close = label.indexOf(']');
+        String digits = open >= 0 && close > open ? label.substring(open + 1, close) : label.substring(1);
+        int u = 0;
+        for (int c = 0; c < digits.length(); c++) {
+            char ch = digits.charAt(c);
+            if (ch < '0' || ch > '9' || c > 8) {
+                return -1;
+            }
+            u = 10 * u + (ch - '0');
+        }
+        return digits.isEmpty() ? -1 : u;
     }
 
     /** The edges with exactly one end in the highlighted set: the cut E(S, V \ S) of a Cheeger set. */
@@ -226,6 +324,22 @@ public final class GraphRenderer {
             }
             if (d.isolated()[i]) {
                 ring(g, xs[i], ys[i], r + 2 * k, new Color(0xe53935), 1.5 * k);
+            }
+            byte sp = v.spread() == null || i >= v.spread().state().length ? SpreadOverlay.NONE
+                    : v.spread().state()[i];
+            if (sp != SpreadOverlay.NONE) {
+                // the set as a dark square, units reached as orange dots, the last step's front lighter and ringed
+                double big = Math.max(r * 1.5, 3.5 * k);
+                if (sp == SpreadOverlay.START) {
+                    g.setColor(SPREAD.darker());
+                    g.fill(new java.awt.geom.Rectangle2D.Double(xs[i] - big, ys[i] - big, 2 * big, 2 * big));
+                } else {
+                    g.setColor(sp == SpreadOverlay.FRONT ? FRONT : SPREAD);
+                    g.fill(new Ellipse2D.Double(xs[i] - big, ys[i] - big, 2 * big, 2 * big));
+                    if (sp == SpreadOverlay.FRONT) {
+                        ring(g, xs[i], ys[i], big, SPREAD.darker(), Math.max(1, 0.8 * k));
+                    }
+                }
             }
             if (look.teaching()) {
                 String label = d.labels()[i];

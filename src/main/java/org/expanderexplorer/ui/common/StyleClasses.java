@@ -16,6 +16,10 @@ public final class StyleClasses {
     public static final String CHART_PANEL = "chart-panel";
     public static final String GRAPH_VIEW = "graph-view";
     public static final String GRAPH_CAPTION = "graph-caption";
+    public static final String SPREAD_VIEW = "spread-view";
+    public static final String SPREAD_SHOWN = "spread-shown";
+    public static final String SPREAD_PENDING = "spread-pending";
+    public static final String MATRIX_VIEW = "matrix-view";
     public static final String NUMBERS_STRIP = "numbers-strip";
     public static final String METRIC_NAME = "metric-name";
     public static final String METRIC_VALUE = "metric-value";

@@ -119,9 +119,15 @@ public final class GraphViewModel {
         boolean unfolded = s.unfolded() != null;
         text += unfolded ? String.format(Locale.ROOT, " · drawn unfolded, %d copies:", s.request().window())
                 : " · drawn bipartite:";
-        text += String.format(Locale.ROOT, " %,d edges", d.edgeFrom().length);
-        if (d.sampled()) {
-            text += String.format(Locale.ROOT, " (largest |w| of %,d)", d.keptTotal());
+        if (d.bundled()) {
+            // past a few thousand edges single lines merge into a block: every kept edge is counted into bundles
+            text += String.format(Locale.ROOT, " %,d edges as %,d bundles between groups of %d vertices",
+                    d.keptTotal(), d.bundles().size(), d.bundles().groupSize());
+        } else {
+            text += String.format(Locale.ROOT, " %,d edges", d.edgeFrom().length);
+            if (d.sampled()) {
+                text += String.format(Locale.ROOT, " (largest |w| of %,d)", d.keptTotal());
+            }
         }
         if (d.ghostTotal() > 0) {
             text += String.format(Locale.ROOT, ", %,d pruned", d.ghostTotal());

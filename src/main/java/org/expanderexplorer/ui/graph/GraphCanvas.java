@@ -17,6 +17,7 @@ import javafx.scene.paint.Color;
 import javafx.stage.Screen;
 import org.expanderexplorer.core.drawing.GraphDrawing;
 import org.expanderexplorer.core.drawing.GraphRenderer;
+import org.expanderexplorer.core.drawing.SpreadOverlay;
 import org.expanderexplorer.ui.chart.FxImages;
 import org.expanderexplorer.ui.task.LatestWins;
 import org.expanderexplorer.ui.task.UiExecutor;
@@ -40,6 +41,9 @@ public final class GraphCanvas extends Pane {
     private final BooleanProperty teaching = new SimpleBooleanProperty();
     private final ObjectProperty<double[]> vertexValues = new SimpleObjectProperty<>();
     private final ObjectProperty<Consumer<GraphDrawing.EdgeHit>> onEdgeClicked = new SimpleObjectProperty<>();
+    // the spread panel: a spread painted over the drawing, and vertices picked by click or Shift+drag box
+    private final ObjectProperty<SpreadOverlay> spread = new SimpleObjectProperty<>();
+    private final VertexPicking picking = new VertexPicking(() -> drawing.get(), this::sx, this::sy);
     private final LatestWins<GraphRenderer.View, Image> renderer;
     private final Tooltip tip = new Tooltip();
     private double scale = 1;
@@ -82,6 +86,7 @@ public final class GraphCanvas extends Pane {
             }
         });
         highlight.addListener((o, a, b) -> requestRender());
+        spread.addListener((o, a, b) -> requestRender());
         contrast.addListener((o, a, b) -> requestRender());
         vertexValues.addListener((o, a, b) -> requestRender());
         strokeScale.addListener((o, a, b) -> fit());
@@ -97,8 +102,18 @@ public final class GraphCanvas extends Pane {
         setOnMousePressed(e -> {
             pressX = e.getX();
             pressY = e.getY();
+            picking.pressed(e);
+        });
+        setOnMouseReleased(e -> {
+            if (picking.released(e)) {
+                drawOverlay();
+            }
         });
         setOnMouseDragged(e -> {
+            if (picking.dragged(e)) {
+                drawOverlay();
+                return;
+            }
             offsetX += e.getX() - pressX;
             offsetY += e.getY() - pressY;
             pressX = e.getX();
@@ -110,7 +125,9 @@ public final class GraphCanvas extends Pane {
             if (e.getClickCount() == 2) {
                 fit();
             } else if (e.getClickCount() == 1 && e.isStillSincePress()) {
-                clickEdge(e.getX(), e.getY());
+                if (!picking.clicked(e.getX(), e.getY(), e.isControlDown() || e.isShortcutDown() || e.isShiftDown())) {
+                    clickEdge(e.getX(), e.getY());
+                }
             }
         });
         setOnMouseMoved(e -> hover(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));
@@ -170,6 +187,22 @@ public final class GraphCanvas extends Pane {
     /** Receives the edge nearest to a single click (within a few pixels), when set. */
     public ObjectProperty<Consumer<GraphDrawing.EdgeHit>> onEdgeClickedProperty() {
         return onEdgeClicked;
+    }
+
+    /** A spread painted over the drawing, or null. */
+    public ObjectProperty<SpreadOverlay> spreadProperty() {
+        return spread;
+    }
+
+    /** Receives vertices picked by a click or a Shift+drag box, when set. */
+    public ObjectProperty<Consumer<PickedVertices>> onVerticesPickedProperty() {
+        return picking.receiverProperty();
+    }
+
+    /** Where drawing vertex {@code v} is on the canvas (for tests that click it). */
+    public javafx.geometry.Point2D vertexOnCanvas(int v) {
+        GraphDrawing d = drawing.get();
+        return new javafx.geometry.Point2D(sx(d.x()[v]), sy(d.y()[v]));
     }
 
     private void clickEdge(double mx, double my) {
@@ -261,7 +294,7 @@ public final class GraphCanvas extends Pane {
         double px = Screen.getPrimary() == null ? 1 : Math.max(1, Screen.getPrimary().getOutputScaleX());
         renderer.request(new GraphRenderer.View(w, h, px, scale, offsetX, offsetY, dark.get(), highlight.get(),
                 new GraphRenderer.Look(strokeScale.get(), contrast.get(), teaching.get(), vertexValues.get()),
-                draft.get()));
+                draft.get(), spread.get()));
         drawOverlay();
     }
 
@@ -308,6 +341,7 @@ public final class GraphCanvas extends Pane {
     private void drawOverlay() {
         GraphicsContext g = overlay.getGraphicsContext2D();
         g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        picking.drawBox(g);
         GraphDrawing d = drawing.get();
         if (hovered < 0 || d == null || hovered >= d.vertexCount()) {
             return;
