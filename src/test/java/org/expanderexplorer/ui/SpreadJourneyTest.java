@@ -82,7 +82,7 @@ class SpreadJourneyTest extends JourneyTest {
         Point2D p = WindowDriver.fx(() -> canvas.localToScreen(canvas.vertexOnCanvas(x0)));
         robot.clickOn(p);
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !text(robot, "spread-full").isEmpty());
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !text(robot, "spread-full").isEmpty());
         assertThat(text(robot, "spread-set")).isEqualTo("|S| = 1: x1[0]");
         Spread.Result r = expected(WindowDriver.fx(() -> window.viewModel().snapshotProperty().get()));
         int steps = r.steps().size();
@@ -90,7 +90,7 @@ class SpreadJourneyTest extends JourneyTest {
             robot.clickOn(button("spread-step"));
             int shown = t;
             // the step is painted off the UI thread: wait until the strip marks it as walked
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WindowDriver.fx(() -> area.spreadView()
+            WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WindowDriver.fx(() -> area.spreadView()
                     .lookup("#spread-count-" + shown).getStyleClass().contains(StyleClasses.SPREAD_SHOWN)));
             assertThat(text(robot, "spread-count-" + t)).isEqualTo(String.valueOf(r.steps().get(t - 1).count()));
             assertThat(WindowDriver.fx(() -> canvas.spreadProperty().get().edgeFrom().length)).isPositive();
@@ -107,7 +107,7 @@ class SpreadJourneyTest extends JourneyTest {
         WaitForAsyncUtils.waitForFxEvents();
         Snapshot low = WindowDriver.fx(() -> window.viewModel().snapshotProperty().get());
         Spread.Result lr = expected(low);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "spread-count-" + steps)
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> text(robot, "spread-count-" + steps)
                 .equals(String.valueOf(lr.steps().get(steps - 1).count())));
         for (int t = 1; t <= steps; t++) {
             assertThat(text(robot, "spread-count-" + t)).isEqualTo(String.valueOf(lr.steps().get(t - 1).count()));
@@ -121,9 +121,9 @@ class SpreadJourneyTest extends JourneyTest {
         });
         d.awaitIdle();
         robot.clickOn(button("spread-worst"));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "spread-set").startsWith("|S| = "));
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> text(robot, "spread-set").startsWith("|S| = "));
         robot.clickOn(button("spread-step"));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WindowDriver.fx(() -> area.spreadView()
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WindowDriver.fx(() -> area.spreadView()
                 .lookup("#spread-count-1").getStyleClass().contains(StyleClasses.SPREAD_SHOWN)));
         d.awaitIdle();
         save(d, "spread-worst-set-light.png");
