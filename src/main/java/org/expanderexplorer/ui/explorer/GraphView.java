@@ -63,8 +63,15 @@ public final class GraphView extends BorderPane {
         setCenter(canvas);
         Label caption = new Label();
         caption.getStyleClass().add(StyleClasses.GRAPH_CAPTION);
-        caption.setWrapText(true); // two lines of numbers; no combining marks in them (decision 10)
+        // its own lines only, cut with an ellipsis where narrow (the whole text in the tooltip): wrapped, the caption
+        // took the canvas's height at a large scale (no combining marks in it, decision 10)
+        caption.setWrapText(false);
         caption.textProperty().bind(vm.captionBinding());
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(vm.captionBinding());
+        whole.setWrapText(true);
+        whole.setMaxWidth(600);
+        caption.setTooltip(whole);
         setBottom(caption);
         canvas.drawingProperty().bind(vm.drawingBinding());
         canvas.draftProperty().bind(vm.draftValue());
