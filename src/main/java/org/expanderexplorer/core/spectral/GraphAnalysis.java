@@ -18,9 +18,7 @@ public final class GraphAnalysis {
 
     private final CsrGraph graph;
     private final AnalysisOptions options;
-    private final Lazy<FiedlerResult> fiedler;
-    private final Lazy<CutResult> sweepCut;
-    private final Lazy<FiedlerEigenspace.Space> eigenspace;
+    private final FiedlerCut cut;
     private final Lazy<GraphAnalysisResult> result = new Lazy<>(this::compute);
 
     public GraphAnalysis(CsrGraph graph) {
@@ -34,34 +32,23 @@ public final class GraphAnalysis {
     public GraphAnalysis(CsrGraph graph, AnalysisOptions options) {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.options = Objects.requireNonNull(options, "options");
-        this.fiedler = new Lazy<>(() -> new FiedlerSolver(graph, options.fiedler()).result());
-        this.sweepCut = new Lazy<>(() -> FiedlerEigenspace.sweepCut(graph, eigenspace()));
-        this.eigenspace = new Lazy<>(() -> FiedlerEigenspace.of(graph, fiedler(), options.fiedler()));
+        this.cut = new FiedlerCut(() -> graph, () -> new FiedlerSolver(graph, options.fiedler()).result(),
+                f -> FiedlerEigenspace.of(graph, f, options.fiedler()));
     }
 
     /** The Fiedler pair. */
     public FiedlerResult fiedler() {
-        return fiedler.get();
+        return cut.fiedler();
     }
 
-    /**
-     * The sweep cut of the Fiedler vector; when lambda_2 is repeated, the best sweep over its eigenspace, which does
-     * not depend on the eigenvector the solver returned ({@link FiedlerEigenspace}).
-     */
+    /** The sweep cut over the eigenspace of lambda_2, as {@link FiedlerCut#sweepCut()} describes. */
     public CutResult sweepCut() {
-        return sweepCut.get();
+        return cut.sweepCut();
     }
 
-    /**
-     * The multiplicity of lambda_2 (1 when simple; for a disconnected graph 1, its cut separating a component),
-     * as found by {@link FiedlerEigenspace}; on graphs past its dense limit possibly a lower bound.
-     */
+    /** The multiplicity of lambda_2, as {@link FiedlerCut#multiplicity()} describes. */
     public int fiedlerMultiplicity() {
-        return eigenspace().multiplicity();
-    }
-
-    private FiedlerEigenspace.Space eigenspace() {
-        return eigenspace.get();
+        return cut.multiplicity();
     }
 
     /** The whole analysis, computed on the first call. */

@@ -22,9 +22,7 @@ public final class LayerAnalysis {
     private final AnalysisOptions options;
     private final Lazy<SingularSpectrum> spectrum;
     private final Lazy<RamanujanGaps> gaps;
-    private final Lazy<FiedlerResult> fiedler;
-    private final Lazy<CutResult> sweepCut;
-    private final Lazy<FiedlerEigenspace.Space> eigenspace;
+    private final FiedlerCut cut;
     private CutResult exact;
     private final Lazy<CheegerBounds> bounds;
     private boolean exactDone;
@@ -43,10 +41,8 @@ public final class LayerAnalysis {
         this.options = Objects.requireNonNull(options, "options");
         this.spectrum = new Lazy<>(() -> new SingularValues(graph).result());
         this.gaps = new Lazy<>(() -> RamanujanGaps.of(graph, spectrum()));
-        this.fiedler = new Lazy<>(() -> FiedlerSolver.forLayer(graph, options.fiedler()).result());
-        this.sweepCut = new Lazy<>(() -> FiedlerEigenspace.sweepCut(graph.asCsrGraph(), eigenspace()));
-        this.eigenspace = new Lazy<>(() -> FiedlerEigenspace.of(graph.asCsrGraph(), fiedler(), options.fiedler(),
-                graph.left()));
+        this.cut = new FiedlerCut(graph::asCsrGraph, () -> FiedlerSolver.forLayer(graph, options.fiedler()).result(),
+                f -> FiedlerEigenspace.of(graph.asCsrGraph(), f, options.fiedler(), graph.left()));
         this.bounds = new Lazy<>(() -> CheegerBounds.of(fiedler().value(), graph.minDegree(), graph.maxDegree(),
                 spectrum().muHat(), sweepCut().ratio()));
         this.result = new Lazy<>(() -> new LayerAnalysisResult(GraphStats.of(graph), spectrum(), gaps(), fiedler(),
@@ -74,27 +70,17 @@ public final class LayerAnalysis {
 
     /** The Fiedler pair of the layer's Laplacian. */
     public FiedlerResult fiedler() {
-        return fiedler.get();
+        return cut.fiedler();
     }
 
-    /**
-     * The sweep cut of the Fiedler vector; when lambda_2 is repeated, the best sweep over its eigenspace, which does
-     * not depend on the eigenvector the solver returned ({@link FiedlerEigenspace}).
-     */
+    /** The sweep cut over the eigenspace of lambda_2, as {@link FiedlerCut#sweepCut()} describes. */
     public CutResult sweepCut() {
-        return sweepCut.get();
+        return cut.sweepCut();
     }
 
-    /**
-     * The multiplicity of lambda_2 (1 when simple; for a disconnected graph 1, its cut separating a component),
-     * as found by {@link FiedlerEigenspace}; on graphs past its dense limit possibly a lower bound.
-     */
+    /** The multiplicity of lambda_2, as {@link FiedlerCut#multiplicity()} describes. */
     public int fiedlerMultiplicity() {
-        return eigenspace().multiplicity();
-    }
-
-    private FiedlerEigenspace.Space eigenspace() {
-        return eigenspace.get();
+        return cut.multiplicity();
     }
 
     /**
