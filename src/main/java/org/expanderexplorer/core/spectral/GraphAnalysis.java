@@ -14,11 +14,10 @@ import org.expanderexplorer.core.graph.CsrGraph;
  * of 28 LSTM steps with 128 hidden units, about 4,400 vertices and 450,000 edges, a fraction of a second) plus
  * O(edges + n log n) for the sweep cut. Computed on first request and cached.
  */
-public final class GraphAnalysis {
+public final class GraphAnalysis extends FiedlerAnalysis {
 
     private final CsrGraph graph;
     private final AnalysisOptions options;
-    private final FiedlerCut cut;
     private final Lazy<GraphAnalysisResult> result = new Lazy<>(this::compute);
 
     public GraphAnalysis(CsrGraph graph) {
@@ -30,25 +29,10 @@ public final class GraphAnalysis {
      * @param options when to enumerate the exact constant, and the Fiedler solver's options
      */
     public GraphAnalysis(CsrGraph graph, AnalysisOptions options) {
+        super(() -> graph, () -> new FiedlerSolver(graph, options.fiedler()).result(),
+                f -> FiedlerEigenspace.of(graph, f, options.fiedler()));
         this.graph = Objects.requireNonNull(graph, "graph");
         this.options = Objects.requireNonNull(options, "options");
-        this.cut = new FiedlerCut(() -> graph, () -> new FiedlerSolver(graph, options.fiedler()).result(),
-                f -> FiedlerEigenspace.of(graph, f, options.fiedler()));
-    }
-
-    /** The Fiedler pair. */
-    public FiedlerResult fiedler() {
-        return cut.fiedler();
-    }
-
-    /** The sweep cut over the eigenspace of lambda_2, as {@link FiedlerCut#sweepCut()} describes. */
-    public CutResult sweepCut() {
-        return cut.sweepCut();
-    }
-
-    /** The multiplicity of lambda_2, as {@link FiedlerCut#multiplicity()} describes. */
-    public int fiedlerMultiplicity() {
-        return cut.multiplicity();
     }
 
     /** The whole analysis, computed on the first call. */

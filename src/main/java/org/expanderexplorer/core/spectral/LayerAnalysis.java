@@ -16,13 +16,12 @@ import org.expanderexplorer.core.graph.LayerGraph;
  * n log n) for the sweep cut; a 128 x 512 layer at 20 % density takes about ten milliseconds. Memory is
  * dominated by the dense biadjacency (m n doubles). Not for concurrent use during the first computation.
  */
-public final class LayerAnalysis {
+public final class LayerAnalysis extends FiedlerAnalysis {
 
     private final LayerGraph graph;
     private final AnalysisOptions options;
     private final Lazy<SingularSpectrum> spectrum;
     private final Lazy<RamanujanGaps> gaps;
-    private final FiedlerCut cut;
     private CutResult exact;
     private final Lazy<CheegerBounds> bounds;
     private boolean exactDone;
@@ -37,12 +36,13 @@ public final class LayerAnalysis {
      * @param options when to enumerate the exact constant, and the Fiedler solver's options
      */
     public LayerAnalysis(LayerGraph graph, AnalysisOptions options) {
+        // the CSR form is derived on demand, so the base asks for it only when the sweep cut is computed
+        super(() -> graph.asCsrGraph(), () -> FiedlerSolver.forLayer(graph, options.fiedler()).result(),
+                f -> FiedlerEigenspace.of(graph.asCsrGraph(), f, options.fiedler(), graph.left()));
         this.graph = Objects.requireNonNull(graph, "graph");
         this.options = Objects.requireNonNull(options, "options");
         this.spectrum = new Lazy<>(() -> new SingularValues(graph).result());
         this.gaps = new Lazy<>(() -> RamanujanGaps.of(graph, spectrum()));
-        this.cut = new FiedlerCut(graph::asCsrGraph, () -> FiedlerSolver.forLayer(graph, options.fiedler()).result(),
-                f -> FiedlerEigenspace.of(graph.asCsrGraph(), f, options.fiedler(), graph.left()));
         this.bounds = new Lazy<>(() -> CheegerBounds.of(fiedler().value(), graph.minDegree(), graph.maxDegree(),
                 spectrum().muHat(), sweepCut().ratio()));
         this.result = new Lazy<>(() -> new LayerAnalysisResult(GraphStats.of(graph), spectrum(), gaps(), fiedler(),
@@ -66,21 +66,6 @@ public final class LayerAnalysis {
     /** The gap variants of other implementations ({@link GapVariants}). */
     public synchronized GapVariants gapVariants() {
         return GapVariants.of(graph, spectrum(), gaps());
-    }
-
-    /** The Fiedler pair of the layer's Laplacian. */
-    public FiedlerResult fiedler() {
-        return cut.fiedler();
-    }
-
-    /** The sweep cut over the eigenspace of lambda_2, as {@link FiedlerCut#sweepCut()} describes. */
-    public CutResult sweepCut() {
-        return cut.sweepCut();
-    }
-
-    /** The multiplicity of lambda_2, as {@link FiedlerCut#multiplicity()} describes. */
-    public int fiedlerMultiplicity() {
-        return cut.multiplicity();
     }
 
     /**
