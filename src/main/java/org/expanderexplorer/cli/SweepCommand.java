@@ -129,13 +129,8 @@ final class SweepCommand implements Callable<Integer> {
             + "(default: ih,hh,step, plus units and gates for an LSTM).")
     List<String> graphs;
 
-    @Option(names = "--formats", split = ",", defaultValue = "png,svg",
-            description = "Figure formats: png, svg, both (default) or none.")
-    List<String> formats;
-
-    @Option(names = "--dpi", defaultValue = "" + FigureCommand.DEFAULT_DPI,
-            description = "PNG resolution (96 = the logical 800 x 500 pixels; default ${DEFAULT-VALUE}).")
-    int dpi;
+    @Mixin
+    FigureFormats figureOptions;
 
     @Option(names = "--export", split = ",", description = "Also export the pruned model at these grid q values "
             + "into --out/models (zip, npz with masks, json).")
@@ -172,11 +167,9 @@ final class SweepCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        PruneSettings settings = prune.settings();
-        PruningSchedule schedule = schedule();
-        List<String> figureFormats = figureFormats();
-        double scale = FigureCommand.scale(dpi);
-        checkOptions();
+        Plan plan = plan();
+        PruneSettings settings = plan.settings();
+        PruningSchedule schedule = plan.schedule();
         if (export != null) {
             for (double q : export) {
                 if (!schedule.keepPercents().contains(q)) {
@@ -223,7 +216,7 @@ final class SweepCommand implements Callable<Integer> {
             List<Path> figures;
             try {
                 figures = SweepReport.write(staging.staging(), result, new SweepReport.RunInfo(title, run),
-                        figureFormats, scale);
+                        plan.formats(), plan.scale());
             } catch (java.nio.file.FileSystemException e) {
                 throw staging.named(e);
             }
@@ -235,13 +228,24 @@ final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The run over seeds (or of a shard) with these options, checked. */
-    private SeedSweepRun seedRun() {
+    /** The options every sweep reads first, parsed and checked. */
+    private record Plan(PruneSettings settings, PruningSchedule schedule, List<String> formats, double scale) {
+    }
+
+    /** Parses and checks the options a single sweep and a run over seeds share, in the order they report errors. */
+    private Plan plan() {
         PruneSettings settings = prune.settings();
         PruningSchedule schedule = schedule();
-        List<String> figureFormats = figureFormats();
-        double scale = FigureCommand.scale(dpi);
+        List<String> formats = figureOptions.parsed();
+        double scale = figureOptions.scale();
         checkOptions();
+        return new Plan(settings, schedule, formats, scale);
+    }
+
+    /** The run over seeds (or of a shard) with these options, checked. */
+    private SeedSweepRun seedRun() {
+        Plan plan = plan();
+        PruneSettings settings = plan.settings();
         if (export != null) {
             throw new BadInputException("--export takes one model; it does not go with --seeds or --shard");
         }
@@ -252,8 +256,8 @@ final class SweepCommand implements Callable<Integer> {
                 finetuneBatch, finetuneLr == null ? "the model's (else 0.001)" : finetuneLr.toString())
                 + (rewind == null ? "" : ", rewound to " + rewind + " before each round's retraining");
         return new SeedSweepRun(new SeedSweepRun.Options(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                model, data, noise, settings, prune.layer, schedule, list, shard == null ? null : Shard.parse(shard),
-                limit, threads, figureFormats, scale, out, this::graphs, fineTuning,
+                model, data, noise, settings, prune.layer, plan.schedule(), list, shard == null ? null : Shard.parse(shard),
+                limit, threads, plan.formats(), plan.scale(), out, this::graphs, fineTuning,
                 finetune == null ? null : this::fineTuner,
                 (name, testName, seedText) -> title(name, testName, settings, seedText)));
     }
@@ -325,10 +329,6 @@ final class SweepCommand implements Callable<Integer> {
             return new PruningSchedule(sorted, iterative);
         }
         return PruningSchedule.geometric(ratio, min == null ? 2.0 : min, iterative);
-    }
-
-    private List<String> figureFormats() {
-        return FigureFormats.parse(formats);
     }
 
     List<GraphId> graphs(CellType cell) {

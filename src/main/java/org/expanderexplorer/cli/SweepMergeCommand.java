@@ -13,6 +13,7 @@ import org.expanderexplorer.core.experiment.SeedSummary;
 import org.expanderexplorer.core.io.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,21 +31,16 @@ final class SweepMergeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SHARD", description = "The shard folders.")
     List<Path> shards;
 
-    @Option(names = "--formats", split = ",", defaultValue = "png,svg",
-            description = "Figure formats: png, svg, both (default) or none.")
-    List<String> formats;
-
-    @Option(names = "--dpi", defaultValue = "" + FigureCommand.DEFAULT_DPI,
-            description = "PNG resolution (96 = the logical 800 x 500 pixels; default ${DEFAULT-VALUE}).")
-    int dpi;
+    @Mixin
+    FigureFormats figureOptions;
 
     @Option(names = "--out", required = true, description = "Folder to write (created if missing).")
     Path out;
 
     @Override
     public Integer call() throws IOException {
-        List<String> figureFormats = FigureFormats.parse(formats);
-        double scale = FigureCommand.scale(dpi);
+        List<String> figureFormats = figureOptions.parsed();
+        double scale = figureOptions.scale();
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw BadInputException.inFile(out, "exists and is not a folder");
         }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.expanderexplorer.cli.SweepCommandsTest.Result;
 import org.expanderexplorer.core.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +20,7 @@ class GraphCommandTest {
     void writesEachFormatByExtensionAndCountsKeptEdges() throws IOException {
         for (String ext : new String[] {"graphml", "gexf", "dot", "json"}) {
             Path file = dir.resolve("hh." + ext);
-            Result r = SweepCommandsTest.run("graph", "--model", SweepCommandsTest.MODEL, "--graph", "hh", "--keep",
+            CliRun r = CliRun.run("graph", "--model", SweepCommandsTest.MODEL, "--graph", "hh", "--keep",
                     "25", "--weighted", "--out", file.toString());
             assertThat(r.code()).as(r.err()).isZero();
             // W_hh of the 12-unit RNN is dense: 144 edges, a quarter of them kept
@@ -37,19 +36,19 @@ class GraphCommandTest {
     @Test
     void aMatrixUnfoldedOrWithAnUnknownExtensionIsBadInput() throws IOException {
         Path mtx = dir.resolve("heawood.mtx");
-        assertThat(SweepCommandsTest.run("generate", "heawood", "--out", mtx.toString()).code()).isZero();
-        Result ok = SweepCommandsTest.run("graph", "--matrix", mtx.toString(), "--out", dir.resolve("h.gv").toString());
+        assertThat(CliRun.run("generate", "heawood", "--out", mtx.toString()).code()).isZero();
+        CliRun ok = CliRun.run("graph", "--matrix", mtx.toString(), "--out", dir.resolve("h.gv").toString());
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("14 vertices, 21 edges: 21 kept, 0 pruned; 1 connected component");
-        Result txt = SweepCommandsTest.run("graph", "--matrix", mtx.toString(), "--out", dir.resolve("h.txt")
+        CliRun txt = CliRun.run("graph", "--matrix", mtx.toString(), "--out", dir.resolve("h.txt")
                 .toString());
         assertThat(txt.code()).isEqualTo(2);
         assertThat(txt.err().strip()).contains("h.txt").contains("unknown graph file type").doesNotContain("\n");
-        Result unfold = SweepCommandsTest.run("graph", "--matrix", mtx.toString(), "--unfold", "3", "--out",
+        CliRun unfold = CliRun.run("graph", "--matrix", mtx.toString(), "--unfold", "3", "--out",
                 dir.resolve("h.gexf").toString());
         assertThat(unfold.code()).isEqualTo(2);
         assertThat(unfold.err()).contains("no time steps");
-        Result noGraph = SweepCommandsTest.run("graph", "--model", SweepCommandsTest.MODEL, "--out",
+        CliRun noGraph = CliRun.run("graph", "--model", SweepCommandsTest.MODEL, "--out",
                 dir.resolve("m.gexf").toString());
         assertThat(noGraph.code()).isEqualTo(2);
         assertThat(noGraph.err()).contains("--graph is needed");

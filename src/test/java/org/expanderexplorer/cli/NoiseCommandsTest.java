@@ -1,11 +1,10 @@
 package org.expanderexplorer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.expanderexplorer.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.model.ModelFiles;
@@ -20,22 +19,12 @@ class NoiseCommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = ExpanderCli.run(new PrintWriter(o, true), new PrintWriter(e, true), args);
-        return new Run(code, o.toString(), e.toString());
-    }
-
     @Test
     void evaluateOnNoisyDataIsRepeatableAndSaysSo() throws IOException {
-        Run clean = run("evaluate", "--model", MODEL, "--data", "digits8", "--json");
-        Run a = run("evaluate", "--model", MODEL, "--data", "digits8", "--noise-snr", "0", "--noise-seed", "4",
+        CliRun clean = run("evaluate", "--model", MODEL, "--data", "digits8", "--json");
+        CliRun a = run("evaluate", "--model", MODEL, "--data", "digits8", "--noise-snr", "0", "--noise-seed", "4",
                 "--json");
-        Run b = run("evaluate", "--model", MODEL, "--data", "digits8", "--noise-snr", "0", "--noise-seed", "4",
+        CliRun b = run("evaluate", "--model", MODEL, "--data", "digits8", "--noise-snr", "0", "--noise-seed", "4",
                 "--json");
         assertThat(a.code()).as(a.err()).isZero();
         JsonNode ja = Json.readTree(a.out().getBytes());
@@ -49,9 +38,9 @@ class NoiseCommandsTest {
         assertThat(jc.has("noise")).isFalse();
         // noise as strong as the digits costs this small model accuracy
         assertThat(ja.get("accuracy").asDouble()).isLessThan(jc.get("accuracy").asDouble() - 0.05);
-        Run text = run("evaluate", "--model", MODEL, "--data", "digits8", "--noise-snr", "0", "--noise-seed", "4");
+        CliRun text = run("evaluate", "--model", MODEL, "--data", "digits8", "--noise-snr", "0", "--noise-seed", "4");
         assertThat(text.out()).contains("noise:    white Gaussian noise at 0 dB SNR (seed 4) on the values in [0, 1]");
-        Run seedOnly = run("evaluate", "--model", MODEL, "--data", "digits8", "--noise-seed", "4");
+        CliRun seedOnly = run("evaluate", "--model", MODEL, "--data", "digits8", "--noise-seed", "4");
         assertThat(seedOnly.code()).isEqualTo(ExpanderCli.EXIT_BAD_INPUT);
         assertThat(seedOnly.err().strip()).isEqualTo("error: --noise-seed needs --noise-snr DB (the noise it seeds)");
     }
@@ -59,7 +48,7 @@ class NoiseCommandsTest {
     @Test
     void trainRecordsTheNoiseInTheModel() throws IOException {
         Path model = dir.resolve("noisy.zip");
-        Run r = run("train", "--arch", "rnn", "--hidden", "6", "--data", "digits8", "--epochs", "1", "--seed", "3",
+        CliRun r = run("train", "--arch", "rnn", "--hidden", "6", "--data", "digits8", "--epochs", "1", "--seed", "3",
                 "--train-limit", "200", "--noise-snr", "15", "--out", model.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("on digits8-test-snr15dB").contains("noise: digits8 with white Gaussian noise "
@@ -70,7 +59,7 @@ class NoiseCommandsTest {
         assertThat(meta.noise().seed()).isEqualTo(3L);
         assertThat(meta.dataset()).isEqualTo("digits8");
         assertThat(meta.source()).isEqualTo("trained");
-        Run e = run("evaluate", "--model", model.toString(), "--data", "digits8", "--noise-snr", "15",
+        CliRun e = run("evaluate", "--model", model.toString(), "--data", "digits8", "--noise-snr", "15",
                 "--noise-seed", "3", "--json");
         assertThat(Json.readTree(e.out().getBytes()).get("accuracy").asDouble()).isEqualTo(meta.testAccuracy());
     }
@@ -78,7 +67,7 @@ class NoiseCommandsTest {
     @Test
     void sweepRecordsTheNoise() throws IOException {
         Path out = dir.resolve("sweep");
-        Run r = run("sweep", "--model", MODEL, "--data", "digits8", "--grid", "100,50", "--noise-snr", "20",
+        CliRun r = run("sweep", "--model", MODEL, "--data", "digits8", "--grid", "100,50", "--noise-snr", "20",
                 "--noise-seed", "9", "--formats", "none", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = Json.readTree(out.resolve("sweep.json"));

@@ -1,6 +1,7 @@
 package org.expanderexplorer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.expanderexplorer.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.expanderexplorer.cli.SweepCommandsTest.Result;
 import org.expanderexplorer.core.report.SweepTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,14 +27,10 @@ class ScienceCommandsTest {
 
     static Path lstm;
 
-    private static Result run(String... args) {
-        return SweepCommandsTest.run(args);
-    }
-
     @BeforeAll
     static void trainATinyLstm() {
         lstm = dir.resolve("tiny-lstm.zip");
-        Result r = run("train", "--arch", "lstm", "--hidden", "6", "--data", "digits8", "--epochs", "1", "--seed", "2",
+        CliRun r = run("train", "--arch", "lstm", "--hidden", "6", "--data", "digits8", "--epochs", "1", "--seed", "2",
                 "--batch", "256", "--out", lstm.toString());
         assertThat(r.code()).as(r.err()).isZero();
     }
@@ -42,7 +38,7 @@ class ScienceCommandsTest {
     @Test
     void aRamanujanSweepKeepsEveryMonitoredGapPositiveAndStopsAtTheLowestReachableQ() throws IOException {
         Path out = dir.resolve("ram");
-        Result r = run("sweep", "--model", RNN, "--data", "digits8", "--grid", "100,70,50,35,25,18,12,8,5,3",
+        CliRun r = run("sweep", "--model", RNN, "--data", "digits8", "--grid", "100,70,50,35,25,18,12,8,5,3",
                 "--method", "ramanujan", "--formats", "none", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
@@ -69,13 +65,13 @@ class ScienceCommandsTest {
 
     @Test
     void pruneSaysWhenQIsBelowReach() {
-        Result r = run("prune", "--model", RNN, "--keep", "2", "--method", "ramanujan", "--out",
+        CliRun r = run("prune", "--model", RNN, "--keep", "2", "--method", "ramanujan", "--out",
                 dir.resolve("p.zip").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("ramanujan keeps deltaR > 0 in every pruned matrix; lowest reachable q = ")
                 .contains("q = 2 % is below the lowest reachable q").contains("  ih ").contains("  hh ");
         assertThat(r.err()).contains("note: q = 2 % is below the lowest reachable q");
-        Result ok = run("prune", "--model", RNN, "--keep", "80", "--method", "ramanujan", "--gap", "deltaS", "--out",
+        CliRun ok = run("prune", "--model", RNN, "--keep", "80", "--method", "ramanujan", "--gap", "deltaS", "--out",
                 dir.resolve("p2.zip").toString());
         assertThat(ok.out()).contains("ramanujan keeps deltaS > 0").doesNotContain("below the lowest reachable q")
                 .contains("80.000 % kept");
@@ -86,13 +82,13 @@ class ScienceCommandsTest {
     @Test
     void balancedAndPerGateRamanujanOnAnLstmMonitorTheUnitGraphs() throws IOException {
         Path out = dir.resolve("bal");
-        Result r = run("sweep", "--model", lstm.toString(), "--data", "digits8", "--grid", "100,50,20",
+        CliRun r = run("sweep", "--model", lstm.toString(), "--data", "digits8", "--grid", "100,50,20",
                 "--method", "balanced", "--limit", "100", "--formats", "none", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         SweepTable t = SweepTable.read(out.resolve("sweep.csv"));
         assertThat(t.graphs()).startsWith("ih", "hh", "step", "ih.units", "hh.units", "step.units", "ih.i");
         assertThat(r.out()).contains("step.units");
-        Result g = run("sweep", "--model", lstm.toString(), "--data", "digits8", "--grid", "100,30", "--method",
+        CliRun g = run("sweep", "--model", lstm.toString(), "--data", "digits8", "--grid", "100,30", "--method",
                 "ramanujan", "--per-gate", "--limit", "100", "--graphs", "gates", "--formats", "none", "--out",
                 dir.resolve("gates").toString());
         assertThat(g.code()).as(g.err()).isZero();
@@ -105,7 +101,7 @@ class ScienceCommandsTest {
 
     @Test
     void spectrumOfAModelGraphWithItsUnfoldedNumbersAndVariants() throws IOException {
-        Result r = run("spectrum", "--model", lstm.toString(), "--graph", "step.units", "--keep", "40", "--unfold",
+        CliRun r = run("spectrum", "--model", lstm.toString(), "--graph", "step.units", "--keep", "40", "--unfold",
                 "3", "--variants", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -120,9 +116,9 @@ class ScienceCommandsTest {
         List<String> keys = new java.util.ArrayList<>();
         j.fieldNames().forEachRemaining(keys::add);
         assertThat(keys.subList(keys.size() - 2, keys.size())).containsExactly("gapVariants", "unfolded");
-        Result text = run("spectrum", "--model", lstm.toString(), "--graph", "ih.units", "--unfold", "2");
+        CliRun text = run("spectrum", "--model", lstm.toString(), "--graph", "ih.units", "--unfold", "2");
         assertThat(text.out()).contains("time-unfolded over 2 step(s)").contains("(equal in all 2)");
-        Result stacked = run("spectrum", "--model", lstm.toString(), "--graph", "ih", "--unfold", "2");
+        CliRun stacked = run("spectrum", "--model", lstm.toString(), "--graph", "ih", "--unfold", "2");
         assertThat(stacked.code()).isEqualTo(ExpanderCli.EXIT_BAD_INPUT);
         assertThat(stacked.err()).contains("use ih.units");
         assertThat(run("spectrum", "--matrix", "x.csv", "--unfold", "2").code()).isEqualTo(ExpanderCli.EXIT_BAD_INPUT);
@@ -130,14 +126,14 @@ class ScienceCommandsTest {
 
     @Test
     void inspectShowsEachLayersUnfoldedGraph() throws IOException {
-        Result r = run("inspect", "--model", RNN, "--unfold", "4", "--json");
+        CliRun r = run("inspect", "--model", RNN, "--unfold", "4", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode u = new ObjectMapper().readTree(r.out()).get("unfolded");
         assertThat(u).hasSize(1);
         // 12 units and 8 inputs over 4 steps: 12 + 4 (8 + 12) vertices
         assertThat(u.get(0).get("vertices").asInt()).isEqualTo(12 + 4 * 20);
         assertThat(u.get(0).get("fiedler").asDouble()).isPositive();
-        Result plain = run("inspect", "--model", RNN, "--json");
+        CliRun plain = run("inspect", "--model", RNN, "--json");
         assertThat(new ObjectMapper().readTree(plain.out()).has("unfolded")).isFalse();
     }
 
@@ -147,7 +143,7 @@ class ScienceCommandsTest {
                 "--rewind", "init", "--out", dir.resolve("r0").toString()).code())
                 .isEqualTo(ExpanderCli.EXIT_BAD_INPUT);
         Path out = dir.resolve("rew");
-        Result r = run("sweep", "--model", lstm.toString(), "--data", "digits8", "--grid", "100,50", "--iterative",
+        CliRun r = run("sweep", "--model", lstm.toString(), "--data", "digits8", "--grid", "100,50", "--iterative",
                 "--finetune", "1", "--finetune-limit", "200", "--rewind", "init", "--limit", "100", "--graphs", "ih",
                 "--formats", "none", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();

@@ -1,12 +1,11 @@
 package org.expanderexplorer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.expanderexplorer.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,17 +32,7 @@ class SeedSweepCommandTest {
     @TempDir
     static Path dir;
 
-    static Run whole;
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = ExpanderCli.run(new PrintWriter(o, true), new PrintWriter(e, true), args);
-        return new Run(code, o.toString(), e.toString());
-    }
+    static CliRun whole;
 
     static String[] with(String[] base, String... more) {
         List<String> all = new ArrayList<>(List.of(base));
@@ -63,8 +52,8 @@ class SeedSweepCommandTest {
                 .contains("stopping rule, seed 3");
         for (long seed = 1; seed <= 3; seed++) {
             Path single = dir.resolve("single-" + seed);
-            Run r = run("sweep", "--model", MODEL, "--data", "digits8", "--grid", "100,60,30,10", "--method", "random",
-                    "--seed", Long.toString(seed), "--noise-snr", "10", "--formats", "none", "--out",
+            CliRun r = run("sweep", "--model", MODEL, "--data", "digits8", "--grid", "100,60,30,10", "--method",
+                    "random", "--seed", Long.toString(seed), "--noise-snr", "10", "--formats", "none", "--out",
                     single.toString());
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(Files.readString(SeedReport.seedFile(dir.resolve("whole"), seed)))
@@ -120,7 +109,7 @@ class SeedSweepCommandTest {
         List<String> shards = new ArrayList<>();
         for (int k = 1; k <= 5; k++) {
             Path s = dir.resolve("shard-" + k);
-            Run r = run(with(SWEEP, "--shard", k + "/5", "--out", s.toString()));
+            CliRun r = run(with(SWEEP, "--shard", k + "/5", "--out", s.toString()));
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("shard " + k + "/5");
             shards.add(0, s.toString());
@@ -128,7 +117,7 @@ class SeedSweepCommandTest {
         Path merged = dir.resolve("merged");
         List<String> args = new ArrayList<>(List.of("sweep", "merge", "--out", merged.toString()));
         args.addAll(shards);
-        Run m = run(args.toArray(String[]::new));
+        CliRun m = run(args.toArray(String[]::new));
         assertThat(m.code()).as(m.err()).isZero();
         assertThat(m.out().replaceFirst("time: [0-9.]+ s", "").replace(merged.toString(), "OUT"))
                 .isEqualTo(whole.out().replaceFirst("time: [0-9.]+ s", "").replace(dir.resolve("whole").toString(),
@@ -166,22 +155,22 @@ class SeedSweepCommandTest {
         String[] other = SWEEP.clone();
         other[other.length - 1] = "20";
         assertThat(run(with(other, "--shard", "2/2", "--out", foreign.toString())).code()).isZero();
-        Run missing = run("sweep", "merge", "--out", dir.resolve("x").toString(), a.toString());
+        CliRun missing = run("sweep", "merge", "--out", dir.resolve("x").toString(), a.toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("shard(s) [2] of 2 are missing").doesNotContain("\tat ");
-        Run twice = run("sweep", "merge", "--out", dir.resolve("x").toString(), a.toString(), a.toString());
+        CliRun twice = run("sweep", "merge", "--out", dir.resolve("x").toString(), a.toString(), a.toString());
         assertThat(twice.code()).isEqualTo(2);
         assertThat(twice.err()).contains("is shard 1/2, as");
-        Run mixed = run("sweep", "merge", "--out", dir.resolve("x").toString(), a.toString(), foreign.toString());
+        CliRun mixed = run("sweep", "merge", "--out", dir.resolve("x").toString(), a.toString(), foreign.toString());
         assertThat(mixed.code()).isEqualTo(2);
         assertThat(mixed.err()).contains("was made with other options").contains("run.noise.snrDb");
-        Run notShard = run("sweep", "merge", "--out", dir.resolve("x").toString(), dir.toString());
+        CliRun notShard = run("sweep", "merge", "--out", dir.resolve("x").toString(), dir.toString());
         assertThat(notShard.err()).contains("is not a shard folder");
-        Run noModel = run("sweep", "--data", "digits8", "--grid", "100", "--out", "x");
+        CliRun noModel = run("sweep", "--data", "digits8", "--grid", "100", "--out", "x");
         assertThat(noModel.code()).isEqualTo(2);
         assertThat(noModel.err().strip()).isEqualTo("error: Missing required option: '--model=<model>' (see "
                 + "'expander-explorer sweep --help')");
-        Run badSeeds = run("sweep", "--model", MODEL, "--data", "digits8", "--grid", "100", "--seeds", "3-1",
+        CliRun badSeeds = run("sweep", "--model", MODEL, "--data", "digits8", "--grid", "100", "--seeds", "3-1",
                 "--out", "x");
         assertThat(badSeeds.code()).isEqualTo(2);
         assertThat(badSeeds.err()).contains("--seeds");

@@ -1,12 +1,11 @@
 package org.expanderexplorer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.expanderexplorer.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.expanderexplorer.core.io.FileDigests;
@@ -25,17 +24,7 @@ class SweepCommandsTest {
     static Path dir;
 
     static Path out;
-    static Result swept;
-
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = ExpanderCli.run(new PrintWriter(o, true), new PrintWriter(e, true), args);
-        return new Result(code, o.toString(), e.toString());
-    }
+    static CliRun swept;
 
     @BeforeAll
     static void sweep() {
@@ -76,7 +65,7 @@ class SweepCommandsTest {
         Path zip = out.resolve("models/digits8-rnn12-q25.zip");
         Path npz = out.resolve("models/digits8-rnn12-q25.npz");
         for (Path model : new Path[] {zip, npz}) {
-            Result e = run("evaluate", "--model", model.toString(), "--data", "digits8", "--json");
+            CliRun e = run("evaluate", "--model", model.toString(), "--data", "digits8", "--json");
             assertThat(e.code()).as(e.err()).isZero();
             assertThat(new ObjectMapper().readTree(e.out()).get("accuracy").asDouble()).as(model.toString())
                     .isEqualTo(reported);
@@ -89,7 +78,7 @@ class SweepCommandsTest {
     void figureRedrawsTheSameFigureFromTheCsv() throws IOException {
         for (boolean weighted : new boolean[] {false, true}) {
             Path svg = dir.resolve("again-" + weighted + ".svg");
-            Result r = weighted
+            CliRun r = weighted
                     ? run("figure", "--sweep", out.resolve("sweep.csv").toString(), "--graph", "hh", "--weighted",
                             "--out", svg.toString())
                     : run("figure", "--sweep", out.resolve("sweep.csv").toString(), "--graph", "hh", "--out",
@@ -104,7 +93,7 @@ class SweepCommandsTest {
         Path lone = Files.createDirectories(dir.resolve("lone"));
         Files.copy(out.resolve("sweep.csv"), lone.resolve("sweep.csv"));
         Path svg = dir.resolve("lone.svg");
-        Result r = run("figure", "--sweep", lone.resolve("sweep.csv").toString(), "--graph", "hh", "--out",
+        CliRun r = run("figure", "--sweep", lone.resolve("sweep.csv").toString(), "--graph", "hh", "--out",
                 svg.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("recomputed");
@@ -122,7 +111,7 @@ class SweepCommandsTest {
     @Test
     void figureAtAPrintedSizeAndResolution() throws IOException {
         Path png = dir.resolve("one-column.png");
-        Result r = run("figure", "--sweep", out.resolve("sweep.csv").toString(), "--graph", "ih", "--size",
+        CliRun r = run("figure", "--sweep", out.resolve("sweep.csv").toString(), "--graph", "ih", "--size",
                 "one-column", "--dpi", "300", "--out", png.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("8.5x6.4cm at 300 dpi, 1004 x 756 pixels");
@@ -156,7 +145,7 @@ class SweepCommandsTest {
         Path zip = dir.resolve("p.zip");
         Path npz = dir.resolve("p.npz");
         Path json = dir.resolve("p.json");
-        Result r = run("prune", "--model", MODEL, "--keep", "20", "--method", "expansion", "--min-degree", "2",
+        CliRun r = run("prune", "--model", MODEL, "--keep", "20", "--method", "expansion", "--min-degree", "2",
                 "--out", zip.toString(), "--npz", npz.toString(), "--summary", json.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("sparse (CSR)").contains("gzip").contains("rnn.weight_ih_l0");
@@ -199,7 +188,7 @@ class SweepCommandsTest {
                 a[i] = dir.resolve(a[i]).toString();
             }
         }
-        Result r = run(a);
+        CliRun r = run(a);
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
         assertThat(r.err()).contains(message.strip());
         assertThat(r.err().strip().lines()).hasSize(1);
@@ -207,7 +196,7 @@ class SweepCommandsTest {
 
     @Test
     void figureNamesTheGraphsAvailableWhenAskedForAnother() {
-        Result r = run("figure", "--sweep", out.resolve("sweep.csv").toString(), "--graph", "ih.f", "--out",
+        CliRun r = run("figure", "--sweep", out.resolve("sweep.csv").toString(), "--graph", "ih.f", "--out",
                 dir.resolve("x.svg").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no rows for graph 'ih.f'").contains("ih, hh, step");

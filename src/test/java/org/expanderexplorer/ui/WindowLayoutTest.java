@@ -2,7 +2,6 @@ package org.expanderexplorer.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -134,16 +132,7 @@ class WindowLayoutTest {
 
     /** The data area of {@code spec} drawn at {@code width} x {@code height}, in the figure's coordinates. */
     private static Rectangle2D dataArea(FigureSpec spec, FigureStyle style, int width, int height) {
-        JFreeChart chart = Charts.build(spec, style);
-        ChartRenderingInfo info = new ChartRenderingInfo();
-        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = scratch.createGraphics();
-        try {
-            chart.draw(g, new Rectangle2D.Double(0, 0, width, height), info);
-        } finally {
-            g.dispose();
-        }
-        return info.getPlotInfo().getDataArea();
+        return Charts.dataArea(Charts.build(spec, style), width, height);
     }
 
     private void check(FxRobot robot, String where, int width, int height, FigureStyle style) throws Exception {

@@ -2,10 +2,9 @@ package org.expanderexplorer.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
-import org.expanderexplorer.core.graph.WeightMatrix;
+import org.expanderexplorer.TestMatrices;
 import org.expanderexplorer.core.subject.Subject;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
 import org.expanderexplorer.ui.task.FxExecutor;
@@ -31,12 +30,7 @@ class WindowSmokeTest {
         window = new MainWindow(vm, ex);
         window.attach(stage);
         stage.show();
-        Random r = new Random(1);
-        double[] d = new double[12 * 20];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = r.nextGaussian();
-        }
-        vm.setSubject(Subject.ofMatrix("m", new WeightMatrix(12, 20, d)));
+        vm.setSubject(Subject.ofMatrix("m", TestMatrices.gaussian(12, 20, 1)));
     }
 
     @Test

@@ -48,7 +48,7 @@ import org.expanderexplorer.core.BadInputException;
  * A missing, truncated or non-16-bit or non-16 kHz file gives a {@link BadInputException} naming it, when that clip
  * is first used. Thread-safe.
  */
-public final class SpeechCommandsDataset implements SequenceDataset {
+public final class SpeechCommandsDataset extends ShapedSequenceDataset {
 
     /** Required sample rate. */
     public static final int SAMPLE_RATE = 16_000;
@@ -98,21 +98,18 @@ public final class SpeechCommandsDataset implements SequenceDataset {
         }
     }
 
-    private final String name;
-    private final List<String> classNames;
     private final List<Path> files;
     private final List<String> relativePaths;
     private final int[] labels;
     private final Options options;
-    private final LogMelExtractor extractor = LogMelExtractor.speechCommands();
+    private final LogMelExtractor extractor;
     private final WavReader reader = new WavReader(SAMPLE_RATE);
-    private final int steps = extractor.frames(CLIP_SAMPLES);
     private final AtomicReferenceArray<float[]> cache;
 
     private SpeechCommandsDataset(String name, List<String> classNames, List<Path> files, List<String> relativePaths,
-                                  int[] labels, Options options) {
-        this.name = name;
-        this.classNames = List.copyOf(classNames);
+                                  int[] labels, Options options, LogMelExtractor extractor) {
+        super(name, extractor.frames(CLIP_SAMPLES), extractor.bands(), classNames);
+        this.extractor = extractor;
         this.files = List.copyOf(files);
         this.relativePaths = List.copyOf(relativePaths);
         this.labels = labels;
@@ -167,7 +164,7 @@ public final class SpeechCommandsDataset implements SequenceDataset {
                 ? "-snr" + BigDecimal.valueOf(options.snrDb().getAsDouble()).stripTrailingZeros().toPlainString() + "dB"
                 : "");
         return new SpeechCommandsDataset(name, words, files, relative,
-                labels.stream().mapToInt(Integer::intValue).toArray(), options);
+                labels.stream().mapToInt(Integer::intValue).toArray(), options, LogMelExtractor.speechCommands());
     }
 
     /** Whether the folder holds synthetic speech: it has a {@value #SYNTHETIC_MARKER} file. */
@@ -255,33 +252,8 @@ public final class SpeechCommandsDataset implements SequenceDataset {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public int size() {
         return labels.length;
-    }
-
-    @Override
-    public int steps() {
-        return steps;
-    }
-
-    @Override
-    public int features() {
-        return extractor.bands();
-    }
-
-    @Override
-    public int classes() {
-        return classNames.size();
-    }
-
-    @Override
-    public List<String> classNames() {
-        return classNames;
     }
 
     @Override
@@ -298,6 +270,6 @@ public final class SpeechCommandsDataset implements SequenceDataset {
 
     @Override
     public String toString() {
-        return name + " (" + size() + " clips, " + steps + " x " + features() + ", " + classes() + " words)";
+        return name() + " (" + size() + " clips, " + steps() + " x " + features() + ", " + classes() + " words)";
     }
 }

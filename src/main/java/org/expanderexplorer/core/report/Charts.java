@@ -304,6 +304,19 @@ public final class Charts {
      * chart maps to the data it shows.
      */
     public static double domainValueAt(JFreeChart chart, int width, int height, double x) {
+        Rectangle2D area = dataArea(chart, width, height);
+        if (x < area.getMinX() || x > area.getMaxX()) {
+            return Double.NaN;
+        }
+        XYPlot plot = chart.getXYPlot();
+        return plot.getDomainAxis().java2DToValue(x, area, plot.getDomainAxisEdge());
+    }
+
+    /**
+     * The plot's data area of {@code chart} drawn at {@code width} x {@code height}, in the figure's logical pixels:
+     * one draw into a tiny scratch image (tens of milliseconds), laid out as {@link #image} lays it out.
+     */
+    public static Rectangle2D dataArea(JFreeChart chart, int width, int height) {
         checkSize(width, height, 1);
         ChartRenderingInfo info = new ChartRenderingInfo();
         BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
@@ -313,12 +326,7 @@ public final class Charts {
         } finally {
             g.dispose();
         }
-        Rectangle2D area = info.getPlotInfo().getDataArea();
-        if (x < area.getMinX() || x > area.getMaxX()) {
-            return Double.NaN;
-        }
-        XYPlot plot = chart.getXYPlot();
-        return plot.getDomainAxis().java2DToValue(x, area, plot.getDomainAxisEdge());
+        return info.getPlotInfo().getDataArea();
     }
 
     /**

@@ -14,13 +14,10 @@ import org.expanderexplorer.core.graph.CsrGraph;
  * of 28 LSTM steps with 128 hidden units, about 4,400 vertices and 450,000 edges, a fraction of a second) plus
  * O(edges + n log n) for the sweep cut. Computed on first request and cached.
  */
-public final class GraphAnalysis {
+public final class GraphAnalysis extends FiedlerAnalysis {
 
     private final CsrGraph graph;
     private final AnalysisOptions options;
-    private final Lazy<FiedlerResult> fiedler;
-    private final Lazy<CutResult> sweepCut;
-    private final Lazy<FiedlerEigenspace.Space> eigenspace;
     private final Lazy<GraphAnalysisResult> result = new Lazy<>(this::compute);
 
     public GraphAnalysis(CsrGraph graph) {
@@ -32,36 +29,10 @@ public final class GraphAnalysis {
      * @param options when to enumerate the exact constant, and the Fiedler solver's options
      */
     public GraphAnalysis(CsrGraph graph, AnalysisOptions options) {
+        super(() -> graph, () -> new FiedlerSolver(graph, options.fiedler()).result(),
+                f -> FiedlerEigenspace.of(graph, f, options.fiedler()));
         this.graph = Objects.requireNonNull(graph, "graph");
         this.options = Objects.requireNonNull(options, "options");
-        this.fiedler = new Lazy<>(() -> new FiedlerSolver(graph, options.fiedler()).result());
-        this.sweepCut = new Lazy<>(() -> FiedlerEigenspace.sweepCut(graph, eigenspace()));
-        this.eigenspace = new Lazy<>(() -> FiedlerEigenspace.of(graph, fiedler(), options.fiedler()));
-    }
-
-    /** The Fiedler pair. */
-    public FiedlerResult fiedler() {
-        return fiedler.get();
-    }
-
-    /**
-     * The sweep cut of the Fiedler vector; when lambda_2 is repeated, the best sweep over its eigenspace, which does
-     * not depend on the eigenvector the solver returned ({@link FiedlerEigenspace}).
-     */
-    public CutResult sweepCut() {
-        return sweepCut.get();
-    }
-
-    /**
-     * The multiplicity of lambda_2 (1 when simple; for a disconnected graph 1, its cut separating a component),
-     * as found by {@link FiedlerEigenspace}; on graphs past its dense limit possibly a lower bound.
-     */
-    public int fiedlerMultiplicity() {
-        return eigenspace().multiplicity();
-    }
-
-    private FiedlerEigenspace.Space eigenspace() {
-        return eigenspace.get();
     }
 
     /** The whole analysis, computed on the first call. */

@@ -16,15 +16,12 @@ import org.expanderexplorer.core.graph.LayerGraph;
  * n log n) for the sweep cut; a 128 x 512 layer at 20 % density takes about ten milliseconds. Memory is
  * dominated by the dense biadjacency (m n doubles). Not for concurrent use during the first computation.
  */
-public final class LayerAnalysis {
+public final class LayerAnalysis extends FiedlerAnalysis {
 
     private final LayerGraph graph;
     private final AnalysisOptions options;
     private final Lazy<SingularSpectrum> spectrum;
     private final Lazy<RamanujanGaps> gaps;
-    private final Lazy<FiedlerResult> fiedler;
-    private final Lazy<CutResult> sweepCut;
-    private final Lazy<FiedlerEigenspace.Space> eigenspace;
     private CutResult exact;
     private final Lazy<CheegerBounds> bounds;
     private boolean exactDone;
@@ -39,14 +36,13 @@ public final class LayerAnalysis {
      * @param options when to enumerate the exact constant, and the Fiedler solver's options
      */
     public LayerAnalysis(LayerGraph graph, AnalysisOptions options) {
+        // the CSR form is derived on demand, so the base asks for it only when the sweep cut is computed
+        super(() -> graph.asCsrGraph(), () -> FiedlerSolver.forLayer(graph, options.fiedler()).result(),
+                f -> FiedlerEigenspace.of(graph.asCsrGraph(), f, options.fiedler(), graph.left()));
         this.graph = Objects.requireNonNull(graph, "graph");
         this.options = Objects.requireNonNull(options, "options");
         this.spectrum = new Lazy<>(() -> new SingularValues(graph).result());
         this.gaps = new Lazy<>(() -> RamanujanGaps.of(graph, spectrum()));
-        this.fiedler = new Lazy<>(() -> FiedlerSolver.forLayer(graph, options.fiedler()).result());
-        this.sweepCut = new Lazy<>(() -> FiedlerEigenspace.sweepCut(graph.asCsrGraph(), eigenspace()));
-        this.eigenspace = new Lazy<>(() -> FiedlerEigenspace.of(graph.asCsrGraph(), fiedler(), options.fiedler(),
-                graph.left()));
         this.bounds = new Lazy<>(() -> CheegerBounds.of(fiedler().value(), graph.minDegree(), graph.maxDegree(),
                 spectrum().muHat(), sweepCut().ratio()));
         this.result = new Lazy<>(() -> new LayerAnalysisResult(GraphStats.of(graph), spectrum(), gaps(), fiedler(),
@@ -70,31 +66,6 @@ public final class LayerAnalysis {
     /** The gap variants of other implementations ({@link GapVariants}). */
     public synchronized GapVariants gapVariants() {
         return GapVariants.of(graph, spectrum(), gaps());
-    }
-
-    /** The Fiedler pair of the layer's Laplacian. */
-    public FiedlerResult fiedler() {
-        return fiedler.get();
-    }
-
-    /**
-     * The sweep cut of the Fiedler vector; when lambda_2 is repeated, the best sweep over its eigenspace, which does
-     * not depend on the eigenvector the solver returned ({@link FiedlerEigenspace}).
-     */
-    public CutResult sweepCut() {
-        return sweepCut.get();
-    }
-
-    /**
-     * The multiplicity of lambda_2 (1 when simple; for a disconnected graph 1, its cut separating a component),
-     * as found by {@link FiedlerEigenspace}; on graphs past its dense limit possibly a lower bound.
-     */
-    public int fiedlerMultiplicity() {
-        return eigenspace().multiplicity();
-    }
-
-    private FiedlerEigenspace.Space eigenspace() {
-        return eigenspace.get();
     }
 
     /**

@@ -10,38 +10,18 @@ import org.expanderexplorer.core.report.FigureSpec;
 import org.expanderexplorer.core.report.Figures;
 import org.expanderexplorer.core.sweep.SweepPoint;
 import org.expanderexplorer.core.sweep.SweepResult;
+import org.expanderexplorer.ui.chart.SpectralFigures;
 
 /**
  * The four chart panels' figures, derived from the explorer's state. Building a {@link FigureSpec} only copies
  * finished results into arrays, so these bindings are cheap enough for the UI thread.
  */
-public final class PanelFiguresViewModel {
+public final class PanelFiguresViewModel extends SpectralFigures {
 
-    private final ExplorerViewModel vm;
-    private final ObjectBinding<FigureSpec> spectrum;
-    private final ObjectBinding<FigureSpec> gaps;
-    private final ObjectBinding<FigureSpec> cheeger;
     private final ObjectBinding<FigureSpec> accuracy;
 
     public PanelFiguresViewModel(ExplorerViewModel vm) {
-        this.vm = vm;
-        spectrum = Bindings.createObjectBinding(() -> {
-            Snapshot s = vm.snapshotProperty().get();
-            return s == null ? null : Figures.spectrum(s.shown(), "Spectrum of " + graphTitle(s));
-        }, vm.snapshotProperty());
-        gaps = Bindings.createObjectBinding(() -> {
-            List<SweepPoint> c = vm.curveProperty().get();
-            return vm.subjectProperty().get() == null ? null
-                    : Figures.gaps(c, vm.graphProperty().get(), shownQ(), vm.logQProperty().get(),
-                    "Ramanujan gaps of " + vm.graphProperty().get() + " against q");
-        }, vm.curveProperty(), vm.keepPercentProperty(), vm.graphProperty(), vm.subjectProperty(),
-                vm.snapshotProperty(), vm.logQProperty());
-        cheeger = Bindings.createObjectBinding(() -> vm.subjectProperty().get() == null ? null
-                        : Figures.cheeger(vm.curveProperty().get(), vm.graphProperty().get(), representation(),
-                        shownQ(), vm.logQProperty().get(), "Cheeger constant of " + vm.graphProperty().get()
-                                + " (" + representation().name().toLowerCase(Locale.ROOT) + ")"),
-                vm.curveProperty(), vm.keepPercentProperty(), vm.graphProperty(), vm.weightedProperty(),
-                vm.subjectProperty(), vm.snapshotProperty(), vm.logQProperty());
+        super(spectrumOf(vm), gapsOf(vm), cheegerOf(vm));
         accuracy = Bindings.createObjectBinding(() -> {
             if (vm.subjectProperty().get() == null) {
                 return null;
@@ -55,20 +35,44 @@ public final class PanelFiguresViewModel {
             SweepResult done = vm.finishedCurveProperty().get();
             Double stop = done == null || done.stopping() == null ? null : done.stopping().recommended();
             return Figures.accuracy(vm.curveProperty().get(), vm.denseAccuracyProperty().get(),
-                    shownQ(), vm.accuracyProperty().get(), stop, vm.logQProperty().get(),
+                    shownQ(vm), vm.accuracyProperty().get(), stop, vm.logQProperty().get(),
                     "Test accuracy on " + vm.subjectProperty().get().probe().dataName());
         }, vm.curveProperty(), vm.finishedCurveProperty(), vm.denseAccuracyProperty(), vm.accuracyProperty(),
                 vm.keepPercentProperty(), vm.subjectProperty(), vm.snapshotProperty(), vm.logQProperty());
     }
 
-    /** The slider's q, or the q actually kept where the ramanujan method stopped above it. */
-    private double shownQ() {
-        Snapshot s = vm.snapshotProperty().get();
-        return s != null && s.state().belowReach() ? s.state().actualKeepPercent() : vm.keepPercentProperty().get();
+    private static ObjectBinding<FigureSpec> spectrumOf(ExplorerViewModel vm) {
+        return Bindings.createObjectBinding(() -> {
+            Snapshot s = vm.snapshotProperty().get();
+            return s == null ? null : Figures.spectrum(s.shown(), "Spectrum of " + graphTitle(s));
+        }, vm.snapshotProperty());
     }
 
-    private Representation representation() {
-        return Representation.of(vm.weightedProperty().get());
+    private static ObjectBinding<FigureSpec> gapsOf(ExplorerViewModel vm) {
+        return Bindings.createObjectBinding(() -> {
+            List<SweepPoint> c = vm.curveProperty().get();
+            return vm.subjectProperty().get() == null ? null
+                    : Figures.gaps(c, vm.graphProperty().get(), shownQ(vm), vm.logQProperty().get(),
+                    "Ramanujan gaps of " + vm.graphProperty().get() + " against q");
+        }, vm.curveProperty(), vm.keepPercentProperty(), vm.graphProperty(), vm.subjectProperty(),
+                vm.snapshotProperty(), vm.logQProperty());
+    }
+
+    private static ObjectBinding<FigureSpec> cheegerOf(ExplorerViewModel vm) {
+        return Bindings.createObjectBinding(() -> {
+            Representation r = Representation.of(vm.weightedProperty().get());
+            return vm.subjectProperty().get() == null ? null
+                    : Figures.cheeger(vm.curveProperty().get(), vm.graphProperty().get(), r, shownQ(vm),
+                    vm.logQProperty().get(), "Cheeger constant of " + vm.graphProperty().get() + " ("
+                            + r.name().toLowerCase(Locale.ROOT) + ")");
+        }, vm.curveProperty(), vm.keepPercentProperty(), vm.graphProperty(), vm.weightedProperty(),
+                vm.subjectProperty(), vm.snapshotProperty(), vm.logQProperty());
+    }
+
+    /** The slider's q, or the q actually kept where the ramanujan method stopped above it. */
+    private static double shownQ(ExplorerViewModel vm) {
+        Snapshot s = vm.snapshotProperty().get();
+        return s != null && s.state().belowReach() ? s.state().actualKeepPercent() : vm.keepPercentProperty().get();
     }
 
     private static String graphTitle(Snapshot s) {
@@ -77,18 +81,6 @@ public final class PanelFiguresViewModel {
                 : String.format(Locale.ROOT, "%.1f %%", s.request().keepPercent());
         return s.request().graph() + " at q = " + q + " (" + s.request().representation().name()
                 .toLowerCase(Locale.ROOT) + ")";
-    }
-
-    public ObjectBinding<FigureSpec> spectrum() {
-        return spectrum;
-    }
-
-    public ObjectBinding<FigureSpec> gaps() {
-        return gaps;
-    }
-
-    public ObjectBinding<FigureSpec> cheeger() {
-        return cheeger;
     }
 
     public ObjectBinding<FigureSpec> accuracy() {

@@ -2,6 +2,7 @@ package org.expanderexplorer.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.expanderexplorer.TestMatrices.gaussian;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,18 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.graph.Representation;
-import org.expanderexplorer.core.graph.WeightMatrix;
-import org.expanderexplorer.core.pruning.PruningMask;
 import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.pruning.PruningSchedule;
 import org.expanderexplorer.core.spectral.AnalysisOptions;
 import org.expanderexplorer.core.subject.AccuracyProbe;
 import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.KeptFractionProbe;
 import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.Subject;
 import org.expanderexplorer.core.sweep.SweepConfig;
@@ -41,32 +40,8 @@ class SweepReportTest {
 
     static SweepResult result;
 
-    static WeightMatrix gaussian(int rows, int cols, long seed) {
-        Random r = new Random(seed);
-        double[] d = new double[rows * cols];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = r.nextGaussian();
-        }
-        return new WeightMatrix(rows, cols, d);
-    }
-
     /** "Accuracy" = the kept fraction of W_ih: known at every q. */
-    static final AccuracyProbe KEPT = new AccuracyProbe() {
-        @Override
-        public double accuracy(PruningMask ih, PruningMask hh, int limit) {
-            return ih.keptPercent() / 100;
-        }
-
-        @Override
-        public int testSize() {
-            return 100;
-        }
-
-        @Override
-        public String dataName() {
-            return "synthetic";
-        }
-    };
+    static final AccuracyProbe KEPT = KeptFractionProbe.ofInputToHidden(100, "synthetic");
 
     @BeforeAll
     static void sweep() throws IOException {

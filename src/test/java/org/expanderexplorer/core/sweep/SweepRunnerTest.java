@@ -19,8 +19,8 @@ import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.pruning.PruningSchedule;
 import org.expanderexplorer.core.spectral.AnalysisOptions;
 import org.expanderexplorer.core.spectral.LayerAnalysis;
-import org.expanderexplorer.core.subject.AccuracyProbe;
 import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.KeptFractionProbe;
 import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.PrunedState;
 import org.expanderexplorer.core.subject.Subject;
@@ -28,27 +28,6 @@ import org.junit.jupiter.api.Test;
 
 class SweepRunnerTest {
 
-
-    /** A probe whose "accuracy" is the fraction of kept W_ih entries: easy to predict. */
-    static final class KeptFractionProbe implements AccuracyProbe {
-        final List<Integer> limits = new ArrayList<>();
-
-        @Override
-        public double accuracy(PruningMask ih, PruningMask hh, int limit) {
-            limits.add(limit);
-            return ih.keptPercent() / 100.0;
-        }
-
-        @Override
-        public int testSize() {
-            return 10_000;
-        }
-
-        @Override
-        public String dataName() {
-            return "synthetic";
-        }
-    }
 
     @Test
     void inputToHiddenLosesExpansionBeforeHiddenToHidden() {
@@ -73,7 +52,7 @@ class SweepRunnerTest {
     void eachPointEqualsAFreshAnalysisOfThePrunedMatrix() {
         WeightMatrix ih = gaussian(12, 4 * 6, 3);
         WeightMatrix hh = gaussian(6, 4 * 6, 4);
-        KeptFractionProbe probe = new KeptFractionProbe();
+        KeptFractionProbe probe = KeptFractionProbe.ofInputToHidden(10_000, "synthetic");
         Subject s = Subject.ofLayer("lstm", ih, hh, GateOrder.PYTORCH, probe);
         GraphId hhF = GraphId.parse("hh.f");
         SweepConfig cfg = new SweepConfig(PruningSchedule.oneShot(List.of(100.0, 50.0, 25.0)), PruneSettings.DEFAULT,
@@ -159,7 +138,7 @@ class SweepRunnerTest {
     void fineTuningBetweenRoundsChangesTheWeightsTheNextRoundRanks() {
         WeightMatrix ih = gaussian(6, 8, 11);
         WeightMatrix hh = gaussian(8, 8, 12);
-        Subject s = Subject.ofLayer("rnn", ih, hh, null, new KeptFractionProbe());
+        Subject s = Subject.ofLayer("rnn", ih, hh, null, KeptFractionProbe.ofInputToHidden(10_000, "synthetic"));
         List<Integer> rounds = new ArrayList<>();
         FineTuner mirror = new FineTuner() {
             @Override

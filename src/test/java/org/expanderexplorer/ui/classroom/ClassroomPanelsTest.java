@@ -3,6 +3,7 @@ package org.expanderexplorer.ui.classroom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.expanderexplorer.TestMatrices;
 import org.expanderexplorer.core.report.Charts;
 import org.expanderexplorer.core.report.FigureSpec;
 import org.expanderexplorer.core.report.FigureStyle;
@@ -45,7 +46,7 @@ class ClassroomPanelsTest {
 
     @Test
     void theWeightedViewExplainsDeltaSOfTheWeights() {
-        vm.show(new ClassroomSource("w", "test", ClassroomViewModelTest.gaussian(5, 5, 2), null, null));
+        vm.show(new ClassroomSource("w", "test", TestMatrices.gaussian(5, 5, 2), null, null));
         vm.weightedProperty().set(true);
         List<String> lines = explain().get(2).plugged();
         assertThat(lines).hasSize(1);

@@ -1,11 +1,11 @@
 package org.expanderexplorer.ui.classroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.expanderexplorer.TestMatrices.gaussian;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.graph.WeightMatrix;
@@ -26,15 +26,6 @@ class ClassroomViewModelTest {
     private final LinkedViewsViewModel linked = new LinkedViewsViewModel(vm, executor);
     private final StepViewModel steps = new StepViewModel(vm);
     private final SnapshotsViewModel snapshots = new SnapshotsViewModel(vm);
-
-    static WeightMatrix gaussian(int rows, int cols, long seed) {
-        Random r = new Random(seed);
-        double[] d = new double[rows * cols];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = r.nextGaussian();
-        }
-        return new WeightMatrix(rows, cols, d);
-    }
 
     private static LayerAnalysisResult analyse(PruningMask mask, WeightMatrix dense, Representation rep) {
         return new LayerAnalysis(LayerGraph.of(mask.applyTo(dense), rep)).result();

@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.expanderexplorer.TestMatrices.gaussian;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.expanderexplorer.core.drawing.SliderAnalysis;
 import org.expanderexplorer.core.drawing.Snapshot;
 import org.expanderexplorer.core.graph.GateOrder;
 import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.Representation;
-import org.expanderexplorer.core.graph.WeightMatrix;
-import org.expanderexplorer.core.pruning.PruningMask;
 import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.spectral.LayerAnalysis;
-import org.expanderexplorer.core.subject.AccuracyProbe;
 import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.KeptFractionProbe;
 import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.Scope;
 import org.expanderexplorer.core.subject.Subject;
@@ -28,34 +24,18 @@ class ExplorerViewModelTest {
 
 
     /** Accuracy = kept fraction of W_hh; records the limits asked for. */
-    static final class Probe implements AccuracyProbe {
-        final List<Integer> limits = new ArrayList<>();
-
-        @Override
-        public double accuracy(PruningMask ih, PruningMask hh, int limit) {
-            limits.add(limit);
-            return hh.keptPercent() / 100;
-        }
-
-        @Override
-        public int testSize() {
-            return 5000;
-        }
-
-        @Override
-        public String dataName() {
-            return "synthetic-test";
-        }
+    static KeptFractionProbe probe() {
+        return KeptFractionProbe.ofHiddenToHidden(5000, "synthetic-test");
     }
 
-    static Subject lstm(Probe probe) {
+    static Subject lstm(KeptFractionProbe probe) {
         return Subject.ofLayer("lstm", gaussian(6, 4 * 8, 1), gaussian(8, 4 * 8, 2), GateOrder.DL4J_LSTM, probe);
     }
 
     @Test
     void movingTheSliderShowsTheEngineValuesAtThatQ() {
         ExplorerViewModel vm = new ExplorerViewModel(new SameThreadExecutor());
-        Probe probe = new Probe();
+        KeptFractionProbe probe = probe();
         Subject s = lstm(probe);
         vm.setSubject(s);
         vm.graphProperty().set(GraphId.HH);
@@ -76,7 +56,7 @@ class ExplorerViewModelTest {
     @Test
     void draggingUsesTheSubsetAndReleaseTheFullSet() {
         ExplorerViewModel vm = new ExplorerViewModel(new SameThreadExecutor());
-        Probe probe = new Probe();
+        KeptFractionProbe probe = probe();
         vm.setSubject(lstm(probe));
         vm.draggingProperty().set(true);
         vm.keepPercentProperty().set(50);
@@ -90,7 +70,7 @@ class ExplorerViewModelTest {
     @Test
     void curvesCoverTheGridAndFollowTheSelectedGraph() {
         ExplorerViewModel vm = new ExplorerViewModel(new SameThreadExecutor());
-        vm.setSubject(lstm(new Probe()));
+        vm.setSubject(lstm(probe()));
         assertThat(vm.curveProperty().get()).hasSize(SliderAnalysis.CURVE_GRID.keepPercents().size());
         assertThat(vm.finishedCurveProperty().get()).isNotNull();
         vm.graphProperty().set(GraphId.parse("hh.f"));
@@ -102,7 +82,7 @@ class ExplorerViewModelTest {
     @Test
     void settingsChangesRecomputeAndWeightedViewShowsWeightedAnalysis() {
         ExplorerViewModel vm = new ExplorerViewModel(new SameThreadExecutor());
-        vm.setSubject(lstm(new Probe()));
+        vm.setSubject(lstm(probe()));
         vm.keepPercentProperty().set(20);
         vm.methodProperty().set(PruningMethod.RANDOM);
         assertThat(vm.snapshotProperty().get().request().settings().method()).isEqualTo(PruningMethod.RANDOM);

@@ -9,6 +9,7 @@ import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.report.FigureSpec;
 import org.expanderexplorer.core.spectral.LayerAnalysis;
 import org.expanderexplorer.core.subject.GraphId;
+import org.expanderexplorer.core.subject.KeptFractionProbe;
 import org.expanderexplorer.core.subject.Subject;
 import org.expanderexplorer.ui.task.SameThreadExecutor;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class PanelFiguresViewModelTest {
 
     @Test
     void theSpectrumPanelPlotsTheSelectedGraphsSingularValuesAtQ() {
-        ExplorerViewModelTest.Probe probe = new ExplorerViewModelTest.Probe();
+        KeptFractionProbe probe = ExplorerViewModelTest.probe();
         Subject s = ExplorerViewModelTest.lstm(probe);
         vm.setSubject(s);
         vm.graphProperty().set(GraphId.HH);
@@ -47,7 +48,7 @@ class PanelFiguresViewModelTest {
 
     @Test
     void theCurvePanelsCoverTheGridAndMarkTheCurrentQ() {
-        vm.setSubject(ExplorerViewModelTest.lstm(new ExplorerViewModelTest.Probe()));
+        vm.setSubject(ExplorerViewModelTest.lstm(ExplorerViewModelTest.probe()));
         vm.keepPercentProperty().set(33);
         int points = SliderAnalysis.CURVE_GRID.keepPercents().size();
         FigureSpec gaps = figures.gaps().get();
@@ -67,7 +68,7 @@ class PanelFiguresViewModelTest {
 
     @Test
     void theAccuracyPanelShowsTheCurveTheDenseLineAndTheCurrentPoint() {
-        vm.setSubject(ExplorerViewModelTest.lstm(new ExplorerViewModelTest.Probe()));
+        vm.setSubject(ExplorerViewModelTest.lstm(ExplorerViewModelTest.probe()));
         vm.keepPercentProperty().set(50);
         FigureSpec acc = figures.accuracy().get();
         assertThat(acc.title()).isEqualTo("Test accuracy on synthetic-test");

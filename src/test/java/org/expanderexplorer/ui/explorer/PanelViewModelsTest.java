@@ -19,7 +19,7 @@ class PanelViewModelsTest {
     @Test
     void theControlsSayWhatQCountsAndMapTheSliderBothWays() {
         ControlsViewModel c = new ControlsViewModel(explorer);
-        explorer.setSubject(ExplorerViewModelTest.lstm(new ExplorerViewModelTest.Probe()));
+        explorer.setSubject(ExplorerViewModelTest.lstm(ExplorerViewModelTest.probe()));
         assertThat(c.qCaptionBinding().get()).isEqualTo("q: percentage of the 448 weights of W_ih and W_hh kept");
         explorer.scopeProperty().set(Scope.HH);
         assertThat(c.qCaptionBinding().get()).isEqualTo("q: percentage of W_hh's 256 weights kept");
@@ -50,7 +50,7 @@ class PanelViewModelsTest {
     void theGraphChoicesFollowTheSubjectAndTheSelectionIsNeverEmpty() {
         GraphViewModel g = new GraphViewModel(explorer);
         assertThat(g.captionBinding().get()).startsWith("Nothing open yet");
-        explorer.setSubject(ExplorerViewModelTest.lstm(new ExplorerViewModelTest.Probe()));
+        explorer.setSubject(ExplorerViewModelTest.lstm(ExplorerViewModelTest.probe()));
         assertThat(g.choices()).hasSize(18).contains(GraphId.parse("hh.f"), GraphId.IH_UNITS); // 3 + 3 units + 12 gates
         g.select(GraphId.parse("hh.f"));
         assertThat(g.selectedProperty().get()).isEqualTo(GraphId.parse("hh.f"));
@@ -75,7 +75,7 @@ class PanelViewModelsTest {
         assertThat(n.shownProperty().get().texts()).containsEntry("q", "–").containsEntry("deltaR", "–");
         assertThat(n.shownProperty().get().texts()).containsOnlyKeys(NumbersViewModel.METRICS.stream()
                 .map(NumbersViewModel.Metric::key).toList());
-        explorer.setSubject(ExplorerViewModelTest.lstm(new ExplorerViewModelTest.Probe()));
+        explorer.setSubject(ExplorerViewModelTest.lstm(ExplorerViewModelTest.probe()));
         explorer.keepPercentProperty().set(50);
         var snap = explorer.snapshotProperty().get();
         var shown = n.shownProperty().get();
