@@ -20,8 +20,9 @@ import org.expanderexplorer.core.io.NumberText;
  * <p>Reading tolerates white space around values, CRLF line ends, a UTF-8 byte-order mark, and blank lines before
  * and after the rows (not between them). It refuses, with a {@link BadInputException} naming the file, the line
  * (1-based) and, for a value, the column (1-based): an empty file, rows of different lengths ("line 7: has 5
- * values, expected 6"), empty values, anything that is not a decimal number, and NaN or infinite values. Non-finite values are refused here, where
- * their position is known, rather than later by {@link LayerGraph}, since no analysis can use them.
+ * values, expected 6"), empty values, anything that is not a decimal number, and NaN or infinite values.
+ * Non-finite values are refused here, where their position is known, rather than later by {@link LayerGraph},
+ * since no analysis can use them.
  *
  * <p>Writing uses the shortest text that reads back to the same double ({@link NumberText#format}), so a
  * write-read round trip is exact; integers are written without a decimal point ({@code 0}, {@code 1}).
@@ -51,9 +52,12 @@ public final class CsvMatrixFormat {
     }
 
     static WeightMatrix parse(BufferedReader in, Path file) throws IOException {
+        // The row count is unknown until the end, so the values go into one growing row-major buffer (no per-row
+        // arrays, whose headers would cost more than the values for narrow matrices).
         double[] data = new double[1024];
         int cols = -1;
         int rows = 0;
+        // long: a file may have more lines than an int counts, and messages must name the right one
         long line = 0;
         long firstBlank = -1;
         long firstRow = -1;
@@ -63,6 +67,9 @@ public final class CsvMatrixFormat {
             if (line == 1 && text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }
+            // Trailing blank lines (editors add them) are fine; one inside the rows would silently shift the row
+            // numbers
+            // of everything below it, so it is remembered and refused when another row follows.
             if (text.isBlank()) {
                 if (firstBlank < 0 && rows > 0) {
                     firstBlank = line;
@@ -73,6 +80,7 @@ public final class CsvMatrixFormat {
                 throw BadInputException.atLine(file, firstBlank, "blank line inside the matrix (only blank lines at "
                         + "the end are allowed)");
             }
+            // limit -1 keeps trailing empty fields: "1,2," has three values, the last empty, and is refused as such
             String[] fields = text.split(",", -1);
             if (cols < 0) {
                 cols = fields.length;
@@ -81,9 +89,14 @@ public final class CsvMatrixFormat {
                 throw BadInputException.atLine(file, line, "has " + fields.length + " values, expected " + cols
                         + " (as on line " + firstRow + ")");
             }
+            // checked per row, before growing: a file of a billion short lines stops at the entry limit with its line
+            // number
             checkSize(file, line, rows + 1L, cols);
             long need = (long) (rows + 1) * cols;
             if (need > data.length) {
+                // doubling keeps the copying amortised O(1) per value; the budget covers the old buffer, the new one
+                // and the
+                // final trimmed copy
                 int grown = (int) Math.min(WeightMatrix.MAX_ENTRIES, Math.max(need, 2L * data.length));
                 HeapBudget.require(file, 3L * grown * Double.BYTES, "a matrix of " + need + " or more entries");
                 data = Arrays.copyOf(data, grown);
@@ -150,6 +163,7 @@ public final class CsvMatrixFormat {
                 }
                 w.write(NumberText.format(row[j]));
             }
+            // LF on every system, so files written on Windows and on Linux are byte-identical
             w.write('\n');
         }
     }

@@ -21,7 +21,11 @@ public final class GaloisField {
     private final int p;
     private final int k;
     private final int q;
+    // f's coefficients, constant term first; {0, 1} (f = x) for a prime field, where reducing mod x mod p
+    // leaves exactly the constant a * b mod p
     private final int[] modulus;
+    // Full tables rather than arithmetic per call: the projective plane takes a dot product of every point
+    // with every line, O(q^4) field operations, and a lookup is cheaper than a reduced polynomial product.
     private final int[][] add;
     private final int[][] mul;
 
@@ -53,6 +57,8 @@ public final class GaloisField {
         if (q < 2) {
             return null;
         }
+        // The smallest factor f of q is prime; q is a prime power exactly when dividing out all f's leaves 1.
+        // Trial division up to sqrt(q) suffices: if no f divides q there, q itself is prime (k = 1).
         for (int f = 2; (long) f * f <= q; f++) {
             if (q % f == 0) {
                 int m = q;
@@ -93,6 +99,7 @@ public final class GaloisField {
     private int[] decode(int a) {
         int[] c = new int[k];
         for (int i = 0; i < k; i++) {
+            // base-p digits, least significant first: digit i is the coefficient of x^i
             c[i] = a % p;
             a /= p;
         }
@@ -110,6 +117,7 @@ public final class GaloisField {
     private int[] addPoly(int[] a, int[] b) {
         int[] c = new int[k];
         for (int i = 0; i < k; i++) {
+            // coefficients add in GF(p); no reduction is needed since the degree does not grow
             c[i] = (a[i] + b[i]) % p;
         }
         return c;
@@ -117,6 +125,8 @@ public final class GaloisField {
 
     /** a b mod f, with a and b of degree below k. */
     private int[] mulPoly(int[] a, int[] b) {
+        // the schoolbook product has degree at most 2k - 2; each partial sum is kept below p, so a[i] * b[j] < p^2
+        // cannot overflow an int for any q the tables could hold
         int[] prod = new int[2 * k - 1];
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
@@ -130,6 +140,8 @@ public final class GaloisField {
     static int[] remainder(int[] a, int[] f, int p) {
         int[] r = a.clone();
         int df = f.length - 1;
+        // Long division from the top degree down: because f is monic, subtracting c x^(i-df) f cancels the
+        // coefficient of x^i exactly, with no inverse needed in GF(p).
         for (int i = r.length - 1; i >= df; i--) {
             int c = r[i];
             if (c != 0) {
@@ -138,18 +150,22 @@ public final class GaloisField {
                 }
             }
         }
+        // the remainder has degree below df; at least one coefficient so that a constant is still an array
         return Arrays.copyOf(r, Math.max(df, 1));
     }
 
     /** The first monic irreducible polynomial of degree k over GF(p), by trial division. */
     static int[] firstIrreducible(int p, int k) {
         int count = (int) Math.pow(p, k);
+        // low enumerates the k lower coefficients as a base-p number, which fixes "first" deterministically
+        // (so the same q always gives the same tables, and the same plane labels)
         for (int low = 0; low < count; low++) {
             int[] f = monic(low, p, k);
             if (irreducible(f, p)) {
                 return f;
             }
         }
+        // unreachable: over every GF(p) there are irreducible polynomials of every degree (Gauss's counting formula)
         throw new IllegalStateException("no irreducible polynomial of degree " + k + " over GF(" + p + ")");
     }
 
@@ -165,6 +181,8 @@ public final class GaloisField {
 
     private static boolean irreducible(int[] f, int p) {
         int k = f.length - 1;
+        // A reducible f of degree k has a factor of degree at most k/2, and it can be taken monic (divide by its
+        // leading coefficient), so testing monic divisors of degree 1 .. k/2 is complete.
         for (int d = 1; d <= k / 2; d++) {
             int count = (int) Math.pow(p, d);
             for (int low = 0; low < count; low++) {

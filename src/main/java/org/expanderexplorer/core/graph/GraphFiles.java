@@ -50,6 +50,7 @@ public final class GraphFiles {
 
     /** The export formats, by extension. */
     public enum Format {
+        // GraphML for yEd, Cytoscape and NetworkX; GEXF for Gephi; DOT for Graphviz; JSON as NetworkX node-link data
         GRAPHML(".graphml"), GEXF(".gexf"), DOT(".dot", ".gv"), JSON(".json");
 
         private final String[] extensions;
@@ -98,8 +99,10 @@ public final class GraphFiles {
             } else {
                 GraphExporter<LabelledGraph.Vertex, LabelledGraph.Edge> exporter = exporter(graph, format);
                 AtomicFiles.write(file, out -> {
+                    // UTF-8 always: the XML formats declare it, and vertex names may hold non-ASCII characters
                     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                     exporter.exportGraph(graph.graph(), w);
+                    // flushed, not closed: AtomicFiles owns the stream and forces it to disk before the rename
                     w.flush();
                 });
             }
@@ -124,6 +127,8 @@ public final class GraphFiles {
         return switch (format) {
             case GRAPHML -> {
                 GraphMLExporter<LabelledGraph.Vertex, LabelledGraph.Edge> e =
+                        // GraphML ids must be XML name tokens, so the bracketed vertex names are rewritten; the full
+                        // name goes to label
                         new GraphMLExporter<>(v -> xmlId(v.name()));
                 e.setExportEdgeWeights(true);
                 for (String key : new String[] {"label", "role", "gate"}) {
@@ -152,6 +157,7 @@ public final class GraphFiles {
                 yield e;
             }
             case DOT -> {
+                // DOT ids are plain numbers, which need no quoting; the readable name travels as the label attribute
                 VertexNumbers numbers = new VertexNumbers(g);
                 DOTExporter<LabelledGraph.Vertex, LabelledGraph.Edge> e = new DOTExporter<>(numbers::id);
                 attributes(e, graph, true, true);
@@ -220,6 +226,7 @@ public final class GraphFiles {
         StringWriter text = new StringWriter();
         e.exportGraph(g, text);
         ObjectNode out = Json.tree(Map.of());
+        // the keys networkx.node_link_graph reads besides nodes and links: an undirected simple graph
         out.put("directed", false);
         out.put("multigraph", false);
         out.putObject("graph").put("title", graph.title());

@@ -41,9 +41,11 @@ import org.expanderexplorer.core.io.NumberText;
  */
 public final class MatrixMarketFormat {
 
+    // The banner's first word; the format reserves the "%%" prefix for it, any other '%' line is a comment.
     private static final String BANNER = "%%MatrixMarket";
     private static final String EXAMPLE = "'%%MatrixMarket matrix coordinate real general'";
 
+    // The format's "hermitian" is the fourth symmetry; it only makes sense for complex values, which are refused.
     private enum Symmetry { GENERAL, SYMMETRIC, SKEW }
 
     private MatrixMarketFormat() {
@@ -70,6 +72,7 @@ public final class MatrixMarketFormat {
     private static final class Parser {
         private final BufferedReader in;
         private final Path file;
+        // 1-based number of the line last read, for messages; long because a file may exceed 2^31 lines
         private long line;
         private boolean array;
         private boolean pattern;
@@ -83,6 +86,8 @@ public final class MatrixMarketFormat {
 
         WeightMatrix parse() throws IOException {
             readBanner();
+            // The size line: "rows columns entries" for coordinate files, "rows columns" for array files (all values
+            // given).
             String[] size = nextTokens();
             if (size == null) {
                 throw BadInputException.atLine(file, line, "file ends before the size line");
@@ -96,10 +101,12 @@ public final class MatrixMarketFormat {
             long rows = sizeNumber(size[0], "rows");
             long cols = sizeNumber(size[1], "columns");
             try {
+                // refuses, before any allocation, a dense matrix above the entry limit (which keeps int indices safe)
                 WeightMatrix.checkSize(rows, cols);
             } catch (IllegalArgumentException e) {
                 throw bad(e.getMessage());
             }
+            // Symmetry is a property of square matrices only; a non-square (skew-)symmetric header is a broken writer.
             if (symmetry != Symmetry.GENERAL && rows != cols) {
                 throw bad("a " + symmetryName() + " matrix must be square, but " + rows + " x " + cols
                         + " is declared");
@@ -121,11 +128,13 @@ public final class MatrixMarketFormat {
                             + capacity + " positions to fill");
                 }
             }
+            // safe: checkSize bounded rows * cols to an int-indexable array
             int r = (int) rows;
             int c = (int) cols;
             // the values and the analysis's copies of them (docs/performance.md: about 3 doubles per entry)
             HeapBudget.require(file, HeapBudget.times(rows, cols, 3 * Double.BYTES), "a " + rows + " x " + cols
                     + " matrix");
+            // Row-major and zero-filled: the coordinate format only lists non-zeros, every other position is 0.
             double[] data = new double[r * c];
             if (array) {
                 readArray(data, r, c, sizeLine);
@@ -146,6 +155,7 @@ public final class MatrixMarketFormat {
                 throw BadInputException.inFile(file, "file is empty");
             }
             line = 1;
+            // a UTF-8 byte order mark, which some Windows editors put before the banner
             if (first.startsWith("\uFEFF")) {
                 first = first.substring(1);
             }
@@ -153,6 +163,7 @@ public final class MatrixMarketFormat {
             if (!t[0].equalsIgnoreCase(BANNER)) {
                 throw bad("not a Matrix Market file: the first line must be a banner like " + EXAMPLE);
             }
+            // %%MatrixMarket object format field symmetry
             if (t.length != 5) {
                 throw bad("the banner must have 5 words like " + EXAMPLE + ", found " + t.length);
             }
@@ -160,12 +171,14 @@ public final class MatrixMarketFormat {
                 throw bad("only 'matrix' objects are supported, not '" + t[1] + "'");
             }
             switch (t[2].toLowerCase(Locale.ROOT)) {
+                // coordinate: sparse "i j value" triples; array: every value, one per line, column by column
                 case "coordinate" -> array = false;
                 case "array" -> array = true;
                 default -> throw bad("unknown format '" + t[2] + "' (expected coordinate or array)");
             }
             switch (t[3].toLowerCase(Locale.ROOT)) {
                 case "real" -> { }
+                // integer and pattern are read into doubles too; pattern means every listed entry is 1
                 case "integer" -> integer = true;
                 case "pattern" -> pattern = true;
                 case "complex" -> throw bad("complex matrices are not supported: weights must be real");
@@ -178,6 +191,8 @@ public final class MatrixMarketFormat {
                 case "hermitian" -> throw bad("hermitian matrices are not supported: weights must be real");
                 default -> throw bad("unknown symmetry '" + t[4] + "' (expected general, symmetric or skew-symmetric)");
             }
+            // The specification lists these two combinations as invalid: an array has no positions to leave out, and a
+            // pattern (all ones) matrix cannot be skew-symmetric, whose mirrored entries are -1.
             if (array && pattern) {
                 throw bad("'array pattern' is not a valid combination (use coordinate pattern)");
             }
@@ -188,7 +203,9 @@ public final class MatrixMarketFormat {
 
         private void readCoordinates(double[] data, int rows, int cols, long entries, long sizeLine)
                 throws IOException {
+            // one bit per position: duplicates are an error here, where some readers silently add or overwrite them
             BitSet seen = new BitSet(rows * cols);
+            // pattern entries carry only the coordinates
             int width = pattern ? 2 : 3;
             for (long k = 0; k < entries; k++) {
                 String[] t = nextTokens();
@@ -203,6 +220,9 @@ public final class MatrixMarketFormat {
                 int i = index(t[0], rows, "row");
                 int j = index(t[1], cols, "column");
                 double v = pattern ? 1.0 : value(t[2]);
+                // The specification stores only the lower triangle; an upper entry would be mirrored onto a lower one
+                // and
+                // silently replace it, so it is refused instead.
                 if (symmetry == Symmetry.SYMMETRIC && j > i) {
                     throw bad("entry (" + (i + 1) + ", " + (j + 1) + ") is above the diagonal; a symmetric file "
                             + "lists only the lower triangle");
@@ -211,12 +231,16 @@ public final class MatrixMarketFormat {
                     throw bad("entry (" + (i + 1) + ", " + (j + 1) + ") is not below the diagonal; a "
                             + "skew-symmetric file lists only the strict lower triangle");
                 }
+                // the mirror position (j, i) needs no duplicate check: its own coordinate is refused as above the
+                // diagonal
                 int at = i * cols + j;
                 if (seen.get(at)) {
                     throw bad("duplicate entry at row " + (i + 1) + ", column " + (j + 1));
                 }
                 seen.set(at);
                 data[at] = v;
+                // A(j, i) = A(i, j) for symmetric, -A(i, j) for skew-symmetric (whose diagonal is zero and never
+                // listed)
                 if (symmetry != Symmetry.GENERAL) {
                     data[j * cols + i] = symmetry == Symmetry.SKEW ? -v : v;
                 }
@@ -227,6 +251,7 @@ public final class MatrixMarketFormat {
             // Column-major, as the format prescribes; only the (strict) lower triangle for (skew-)symmetric files.
             long done = 0;
             for (int j = 0; j < cols; j++) {
+                // the first row stored in column j: 0, the diagonal (symmetric) or just below it (skew)
                 int from = switch (symmetry) {
                     case GENERAL -> 0;
                     case SYMMETRIC -> j;
@@ -266,6 +291,7 @@ public final class MatrixMarketFormat {
             while ((text = in.readLine()) != null) {
                 line++;
                 String s = text.strip();
+                // any run of white space separates tokens
                 if (!s.isEmpty() && s.charAt(0) != '%') {
                     return s.split("\\s+");
                 }
@@ -275,6 +301,8 @@ public final class MatrixMarketFormat {
 
         private long sizeNumber(String token, String what) {
             try {
+                // long, not int: a corrupt size above 2^31 gets a clear message from checkSize rather than a parse
+                // error
                 long v = Long.parseLong(token);
                 if (v < 0) {
                     throw bad("the number of " + what + " is negative: " + v);
@@ -292,6 +320,7 @@ public final class MatrixMarketFormat {
             } catch (NumberFormatException e) {
                 throw bad(what + " index '" + token + "' is not a whole number");
             }
+            // the format counts rows and columns from 1
             if (v < 1 || v > size) {
                 throw bad(what + " index " + v + " is out of range 1.." + size);
             }
@@ -301,12 +330,14 @@ public final class MatrixMarketFormat {
         private double value(String token) {
             if (integer) {
                 try {
+                    // integer files hold whole numbers only; "1.0" there means a mislabelled real file
                     return Long.parseLong(token);
                 } catch (NumberFormatException e) {
                     throw bad("'" + token + "' is not an integer (the banner declares integer values)");
                 }
             }
             try {
+                // NumberText refuses NaN, infinities and locale forms, and reads every double's shortest text exactly
                 return NumberText.parse(token);
             } catch (NumberFormatException e) {
                 throw bad(e.getMessage());
@@ -359,14 +390,17 @@ public final class MatrixMarketFormat {
         boolean pattern = isPattern(matrix);
         w.write(BANNER + " matrix coordinate " + (pattern ? "pattern" : "real") + " general\n");
         for (String c : comments) {
+            // a line break in a comment would start a line the reader takes as the size line
             w.write("% " + c.replace('\r', ' ').replace('\n', ' ') + "\n");
         }
+        // the entry count must equal the lines written below: nonZeros counts exactly the entries != 0.0
         w.write(matrix.rows() + " " + matrix.cols() + " " + matrix.nonZeros() + "\n");
         double[] row = new double[matrix.cols()];
         StringBuilder sb = new StringBuilder(64);
         for (int i = 0; i < matrix.rows(); i++) {
             matrix.copyRow(i, row);
             for (int j = 0; j < row.length; j++) {
+                // -0.0 == 0.0 as well, so negative zeros are not written either (the class comment's "of either sign")
                 if (row[j] != 0.0) {
                     sb.setLength(0);
                     sb.append(i + 1).append(' ').append(j + 1);

@@ -42,6 +42,7 @@ public final class AtomicFiles {
 
     /** Longest file name, in bytes, of common file systems (ext4, XFS, APFS, NTFS in UTF-16 units). */
     static final int MAX_NAME_BYTES = 255;
+    // ".NAME.PID-RANDOM.tmp": DOTALL because a file name may contain any character but '/' and NUL, newlines too
     private static final Pattern TEMP =
             Pattern.compile("\\.(.*)\\.([0-9]{1,19})-([0-9a-f]{1,8})\\.tmp", Pattern.DOTALL);
 
@@ -66,14 +67,19 @@ public final class AtomicFiles {
             throw new IOException(target + " is not a file path");
         }
         String name = absolute.getFileName().toString();
+        // cleaned before writing, so at most one run's leftovers can ever sit beside a target
         removeStale(folder, name);
         Path temp = createTemp(folder, name);
         boolean moved = false;
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                // not closed here: closing the stream would close the channel before force() below
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
                 body.accept(out);
                 out.flush();
+                // Without this the rename can reach the disk before the data (delayed allocation on ext4, XFS): a crash
+                // would
+                // then leave an empty file under the final name, the very thing the rename should prevent.
                 channel.force(true);
             }
             try {
@@ -82,6 +88,7 @@ public final class AtomicFiles {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
             moved = true;
+        // already names a file (the target or its folder): rethrown as it is
         } catch (FileSystemException e) {
             throw e;
         } catch (IOException e) {
@@ -105,6 +112,7 @@ public final class AtomicFiles {
     public static void writeText(Path target, IOConsumer<Writer> body) throws IOException {
         Objects.requireNonNull(body, "body");
         write(target, out -> {
+            // UTF-8 explicitly: before Java 18 the default charset is the platform's (a code page on Windows)
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             body.accept(w);
             w.flush();
@@ -118,6 +126,7 @@ public final class AtomicFiles {
      */
     static String tempName(String name, long pid, int random) {
         String tail = "." + pid + "-" + Integer.toHexString(random) + ".tmp";
+        // the leading '.' hides the file from a plain listing and from file dialogs on Unix-like systems
         return "." + cut(name, MAX_NAME_BYTES - 1 - tail.length()) + tail;
     }
 
@@ -150,6 +159,8 @@ public final class AtomicFiles {
         }
         long pid = Long.parseLong(m.group(2));
         int random = Integer.parseUnsignedInt(m.group(3), 16);
+        // rebuilt and compared, so that only a name this class made for exactly this target counts (a user's own
+        // ".notes.42-ab.tmp" beside it is never deleted)
         return tempName.equals(tempName(name, pid, random)) ? pid : -1;
     }
 
@@ -163,6 +174,7 @@ public final class AtomicFiles {
                 Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
                 return temp;
             } catch (FileAlreadyExistsException e) {
+                // eleven collisions of 31 random bits mean something else is wrong; the exception says what
                 if (attempt >= 10) {
                     throw e;
                 }
@@ -179,6 +191,7 @@ public final class AtomicFiles {
         int end = 0;
         while (end < s.length()) {
             int cp = s.codePointAt(end);
+            // 1 to 4 bytes per code point; a surrogate pair counts as one character, so it is never split
             int len = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
             if (bytes + len > maxBytes) {
                 break;

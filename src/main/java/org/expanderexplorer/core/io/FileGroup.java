@@ -22,6 +22,7 @@ import org.expanderexplorer.core.BadInputException;
  */
 public final class FileGroup implements AutoCloseable {
 
+    // target -> temporary file beside it, in claim order, which is also the order of the renames in commit
     private final Map<Path, Path> staged = new LinkedHashMap<>();
     private final List<TargetLock> locks = new ArrayList<>();
     private boolean committed;
@@ -38,20 +39,27 @@ public final class FileGroup implements AutoCloseable {
                 if (t == null) {
                     continue;
                 }
+                // normalised absolute paths, so "out/a.npz" and "./out/a.npz" are seen as the same target
                 Path a = t.toAbsolutePath().normalize();
                 for (Path other : g.staged.keySet()) {
+                    // isSameFile also catches links and case-insensitive file systems; it needs both files to exist
                     if (other.equals(a) || (Files.exists(a) && Files.exists(other) && Files.isSameFile(a, other))) {
                         throw BadInputException.inFile(t, "is named for two outputs; give each output its own name");
                     }
                 }
                 g.locks.add(TargetLock.claim(a));
                 String name = a.getFileName().toString();
+                // leftovers of a killed earlier run for this target; the lock above makes sure no live run owns them
                 AtomicFiles.removeStale(a.getParent(), name);
+                // beside the target, on the same file system, so the final rename can be atomic; the pid and a random
+                // number
+                // keep two runs' temporary names apart
                 g.staged.put(a, a.getParent().resolve(AtomicFiles.tempName(name, ProcessHandle.current().pid(),
                         ThreadLocalRandom.current().nextInt() & Integer.MAX_VALUE)));
             }
             return g;
         } catch (IOException | RuntimeException e) {
+            // a failed claim releases what was already claimed, so no lock outlives the call
             g.close();
             throw e;
         }
@@ -81,10 +89,13 @@ public final class FileGroup implements AutoCloseable {
     /** Renames every staged file that was written into place, in order. */
     public void commit() throws IOException {
         for (Map.Entry<Path, Path> e : staged.entrySet()) {
+            // a claimed target need not be written (an optional output); it is then left as it was
             if (Files.exists(e.getValue())) {
                 try {
                     Files.move(e.getValue(), e.getKey(), StandardCopyOption.ATOMIC_MOVE,
                             StandardCopyOption.REPLACE_EXISTING);
+                // some file systems (network shares) cannot rename atomically; a plain rename still replaces the whole
+                // file
                 } catch (AtomicMoveNotSupportedException ex) {
                     Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING);
                 }
@@ -98,6 +109,7 @@ public final class FileGroup implements AutoCloseable {
     public void close() throws IOException {
         try {
             if (!committed) {
+                // An uncommitted group leaves no partial set behind: the targets keep their previous contents.
                 for (Path s : staged.values()) {
                     Files.deleteIfExists(s);
                 }

@@ -30,6 +30,8 @@ public final class HeapBudget {
     /** Bytes this process may still allocate on the heap (max heap minus what is in use now), at least 0. */
     public static long available() {
         Runtime rt = Runtime.getRuntime();
+        // totalMemory is the heap reserved so far, freeMemory the unused part of it; the heap may still grow to
+        // maxMemory
         long used = rt.totalMemory() - rt.freeMemory();
         return Math.max(0, rt.maxMemory() - used);
     }
@@ -55,6 +57,9 @@ public final class HeapBudget {
             return;
         }
         if (bytes >= 0) {
+            // Only a request, but HotSpot's collectors honour it unless -XX:+DisableExplicitGC is set; one call per
+            // refused
+            // size, so the cost (tens of milliseconds) is paid only when a load is about to fail.
             System.gc();
             if (bytes <= available()) {
                 return;
@@ -79,6 +84,7 @@ public final class HeapBudget {
      */
     public static String message(long bytes, String what, long allowedBytes) {
         long allowed = allowedBytes / MB;
+        // above 2^40 MB (an exabyte) the declared size can only be a corrupt or hostile header
         String needs = bytes < 0 || bytes / MB > 1L << 40 ? "more memory than any machine has"
                 : "about " + String.format(java.util.Locale.ROOT, "%,d", Math.max(1, ceilMb(bytes))) + " MB";
         String advice = bytes < 0 || bytes / MB > 1L << 40 ? "the file is corrupt or not meant for this program"
@@ -110,6 +116,7 @@ public final class HeapBudget {
     /** A heap setting that would leave room: what is in use plus the need, rounded up to whole gigabytes. */
     private static String suggestedHeap(long bytes) {
         long used = max() - available();
+        // -Xmx takes whole units; rounding up to gigabytes keeps the advice short and leaves a margin
         long gb = (used + bytes + (1L << 30) - 1) >> 30;
         return Math.max(1, gb) + "g";
     }

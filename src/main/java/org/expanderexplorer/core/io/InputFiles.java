@@ -35,6 +35,7 @@ public final class InputFiles {
         Objects.requireNonNull(file, "file");
         BasicFileAttributes attributes;
         try {
+            // follows symbolic links (no NOFOLLOW_LINKS), so the attributes are those of the file a link points to
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             throw BadInputException.inFile(file, "no such file");
@@ -64,8 +65,12 @@ public final class InputFiles {
             throw BadInputException.inFile(file, "file of " + size + " bytes is larger than the limit of " + maxBytes
                     + " bytes for " + what);
         }
+        // the bytes and, at the peak, one decoded or parsed copy of about the same size
         HeapBudget.require(file, 2 * size, "reading a file of " + size + " bytes");
         try (InputStream in = Files.newInputStream(file)) {
+            // One byte more than the limit: reading it proves the file grew (or was never a regular file). The cap
+            // below
+            // Integer.MAX_VALUE is the largest array a JVM reliably allocates.
             byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 16));
             if (bytes.length > maxBytes) {
                 throw BadInputException.inFile(file, "grew past the limit of " + maxBytes + " bytes while being read");

@@ -35,6 +35,7 @@ public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Readers of untrusted files by their nesting limit (a handful of limits are used, so the map stays small). */
+    // ObjectMappers are costly to build and thread-safe once configured, hence one per limit, kept
     private static final Map<Integer, ObjectMapper> UNTRUSTED = new ConcurrentHashMap<>();
 
     private Json() {
@@ -73,6 +74,7 @@ public final class Json {
 
     /** Parses JSON text into a tree. */
     public static JsonNode readTree(byte[] json) throws IOException {
+        // trusted input only (files this program wrote itself): no limits beyond Jackson's defaults
         return MAPPER.readTree(json);
     }
 
@@ -104,6 +106,8 @@ public final class Json {
     public static ObjectMapper untrusted(int maxDepth) {
         return UNTRUSTED.computeIfAbsent(maxDepth, d -> new ObjectMapper(JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(d)
+                        // Numbers of more than 64 digits have no use here and can make BigDecimal/BigInteger parsing
+                        // quadratic.
                         .maxStringLength(1 << 16).maxNumberLength(64).build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build()).enable(SerializationFeature.INDENT_OUTPUT));

@@ -35,19 +35,25 @@ public final class NumberText {
         if (!Double.isFinite(v)) {
             throw new IllegalArgumentException("cannot write " + v + ": only finite numbers are written");
         }
+        // below 1e15 every integer-valued double is exact as a long, and its digits are the shortest form
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             long n = (long) v;
+            // (long) -0.0 is 0: the raw bits tell -0.0 apart, so the sign of zero survives a round trip
             return n == 0 && Double.doubleToRawLongBits(v) != 0 ? "-0" : Long.toString(n);
         }
         String s = Double.toString(v);
         int digits = significantDigits(s);
+        // Java 17's excess digits (JDK-4511638) appear in long outputs; shorter ones are kept as printed
         if (digits < 16) {
             return s;
         }
+        // the exact binary value; rounding it to ever fewer digits finds the shortest decimal that still reads back as
+        // v
         BigDecimal exact = new BigDecimal(v);
         BigDecimal best = null;
         for (int p = digits - 1; p >= 1; p--) {
             BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+            // once p digits fail, fewer cannot succeed: every (p-1)-digit decimal is a p-digit one too, no closer
             if (r.doubleValue() != v) {
                 break;
             }
@@ -65,6 +71,8 @@ public final class NumberText {
     public static double parse(String text) {
         String t = text;
         boolean digit = false;
+        // A first scan over the allowed characters: it refuses hexadecimal floats, "1d"/"1f" suffixes and words that
+        // Double.parseDouble would accept, and tells NaN and infinities apart for the message.
         for (int k = 0; k < t.length(); k++) {
             char c = t.charAt(k);
             if (c >= '0' && c <= '9') {
@@ -87,6 +95,7 @@ public final class NumberText {
         } catch (NumberFormatException e) {
             throw new NumberFormatException("'" + text + "' is not a number");
         }
+        // "1e400" parses to infinity without an error in Java, so overflow is checked here
         if (!Double.isFinite(v)) {
             throw new NumberFormatException("'" + text + "' is too large for a double");
         }
@@ -111,6 +120,7 @@ public final class NumberText {
     /** Plain decimal in [1e-3, 1e7) like Double.toString, otherwise d.dddEn. */
     private static String javaStyle(BigDecimal r, double v) {
         double a = Math.abs(v);
+        // the same thresholds at which Double.toString switches to computerised scientific notation
         if (a >= 1e-3 && a < 1e7) {
             return r.toPlainString();
         }

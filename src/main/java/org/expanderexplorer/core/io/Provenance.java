@@ -37,6 +37,8 @@ import java.util.Properties;
  * @param seeds       every seed that drove a random choice, by what it seeded (insertion order kept)
  * @param createdAt   ISO-8601 instant (seconds) at which the output was made
  */
+// The key order is part of the output format (outputs are compared byte for byte), so it is fixed here and not
+// left to the record's component order, which a later field could change.
 @JsonPropertyOrder({"tool", "version", "commit", "model", "modelSha256", "dataSet", "noise", "method", "q", "seeds",
     "createdAt"})
 public record Provenance(String tool, String version, String commit, String model, String modelSha256,
@@ -60,17 +62,20 @@ public record Provenance(String tool, String version, String commit, String mode
     /** The tool's name as recorded. */
     public static final String TOOL = "expander-explorer";
 
+    // read once per process: the build does not change while the program runs
     private static final Properties BUILD = loadBuild();
 
     public Provenance {
         Objects.requireNonNull(tool, "tool");
         Objects.requireNonNull(createdAt, "createdAt");
+        // a LinkedHashMap copy keeps the insertion order the JSON shows; Map.of would iterate in a varying order
         seeds = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(seeds, "seeds")));
     }
 
     /** A record of this build, created now, with nothing else known yet. */
     public static Provenance now() {
         return new Provenance(TOOL, buildValue("version"), buildValue("commit"), null, null, null, null, null, null,
+                // whole seconds in UTC ("2024-03-17T10:00:00Z"): finer times add noise to diffs without helping anyone
                 Map.of(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
@@ -110,6 +115,7 @@ public record Provenance(String tool, String version, String commit, String mode
         }
         Provenance p = new Provenance(tool, version, commit, model, modelSha256, dataSet, added, method, q, seeds,
                 createdAt);
+        // the noise seed also joins seeds, so that one map lists everything needed to reproduce the run
         return added.seed() == null ? p : p.withSeed("noise", added.seed());
     }
 
@@ -134,6 +140,7 @@ public record Provenance(String tool, String version, String commit, String mode
 
     private static String buildValue(String key) {
         String v = BUILD.getProperty(key);
+        // a blank value means the build could not tell (e.g. no git checkout): recorded as null, not as ""
         return v == null || v.isBlank() ? null : v.strip();
     }
 

@@ -49,6 +49,7 @@ public final class RunFolder implements AutoCloseable {
     public static RunFolder begin(Path target) throws IOException {
         Objects.requireNonNull(target, "target");
         Path absolute = target.toAbsolutePath().normalize();
+        // refused before anything is claimed or staged: replacing a user's file by a folder would lose the file
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
             throw BadInputException.inFile(target, "exists and is not a folder");
         }
@@ -57,10 +58,12 @@ public final class RunFolder implements AutoCloseable {
             throw BadInputException.inFile(target, "is not a folder that can be written");
         }
         Files.createDirectories(parent);
+        // claimed before the stale staging folders are removed, so a live run's staging folder is never taken for stale
         TargetLock lock = TargetLock.claim(absolute);
         try {
             String name = absolute.getFileName().toString();
             removeStale(parent, name);
+            // beside the target, on the same file system, so that commit's renames are atomic and never copy
             Path staging = parent.resolve(AtomicFiles.tempName(name, ProcessHandle.current().pid(),
                     ThreadLocalRandom.current().nextInt() & Integer.MAX_VALUE));
             Files.createDirectory(staging);
@@ -105,6 +108,7 @@ public final class RunFolder implements AutoCloseable {
         if (committed) {
             return;
         }
+        // the whole folder appears in one rename: a reader sees no outputs or all of them
         if (!Files.exists(target)) {
             move(staging, target);
         } else {
@@ -114,6 +118,7 @@ public final class RunFolder implements AutoCloseable {
             }
             for (Path e : entries) {
                 Path dest = target.resolve(e.getFileName().toString());
+                // a directory cannot replace a non-empty one by rename: the old one is set aside first, then deleted
                 if (Files.isDirectory(e) && Files.exists(dest)) {
                     Path old = target.resolve(AtomicFiles.tempName(e.getFileName().toString(),
                             ProcessHandle.current().pid(), ThreadLocalRandom.current().nextInt() & Integer.MAX_VALUE));
@@ -155,6 +160,7 @@ public final class RunFolder implements AutoCloseable {
                 && AtomicFiles.pidOf(p.getFileName().toString(), name) > 0)) {
             for (Path p : s) {
                 long pid = AtomicFiles.pidOf(p.getFileName().toString(), name);
+                // the pid in the name tells a killed run's folder from that of a run still writing
                 if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
                     deleteTree(p);
                 }
@@ -168,6 +174,7 @@ public final class RunFolder implements AutoCloseable {
         if (!Files.exists(root)) {
             return;
         }
+        // files first, each directory after its contents (post-order), since a directory must be empty to be deleted
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {

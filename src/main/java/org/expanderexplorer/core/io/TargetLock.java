@@ -40,6 +40,7 @@ public final class TargetLock implements AutoCloseable {
         if (folder == null || absolute.getFileName() == null) {
             throw new IOException(target + " is not a file path");
         }
+        // 6 = the leading '.' and ".lock", so the lock name of a 255-byte target name still fits
         String name = "." + AtomicFiles.cut(absolute.getFileName().toString(), AtomicFiles.MAX_NAME_BYTES - 6)
                 + ".lock";
         Path file = folder.resolve(name);
@@ -47,6 +48,7 @@ public final class TargetLock implements AutoCloseable {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
+            // tryLock, not lock: a second run must be refused at once, not wait for the first to end
             lock = channel.tryLock();
         } catch (OverlappingFileLockException e) {
             lock = null; // held by this process
@@ -63,6 +65,7 @@ public final class TargetLock implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            // deleted while still locked, so no other run can lock this file between the release and the removal
             Files.deleteIfExists(file);
             lock.release();
         } finally {

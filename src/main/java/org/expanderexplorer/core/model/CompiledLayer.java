@@ -14,13 +14,17 @@ final class CompiledLayer {
      * {@code firstLen} rows (dense) or entries up to {@code firstEnd[g]} (sparse) are visited: those of x.
      */
     static final class Part {
+        // first row of [x; h] this part reads (0 for W_ih or both, inputs for W_hh alone)
         final int zFrom;
+        // number of rows of [x; h] it reads
         final int kLen;
+        // of those, how many are rows of x (see the class comment on t = 0)
         final int firstLen;
         /** Dense, [group][k][4]; null when sparse. */
         final float[] dense;
         /** Sparse: per group its entries ptr[g] .. ptr[g+1]-1, of which those before firstEnd[g] read x. */
         final int[] ptr;
+        // Sparse: per group, the end of its entries that read x (the t = 0 bound).
         final int[] firstEnd;
         /** Sparse: the row of [x; h] of each entry, and the group's four weights there (zero where pruned). */
         final int[] zRow;
@@ -42,9 +46,11 @@ final class CompiledLayer {
         }
     }
 
+    // the cell: LSTM groups are one unit's gates i, f, g, o; RNN groups four units
     final boolean lstm;
     final int inputs;
     final int hidden;
+    // output row groups of four: H for an LSTM, ceil(H / 4) for an RNN
     final int groups;
     final Part[] parts;
     /** Per output row (group * 4 + r). */
@@ -62,6 +68,7 @@ final class CompiledLayer {
         this.kernels = kernels;
     }
 
+    // length of [x; h], the rows of the layer's stacked product
     int k() {
         return inputs + hidden;
     }

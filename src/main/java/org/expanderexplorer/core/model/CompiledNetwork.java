@@ -51,6 +51,7 @@ public final class CompiledNetwork {
 
     private final ModelSpec spec;
     private final CompiledLayer[] layers;
+    // The softmax readout stays a plain (H x classes) product: it runs once per sequence, not once per step.
     private final float[] readout;
     private final float[] readoutBias;
 
@@ -101,9 +102,11 @@ public final class CompiledNetwork {
         boolean lstm = spec.cell() == CellType.LSTM;
         int inputs = spec.layerInputs(l);
         int hidden = spec.hidden();
+        // an LSTM group is one unit's four gates; an RNN group four units, the last group padded with zero rows
         int groups = lstm ? hidden : (hidden + 3) / 4;
         int[] column = columns(lstm, hidden, groups);
         int cols = spec.cell().gates() * hidden;
+        // The bias in output-row order; padding rows get 0 so their pre-activation (and tanh of it) stays 0.
         float[] b = new float[groups * 4];
         float[] bias = w.bias(l);
         for (int row = 0; row < b.length; row++) {
@@ -113,10 +116,12 @@ public final class CompiledNetwork {
                 new WeightMasks.Target(l, WeightKind.INPUT)), inputs, 0);
         Source hh = new Source(w.matrix(l, WeightKind.RECURRENT), masks.byTarget().get(
                 new WeightMasks.Target(l, WeightKind.RECURRENT)), hidden, inputs);
+        // each matrix chooses its own kernel: W_ih of a lightly pruned input layer may stay dense while W_hh is sparse
         double ihDensity = blockDensity(ih, cols, column, groups);
         double hhDensity = blockDensity(hh, cols, column, groups);
         boolean ihDense = ihDensity >= sparseBelow;
         boolean hhDense = hhDensity >= sparseBelow;
+        // One part when both agree: x_t and h_{t-1} are rows of one [x; h] vector, so both products are one pass.
         CompiledLayer.Part[] parts = ihDense == hhDense
                 ? new CompiledLayer.Part[] {part(List.of(ih, hh), inputs, cols, column, groups, ihDense)}
                 : new CompiledLayer.Part[] {part(List.of(ih), inputs, cols, column, groups, ihDense),
@@ -137,6 +142,9 @@ public final class CompiledNetwork {
     private static int[] columns(boolean lstm, int hidden, int groups) {
         int[] column = new int[groups * 4];
         if (lstm) {
+            // The kernels' row order within a group; DL4J keeps each gate as a block of H columns, in its own gate
+            // order,
+            // so unit u's gate r is column (block of r) * H + u.
             Gate[] order = {Gate.INPUT, Gate.FORGET, Gate.CELL, Gate.OUTPUT};
             for (int u = 0; u < hidden; u++) {
                 for (int r = 0; r < 4; r++) {
@@ -159,6 +167,7 @@ public final class CompiledNetwork {
                 kept += keeps(s, k, cols, column, g) ? 1 : 0;
             }
         }
+        // an empty matrix counts as density 0: sparse at any positive threshold, and then it visits nothing
         return groups * (long) s.rows() == 0 ? 0 : kept / (double) (groups * (long) s.rows());
     }
 
@@ -179,6 +188,7 @@ public final class CompiledNetwork {
         for (Source s : sources) {
             kLen += s.rows();
         }
+        // rows of this part that belong to x (rows below inputs): the only ones visited at t = 0, where h is zero
         int firstLen = Math.max(0, Math.min(kLen, inputs - zFrom));
         if (dense) {
             float[] w = new float[groups * kLen * 4];
@@ -187,6 +197,7 @@ public final class CompiledNetwork {
                     int k = 0;
                     for (Source s : sources) {
                         for (int i = 0; i < s.rows(); i++, k++) {
+                            // [group][k][r]: the kernel reads the four weights of one k as one contiguous quadruple
                             w[((row / 4) * kLen + k) * 4 + row % 4] = s.get(i, cols, column[row]);
                         }
                     }
@@ -194,6 +205,8 @@ public final class CompiledNetwork {
             }
             return new CompiledLayer.Part(zFrom, kLen, firstLen, w, null, null, null, null);
         }
+        // First pass counts the kept blocks so the arrays are allocated once at their exact size (CSR-like: ptr holds
+        // each group's first block, zRow each block's row of [x; h], value its four weights).
         int blocks = 0;
         for (int g = 0; g < groups; g++) {
             for (Source s : sources) {
@@ -218,10 +231,12 @@ public final class CompiledNetwork {
                         zRow[p++] = s.zFrom() + i;
                     }
                 }
+                // blocks from the W_ih source read x; those after firstEnd[g] read h and are skipped at t = 0
                 if (s.zFrom() < inputs) {
                     firstEnd[g] = p;
                 }
             }
+            // a part of W_hh alone reads only h, so at t = 0 it has nothing to visit
             if (zFrom >= inputs) {
                 firstEnd[g] = ptr[g];
             }
@@ -249,6 +264,7 @@ public final class CompiledNetwork {
      */
     public float[] probabilities(float[] stepMajor, int n, int steps) {
         Objects.requireNonNull(stepMajor, "stepMajor");
+        // floats per sequence; multiplyExact so that an absurd step count fails instead of wrapping around
         int length = Math.multiplyExact(steps, spec.inputs());
         if (n < 0 || steps < 1 || stepMajor.length != (long) n * length) {
             throw new IllegalArgumentException("expected " + n + " x " + steps + " x " + spec.inputs() + " values, got "
@@ -281,6 +297,7 @@ public final class CompiledNetwork {
         for (int i = 0; i < out.length; i++) {
             int best = 0;
             for (int c = 1; c < classes; c++) {
+                // strictly greater, so on a tie the first class wins, as documented
                 if (p[i * classes + c] > p[i * classes + best]) {
                     best = c;
                 }

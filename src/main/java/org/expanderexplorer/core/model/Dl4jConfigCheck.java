@@ -43,6 +43,7 @@ final class Dl4jConfigCheck {
     static final int MAX_DEPTH = 32;
 
     private static final String ALLOW_LIST = "dl4j-type-ids.txt";
+    // read once when the class loads; a missing list is a packaging error, so it fails loudly rather than allow all
     private static final Map<String, String> ALLOWED = load();
 
     private Dl4jConfigCheck() {
@@ -59,6 +60,8 @@ final class Dl4jConfigCheck {
         String text = new String(json, StandardCharsets.UTF_8);
         try {
             // the current format alone: a failure here must not reach fromJson's legacy fallback
+            // this read only proves the current format accepts the text; fromJson then builds the configuration its own
+            // way
             NeuralNetConfiguration.mapper().readValue(text, MultiLayerConfiguration.class);
             return MultiLayerConfiguration.fromJson(text);
         } catch (IOException | RuntimeException e) {
@@ -81,6 +84,7 @@ final class Dl4jConfigCheck {
         ObjectMapper tree = Json.untrusted(MAX_DEPTH);
         try (JsonParser p = tree.createParser(json)) {
             root = tree.readTree(p);
+            // readTree stops after the first value; trailing text could be read differently by another parser
             if (p.nextToken() != null) {
                 throw BadInputException.inFile(file, "configuration.json has text after its JSON object");
             }
@@ -92,6 +96,7 @@ final class Dl4jConfigCheck {
             throw BadInputException.inFile(file, "configuration.json is not a MultiLayerNetwork configuration "
                     + "(no \"confs\" list)");
         }
+        // the whole tree is visited, not only the places type ids are expected: an "@class" anywhere would be resolved
         walk(file, root, "");
     }
 
@@ -114,7 +119,10 @@ final class Dl4jConfigCheck {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
             String at = path.isEmpty() ? key : path + "." + key;
+            // compared ignoring case, so that "@Class" cannot pass as an ordinary setting
             String lower = key.toLowerCase(Locale.ROOT);
+            // "type" is also an ordinary setting with a non-text value in some objects; only a text value can name a
+            // class
             boolean typeId = lower.equals("@class") || (lower.equals("type") && e.getValue().isTextual());
             if (typeId) {
                 checkTypeId(file, at, e.getValue());
@@ -122,6 +130,7 @@ final class Dl4jConfigCheck {
                 throw BadInputException.inFile(file, "configuration.json has the key "
                         + BadInputException.printable(at, 120) + ", which is not a Deeplearning4j setting");
             }
+            // recursion depth is bounded by MAX_DEPTH, which the parser enforced
             walk(file, e.getValue(), at);
         }
     }
@@ -150,6 +159,7 @@ final class Dl4jConfigCheck {
                 if (t.isEmpty() || t.startsWith("#")) {
                     continue;
                 }
+                // a section line "[role] base.Type" names the base type the classes below may stand for
                 if (t.startsWith("[")) {
                     section = t.substring(t.indexOf(']') + 1).strip();
                 } else {

@@ -13,6 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class Dl4jParams {
 
+    // DL4J's parameter names (LSTMParamInitializer, SimpleRnnParamInitializer, DefaultParamInitializer)
     static final String WEIGHTS = "W";
     static final String RECURRENT = "RW";
     static final String BIAS = "b";
@@ -20,6 +21,7 @@ final class Dl4jParams {
     private Dl4jParams() {
     }
 
+    // MultiLayerNetwork.getParam takes "<layer index>_<name>", e.g. "0_RW" for the first layer's recurrent weights
     static String key(int layer, String param) {
         return layer + "_" + param;
     }
@@ -30,6 +32,7 @@ final class Dl4jParams {
 
     /** The live parameter view (writes go into the network). */
     static INDArray view(MultiLayerNetwork net, String key) {
+        // The parameters of a MultiLayerNetwork are views into one flat buffer, so writing p changes the network.
         INDArray p = net.getParam(key);
         if (p == null) {
             throw new IllegalStateException("no parameter " + key);
@@ -53,6 +56,8 @@ final class Dl4jParams {
             throw new IllegalArgumentException("parameter " + key + " is " + Arrays.toString(shape) + ", got "
                     + values.length + " x " + (values.length == 0 ? 0 : values[0].length));
         }
+        // assign copies into the existing view, so the network's one flat parameter buffer (which training and
+        // inference read) sees the values; the cast rounds the doubles to the network's data type.
         p.assign(Nd4j.create(values).castTo(p.dataType()));
     }
 
@@ -63,6 +68,7 @@ final class Dl4jParams {
             throw new IllegalArgumentException("parameter " + key + " has " + p.length() + " entries, got "
                     + values.length);
         }
+        // biases are 1 x n row vectors in DL4J, so the values take the parameter's own shape
         p.assign(Nd4j.create(values, p.shape(), 'c').castTo(p.dataType()));
     }
 }

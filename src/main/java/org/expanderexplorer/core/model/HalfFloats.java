@@ -17,6 +17,7 @@ final class HalfFloats {
     /** The float a binary16 bit pattern stands for (exact). */
     static float halfToFloat(short bits) {
         int h = bits & 0xffff;
+        // binary16: 1 sign bit, 5 exponent bits (bias 15), 10 mantissa bits
         int exponent = (h >>> 10) & 0x1f;
         int mantissa = h & 0x3ff;
         float v;
@@ -25,6 +26,7 @@ final class HalfFloats {
         } else if (exponent == 31) {
             v = mantissa == 0 ? Float.POSITIVE_INFINITY : Float.NaN;
         } else {
+            // rebias 15 -> 127 (+112) and move the 10 mantissa bits to the top of float's 23: exact, no rounding
             v = Float.intBitsToFloat(((exponent + 112) << 23) | (mantissa << 13));
         }
         return (h & 0x8000) != 0 ? -v : v;
@@ -35,6 +37,7 @@ final class HalfFloats {
         int sign = (Float.floatToRawIntBits(f) >>> 16) & 0x8000;
         float a = Math.abs(f);
         if (Float.isNaN(f)) {
+            // a quiet NaN; the payload of a NaN weight is not kept (the loaders refuse NaN weights anyway)
             return (short) (sign | 0x7e00);
         }
         if (a >= 65520f) { // 65520 is halfway between the largest half (65504) and 2^16: it rounds up, to infinity
@@ -43,8 +46,10 @@ final class HalfFloats {
         if (a < 0x1p-14f) { // subnormal: a multiple of 2^-24 (1024 of them is the smallest normal, which fits)
             return (short) (sign | (int) Math.rint(a * 0x1p24));
         }
+        // normal range: a = 2^e (1 + m / 1024); the scaling is exact in double, and rint rounds half to even
         int exponent = Math.getExponent(a);
         long mantissa = (long) Math.rint((Math.scalb((double) a, -exponent) - 1) * 1024);
+        // rounding carried into the next power of two (e.g. 2047.9 to 2048)
         if (mantissa == 1024) {
             mantissa = 0;
             exponent++;
@@ -64,8 +69,11 @@ final class HalfFloats {
     static short floatToBfloat16(float f) {
         int bits = Float.floatToRawIntBits(f);
         if (Float.isNaN(f)) {
+            // keep the sign and exponent, force a quiet-NaN bit so that truncation cannot turn the NaN into infinity
             return (short) ((bits >>> 16) | 0x40);
         }
+        // Round to nearest even on the low 16 bits: adding 0x7fff plus the lowest kept bit carries exactly when the
+        // dropped half exceeds 0x8000, or equals it and the kept part is odd; overflow to infinity comes out right.
         return (short) ((bits + 0x7fff + ((bits >>> 16) & 1)) >>> 16);
     }
 

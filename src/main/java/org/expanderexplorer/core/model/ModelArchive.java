@@ -26,12 +26,14 @@ import org.expanderexplorer.core.io.InputFiles;
 final class ModelArchive {
 
     /** Largest model file accepted (the whole zip is read into memory). */
+    // 1 GiB: the whole file is held as one byte array, whose length must stay well within an int
     static final long MAX_BYTES = 1L << 30;
 
     /** Most entries accepted in a model zip or NPZ (a two-layer state_dict with masks has 14). */
     static final int MAX_ENTRIES = 4096;
 
     /** Bytes counted per zip entry beyond its data (name, map entry, array header). */
+    // a rough count of a HashMap node, the key String and the byte array header on a 64-bit JVM
     private static final long ENTRY_OVERHEAD = 160;
 
     private ModelArchive() {
@@ -53,6 +55,7 @@ final class ModelArchive {
 
     /** Whether {@code bytes} begin with a zip's magic bytes. */
     static boolean isZip(byte[] bytes) {
+        // "PK" (Phil Katz): every zip starts with a local file header (or, for an empty zip, the end record)
         return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K';
     }
 
@@ -119,6 +122,7 @@ final class ModelArchive {
 
     private static Map<String, byte[]> collect(Path file, Source source) throws IOException {
         long heap = HeapBudget.available();
+        // a third: the inflated bytes are held while they are parsed into arrays of at least the same size
         long budget = Math.min(MAX_BYTES, heap / 3);
         Map<String, byte[]> entries = new LinkedHashMap<>();
         long total = 0;
@@ -136,6 +140,7 @@ final class ModelArchive {
                             "entry '" + BadInputException.printable(e.getName(), 60) + "' of "
                                     + (e.getSize() >> 20) + " MB inflated", heap));
                 }
+                // one byte past the budget at most: enough to tell that a lying header hid a larger entry
                 byte[] data = source.open(e).readNBytes((int) Math.max(0, Math.min(budget - total + 1,
                         Integer.MAX_VALUE - 16)));
                 total += data.length;
@@ -146,6 +151,7 @@ final class ModelArchive {
                                     + " MB the heap allows (reading needs about three times the inflated size): "
                                     + "run with a larger -Xmx");
                 }
+                // zip tools disagree on which of two same-named entries counts: refuse rather than pick one
                 if (entries.put(e.getName(), data) != null) {
                     throw BadInputException.inFile(file, "has two entries named '"
                             + BadInputException.printable(e.getName(), 80) + "'");
@@ -164,6 +170,7 @@ final class ModelArchive {
         try {
             return source.next();
         } catch (java.util.zip.ZipException e) {
+            // ZipInputStream's message for a stored entry with a data descriptor (its sizes come only after the data)
             if (String.valueOf(e.getMessage()).contains("EXT descriptor")) {
                 throw new StoredWithDescriptor(e);
             }

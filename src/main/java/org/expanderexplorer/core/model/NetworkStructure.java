@@ -41,10 +41,12 @@ final class NetworkStructure {
         for (NeuralNetConfiguration c : confs) {
             names.add(c.getLayer().getClass().getSimpleName());
         }
+        // appended to every refusal, so the user sees the whole architecture that was found, not just the first misfit
         String found = " (layers: " + String.join(", ", names) + ")";
         int n = confs.size();
         int recurrent = 0;
         for (NeuralNetConfiguration c : confs) {
+            // LastTimeStep wraps the last recurrent layer so that only its final step reaches the output layer
             if (unwrap(c.getLayer()) instanceof BaseRecurrentLayer) {
                 recurrent++;
             }
@@ -64,6 +66,9 @@ final class NetworkStructure {
         for (int l = 0; l < recurrent; l++) {
             Layer layer = confs.get(l).getLayer();
             boolean wrapped = layer instanceof LastTimeStep;
+            // A LastTimeStep on a lower layer would feed one step to the next recurrent layer; none on the top layer
+            // would
+            // give the output layer a sequence. Both compute something other than PyTorch's head on the last step.
             if (wrapped != (l == recurrent - 1)) {
                 throw new IllegalArgumentException("only the last recurrent layer may, and must, be wrapped in "
                         + "LastTimeStep" + found);
@@ -89,12 +94,14 @@ final class NetworkStructure {
             if (l == 0) {
                 inputs = r.getNIn();
                 hidden = r.getNOut();
+            // ModelSpec has one hidden size: both layers' weight graphs are H-unit graphs, which the analysis compares
             } else if (r.getNIn() != hidden || r.getNOut() != hidden) {
                 throw new IllegalArgumentException("recurrent layer " + l + " is " + r.getNIn() + " -> " + r.getNOut()
                         + "; expected " + hidden + " -> " + hidden);
             }
         }
         Layer last = confs.get(n - 1).getLayer();
+        // the accuracy probe takes the argmax of this layer's output as the predicted class
         if (!(last instanceof OutputLayer out) || !(out.getActivationFn() instanceof ActivationSoftmax)) {
             throw new IllegalArgumentException("the last layer is not a softmax OutputLayer" + found);
         }
@@ -108,6 +115,8 @@ final class NetworkStructure {
 
     private static CellType cellOf(BaseRecurrentLayer r, int l) {
         if (r instanceof LSTM lstm) {
+            // DL4J allows e.g. hard sigmoid gates; the PyTorch layout and the fused kernels compute the logistic
+            // sigmoid
             if (!(lstm.getGateActivationFn() instanceof ActivationSigmoid)) {
                 throw new IllegalArgumentException("LSTM layer " + l + " uses gate activation "
                         + lstm.getGateActivationFn() + "; expected sigmoid");
@@ -115,6 +124,7 @@ final class NetworkStructure {
             return CellType.LSTM;
         }
         if (r instanceof SimpleRnn rnn) {
+            // layer normalisation adds gain parameters that are no edges of the weight graph and that no export writes
             if (rnn.hasLayerNorm()) {
                 throw new IllegalArgumentException("SimpleRnn layer " + l + " uses layer normalisation, which is "
                         + "not supported");

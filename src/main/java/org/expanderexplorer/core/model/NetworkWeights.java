@@ -20,6 +20,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class NetworkWeights {
 
     private final ModelSpec spec;
+    // Per layer, DL4J's layout flattened row-major: input[l] is (inputs x gates*H), recurrent[l] (H x gates*H).
+    // float, as the network holds them: the fast kernels compute in float32 and must match DL4J's results.
     private final float[][] input;
     private final float[][] recurrent;
     private final float[][] bias;
@@ -41,6 +43,7 @@ public final class NetworkWeights {
      * array); callers use {@link RecurrentClassifier#weights()}.
      */
     static NetworkWeights read(ModelSpec spec, MultiLayerNetwork net) {
+        // native reads run one at a time under NativeCalls, so an exit cannot free ND4J's buffers mid-read
         return NativeCalls.call(() -> {
             int layers = spec.layers();
             float[][] in = new float[layers][];
@@ -62,6 +65,7 @@ public final class NetworkWeights {
      * models, as long as the forward pass of the RNN.)
      */
     private static float[] flat(MultiLayerNetwork net, String key) {
+        // dup('c') gives a compact row-major copy whatever the view's strides, so data() holds exactly these values
         INDArray copy = Dl4jParams.view(net, key).castTo(DataType.FLOAT).dup('c');
         float[] out = copy.data().asFloat();
         copy.close(); // native memory: free it now, not at some later garbage collection
@@ -105,6 +109,7 @@ public final class NetworkWeights {
      */
     public NetworkWeights masked(WeightMasks masks) {
         checkFits(masks);
+        // shallow copies: unmasked matrices are shared with this object, masked ones replaced by fresh arrays below
         float[][] in = input.clone();
         float[][] rec = recurrent.clone();
         for (var e : masks.byTarget().entrySet()) {
@@ -147,6 +152,7 @@ public final class NetworkWeights {
         Map<String, NpyArray> out = new LinkedHashMap<>();
         int cols = spec.cell().gates() * spec.hidden();
         for (int l = 0; l < spec.layers(); l++) {
+            // DL4J's own parameter names ("0_W", "0_RW", "0_b"), so the arrays can be matched with the network's params
             out.put(prefix + l + "_W", npy(input[l], spec.layerInputs(l), cols));
             out.put(prefix + l + "_RW", npy(recurrent[l], spec.hidden(), cols));
             out.put(prefix + l + "_b", npy(bias[l], cols));

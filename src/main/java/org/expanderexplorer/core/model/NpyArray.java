@@ -25,6 +25,7 @@ public record NpyArray(int[] shape, double[] values, Type type) {
         BFLOAT16(2, null);
 
         final int bytes;
+        // the .npy descr without its byte-order character; null where NumPy has no type (bfloat16)
         final String code;
 
         /** Bytes per element. */
@@ -39,6 +40,7 @@ public record NpyArray(int[] shape, double[] values, Type type) {
     }
 
     public NpyArray {
+        // defensive copies: a record's arrays would otherwise be shared with the caller and the array could change
         shape = Objects.requireNonNull(shape, "shape").clone();
         values = Objects.requireNonNull(values, "values").clone();
         Objects.requireNonNull(type, "type");
@@ -72,6 +74,7 @@ public record NpyArray(int[] shape, double[] values, Type type) {
                 throw new IllegalArgumentException("negative dimension in " + Arrays.toString(shape));
             }
             n *= d;
+            // checked after each factor, so the product cannot overflow a long before it is caught
             if (n > Integer.MAX_VALUE) {
                 return -1;
             }
@@ -107,6 +110,7 @@ public record NpyArray(int[] shape, double[] values, Type type) {
         for (int i = 0; i < shape.length; i++) {
             b.append(i == 0 ? "" : ", ").append(shape[i]);
         }
+        // Python's one-element tuple needs the trailing comma; this text also goes into .npy headers
         return b.append(shape.length == 1 ? ",)" : ")").toString();
     }
 
@@ -130,6 +134,7 @@ public record NpyArray(int[] shape, double[] values, Type type) {
 
     @Override
     public int hashCode() {
+        // the type is left out: equal values under two types are rare, and equals still tells them apart
         return 31 * Arrays.hashCode(shape) + Arrays.hashCode(values);
     }
 

@@ -31,7 +31,10 @@ import org.expanderexplorer.core.io.HeapBudget;
  */
 public final class NpzFiles {
 
+    // "\x93NUMPY": the first byte is not ASCII so that a text file can never be mistaken for an array
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    // The header is a Python dict literal; these three keys are all the format defines. Regular expressions rather
+    // than a Python-literal parser: the values needed are a string, a boolean and a tuple of integers.
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
@@ -56,6 +59,7 @@ public final class NpzFiles {
             if (!name.endsWith(".npy")) {
                 throw BadInputException.inFile(file, "entry '" + name + "' is not an .npy array; not an NPZ file");
             }
+            // np.savez(file, name=array) stores name.npy, so the key is the name the Python side used
             String key = name.substring(0, name.length() - 4);
             try {
                 out.put(key, parseNpy(e.getValue()));
@@ -71,6 +75,7 @@ public final class NpzFiles {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(arrays, "arrays");
         AtomicFiles.write(file, out -> {
+            // deflated entries, like np.savez_compressed; np.load reads stored and deflated entries alike
             ZipOutputStream zip = new ZipOutputStream(out);
             for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
@@ -91,6 +96,7 @@ public final class NpzFiles {
         if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, 6), MAGIC)) {
             throw new IllegalArgumentException("not an .npy array (bad magic bytes)");
         }
+        // bytes 6 and 7 are the format version (major, minor); the minor version is 0 in every version so far
         int major = bytes[6] & 0xff;
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         // Format versions differ only in the header-length field: 2 bytes in 1.0, 4 bytes in 2.0 and 3.0 (3.0 also
@@ -98,6 +104,7 @@ public final class NpzFiles {
         long headerLength;
         int headerStart;
         if (major == 1) {
+            // the length fields are little-endian unsigned, whatever the byte order of the data
             headerLength = b.getShort(8) & 0xffff;
             headerStart = 10;
         } else if (major == 2 || major == 3) {
@@ -112,14 +119,18 @@ public final class NpzFiles {
         if (headerStart + headerLength > bytes.length) {
             throw new IllegalArgumentException("header of " + headerLength + " bytes runs past the end of the data");
         }
+        // Latin-1 maps every byte to one character, so a malformed 1.0/2.0 header still decodes and gets a message.
         String header = new String(bytes, headerStart, (int) headerLength,
                 major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1).trim();
         if (!header.startsWith("{") || !header.endsWith("}")) {
             throw new IllegalArgumentException("header is not a dictionary: " + abbreviate(header));
         }
         String descr = group(DESCR, header, "descr");
+        // fortran_order True: the data is column-major (first index fastest), as NumPy writes a transposed view
         boolean fortran = "True".equals(group(FORTRAN, header, "fortran_order"));
         int[] shape = parseShape(group(SHAPE, header, "shape"));
+        // descr is a byte-order character ('<' little, '>' big, '=' native, which NumPy writes as '<' on every usual
+        // machine) followed by the kind and the item size: f4 float32, f8 float64, f2 float16.
         NpyArray.Type type = switch (descr.length() == 3 ? descr.substring(1) : "") {
             case "f4" -> NpyArray.Type.FLOAT32;
             case "f8" -> NpyArray.Type.FLOAT64;
@@ -146,6 +157,7 @@ public final class NpzFiles {
             throw new IllegalArgumentException(HeapBudget.message(HeapBudget.times(count, 3 * Double.BYTES),
                     "shape " + Arrays.toString(shape)));
         }
+        // the casts are safe: both are bounded by the entry's length, an int
         ByteBuffer data = ByteBuffer.wrap(bytes, (int) dataStart, (int) available)
                 .order(endian == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         double[] raw = new double[(int) count];
@@ -174,6 +186,7 @@ public final class NpzFiles {
         out.writeBytes(MAGIC);
         out.write(1);
         out.write(0);
+        // version 1.0's header length: 2 bytes little-endian; the dict is short, so 65,535 bytes is never reached
         out.write(header.length() & 0xff);
         out.write(header.length() >>> 8);
         out.writeBytes(header.getBytes(StandardCharsets.ISO_8859_1));
@@ -198,11 +211,13 @@ public final class NpzFiles {
         if (t.isEmpty()) {
             return new int[0];
         }
+        // a one-dimensional shape is written "(n,)" in Python, so a trailing empty part is dropped
         String[] parts = t.split(",");
         int n = parts[parts.length - 1].isBlank() ? parts.length - 1 : parts.length;
         int[] shape = new int[n];
         for (int i = 0; i < n; i++) {
             try {
+                // Python 2's NumPy wrote long integers with an "L" suffix ("(3L, 4L)")
                 shape[i] = Integer.parseInt(parts[i].trim().replace("L", ""));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("bad shape (" + text + ")");
@@ -223,11 +238,13 @@ public final class NpzFiles {
             // k runs over C order; compute its Fortran offset
             int off = 0;
             int stride = 1;
+            // Fortran strides: 1 for the first index, times each earlier dimension for the later ones
             for (int j = 0; j < d; j++) {
                 off += index[j] * stride;
                 stride *= shape[j];
             }
             c[k] = f[off];
+            // advance the multi-index in C order: the last index fastest, carrying into the earlier ones
             for (int j = d - 1; j >= 0; j--) {
                 if (++index[j] < shape[j]) {
                     break;

@@ -39,6 +39,9 @@ import org.nd4j.shade.protobuf.InvalidProtocolBufferException;
  */
 public final class OnnxModels {
 
+    // Operations that only move shapes and indices around (what torch.onnx.export emits for x[:, -1], h0 = zeros,
+    // batch-first transposes); they carry no weights, so accepting them loses nothing. Softmax may end the graph and
+    // is dropped: it changes no argmax and no weight graph.
     private static final Set<String> PLUMBING = Set.of("Shape", "Gather", "Slice", "Squeeze", "Unsqueeze",
             "Transpose", "Concat", "Constant", "ConstantOfShape", "Reshape", "Identity", "Cast", "Expand", "Softmax",
             "LogSoftmax");
@@ -68,15 +71,18 @@ public final class OnnxModels {
             throw BadInputException.inFile(file, "is not an ONNX model (no graph with nodes)");
         }
         Onnx.GraphProto g = model.getGraph();
+        // Initialisers are the graph's stored constants (the weights); they are looked up by the input names of nodes.
         Map<String, Onnx.TensorProto> init = new HashMap<>();
         for (Onnx.TensorProto t : g.getInitializerList()) {
             init.put(t.getName(), t);
         }
+        // Which node writes each value name: needed to follow an initial state back to a ConstantOfShape of zeros.
         Map<String, Onnx.NodeProto> producer = new HashMap<>();
         List<Onnx.NodeProto> recurrent = new ArrayList<>();
         List<Onnx.NodeProto> heads = new ArrayList<>();
         for (Onnx.NodeProto n : g.getNodeList()) {
             String op = n.getOpType();
+            // An empty domain and "ai.onnx" both mean the standard operator set; custom domains have unknown semantics.
             if (!n.getDomain().isEmpty() && !n.getDomain().equals("ai.onnx")) {
                 throw node(file, n, "is an operation of the domain '" + printable(n.getDomain()) + "'");
             }
@@ -97,10 +103,12 @@ public final class OnnxModels {
         if (recurrent.isEmpty()) {
             throw BadInputException.inFile(file, "has no RNN or LSTM node");
         }
+        // The model spec (and the weight graph built from it) covers one or two stacked recurrent layers.
         if (recurrent.size() > 2) {
             throw node(file, recurrent.get(2), "is a third recurrent node; at most 2 layers are supported");
         }
         Map<String, NpyArray> sd = new LinkedHashMap<>();
+        // Both layers share one module in PyTorch (nn.LSTM(num_layers=2)), so the first node's scope names both.
         String prefix = scope(recurrent.get(0).getName(), "rnn.");
         for (int l = 0; l < recurrent.size(); l++) {
             layer(file, recurrent.get(l), l, prefix, init, producer, sd);
@@ -114,7 +122,10 @@ public final class OnnxModels {
         boolean lstm = n.getOpType().equals("LSTM");
         int gates = lstm ? 4 : 1;
         for (Onnx.AttributeProto a : n.getAttributeList()) {
+            // Every attribute of the ONNX RNN/LSTM operator is listed, so a later opset's new attribute is refused
+            // rather than silently ignored; clip is among the refused ones (PyTorch never clips).
             switch (a.getName()) {
+                // hidden_size is implied by R's shape, which is checked below
                 case "hidden_size" -> { }
                 case "direction" -> {
                     if (!a.getS().toStringUtf8().equals("forward")) {
@@ -131,6 +142,8 @@ public final class OnnxModels {
                                 + standard);
                     }
                 }
+                // input_forget = 1 couples the input and forget gates; layout = 1 means batch-first Y. Neither has a
+                // PyTorch counterpart here, so only the default 0 is read.
                 case "input_forget", "layout" -> {
                     if (a.getI() != 0) {
                         throw node(file, n, "sets " + a.getName() + " = " + a.getI() + ", which is not supported");
@@ -140,6 +153,8 @@ public final class OnnxModels {
                         + "supported");
             }
         }
+        // Inputs by position (ONNX operator spec): X, W, R, B, sequence_lens, initial_h, initial_c, P (peepholes).
+        // An empty name marks an optional input as absent.
         List<String> in = n.getInputList();
         if (in.size() < 3) {
             throw node(file, n, "has no W and R inputs");
@@ -150,6 +165,7 @@ public final class OnnxModels {
         if (in.size() > 7 && !in.get(7).isEmpty()) {
             throw node(file, n, "has peephole weights, which are not supported");
         }
+        // initial_h and initial_c: PyTorch exports write zeros here when the forward call gets no state
         for (int k = 5; k < Math.min(in.size(), 7); k++) {
             if (!in.get(k).isEmpty() && !isZero(init, producer, in.get(k), 0)) {
                 throw node(file, n, "starts from an initial state that is not zero, which is not supported");
@@ -159,6 +175,7 @@ public final class OnnxModels {
         NpyArray r = tensor(file, init, in.get(2), n);
         int[] ws = w.shape();
         int[] rs = r.shape();
+        // The leading 1 is num_directions (forward only); rows are gates*H stacked gate blocks.
         if (rs.length != 3 || rs[0] != 1 || rs[1] != gates * rs[2] || ws.length != 3 || ws[0] != 1
                 || ws[1] != rs[1]) {
             throw node(file, n, "has W " + w.shapeText() + " and R " + r.shapeText() + "; expected (1, " + gates
@@ -173,8 +190,10 @@ public final class OnnxModels {
                 throw node(file, n, "has B " + b.shapeText() + "; expected (1, " + 2 * gates * h + ")");
             }
             double[] v = b.values();
+            // B concatenates Wb and Rb; the cell sums both, which is why PyTorch keeps them as two separate biases too
             double[] wb = java.util.Arrays.copyOfRange(v, 0, gates * h);
             double[] rb = java.util.Arrays.copyOfRange(v, gates * h, 2 * gates * h);
+            // each bias is reordered as a (gates*H) x 1 matrix, the same block permutation as the weights
             sd.put(prefix + "bias_ih_l" + l, reorder(new NpyArray(new int[] {1, gates * h, 1}, wb, b.type()), gates,
                     h, 1, lstm).reshaped(gates * h));
             sd.put(prefix + "bias_hh_l" + l, reorder(new NpyArray(new int[] {1, gates * h, 1}, rb, b.type()), gates,
@@ -187,6 +206,7 @@ public final class OnnxModels {
         double[] v = a.values();
         double[] out = new double[v.length];
         for (int b = 0; b < gates; b++) {
+            // block b of the output is PyTorch's b-th gate; find where ONNX keeps that gate
             int src = lstm ? ONNX_LSTM.blockOf(GateOrder.PYTORCH.blocks().get(b)) : 0;
             System.arraycopy(v, src * h * n, out, b * h * n, h * n);
         }
@@ -195,6 +215,7 @@ public final class OnnxModels {
 
     private static void head(Path file, Onnx.GraphProto g, List<Onnx.NodeProto> heads,
             Map<String, Onnx.TensorProto> init, Map<String, NpyArray> sd) {
+        // A second MatMul would mean a deeper head (or attention), whose weights have no place in the state_dict.
         if (heads.size() != 1) {
             throw BadInputException.inFile(file, heads.isEmpty() ? "has no linear head (a Gemm or MatMul node after "
                     + "the recurrent layer)" : "has " + heads.size() + " linear nodes; one head is supported");
@@ -207,6 +228,8 @@ public final class OnnxModels {
         NpyArray w = tensor(file, init, in.get(1), n);
         boolean transposed = false;
         String bias = null;
+        // Gemm computes alpha * A * B' + beta * C (B' = B transposed when transB = 1); nn.Linear exports transB = 1
+        // with its (out, in) weight, so only alpha = beta = 1 keeps the weight equal to PyTorch's.
         if (n.getOpType().equals("Gemm")) {
             for (Onnx.AttributeProto a : n.getAttributeList()) {
                 switch (a.getName()) {
@@ -221,6 +244,7 @@ public final class OnnxModels {
             }
             bias = in.size() > 2 && !in.get(2).isEmpty() ? in.get(2) : null;
         } else {
+            // MatMul + Add: the bias is the Add's stored operand
             for (Onnx.NodeProto add : g.getNodeList()) {
                 if (add.getOpType().equals("Add") && add.getInputList().contains(n.getOutput(0))) {
                     for (String i : add.getInputList()) {
@@ -232,8 +256,10 @@ public final class OnnxModels {
         if (w.shape().length != 2) {
             throw node(file, n, "has a weight of shape " + w.shapeText() + "; a linear head's is 2-D");
         }
+        // MatMul's B (and Gemm's without transB) is (in, out); nn.Linear stores (out, in)
         NpyArray weight = transposed ? w : new NpyArray(new int[] {w.shape()[1], w.shape()[0]},
                 flatten(StateDictModel.transpose(w.toMatrix())), w.type());
+        // "head.weight" gives the prefix "head."; an anonymous initialiser gets the usual PyTorch name "fc."
         String name = in.get(1).endsWith("weight") ? in.get(1).substring(0, in.get(1).length() - 6) : "fc.";
         sd.put(name + "weight", weight);
         if (bias != null) {
@@ -249,6 +275,7 @@ public final class OnnxModels {
             return java.util.Arrays.stream(values(init.get(name))).allMatch(v -> v == 0);
         }
         Onnx.NodeProto p = producer.get(name);
+        // the depth bound stops a cyclic or adversarially long chain (real exports need two or three steps)
         if (p == null || depth > 8) {
             return false;
         }
@@ -260,6 +287,7 @@ public final class OnnxModels {
             }
             return true;
         }
+        // these keep every value (only shape or type changes), so zero in means zero out
         return Set.of("Slice", "Unsqueeze", "Squeeze", "Reshape", "Identity", "Expand", "Cast").contains(p.getOpType())
                 && p.getInputCount() > 0 && isZero(init, producer, p.getInput(0), depth + 1);
     }
@@ -269,6 +297,7 @@ public final class OnnxModels {
         if (t == null) {
             throw node(file, n, "takes '" + printable(name) + "', which is not a weight stored in the file");
         }
+        // External data names a file next to the model: reading it would let a model point at any file on disk.
         if (t.getDataLocation() == Onnx.TensorProto.DataLocation.EXTERNAL || t.getExternalDataCount() > 0) {
             throw BadInputException.inFile(file, "initialiser '" + printable(name) + "' is stored in another file "
                     + "(external data), which is not read");
@@ -276,6 +305,7 @@ public final class OnnxModels {
         int[] shape = new int[t.getDimsCount()];
         long count = 1;
         for (int d = 0; d < shape.length; d++) {
+            // dims are int64 in the proto; the product is checked against the heap budget as it grows
             if (t.getDims(d) < 0 || t.getDims(d) > Integer.MAX_VALUE) {
                 throw BadInputException.inFile(file, "initialiser '" + printable(name) + "' has a negative or huge "
                         + "dimension");
@@ -292,6 +322,7 @@ public final class OnnxModels {
                     + t.getDataType() + "; float, double, float16 and bfloat16 weights are supported");
         };
         double[] v = values(t);
+        // the stored element count must match the declared shape, or reshaping would read past the data
         if (v == null || count < 0 || v.length != count) {
             throw BadInputException.inFile(file, "initialiser '" + printable(name) + "' of shape "
                     + NpyArray.shapeText(shape) + " holds " + (v == null ? "data of the wrong length" : v.length
@@ -323,6 +354,7 @@ public final class OnnxModels {
             }
             return v;
         }
+        // raw_data is the packed form torch.onnx.export uses: little-endian whatever the machine (onnx.proto)
         if (!t.getRawData().isEmpty()) {
             ByteBuffer b = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
             if (b.remaining() % type.bytes() != 0) {
@@ -363,8 +395,10 @@ public final class OnnxModels {
         Onnx.GraphProto.Builder g = Onnx.GraphProto.newBuilder().setName("expander-explorer");
         g.addInput(valueInfo("x", "batch", "steps", spec.inputs()));
         g.addOutput(valueInfo("logits", "batch", null, spec.classes()));
+        // From opset 13 Squeeze takes its axes as an input tensor, not an attribute, hence these two constants.
         g.addInitializer(longs("axes_0", 0));
         g.addInitializer(longs("axes_1", 1));
+        // The ONNX RNN/LSTM default layout is time-major (steps, batch, inputs); the model's input is batch-major.
         String previous = scope + "Transpose_output_0";
         g.addNode(Onnx.NodeProto.newBuilder().setName(scope + "Transpose").setOpType("Transpose").addInput("x")
                 .addOutput(previous).addAttribute(Onnx.AttributeProto.newBuilder().setName("perm")
@@ -373,6 +407,7 @@ public final class OnnxModels {
         for (int l = 0; l < spec.layers(); l++) {
             String name = scope + op + (l == 0 ? "" : "_" + l);
             int in = spec.layerInputs(l);
+            // Initialisers are named after the layout's prefix so a read back restores the same state_dict keys.
             String w = layout.recurrentPrefix() + "W_l" + l;
             String r = layout.recurrentPrefix() + "R_l" + l;
             g.addInitializer(floats(w, new long[] {1, (long) gates * h, in},
@@ -396,6 +431,7 @@ public final class OnnxModels {
             // Y is (steps, 1, batch, H): the next layer takes it without the direction axis
             previous = name + "_squeezed";
             g.addNode(squeeze(name + "_Squeeze", name + "_output_0", "axes_1", previous));
+            // Y_h, the final hidden state (1, batch, H): the head reads the last step, as the classifier does
             lastHidden = name + "_output_1";
         }
         String hidden = scope + "last_hidden";
@@ -412,6 +448,7 @@ public final class OnnxModels {
             gemm.addInput(layout.headBiasKey());
         }
         g.addNode(gemm);
+        // IR version 7 is the IR of ONNX 1.8, the release that introduced opset 13: the lowest pair that fits.
         Onnx.ModelProto m = Onnx.ModelProto.newBuilder().setIrVersion(7).setProducerName("expander-explorer")
                 .addOpsetImport(Onnx.OperatorSetIdProto.newBuilder().setDomain("").setVersion(13)).setGraph(g).build();
         byte[] bytes = m.toByteArray();
@@ -422,6 +459,7 @@ public final class OnnxModels {
     private static double[] toOnnx(double[] pt, int gates, int h, int n, boolean lstm) {
         double[] out = new double[pt.length];
         for (int b = 0; b < gates; b++) {
+            // the inverse permutation of reorder: block b of the output is ONNX's b-th gate
             int src = lstm ? GateOrder.PYTORCH.blockOf(ONNX_LSTM.blocks().get(b)) : 0;
             System.arraycopy(pt, src * h * n, out, b * h * n, h * n);
         }
@@ -434,6 +472,7 @@ public final class OnnxModels {
     }
 
     private static Onnx.TensorProto floats(String name, long[] dims, double[] values) {
+        // raw_data is little-endian by the format's definition; float32 halves the file compared with double
         ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (double v : values) {
             b.putFloat((float) v);
@@ -473,6 +512,7 @@ public final class OnnxModels {
             return fallback;
         }
         String p = n.substring(0, slash).replace('/', '.') + ".";
+        // the scope becomes a state_dict key prefix: anything but a short dotted identifier falls back to the default
         return p.matches("[A-Za-z0-9_.]{1,80}") ? p : fallback;
     }
 

@@ -36,6 +36,8 @@ public final class SafetensorsFiles {
     /** Largest header accepted (the reference implementation's limit). */
     static final long MAX_HEADER = 100L << 20;
 
+    // The dtype codes of the specification for the floating-point types a weight can have; integer and boolean
+    // tensors (U8, I64, BOOL, ...) are not weights of a recurrent classifier.
     private static final Map<String, NpyArray.Type> TYPES = Map.of("F32", NpyArray.Type.FLOAT32,
             "F64", NpyArray.Type.FLOAT64, "F16", NpyArray.Type.FLOAT16, "BF16", NpyArray.Type.BFLOAT16);
 
@@ -44,10 +46,12 @@ public final class SafetensorsFiles {
 
     /** Whether {@code bytes} begin like a safetensors file (a plausible header length, then '{'). */
     static boolean looksLike(byte[] bytes) {
+        // 8 bytes of length plus at least "{}" of JSON
         if (bytes.length < 10) {
             return false;
         }
         long n = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+        // only a sniff that picks the reader before parsing; tensors() makes the real checks
         return n >= 2 && n <= MAX_HEADER && bytes[8] == '{';
     }
 
@@ -62,6 +66,7 @@ public final class SafetensorsFiles {
             throw BadInputException.inFile(file, "is too short for a safetensors file");
         }
         long n = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+        // checked before any allocation: a forged length must not make the reader copy or decode gigabytes
         if (n < 2 || n > MAX_HEADER || n > bytes.length - 8) {
             throw BadInputException.inFile(file, "declares a safetensors header of " + n + " bytes, which "
                     + (n > MAX_HEADER ? "is more than the 100 MB allowed" : "does not fit the file of " + bytes.length
@@ -69,6 +74,7 @@ public final class SafetensorsFiles {
         }
         JsonNode header;
         try {
+            // The specification requires UTF-8; the strict decoder refuses broken bytes rather than replacing them.
             String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, 8, (int) n)).toString();
             header = Json.readUntrusted(text.getBytes(StandardCharsets.UTF_8), 8);
         } catch (IOException e) {
@@ -78,6 +84,7 @@ public final class SafetensorsFiles {
         if (header == null || !header.isObject()) {
             throw BadInputException.inFile(file, "has a safetensors header that is not a JSON object");
         }
+        // Offsets in the header count from the first byte after the header, not from the start of the file.
         long dataStart = 8 + n;
         long dataLength = bytes.length - dataStart;
         List<Object[]> ranges = new ArrayList<>();
@@ -85,6 +92,7 @@ public final class SafetensorsFiles {
         long total = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> f = it.next();
+            // the only reserved key: a string-to-string map (format, framework) with no tensor data
             if (f.getKey().equals("__metadata__")) {
                 continue;
             }
@@ -93,6 +101,8 @@ public final class SafetensorsFiles {
             ranges.add(new Object[] {e.begin, e.end, f.getKey()});
             total += e.count;
         }
+        // The header's key order need not follow the data order, so the ranges are checked sorted by start: each must
+        // begin where the previous ended, which rules out overlapping tensors (two keys sharing or aliasing bytes).
         ranges.sort(Comparator.comparingLong(r -> (Long) r[0]));
         long expected = 0;
         for (Object[] r : ranges) {
@@ -103,10 +113,12 @@ public final class SafetensorsFiles {
             }
             expected = (Long) r[1];
         }
+        // trailing bytes no tensor claims could hide anything; the specification refuses them, so does this reader
         if (expected != dataLength) {
             throw BadInputException.inFile(file, "has " + dataLength + " bytes of data but its tensors cover "
                     + expected);
         }
+        // each value becomes a double here and is copied about twice more on its way into a model
         HeapBudget.require(file, HeapBudget.times(total, 3 * Double.BYTES), "tensors of " + total + " values");
         Map<String, NpyArray> out = new LinkedHashMap<>();
         for (Map.Entry<String, Entry> me : entries.entrySet()) {
@@ -139,6 +151,7 @@ public final class SafetensorsFiles {
             throw BadInputException.inFile(file, k + " has the element type '"
                     + BadInputException.printable(dtype.asText(), 20) + "'; F32, F64, F16 and BF16 are supported");
         }
+        // weights are 1-D or 2-D; the bound keeps the product below from overflowing silently
         if (shape.size() > 8) {
             throw BadInputException.inFile(file, k + " has " + shape.size() + " dimensions");
         }
@@ -146,6 +159,7 @@ public final class SafetensorsFiles {
         long count = 1;
         for (int d = 0; d < dims.length; d++) {
             JsonNode s = shape.get(d);
+            // a shape [] is a scalar (count 1); a zero dimension is allowed and gives an empty tensor, as in PyTorch
             if (!s.canConvertToInt() || !s.isIntegralNumber() || s.asInt() < 0) {
                 throw BadInputException.inFile(file, k + " has a shape that is not a list of counts");
             }
@@ -160,7 +174,9 @@ public final class SafetensorsFiles {
             }
             range[i] = o.asLong();
         }
+        // HeapBudget.times returns -1 on overflow, which the check below treats as "too many"
         long bytes = HeapBudget.times(count, type.bytes());
+        // Java arrays hold at most about Integer.MAX_VALUE - 8 elements; the byte range must match the shape exactly
         if (count < 0 || count > Integer.MAX_VALUE - 8 || bytes < 0 || range[1] < range[0]
                 || range[1] - range[0] != bytes || range[1] > dataLength) {
             throw BadInputException.inFile(file, k + " of shape " + NpyArray.shapeText(dims) + " and type "
@@ -180,6 +196,7 @@ public final class SafetensorsFiles {
     public static void write(Path file, Map<String, NpyArray> tensors) throws IOException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(tensors, "tensors");
+        // Tensors are laid out back to back in map order, so the offsets are running sums of the raw sizes.
         ObjectNode header = JsonNodeFactory.instance.objectNode();
         long offset = 0;
         List<byte[]> blobs = new ArrayList<>();
@@ -191,6 +208,7 @@ public final class SafetensorsFiles {
             for (int d : a.shape()) {
                 t.withArray("shape").add(d);
             }
+            // a scalar needs an explicit empty "shape" array, which the loop above never creates
             if (a.shape().length == 0) {
                 t.putArray("shape");
             }
@@ -205,6 +223,7 @@ public final class SafetensorsFiles {
             ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded);
             out.write(length.array());
             out.write(json);
+            // the specification allows trailing spaces in the header, and readers trim them
             out.write(" ".repeat(padded - json.length).getBytes(StandardCharsets.US_ASCII));
             for (byte[] b : blobs) {
                 out.write(b);

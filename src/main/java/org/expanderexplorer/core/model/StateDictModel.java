@@ -31,6 +31,8 @@ import org.expanderexplorer.core.io.HeapBudget;
  */
 public final class StateDictModel {
 
+    // Groups: 1 the module prefix ("lstm."), 2 weight or bias, 3 ih / hh / hr (hr: LSTM projection), 4 the layer,
+    // 5 "_reverse" for the backward direction of a bidirectional layer (nn.RNNBase's parameter names).
     private static final Pattern RECURRENT = Pattern.compile("(.*?)(weight|bias)_(ih|hh|hr)_l([0-9]+)(_reverse)?");
 
     /** Heap bytes per parameter while building the network (PyTorch layout, Deeplearning4j's, the network). */
@@ -56,12 +58,14 @@ public final class StateDictModel {
         Recognised r = recognise(file, arrays, note);
         ModelSpec spec = r.spec();
         StateDictLayout layout = r.layout();
+        // the budget is checked before the DL4J network is allocated, which would otherwise fail deep inside ND4J
         long parameters = 0;
         for (NpyArray v : arrays.values()) {
             parameters += Math.max(0, NpyArray.size(v.shape()));
         }
         HeapBudget.require(file, HeapBudget.times(parameters, BYTES_PER_PARAMETER),
                 "a network of " + parameters + " parameters");
+        // seed 0: every parameter is overwritten below, so the initialisation never shows
         RecurrentClassifier model = RecurrentClassifier.create(spec, 0);
         MultiLayerNetwork net = model.network();
         int gh = spec.cell().gates() * spec.hidden();
@@ -70,6 +74,8 @@ public final class StateDictModel {
                     TorchLayouts.fromPyTorch(arrays.get(layout.weightKey(l, WeightKind.INPUT)).toMatrix(), spec));
             Dl4jParams.setMatrix(net, Dl4jParams.key(l, WeightKind.RECURRENT),
                     TorchLayouts.fromPyTorch(arrays.get(layout.weightKey(l, WeightKind.RECURRENT)).toMatrix(), spec));
+            // PyTorch's cell computes W_ih x + b_ih + W_hh h + b_hh; DL4J has one bias, so it takes b_ih + b_hh
+            // (zero for bias=False). The originals stay in the layout so that an export can split them again.
             double[] sum = new double[gh];
             if (layout.recurrentBias()) {
                 double[] bih = arrays.get(layout.biasKey(l, true)).values();
@@ -81,6 +87,7 @@ public final class StateDictModel {
             Dl4jParams.setVector(net, Dl4jParams.key(l, Dl4jParams.BIAS), TorchLayouts.biasFromPyTorch(sum, spec));
         }
         int o = spec.layers();
+        // nn.Linear stores (out, in); DL4J's dense/output layer (in, out)
         Dl4jParams.setMatrix(net, Dl4jParams.key(o, Dl4jParams.WEIGHTS),
                 transpose(arrays.get(layout.headWeightKey()).toMatrix()));
         Dl4jParams.setVector(net, Dl4jParams.key(o, Dl4jParams.BIAS), layout.headBias()
@@ -91,6 +98,7 @@ public final class StateDictModel {
 
     /** Finds the recurrent module and the head; checks every key, shape and value. */
     static Recognised recognise(Path file, Map<String, NpyArray> a, String note) {
+        // First pass: find the recurrent module's prefix and depth from the names alone; shapes are checked afterwards.
         Set<String> prefixes = new LinkedHashSet<>();
         int maxLayer = -1;
         for (String k : a.keySet()) {
@@ -107,6 +115,7 @@ public final class StateDictModel {
             }
             prefixes.add(m.group(1));
             try {
+                // a digit run longer than an int (a forged key) lands in the catch below
                 maxLayer = Math.max(maxLayer, Integer.parseInt(m.group(4)));
             } catch (NumberFormatException e) {
                 throw refuse(file, k, "names a layer beyond any supported count");
@@ -123,6 +132,7 @@ public final class StateDictModel {
         String p = prefixes.iterator().next();
         NpyArray hh0 = require(file, a, p + "weight_hh_l0");
         int[] s = hh0.shape();
+        // The row count of weight_hh tells the cell: H rows for nn.RNN, 4H for nn.LSTM, 3H for nn.GRU.
         if (s.length != 2 || s[1] < 1 || (s[0] != s[1] && s[0] != 4 * s[1])) {
             throw refuse(file, p + "weight_hh_l0", "has shape " + hh0.shapeText() + (s.length == 2 && s[0] == 3 * s[1]
                     ? ", (3H, H): a GRU, which is not supported (nn.RNN and nn.LSTM are)"
@@ -136,6 +146,7 @@ public final class StateDictModel {
             throw refuse(file, p + "weight_hh_l" + maxLayer, "shows " + layers + " stacked layers; at most 2 are "
                     + "supported");
         }
+        // bias=False drops both biases of every layer; one present means all must be (require refuses a missing one)
         boolean biases = a.containsKey(p + "bias_ih_l0") || a.containsKey(p + "bias_hh_l0");
         Set<String> used = new LinkedHashSet<>();
         int inputs = -1;
@@ -145,6 +156,7 @@ public final class StateDictModel {
                 throw refuse(file, p + "weight_ih_l" + l, "has shape " + ih.shapeText() + "; expected (" + gh
                         + ", inputs)");
             }
+            // layer 0 reads the input features; a stacked layer reads the hidden state of the layer below
             int in = l == 0 ? ih.shape()[1] : hidden;
             inputs = l == 0 ? in : inputs;
             expect(file, p + "weight_ih_l" + l, ih, gh, in);
@@ -158,6 +170,7 @@ public final class StateDictModel {
                 used.add(p + "bias_hh_l" + l);
             }
         }
+        // The head is the 2-D weight left over whose input is the hidden size; its name is free (fc, head, out).
         String head = findHead(file, a, used, hidden);
         NpyArray hw = a.get(head + "weight");
         int classes = hw.shape()[0];
@@ -168,6 +181,8 @@ public final class StateDictModel {
             expect(file, head + "bias", a.get(head + "bias"), classes);
             used.add(head + "bias");
         }
+        // Every key must belong to the recognised model: an extra key (an embedding, a second head, batch norm) would
+        // mean the network here computes something other than the file's model, so it is refused, not dropped.
         Map<String, NpyArray.Type> types = new LinkedHashMap<>();
         for (Map.Entry<String, NpyArray> e : a.entrySet()) {
             String k = e.getKey();
@@ -179,6 +194,7 @@ public final class StateDictModel {
             types.put(k, e.getValue().type());
         }
         Map<String, NpyArray> originals = new LinkedHashMap<>();
+        // The sum is what the DL4J network stores as float32; each bias may fit while their sum does not.
         for (int l = 0; biases && l < layers; l++) {
             double[] bih = a.get(p + "bias_ih_l" + l).values();
             double[] bhh = a.get(p + "bias_hh_l" + l).values();
@@ -204,6 +220,7 @@ public final class StateDictModel {
     /** The prefix of the one 2-D {@code weight} outside the recurrent module whose second dimension is H. */
     private static String findHead(Path file, Map<String, NpyArray> a, Set<String> used, int hidden) {
         String found = null;
+        // Second pass only for the message: a 2-D weight with the wrong input size is the likely intended head.
         for (Map.Entry<String, NpyArray> e : a.entrySet()) {
             String k = e.getKey();
             int[] s = e.getValue().shape();
@@ -273,6 +290,7 @@ public final class StateDictModel {
             values.put(layout.headBiasKey(), NpyArray.of(Dl4jParams.vector(net, Dl4jParams.key(o, Dl4jParams.BIAS)),
                     layout.type(layout.headBiasKey())));
         }
+        // The file's own key order first, so that an exported file lines up with the imported one key by key.
         Map<String, NpyArray> ordered = new LinkedHashMap<>();
         for (String k : layout.keys()) {
             if (values.containsKey(k)) {
@@ -294,6 +312,7 @@ public final class StateDictModel {
         }
         boolean same = true;
         for (int i = 0; i < sum.length && same; i++) {
+            // compared in float32 because the network rounded the sum to float32 when it was read
             same = (float) (ih.values()[i] + hh.values()[i]) == (float) sum[i];
         }
         if (same) {
@@ -301,6 +320,7 @@ public final class StateDictModel {
         }
         double[] rest = new double[sum.length];
         for (int i = 0; i < sum.length; i++) {
+            // keeping bias_hh and moving the change into bias_ih keeps b_ih + b_hh equal to the network's bias
             rest[i] = sum[i] - hh.values()[i];
         }
         return new double[][] {rest, hh.values()};

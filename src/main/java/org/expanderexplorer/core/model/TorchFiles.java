@@ -33,6 +33,7 @@ import org.expanderexplorer.core.io.HeapBudget;
 public final class TorchFiles {
 
     /** PyTorch's legacy (pre-1.6) files begin with a protocol-2 pickle of a 10-byte "magic number". */
+    // PROTO 2, then LONG1 with 10 bytes: the legacy format's magic number 0x1950a86a20f9469cfc6c
     private static final byte[] LEGACY_START = {(byte) 0x80, 0x02, (byte) 0x8a, 0x0a};
 
     private TorchFiles() {
@@ -52,6 +53,7 @@ public final class TorchFiles {
 
     /** Whether the zip's entries are a {@code torch.save} archive (a {@code data.pkl} in one top folder). */
     static boolean isTorchArchive(Map<String, byte[]> entries) {
+        // the first '/' is the one before data.pkl, so the pickle sits directly in the single top folder
         return entries.keySet().stream().anyMatch(n -> n.endsWith("/data.pkl") && n.indexOf('/') == n.length() - 9);
     }
 
@@ -75,17 +77,22 @@ public final class TorchFiles {
         if (pickleName == null) {
             throw BadInputException.inFile(file, "is a zip without a data.pkl; not a file written by torch.save");
         }
+        // torch.save names the top folder after the file (or "archive" in newer versions); every entry shares it
         String folder = pickleName.substring(0, pickleName.length() - "data.pkl".length());
+        // TorchScript archives carry Python source under code/ and constants.pkl; a state_dict archive has neither
         if (entries.containsKey(folder + "constants.pkl") || entries.keySet().stream()
                 .anyMatch(n -> n.startsWith(folder + "code/"))) {
             throw BadInputException.inFile(file, "is a TorchScript archive (torch.jit.save), which holds code; "
                     + TorchPickle.SAVE_STATE_DICT);
         }
         ByteOrder order = ByteOrder.LITTLE_ENDIAN;
+        // Written by newer PyTorch versions; older archives have no such entry and are little-endian.
         byte[] byteorder = entries.get(folder + "byteorder");
         if (byteorder != null && new String(byteorder, StandardCharsets.US_ASCII).strip().equals("big")) {
             order = ByteOrder.BIG_ENDIAN;
         }
+        // The pickle is parsed (restricted, see TorchPickle) before any storage is touched: what it names decides
+        // which entries are read and how many values they must hold.
         Object top = TorchPickle.read(file, "data.pkl", entries.get(pickleName));
         if (!(top instanceof Map<?, ?> dict)) {
             throw BadInputException.inFile(file, "data.pkl holds no dict of tensors; " + TorchPickle.SAVE_STATE_DICT);
@@ -127,6 +134,8 @@ public final class TorchFiles {
                 throw BadInputException.inFile(file, "tensor '" + key + "' declares more elements than can exist");
             }
         }
+        // The view's last element (offset + sum (size - 1) stride) must lie inside the storage; otherwise gathering
+        // would read another tensor's bytes or past the entry. An empty tensor reads nothing.
         if (n > 0 && last >= t.storage().numel()) {
             throw BadInputException.inFile(file, "tensor '" + BadInputException.printable(key, 80) + "' reaches "
                     + "element " + last + " of a storage of " + t.storage().numel() + " (corrupt file)");
@@ -156,8 +165,10 @@ public final class TorchFiles {
             for (int d = 0; d < dims.length; d++) {
                 at += index[d] * t.stride()[d];
             }
+            // at < numel by the check in numel(), and data.length = numel * size, so the position lies in the entry
             b.position((int) (at * size));
             v[k] = HalfFloats.get(b, s.type());
+            // next index in C order (last dimension fastest), so v comes out contiguous whatever the strides were
             for (int d = dims.length - 1; d >= 0; d--) {
                 if (++index[d] < shape[d]) {
                     break;
@@ -201,6 +212,7 @@ public final class TorchFiles {
             for (NpyArray a : stateDict.values()) {
                 stored(zip, folder + "data/" + k++, raw(a));
             }
+            // the serialisation format version torch.save writes; torch.load checks it before reading
             stored(zip, folder + "version", "3\n".getBytes(StandardCharsets.US_ASCII));
             zip.finish();
         });

@@ -21,6 +21,7 @@ final class TorchLayouts {
         int n = pt[0].length;
         int h = spec.hidden();
         double[][] dl = new double[n][gh];
+        // b runs over DL4J's column blocks; row src * h + j of PyTorch's matrix is unit j of that same gate
         for (int b = 0; b < spec.cell().gates(); b++) {
             int src = pytorchBlock(b, spec);
             for (int j = 0; j < h; j++) {
@@ -38,6 +39,7 @@ final class TorchLayouts {
         int n = dl.length;
         int gh = dl[0].length;
         int h = spec.hidden();
+        // the exact inverse: the same block map, with the copy running the other way, so a round trip is the identity
         double[][] pt = new double[gh][n];
         for (int b = 0; b < spec.cell().gates(); b++) {
             int dst = pytorchBlock(b, spec);
@@ -72,10 +74,12 @@ final class TorchLayouts {
 
     /** PyTorch's block index (i f g o = 0 1 2 3) of Deeplearning4j column block {@code b}. */
     private static int pytorchBlock(int b, ModelSpec spec) {
+        // an RNN has one block, the same in both libraries
         return spec.cell() == CellType.LSTM ? GateOrder.PYTORCH.blockOf(GateOrder.DL4J_LSTM.blocks().get(b)) : 0;
     }
 
     static double[][] transpose(double[][] m) {
+        // an empty matrix has no first row to read the column count from
         if (m.length == 0) {
             return new double[0][0];
         }

@@ -51,6 +51,8 @@ final class TorchPickle {
     private record Global(String name) {
     }
 
+    // Sentinels on the stack: MARK must never be mistaken for a value (peek refuses it), and None must differ from
+    // Java's null so that a missing value and a pickled None are told apart until the result is unwrapped.
     private static final Object MARK_OBJECT = new Object();
     private static final Object NONE = new Object();
 
@@ -69,7 +71,9 @@ final class TorchPickle {
     private final String entry;
     private final ByteBuffer in;
     private final List<Object> stack = new ArrayList<>();
+    // Stack positions of open MARKs (Python's unpickler keeps them on a separate "metastack" the same way).
     private final List<Integer> marks = new ArrayList<>();
+    // The memo lets a pickle refer to an earlier object again (shared storages, the OrderedDict itself).
     private final Map<Long, Object> memo = new HashMap<>();
 
     private TorchPickle(Path file, String entry, byte[] pickle) {
@@ -99,75 +103,77 @@ final class TorchPickle {
             switch (op) {
                 case 0x80 -> { // PROTO
                     int version = u8();
+                    // PROTO exists from protocol 2 on, so 0 or 1 here is malformed; 5 is the newest Python writes
                     if (version < 2 || version > 5) {
                         throw bad("has pickle protocol " + version + "; PyTorch writes 2");
                     }
                 }
                 case 0x95 -> skip(8); // FRAME (protocol 4): only a length hint
-                case '.' -> {
+                case '.' -> { // STOP: the object on the stack is the result
                     Object result = pop();
                     if (!stack.isEmpty() || !marks.isEmpty()) {
                         throw bad("has values left on the stack at STOP");
                     }
                     return unwrap(result);
                 }
-                case '(' -> {
+                case '(' -> { // MARK: start of a variable-length group
                     marks.add(stack.size());
                     stack.add(MARK_OBJECT);
                 }
-                case '0' -> pop();
-                case '1' -> popMark();
-                case '2' -> push(peek());
-                case 'N' -> push(NONE);
-                case 0x88 -> push(Boolean.TRUE);
-                case 0x89 -> push(Boolean.FALSE);
-                case 'J' -> push((long) need(4).getInt());
-                case 'K' -> push((long) u8());
-                case 'M' -> push((long) (need(2).getShort() & 0xffff));
-                case 0x8a -> push(long1());
+                case '0' -> pop(); // POP
+                case '1' -> popMark(); // POP_MARK: drop everything back to the last MARK
+                case '2' -> push(peek()); // DUP
+                case 'N' -> push(NONE); // NONE
+                case 0x88 -> push(Boolean.TRUE); // NEWTRUE (protocol 2)
+                case 0x89 -> push(Boolean.FALSE); // NEWFALSE (protocol 2)
+                case 'J' -> push((long) need(4).getInt()); // BININT: signed 4-byte little-endian
+                case 'K' -> push((long) u8()); // BININT1: unsigned byte
+                case 'M' -> push((long) (need(2).getShort() & 0xffff)); // BININT2: unsigned 2-byte little-endian
+                case 0x8a -> push(long1()); // LONG1: n-byte two's complement integer
+                // BINFLOAT: 8-byte big-endian double, unlike the rest
                 case 'G' -> push(need(8).order(ByteOrder.BIG_ENDIAN).getDouble());
-                case 'X' -> push(text(need(4).getInt() & 0xffffffffL));
-                case 0x8c -> push(text(u8()));
-                case 0x8d -> push(text(need(8).getLong()));
-                case ')' -> push(new Tuple(List.of()));
-                case 't' -> push(tuple(popMark()));
-                case 0x85 -> push(tuple(List.of(pop())));
-                case 0x86 -> {
+                case 'X' -> push(text(need(4).getInt() & 0xffffffffL)); // BINUNICODE: UTF-8 with a 4-byte length
+                case 0x8c -> push(text(u8())); // SHORT_BINUNICODE: 1-byte length (protocol 4)
+                case 0x8d -> push(text(need(8).getLong())); // BINUNICODE8: 8-byte length (protocol 4)
+                case ')' -> push(new Tuple(List.of())); // EMPTY_TUPLE
+                case 't' -> push(tuple(popMark())); // TUPLE: the items since MARK
+                case 0x85 -> push(tuple(List.of(pop()))); // TUPLE1
+                case 0x86 -> { // TUPLE2
                     Object b = pop();
                     push(tuple(List.of(pop(), b)));
                 }
-                case 0x87 -> {
+                case 0x87 -> { // TUPLE3
                     Object c = pop();
                     Object b = pop();
                     push(tuple(List.of(pop(), b, c)));
                 }
-                case ']' -> push(new ArrayList<>());
-                case 'l' -> push(new ArrayList<>(popMark()));
-                case 'a' -> {
+                case ']' -> push(new ArrayList<>()); // EMPTY_LIST
+                case 'l' -> push(new ArrayList<>(popMark())); // LIST: the items since MARK
+                case 'a' -> { // APPEND
                     Object v = pop();
                     list(peek()).add(v);
                 }
-                case 'e' -> {
+                case 'e' -> { // APPENDS: the items since MARK
                     List<Object> items = popMark();
                     list(peek()).addAll(items);
                 }
-                case '}' -> push(new LinkedHashMap<>());
-                case 'd' -> {
+                case '}' -> push(new LinkedHashMap<>()); // EMPTY_DICT
+                case 'd' -> { // DICT: key, value pairs since MARK
                     Map<Object, Object> m = new LinkedHashMap<>();
                     putAll(m, popMark());
                     push(m);
                 }
-                case 's' -> {
+                case 's' -> { // SETITEM
                     Object v = pop();
                     Object k = pop();
                     putAll(dict(peek()), List.of(k, v));
                 }
-                case 'u' -> {
+                case 'u' -> { // SETITEMS: key, value pairs since MARK
                     List<Object> items = popMark();
                     putAll(dict(peek()), items);
                 }
-                case 'c' -> push(global(line(), line(), at));
-                case 0x93 -> {
+                case 'c' -> push(global(line(), line(), at)); // GLOBAL: module and name as two text lines
+                case 0x93 -> { // STACK_GLOBAL (protocol 4): module and name from the stack
                     Object name = pop();
                     Object module = pop();
                     if (!(module instanceof String m) || !(name instanceof String n)) {
@@ -175,17 +181,18 @@ final class TorchPickle {
                     }
                     push(global(m, n, at));
                 }
-                case 'R' -> {
+                case 'R' -> { // REDUCE: call with a tuple of arguments
                     Object args = pop();
                     push(reduce(pop(), args, at));
                 }
+                // BINPERSID: a reference to data outside the pickle (a storage)
                 case 'Q' -> push(persistent(pop(), at));
-                case 'b' -> build(pop(), peek(), at);
-                case 'q' -> memo.put((long) u8(), peek());
-                case 'r' -> memo.put(need(4).getInt() & 0xffffffffL, peek());
-                case 0x94 -> memo.put((long) memo.size(), peek());
-                case 'h' -> push(memoGet(u8()));
-                case 'j' -> push(memoGet(need(4).getInt() & 0xffffffffL));
+                case 'b' -> build(pop(), peek(), at); // BUILD: set an object's state
+                case 'q' -> memo.put((long) u8(), peek()); // BINPUT: remember the top under a 1-byte index
+                case 'r' -> memo.put(need(4).getInt() & 0xffffffffL, peek()); // LONG_BINPUT: 4-byte index
+                case 0x94 -> memo.put((long) memo.size(), peek()); // MEMOIZE (protocol 4): the next free index
+                case 'h' -> push(memoGet(u8())); // BINGET: push a remembered object again
+                case 'j' -> push(memoGet(need(4).getInt() & 0xffffffffL)); // LONG_BINGET: 4-byte index
                 default -> throw bad("has the pickle opcode 0x" + Integer.toHexString(op) + " at byte " + at
                         + ", which a state_dict saved by torch.save does not use; " + SAVE_STATE_DICT);
             }
@@ -210,12 +217,14 @@ final class TorchPickle {
         }
         List<Object> a = tupleItems(args, "the arguments of " + g.name());
         switch (g.name()) {
+            // OrderedDict() is reduced without arguments, then filled by SETITEMS in the order of the module
             case ORDERED_DICT -> {
                 if (!a.isEmpty()) {
                     throw bad("builds an OrderedDict from arguments at byte " + at + " (PyTorch builds it empty)");
                 }
                 return new LinkedHashMap<>();
             }
+            // _rebuild_parameter(data, requires_grad, hooks): an nn.Parameter around a tensor; only data counts
             case REBUILD_PARAMETER -> {
                 if (a.size() != 3 || !(a.get(0) instanceof TensorRef t)) {
                     throw bad("has a malformed _rebuild_parameter at byte " + at);
@@ -230,6 +239,7 @@ final class TorchPickle {
                 }
                 long[] size = longs(a.get(2), "a tensor's size", at);
                 long[] stride = longs(a.get(3), "a tensor's stride", at);
+                // recurrent and linear weights are 1-D or 2-D; 8 dimensions bounds the later size * stride arithmetic
                 if (size.length != stride.length || size.length > 8) {
                     throw bad("has a tensor with size " + size.length + "-D and stride " + stride.length + "-D at byte "
                             + at);
@@ -247,6 +257,7 @@ final class TorchPickle {
                 || !(p.get(4) instanceof Long numel) || numel < 0) {
             throw bad("has a persistent id at byte " + at + " that is not a float storage of PyTorch");
         }
+        // the key becomes the archive entry name data/<key>, so it must not contain '/' or '..'
         if (!key.matches("[0-9A-Za-z_]{1,40}")) {
             throw bad("names the storage '" + BadInputException.printable(key, 40) + "', not a storage key");
         }
@@ -255,6 +266,7 @@ final class TorchPickle {
 
     /** BUILD: only PyTorch's {@code _metadata} attribute of a state_dict (module versions), which is ignored. */
     private void build(Object state, Object target, int at) {
+        // Nothing is set: the metadata only records module versions, which do not change the weights.
         if (!(target instanceof Map) || !(state instanceof Map)) {
             throw bad("sets the state of something other than a dict at byte " + at);
         }
@@ -266,6 +278,7 @@ final class TorchPickle {
         }
         for (int i = 0; i < items.size(); i += 2) {
             Object k = items.get(i);
+            // a list or dict as a key could contain itself, and hashing it would never end
             if (!(k instanceof String || k instanceof Long || k instanceof Double || k instanceof Boolean
                     || k == NONE)) {
                 throw bad("has a dict key that is not a string or a number");
@@ -358,7 +371,9 @@ final class TorchPickle {
             throw bad("declares " + n + " bytes at byte " + in.position() + " but only " + in.remaining()
                     + " remain (truncated or corrupt)");
         }
+        // the cast is safe: n <= remaining, which is an int
         in.position(in.position() + (int) n);
+        // a duplicate so that callers read the n bytes without moving the main position twice
         return in.duplicate().order(ByteOrder.LITTLE_ENDIAN).position(in.position() - (int) n);
     }
 
@@ -368,6 +383,7 @@ final class TorchPickle {
 
     private long long1() {
         int n = u8();
+        // LONG1 may be any length; anything over 64 bits cannot be a size, stride, offset or storage length
         if (n > 8) {
             throw bad("has an integer of " + n + " bytes; a state_dict holds none beyond 64 bits");
         }
@@ -383,6 +399,7 @@ final class TorchPickle {
     private String text(long n) {
         ByteBuffer b = need(n);
         try {
+            // REPORT rather than replace: a string with broken bytes is a corrupt file, not text to display
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(b.limit(b.position() + (int) n)).toString();
         } catch (CharacterCodingException e) {
@@ -394,6 +411,7 @@ final class TorchPickle {
     private String line() {
         StringBuilder s = new StringBuilder();
         while (true) {
+            // real names are short ("torch._utils" / "_rebuild_tensor_v2"); the bound keeps a hostile line from growing
             if (!in.hasRemaining() || s.length() > 200) {
                 throw bad("has an unterminated or overlong global name");
             }

@@ -16,6 +16,7 @@ import java.util.Map;
 final class TorchPickleWriter {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    // Memo indices of globals already written, keyed by "module\nname\n"; Python's pickler reuses them the same way.
     private final Map<String, Integer> memo = new HashMap<>();
     private int next;
 
@@ -25,8 +26,11 @@ final class TorchPickleWriter {
     /** The pickle of {@code stateDict}; storage keys are 0, 1, ... in map order. */
     static byte[] stateDict(Map<String, NpyArray> stateDict) {
         TorchPickleWriter w = new TorchPickleWriter();
+        // PROTO 2: the protocol torch.save uses by default (pickle_protocol=2)
         w.out.write(0x80);
         w.out.write(2);
+        // OrderedDict() via EMPTY_TUPLE + REDUCE, memoised with BINPUT, then MARK: every key and tensor follows, and
+        // one SETITEMS inserts them all in order; STOP ends the pickle with the dict as its value.
         w.global("collections", "OrderedDict");
         w.out.write(')');
         w.out.write('R');
@@ -43,7 +47,10 @@ final class TorchPickleWriter {
     }
 
     private void tensor(NpyArray a, String key) {
+        // _rebuild_tensor_v2's arguments are built as one tuple after a MARK: the storage, the offset, size, stride,
+        // requires_grad and the (empty) backward hooks
         global("torch._utils", "_rebuild_tensor_v2");
+        // MARK for the argument tuple, then MARK for the persistent id tuple
         out.write('(');
         out.write('(');
         string("storage");
@@ -52,9 +59,13 @@ final class TorchPickleWriter {
         string("cpu");
         integer(a.values().length);
         out.write('t');
+        // BINPERSID: torch.load resolves ('storage', type, key, location, numel) to the archive entry data/<key>
         out.write('Q');
+        // storage offset: each tensor has a storage of its own, so it starts at element 0
         integer(0);
         int[] shape = a.shape();
+        // C-order (contiguous) strides, counted in elements: the last dimension's is 1, each earlier one the product of
+        // the later sizes, which is how NpyArray holds the values
         long[] stride = new long[shape.length];
         long s = 1;
         for (int d = shape.length - 1; d >= 0; d--) {
@@ -68,9 +79,11 @@ final class TorchPickleWriter {
         tuple(size);
         tuple(stride);
         out.write(0x89); // requires_grad False
+        // backward_hooks: an empty OrderedDict(), as PyTorch pickles a tensor without hooks
         global("collections", "OrderedDict");
         out.write(')');
         out.write('R');
+        // TUPLE closes the argument tuple and REDUCE "calls" _rebuild_tensor_v2 with it
         out.write('t');
         out.write('R');
     }
@@ -97,6 +110,8 @@ final class TorchPickleWriter {
         memo.put(full, put());
     }
 
+    // EMPTY_TUPLE, TUPLE1..3 (opcodes 0x85..0x87) for short tuples, MARK .. TUPLE beyond: the forms
+    // Python's pickler chooses for protocol 2
     private void tuple(long[] items) {
         if (items.length == 0) {
             out.write(')');
@@ -112,6 +127,9 @@ final class TorchPickleWriter {
     }
 
     private void integer(long v) {
+        // The smallest integer opcode that holds v, as Python's pickler picks: BININT1 (unsigned byte), BININT2
+        // (unsigned 2 bytes), BININT (signed 4 bytes), else LONG1, here always with 8 two's complement bytes
+        // (Python uses as few as fit; both read back the same).
         if (v >= 0 && v < 256) {
             out.write('K');
             out.write((int) v);
@@ -130,6 +148,7 @@ final class TorchPickleWriter {
 
     private void string(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        // BINUNICODE: a 4-byte little-endian length, then UTF-8 (protocol 2 has no shorter string form)
         out.write('X');
         littleEndian(b.length, 4);
         out.writeBytes(b);

@@ -28,11 +28,15 @@ public final class Pruner {
     private final long seed;
     private final int minDegree;
     private final int gateBlocks;
+    // The unit of pruning: one gate block of one matrix (or the whole matrix when gateBlocks = 1), in matrix order.
     private final List<WeightMatrix> blocks;
+    // per block, the entries the current mask still keeps: only these can be kept again (iterative pruning nests)
     private final List<boolean[]> candidates;
+    // how many consecutive entries of blocks belong to each matrix, to reassemble the masks in prune
     private final int[] blocksPerMatrix;
     private final List<int[]> orders;
     private final MonitoredGap gap;
+    // lazily computed (tens of singular-value computations per block) and guarded by floors()'s lock
     private List<GapFloor.Floor> floors;
 
     /**
@@ -79,6 +83,8 @@ public final class Pruner {
                 throw new IllegalArgumentException("mask " + m + " does not match its matrix");
             }
             int nb = gateBlocks;
+            // DL4J stacks the gates as equal column blocks (4H columns), so a width not divisible by nb is not an LSTM
+            // matrix
             if (w.cols() % nb != 0) {
                 throw new BadInputException("cannot split a matrix of " + w.cols() + " columns into " + nb
                         + " gate blocks");
@@ -127,12 +133,15 @@ public final class Pruner {
      * @throws BadInputException if q is not in (0, 100]
      */
     public List<PruningMask> prune(double keepPercent) {
+        // written negated so that NaN is refused too
         if (!(keepPercent > 0.0 && keepPercent <= 100.0)) {
             throw new BadInputException("the percentage of edges to keep must be in (0, 100], got " + keepPercent);
         }
         boolean[][] blockMasks = new boolean[blocks.size()][];
         if (method == PruningMethod.GLOBAL_MAGNITUDE) {
             pruneGlobal(keepPercent, blockMasks);
+        // Ramanujan first decides how many entries each block keeps (no block below its gap floor), then keeps each
+        // block's largest candidates, so within a block it agrees with magnitude pruning.
         } else if (method == PruningMethod.RAMANUJAN) {
             int[] k = ramanujanCounts(keepPercent);
             for (int i = 0; i < blocks.size(); i++) {
@@ -261,6 +270,8 @@ public final class Pruner {
             total += target[i];
             floorSum += f.get(i).count();
         }
+        // Magnitude would keep no more than the floors together: every block keeps its floor, the fewest that still
+        // have a positive gap (the lowest reachable q).
         if (total <= floorSum) {
             int[] k = new int[n];
             for (int i = 0; i < n; i++) {
@@ -270,6 +281,8 @@ public final class Pruner {
         }
         double lo = 0;
         double hi = keepPercent;
+        // Bisection on the common fraction p: clampedSum is non-decreasing in p, so the largest p whose clamped counts
+        // fit in the budget is found to 1e-12 relative; 100 halvings are more than enough for that precision.
         if (clampedSum(hi, f) > total) {
             for (int it = 0; it < 100 && hi - lo > 1e-12 * keepPercent; it++) {
                 double mid = (lo + hi) / 2;
@@ -288,6 +301,8 @@ public final class Pruner {
             k[i] = clamped(lo, i, f.get(i));
             sum += k[i];
         }
+        // Rounding leaves sum below the budget by at most one entry per block: add them in block order, never beyond a
+        // block's magnitude target, so the total kept equals magnitude's total at q.
         while (sum < total) {
             for (int i = 0; i < n && sum < total; i++) {
                 if (k[i] < target[i]) {
@@ -303,6 +318,7 @@ public final class Pruner {
         return (long) blocks.get(block).rows() * blocks.get(block).cols();
     }
 
+    // a block keeps its share at p, but never fewer than its floor nor more than its remaining candidates
     private int clamped(double p, int block, GapFloor.Floor f) {
         int k = p <= 0 ? 0 : keepCount(p, size(block));
         return Math.max(f.count(), Math.min(f.candidates(), k));
@@ -316,6 +332,7 @@ public final class Pruner {
         return s;
     }
 
+    // The first k candidates of a fixed order: the prefix property that makes masks at smaller q nested in larger q.
     private static boolean[] takeFirst(int[] order, boolean[] candidate, int k) {
         boolean[] keep = new boolean[candidate.length];
         int taken = 0;
@@ -349,6 +366,7 @@ public final class Pruner {
             double[] d = blocks.get(i).toRowMajor();
             out[i] = new boolean[d.length];
             for (int j = 0; j < d.length; j++) {
+                // block in the high half, entry in the low half: one long sorts along with its magnitude
                 ids[p] = ((long) i << 32) | j;
                 mag[p++] = candidates.get(i)[j] ? Math.abs(d[j]) : -1.0;
             }
@@ -372,11 +390,13 @@ public final class Pruner {
         WeightMatrix w = blocks.get(blockIndex);
         int rows = w.rows();
         int cols = w.cols();
+        // k per column: q percent of the column's rows (its in-degree when dense), at least 1 so no unit is cut off
         int k = (int) Math.max(1, Math.min(rows, Math.round(keepPercent * rows / 100.0)));
         boolean[] cand = candidates.get(blockIndex);
         boolean[] keep = new boolean[rows * cols];
         int[] taken = new int[cols];
         for (int idx : orders.get(blockIndex)) {
+            // the block's magnitude order visits each column's entries strongest first: the first k taken are its top k
             int c = idx % cols;
             if (cand[idx] && taken[c] < k) {
                 keep[idx] = true;
@@ -400,6 +420,7 @@ public final class Pruner {
         int[] order = orders.get(blockIndex);
         int kept = 0;
         // reserve: each vertex's strongest edges until its degree reaches minDegree (or it has no more candidates)
+        // the block's magnitude order: each vertex's strongest candidate edges come first, whichever side it is on
         for (int idx : order) {
             int r = idx / cols;
             int c = idx % cols;
@@ -428,6 +449,7 @@ public final class Pruner {
         for (int i = 0; i < d.length; i++) {
             d[i] = Math.abs(d[i]);
         }
+        // ties by index keep the order (and so every mask) identical across runs and machines
         return IndexSort.descending(d);
     }
 
@@ -437,6 +459,8 @@ public final class Pruner {
         for (int i = 0; i < n; i++) {
             p[i] = i;
         }
+        // Fisher-Yates shuffle (Knuth, TAOCP vol. 2, Algorithm P): every permutation equally likely, reproducible from
+        // the seed, which callers record with the result
         SplittableRandom rnd = new SplittableRandom(seed);
         for (int i = n - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);

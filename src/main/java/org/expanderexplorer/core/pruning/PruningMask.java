@@ -13,6 +13,7 @@ public final class PruningMask {
     private final int rows;
     private final int cols;
     private final boolean[] keep;
+    // counted once: the slider and the summaries ask for the kept share of many masks repeatedly
     private final int kept;
 
     /**
@@ -24,6 +25,7 @@ public final class PruningMask {
         this(rows, cols, Objects.requireNonNull(keep, "keep").clone(), 0);
     }
 
+    // the unused int only tells this owning constructor apart from the public copying one
     private PruningMask(int rows, int cols, boolean[] owned, int unused) {
         if (owned.length != rows * cols) {
             throw new IllegalArgumentException("mask of " + owned.length + " entries for " + rows + " x " + cols);
@@ -140,6 +142,7 @@ public final class PruningMask {
 
     @Override
     public int hashCode() {
+        // rows disambiguates shapes with the same flags (2 x 3 and 3 x 2); cols follows from length / rows
         return Arrays.hashCode(keep) * 31 + rows;
     }
 

@@ -21,6 +21,8 @@ final class Cuts {
         double[] w = g.weightArray();
         double cut = 0;
         for (int v = 0; v < g.vertexCount(); v++) {
+            // each crossing edge is seen once, from its end in S (the CSR graph lists every undirected edge at both
+            // ends)
             if (inS[v]) {
                 for (int k = off[v]; k < off[v + 1]; k++) {
                     if (!inS[nb[k]]) {
@@ -49,6 +51,7 @@ final class Cuts {
         // Recounted rather than taken from the caller: the enumerations update the cut incrementally, and a
         // reported number must not carry their accumulated rounding.
         double cut = cutWeight(g, inS);
+        // the ratio divides by |S|: callers pass the smaller side, so this is cut / min(|S|, |V \ S|)
         return new CutResult(cut / ids.size(), cut, ids, labels);
     }
 
@@ -62,6 +65,7 @@ final class Cuts {
         for (int c : comp) {
             size[c]++;
         }
+        // strict < below keeps the lowest component number among equal sizes, so the result is deterministic
         int best = 0;
         for (int c = 1; c < count; c++) {
             if (size[c] < size[best]) {

@@ -22,6 +22,7 @@ import org.expanderexplorer.core.graph.CsrGraph;
 public final class ExactCheeger {
 
     /** Largest graph this enumeration accepts. */
+    // 2^23 (about 8 million) Gray-code steps; each further vertex doubles them, and int bit masks end at 31
     public static final int MAX_VERTICES = 24;
 
     private final CsrGraph graph;
@@ -101,6 +102,7 @@ public final class ExactCheeger {
         int set = 0;
         int size = 0;
         long cut = 0;
+        // bestCut / bestDen = 1 / 0 is +infinity, so the first set always becomes the best
         long bestCut = 1;
         long bestDen = 0;
         int best = 0;
@@ -121,6 +123,7 @@ public final class ExactCheeger {
             }
             long den = Math.min(size, n - size);
             // cut / den < bestCut / bestDen, with bestDen = 0 standing for +infinity
+            // cross-multiplied: cut <= n^2 and den <= n / 2, so the products stay far inside a long
             if (cut * bestDen < bestCut * den) {
                 bestCut = cut;
                 bestDen = den;
@@ -161,6 +164,7 @@ public final class ExactCheeger {
             for (int k = off[v]; k < off[v + 1]; k++) {
                 toSet[nb[k]] += sign * w[k];
             }
+            // strict <: among equal ratios the first set in Gray-code order stays, so the result is deterministic
             double ratio = cut / Math.min(size, n - size);
             if (ratio < bestRatio) {
                 bestRatio = ratio;

@@ -27,6 +27,7 @@ import org.expanderexplorer.core.graph.LayerGraph;
 public final class SingularVectors {
 
     /** Most vertices per side accepted. */
+    // A dense SVD: at 1000 x 1000 the matrix, U and V take 24 MB and O(10^9) operations; the bound keeps both modest.
     public static final int MAX_SIDE = 1000;
 
     private final LayerGraph graph;
@@ -57,6 +58,7 @@ public final class SingularVectors {
             return new SingularTriplets(new double[0], new double[0][], new double[0][], m, n);
         }
         DMatrixRMaj a = DMatrixRMaj.wrap(m, n, graph.biadjacencyRowMajor());
+        // needU, needV, compact: thin U (m x k) and V (n x k) with k = min(m, n), all the pairs there are
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(m, n, true, true, true);
         if (!svd.decompose(a)) {
             throw new ArithmeticException("singular value decomposition of a " + m + " x " + n
@@ -65,11 +67,13 @@ public final class SingularVectors {
         DMatrixRMaj u = svd.getU(null, false);
         DMatrixRMaj w = svd.getW(null);
         DMatrixRMaj v = svd.getV(null, false);
+        // EJML does not promise any order of the singular values; sorting moves the columns of U and V along
         SingularOps_DDRM.descendingOrder(u, false, w, v, false);
         double[] values = new double[count];
         double[][] left = new double[count][m];
         double[][] right = new double[count][n];
         for (int k = 0; k < count; k++) {
+            // singular values are non-negative by definition; abs guards against a -0.0 on the diagonal
             values[k] = Math.abs(w.get(k, k));
             for (int i = 0; i < m; i++) {
                 left[k][i] = u.get(i, k);
@@ -97,11 +101,13 @@ public final class SingularVectors {
             sum += x;
             scale += Math.abs(x);
         }
+        // a sum that is zero up to rounding would flip the sign at random between machines: use the tie rule instead
         if (Math.abs(sum) > 1e-9 * Math.max(1, scale)) {
             return sum < 0;
         }
         double best = 0;
         for (double x : u) {
+            // the margin makes "largest" ignore rounding-level differences, so the first of near-equal entries decides
             best = Math.abs(x) > Math.abs(best) + 1e-12 ? x : best;
         }
         for (double x : v) {

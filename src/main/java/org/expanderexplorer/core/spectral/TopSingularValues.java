@@ -23,6 +23,8 @@ final class TopSingularValues {
         CsrGraph csr = graph.asCsrGraph();
         int n = csr.vertexCount();
         int left = graph.left();
+        // Per component: the spectrum of a block-diagonal M is the union of its blocks' spectra, and Lanczos on the
+        // whole graph would converge poorly when several components share the top value (repeated eigenvalues).
         int[] comp = csr.componentIds();
         int components = 0;
         for (int c : comp) {
@@ -43,6 +45,7 @@ final class TopSingularValues {
         int[] fill = new int[components];
         int[] fillOther = new int[components];
         for (int c = 0; c < components; c++) {
+            // M M^T and M^T M have the same non-zero eigenvalues (sigma^2); the smaller side gives the smaller operator
             side[c] = new int[Math.min(leftCount[c], rightCount[c])];
             other[c] = new int[Math.max(leftCount[c], rightCount[c])];
         }
@@ -62,11 +65,13 @@ final class TopSingularValues {
             int[] s = side[c];
             int[] t = other[c];
             TopEigenvalues.Operator op = (x, y) -> gramProduct(csr, s, t, x, y, scratchSide, scratchOther);
+            // each component gets its own seed (seed + c), so the start vectors differ but the run stays reproducible
             TopEigenvalues.Outcome o = TopEigenvalues.largest(op, s.length, Math.min(count, s.length),
                     Math.min(2, s.length), maxSteps, tolerance, seed + c, false);
             int at = all.length;
             all = Arrays.copyOf(all, at + o.values().length);
             for (int i = 0; i < o.values().length; i++) {
+                // sigma = sqrt(lambda of the Gram operator); rounding can leave a zero eigenvalue slightly negative
                 all[at + i] = Math.sqrt(Math.max(o.values()[i], 0.0));
             }
         }
@@ -98,6 +103,7 @@ final class TopSingularValues {
         for (int i = 0; i < side.length; i++) {
             valueAt[side[i]] = x[i];
         }
+        // t = B^T x: each vertex of the other side sums its weighted neighbours on this side
         for (int u : others) {
             double t = 0;
             for (int f = off[u]; f < off[u + 1]; f++) {
@@ -105,6 +111,7 @@ final class TopSingularValues {
             }
             other[u] = t;
         }
+        // y = B t, back on this side; together 2 nnz_c multiply-adds, never a dense matrix
         for (int i = 0; i < side.length; i++) {
             int v = side[i];
             double acc = 0;

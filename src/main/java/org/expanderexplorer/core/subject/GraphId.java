@@ -20,6 +20,7 @@ public record GraphId(Kind kind, Gate gate, boolean units) {
 
     /** The matrices a graph can come from. */
     public enum Kind {
+        // The ids are part of file formats (run folders, sweep tables) and of the command line: never rename them.
         IH("ih"), HH("hh"), STEP("step"), MATRIX("matrix");
 
         private final String id;
@@ -46,6 +47,7 @@ public record GraphId(Kind kind, Gate gate, boolean units) {
 
     public GraphId {
         Objects.requireNonNull(kind, "kind");
+        // a matrix read from a file has no known gate layout, so neither gate slices nor unit graphs are defined
         if (kind == Kind.MATRIX && (gate != null || units)) {
             throw new IllegalArgumentException("a plain matrix has no gates");
         }
@@ -69,6 +71,7 @@ public record GraphId(Kind kind, Gate gate, boolean units) {
 
     /** Parses {@link #id()}. */
     public static GraphId parse(String text) {
+        // ROOT: a Turkish locale would lower-case "IH" to a dotless i and match nothing
         String t = text.strip().toLowerCase(Locale.ROOT);
         int dot = t.indexOf('.');
         String k = dot < 0 ? t : t.substring(0, dot);
@@ -77,6 +80,7 @@ public record GraphId(Kind kind, Gate gate, boolean units) {
                 if (dot < 0) {
                     return new GraphId(kind, null);
                 }
+                // "matrix.units" falls through to the gate lookup and is refused there with the list of gate names
                 if (t.substring(dot + 1).equals(UNITS) && kind != Kind.MATRIX) {
                     return new GraphId(kind, null, true);
                 }

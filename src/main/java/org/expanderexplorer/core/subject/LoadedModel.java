@@ -31,6 +31,7 @@ public record LoadedModel(SavedModel saved, SequenceDataset test, Subject subjec
     }
 
     /** Endings of the model file names {@link #read} takes (lower case), for file dialogs and dispatch by name. */
+    // .pth is PyTorch's other customary ending for torch.save files; the content, not the ending, picks the reader
     public static final List<String> MODEL_EXTENSIONS = List.of(".zip", ".npz", ".pt", ".pth", ".safetensors",
             ".onnx");
 
@@ -39,6 +40,7 @@ public record LoadedModel(SavedModel saved, SequenceDataset test, Subject subjec
 
     /** Whether {@code fileName} ends like a model file (case-insensitive). */
     public static boolean isModelName(String fileName) {
+        // ROOT, so that "MODEL.ZIP" matches in every locale (a Turkish one lower-cases 'I' differently)
         String lower = fileName.toLowerCase(Locale.ROOT);
         return MODEL_EXTENSIONS.stream().anyMatch(lower::endsWith);
     }
@@ -82,6 +84,7 @@ public record LoadedModel(SavedModel saved, SequenceDataset test, Subject subjec
     public static LoadedModel open(Path file, String dataSpec, String name, int layer) {
         VectorInference.warmUpInBackground(); // compiles the inference kernels while the model loads
         SavedModel saved = read(file);
+        // a data set named by the user wins over the one the file's metadata records
         String spec = dataSpec != null ? dataSpec : saved.metadata() == null ? null : saved.metadata().dataset();
         SequenceDataset test = null;
         String note = null;
@@ -89,6 +92,7 @@ public record LoadedModel(SavedModel saved, SequenceDataset test, Subject subjec
             note = "the model does not name its data set: accuracy is not shown";
         } else {
             try {
+                // the test split only: live accuracy must be measured on data the model was not trained on
                 test = Datasets.load(spec, Split.TEST);
             } catch (BadInputException e) {
                 note = e.getMessage();
@@ -163,6 +167,8 @@ public record LoadedModel(SavedModel saved, SequenceDataset test, Subject subjec
             return data.name() + " has " + data.features() + " features per step, but the model takes "
                     + spec.inputs() + " inputs per step";
         }
+        // fewer data classes than outputs is fine (a model may have spare outputs); more would leave labels no output
+        // could ever predict, so the accuracy would be capped without saying why
         if (data.classes() > spec.classes()) {
             return data.name() + " has " + data.classes() + " classes, but the model has only " + spec.classes()
                     + " outputs";

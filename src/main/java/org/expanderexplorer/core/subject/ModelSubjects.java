@@ -30,6 +30,8 @@ import org.expanderexplorer.core.pruning.PruningMask;
 public final class ModelSubjects {
 
     /** Seed of the fixed test subsets used for live accuracy. */
+    // A fixed seed (a date) rather than a user choice: the live accuracy is a quick preview on a subset, and a
+    // fixed subset keeps previews of one model comparable across sessions.
     public static final long SUBSET_SEED = 20240317L;
 
     private ModelSubjects() {
@@ -48,6 +50,7 @@ public final class ModelSubjects {
                     + model.spec().layers() + " recurrent layer(s))");
         }
         RecurrentWeights w = new RecurrentWeights(model);
+        // the weights come from the DL4J network, so its gate block order names the gate slices
         GateOrder order = model.spec().cell() == CellType.LSTM ? GateOrder.DL4J_LSTM : null;
         AccuracyProbe probe = test == null ? null : new Probe(model, test, layer);
         return Subject.ofLayer(name, w.matrix(layer, WeightKind.INPUT), w.matrix(layer, WeightKind.RECURRENT),
@@ -55,12 +58,15 @@ public final class ModelSubjects {
     }
 
     /** Heap the fast path's concurrent evaluations of one probe may hold, about. */
+    // 256 MiB: a share of a 1 GB heap that leaves most of it to the analysis and the window
     static final long EVALUATION_BUDGET = 256L << 20;
 
     /** Accuracies an accuracy probe remembers. */
     static final int MEASURED_KEPT = 1024;
 
     /** Two independent 64-bit digests of each mask, and the examples evaluated. */
+    // Two digests with different seeds make a collision (two masks taken for one, giving a wrong accuracy)
+    // about 2^-128 likely, where one 64-bit digest would already suffice for any realistic number of masks.
     private record MeasuredKey(long ih1, long ih2, long hh1, long hh2, int examples) {
     }
 
@@ -69,9 +75,12 @@ public final class ModelSubjects {
         if (keep == null) {
             return 0;
         }
+        // 0x9E37...: 2^64 divided by the golden ratio, SplitMix64's increment; the length separates masks of different
+        // shapes whose bits agree
         long h = seed * 0x9E3779B97F4A7C15L + keep.length;
         long word = 0;
         for (int k = 0; k < keep.length; k++) {
+            // the flags are packed 64 to a word, so each mix step digests 64 entries
             word = word << 1 | (keep[k] ? 1 : 0);
             if ((k & 63) == 63 || k == keep.length - 1) {
                 h = mix(h ^ mix(word + seed));
@@ -82,6 +91,8 @@ public final class ModelSubjects {
     }
 
     private static long mix(long z) {
+        // SplitMix64's finaliser (Steele, Lea, Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014;
+        // constants from Stafford's "Mix13"): every input bit affects every output bit
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
@@ -124,6 +135,7 @@ public final class ModelSubjects {
             this.test = test;
             this.layer = layer;
             long perCall = 8 * model.spec().parameterCount();
+            // fair, so that an evaluation waiting for a slot is not overtaken forever by newer slider positions
             this.evaluating = new Semaphore((int) Math.max(1, Math.min(4, EVALUATION_BUDGET / perCall)), true);
         }
 
@@ -131,6 +143,7 @@ public final class ModelSubjects {
         public double accuracy(PruningMask ihMask, PruningMask hhMask, int limit) {
             boolean[] ih = ihMask.toArray();
             boolean[] hh = hhMask == null ? null : hhMask.toArray();
+            // the key holds the examples actually evaluated, so a limit above the test size shares the full set's entry
             int n = limit <= 0 || limit >= test.size() ? test.size() : limit;
             MeasuredKey key = new MeasuredKey(digest(ih, 1), digest(ih, 2), digest(hh, 1), digest(hh, 2), n);
             Double known = measured.get(key);
@@ -163,6 +176,7 @@ public final class ModelSubjects {
                 }
             }
             RecurrentClassifier copy = spares.pollFirst();
+            // the model's parameters are read under its lock: another thread may be copying from it at the same time
             synchronized (model) {
                 if (copy == null) {
                     copy = model.copy();
@@ -176,6 +190,7 @@ public final class ModelSubjects {
                 copy.applyMasks(masks);
                 return new Evaluator(copy, data).result().accuracy();
             } finally {
+                // returned to the front, so the copy used last (warm in the caches) is taken next
                 spares.offerFirst(copy);
             }
         }

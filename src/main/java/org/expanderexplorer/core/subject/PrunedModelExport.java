@@ -143,6 +143,7 @@ public final class PrunedModelExport {
     private final StateDictLayout layout;
     private final int layer;
     private final PrunedState state;
+    // computed once under the object's lock: the summary, the speed measurement and every write share one copy
     private RecurrentClassifier pruned;
     private Summary summary;
 
@@ -206,6 +207,7 @@ public final class PrunedModelExport {
         if (summary == null) {
             ModelSpec spec = source.spec();
             List<MatrixSummary> ms = new ArrayList<>();
+            // start from all parameters dense, then replace each pruned matrix's dense bytes by its CSR bytes
             long sparse = spec.parameterCount() * 4L;
             if (state.settings().pruneIh()) {
                 sparse += csrDelta(state.ihMask());
@@ -215,10 +217,14 @@ public final class PrunedModelExport {
                 sparse += csrDelta(state.hhMask());
                 ms.add(matrixSummary(layout.weightKey(layer, WeightKind.RECURRENT), state.hhMask()));
             }
+            // DL4J's flat parameter vector: every parameter once, in the network's own order (the class comment's gzip
+            // input)
             float[] dense = source.network().params().toFloatVector();
             float[] sparseParams = prunedModel().network().params().toFloatVector();
             long nonZero = 0;
             for (float f : sparseParams) {
+                // counts weights that were zero before pruning too: nonZero is what a sparse format would actually
+                // store
                 nonZero += f != 0f ? 1 : 0;
             }
             summary = new Summary(spec.describe(), layer, state.settings().method().cliName(),
@@ -233,6 +239,7 @@ public final class PrunedModelExport {
     /** CSR bytes of a matrix minus its dense bytes. */
     private static long csrDelta(PruningMask m) {
         long kept = m.keptCount();
+        // CSR: a float32 value and an int32 column index per kept entry, rows + 1 row pointers; minus 4 bytes per entry
         return kept * 8L + 4L * (m.rows() + 1) - 4L * m.rows() * m.cols();
     }
 
@@ -246,6 +253,7 @@ public final class PrunedModelExport {
             emptyCols += c == 0 ? 1 : 0;
         }
         return new MatrixSummary(key, m.rows(), m.cols(), m.keptCount(), m.keptPercent(), emptyRows, emptyCols,
+                // the shape PyTorch stores: (out, in), the transpose of DL4J's (in, out) that rows and cols describe
                 List.of(m.cols(), m.rows()));
     }
 
@@ -257,11 +265,14 @@ public final class PrunedModelExport {
         CountingStream count = new CountingStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(count) {
             {
+                // level 9, as "gzip -9": the size a user would get at best, so the comparison does not depend on a
+                // default
                 def.setLevel(Deflater.BEST_COMPRESSION);
             }
         }) {
             gz.write(buf.array());
         } catch (IOException e) {
+            // CountingStream never throws; the compiler only sees the OutputStream's IOException
             throw new IllegalStateException("in-memory gzip cannot fail", e);
         }
         return count.count;
@@ -312,12 +323,15 @@ public final class PrunedModelExport {
     public Summary writeSet(Path out, Path summaryFile, ModelMetadata metadata, String from, Provenance base,
                             int steps) throws IOException {
         ModelExportFormat format = ModelExportFormat.of(out);
+        // null for a Deeplearning4j zip, whose masks need no separate file (the pruned weights are exact zeros)
         Path masks = format.masksFile(out);
+        // the summary is staged last so it is renamed last: a summary on disk always names files that are there
         try (FileGroup files = FileGroup.claim(out, masks, summaryFile)) {
             write(files.stage(out), format, metadata, how(from));
             if (masks != null) {
                 writeMasks(files.stage(masks), format == ModelExportFormat.SAFETENSORS);
             }
+            // sizes of the staged files: the renames in commit do not change them
             Summary s = summary().withModel(out, Files.size(files.stage(out)), masks,
                     masks == null ? null : Files.size(files.stage(masks))).withSpeed(measureSpeed(steps));
             writeSummary(files.stage(summaryFile), s, provenance(base));
@@ -347,6 +361,8 @@ public final class PrunedModelExport {
         ModelSpec spec = source.spec();
         Map<String, NpyArray> masks = new java.util.LinkedHashMap<>();
         if (state.settings().pruneIh()) {
+            // Under the weight's own key, so a PyTorch script can apply mask[k] to state_dict[k] by name; the mask is
+            // transposed and its gate blocks reordered like the weight (DL4J's g, f, o, i to PyTorch's i, f, g, o).
             masks.put(layout.weightKey(layer, WeightKind.INPUT), PyTorchNpz.maskToPyTorch(state.ihMask().toArray(),
                     spec));
         }
@@ -384,6 +400,7 @@ public final class PrunedModelExport {
      */
     public String how(String from) {
         PruneSettings st = state.settings();
+        // for ramanujan the monitored gap belongs to the method: two runs that differ only in it are different prunings
         String method = st.method().cliName() + (st.method() == PruningMethod.RAMANUJAN
                 ? " (keeps " + st.gap().cliName() + " > 0)" : "");
         String reach = state.belowReach() ? String.format(java.util.Locale.ROOT, " (lowest reachable: %.3f %% kept)",
@@ -416,6 +433,7 @@ public final class PrunedModelExport {
 
         @Override
         public void write(int b) {
+            // only the length matters; nothing is kept, so measuring a large model needs no second buffer
             count++;
         }
 

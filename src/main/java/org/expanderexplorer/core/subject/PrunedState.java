@@ -18,6 +18,7 @@ public final class PrunedState {
     private final PruneSettings settings;
     private final PruningMask ihMask;
     private final PruningMask hhMask;
+    // the unpruned matrices are held by reference, not copied: states of one subject differ only in masks
     private final WeightMatrix denseIh;
     private final WeightMatrix denseHh;
     private final Double lowestReachable;
@@ -53,6 +54,7 @@ public final class PrunedState {
         this.hhMask = hhMask;
         this.denseIh = Objects.requireNonNull(denseIh, "denseIh");
         this.denseHh = denseHh;
+        // a plain-matrix subject has neither; a layer subject must have both, or hh() could not be built
         if ((hhMask == null) != (denseHh == null)) {
             throw new IllegalArgumentException("W_hh and its mask must both be given or both be null");
         }
@@ -107,6 +109,7 @@ public final class PrunedState {
     public double actualKeepPercent() {
         long kept = 0;
         long total = 0;
+        // only the matrices in the scope count: W_ih left dense would otherwise dilute the q that was asked for
         if (settings.pruneIh() || hhMask == null) {
             kept += ihMask.keptCount();
             total += (long) ihMask.rows() * ihMask.cols();

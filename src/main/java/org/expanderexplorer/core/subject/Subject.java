@@ -35,6 +35,8 @@ public final class Subject {
     private final WeightMatrix hh;
     private final GateOrder gateOrder;
     private final AccuracyProbe probe;
+    // One pruner per settings, kept: its magnitude orders (and ramanujan's floors) are the costly part, and the
+    // slider asks the same settings for many q. PruneSettings is a record, so equal settings share a pruner.
     private final Map<PruneSettings, Pruner> pruners = new ConcurrentHashMap<>();
     /** Non-zero entries of a plain matrix (q counts against them), or -1 for a layer. */
     private final long matrixNonZeros;
@@ -45,7 +47,9 @@ public final class Subject {
         this.hh = hh;
         this.gateOrder = gateOrder;
         this.probe = probe;
+        // a matrix from a file may already be sparse; its q then means a share of the entries that exist
         this.matrixNonZeros = hh == null ? ih.nonZeros() : -1;
+        // both matrices feed the same gates*H pre-activations, so their column counts must agree
         if (hh != null && hh.cols() != ih.cols()) {
             throw new BadInputException(name + ": W_ih has " + ih.cols() + " columns but W_hh " + hh.cols());
         }
@@ -143,6 +147,7 @@ public final class Subject {
      * time-unfolded picture), {@code ih} for a vanilla RNN, {@code matrix} for a plain matrix.
      */
     public GraphId defaultGraph() {
+        // for an LSTM the unit graph, whose right vertices are the H hidden units rather than 4H gate rows
         return !isLayer() ? GraphId.MATRIX : gateOrder != null ? GraphId.IH_UNITS : GraphId.IH;
     }
 
@@ -159,10 +164,12 @@ public final class Subject {
      * @throws BadInputException for q outside (0, 100] or settings that do not fit this subject
      */
     public PrunedState prune(double keepPercent, PruneSettings settings) {
+        // normalised first, so that settings differing only in what this subject cannot use share one pruner
         PruneSettings key = fitted(settings);
         boolean doIh = key.pruneIh();
         boolean doHh = key.pruneHh();
         Pruner pruner = pruners.computeIfAbsent(key, this::newPruner);
+        // the pruner returns one mask per matrix it was given, W_ih first: k walks through them in that order
         List<PruningMask> masks = pruner.prune(prunerPercent(keepPercent));
         int k = 0;
         PruningMask ihMask = doIh ? masks.get(k++) : PruningMask.nonZerosOf(ih);
@@ -176,6 +183,7 @@ public final class Subject {
         if (!perGate || gateOrder == null) {
             return;
         }
+        // gate blocks are H consecutive columns each, so a block's kept share is the sum of its column degrees
         int h = m.cols() / gates();
         int[] cols = m.colCounts();
         for (int b = 0; b < gates(); b++) {
@@ -261,6 +269,8 @@ public final class Subject {
         PruneSettings key = fitted(settings);
         boolean doIh = key.pruneIh();
         boolean doHh = key.pruneHh();
+        // Iterative pruning prunes within what the previous step kept; the AND also drops entries that are zero
+        // in the weights, which no mask should count as kept.
         PruningMask prevIh = previous.ihMask().and(PruningMask.nonZerosOf(ih));
         PruningMask prevHh = hh == null ? null : previous.hhMask().and(PruningMask.nonZerosOf(hh));
         List<WeightMatrix> ms = new ArrayList<>();
@@ -273,6 +283,7 @@ public final class Subject {
             ms.add(hh);
             current.add(prevHh);
         }
+        // not cached: the candidate masks differ from step to step, so a pruner serves one call only
         Pruner pruner = new Pruner(ms, current, key.method(), key.seed(), key.minDegree(),
                 key.perGate() ? gates() : 1, key.gap());
         List<PruningMask> masks = pruner.prune(prunerPercent(keepPercent));
@@ -307,6 +318,7 @@ public final class Subject {
                 || !(keepPercent > 0.0 && keepPercent <= 100.0)) {
             return keepPercent; // out-of-range values reach the pruner, which refuses them with its message
         }
+        // q of the non-zero entries, converted to the pruner's q of all entries, so the count kept is exact
         long k = Math.max(1, Math.min(matrixNonZeros, Math.round(keepPercent * matrixNonZeros / 100.0)));
         return 100.0 * k / dense;
     }
@@ -316,6 +328,7 @@ public final class Subject {
         List<PruningMask> current = new ArrayList<>();
         if (s.pruneIh()) {
             ms.add(ih);
+            // zero weights start pruned: a magnitude order would otherwise "keep" edges that do not exist
             current.add(PruningMask.nonZerosOf(ih));
         }
         if (s.pruneHh()) {
@@ -359,6 +372,7 @@ public final class Subject {
         WeightMatrix m = switch (id.kind()) {
             case IH -> state.ih();
             case HH -> state.hh();
+            // the step graph: left vertices are the inputs and the previous hidden units, [W_ih ; W_hh]
             case STEP -> state.ih().stackAbove(state.hh());
             default -> throw new IllegalStateException();
         };
