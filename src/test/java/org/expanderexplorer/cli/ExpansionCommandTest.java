@@ -9,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.expanderexplorer.cli.SweepCommandsTest.Result;
 import org.expanderexplorer.core.graph.CsrGraph;
 import org.expanderexplorer.core.graph.MatrixFiles;
 import org.expanderexplorer.core.graph.Representation;
@@ -66,7 +65,7 @@ class ExpansionCommandTest {
 
     @Test
     void jsonReachMatchesASearchOnTheUnfoldedGraph() throws IOException {
-        Result r = SweepCommandsTest.run("expansion", "--model", SweepCommandsTest.MODEL, "--keep", "15", "--set",
+        CliRun r = CliRun.run("expansion", "--model", SweepCommandsTest.MODEL, "--keep", "15", "--set",
                 "x:0,1,2", "--steps", "4", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = Json.readTree(r.out().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -100,7 +99,7 @@ class ExpansionCommandTest {
     @Test
     void aMatrixSpreadsOneStepFromItsRows() throws IOException {
         Path mtx = dir.resolve("heawood.mtx");
-        assertThat(SweepCommandsTest.run("generate", "heawood", "--out", mtx.toString()).code()).isZero();
+        assertThat(CliRun.run("generate", "heawood", "--out", mtx.toString()).code()).isZero();
         WeightMatrix m = MatrixFiles.read(mtx);
         TreeSet<Integer> cols = new TreeSet<>();
         for (int i : new int[] {0, 1}) {
@@ -110,11 +109,11 @@ class ExpansionCommandTest {
                 }
             }
         }
-        Result r = SweepCommandsTest.run("expansion", "--matrix", mtx.toString(), "--set", "x:0-1");
+        CliRun r = CliRun.run("expansion", "--matrix", mtx.toString(), "--set", "x:0-1");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("S = x1[0-1] (2 vertices)")
                 .containsPattern("\\s+1\\s+2\\s+" + cols.size() + "\\s");
-        Result worst = SweepCommandsTest.run("expansion", "--matrix", mtx.toString(), "--set", "worst", "--json");
+        CliRun worst = CliRun.run("expansion", "--matrix", mtx.toString(), "--set", "worst", "--json");
         assertThat(worst.code()).as(worst.err()).isZero();
         JsonNode w = Json.readTree(worst.out().getBytes(java.nio.charset.StandardCharsets.UTF_8)).get("worstSet");
         // the Heawood graph is small enough to enumerate: the exact Cheeger constant, within its bounds
@@ -126,7 +125,7 @@ class ExpansionCommandTest {
     @Test
     void badSetsGraphsAndStepsAreOneLineAndExitTwo() throws IOException {
         Path mtx = dir.resolve("heawood.mtx");
-        assertThat(SweepCommandsTest.run("generate", "heawood", "--out", mtx.toString()).code()).isZero();
+        assertThat(CliRun.run("generate", "heawood", "--out", mtx.toString()).code()).isZero();
         String model = SweepCommandsTest.MODEL;
         String[][] cases = {
             {"--model", model, "--set", "x:0,99"},
@@ -149,7 +148,7 @@ class ExpansionCommandTest {
             String[] args = new String[cases[i].length + 1];
             args[0] = "expansion";
             System.arraycopy(cases[i], 0, args, 1, cases[i].length);
-            Result r = SweepCommandsTest.run(args);
+            CliRun r = CliRun.run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.err().strip()).as(String.join(" ", args)).contains(expected[i]).doesNotContain("\n");
             assertThat(r.out()).isEmpty();
