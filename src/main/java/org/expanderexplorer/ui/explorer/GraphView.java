@@ -38,6 +38,8 @@ public final class GraphView extends BorderPane {
         vm.selectedProperty().addListener((o, a, b) -> graph.setValue(b));
         vm.choices().addListener((ListChangeListener<GraphId>) c -> {
             graph.setItems(FXCollections.observableArrayList(vm.choices()));
+            // through null: a value equal to the old one fires no change, and the box then showed nothing
+            graph.setValue(null);
             graph.setValue(vm.selectedProperty().get());
         });
         Spinner<Integer> window = new Spinner<>(1, 28, vm.windowProperty().get());
