@@ -71,7 +71,7 @@ public final class MenuBarView extends HBox {
                 item("Open classroom RNN (8 x 8 digits)", null, () -> documents.openSample("digits8-rnn12.zip")),
                 new SeparatorMenuItem(),
                 item("Save session...", "Shortcut+S", exports::saveSession), saveModel,
-                item("Export pruned model (zip, NPZ with masks, JSON summary)...", "Shortcut+Shift+E",
+                item("Export pruned model (.zip, .pt, .npz, .safetensors, .onnx; masks, JSON)...", "Shortcut+Shift+E",
                         exports::exportPrunedModel),
                 item("Export shown graph (GraphML, GEXF, DOT, JSON)...", "Shortcut+Shift+G", exports::exportShownGraph),
                 item("Export report folder (all panels: PNG, SVG, CSV)...", "Shortcut+E", actions.exportReport()),
