@@ -143,8 +143,9 @@ public final class ModelFiles {
      * Reads a model in any supported format, chosen by content: a zip with {@code configuration.json} is a
      * Deeplearning4j model, a zip of {@code .npy} entries a PyTorch {@code state_dict} as NPZ ({@link PyTorchNpz}),
      * a zip with a {@code data.pkl} a {@code torch.save} file ({@link TorchFiles}); a length-prefixed JSON header a
-     * safetensors file ({@link SafetensorsFiles}); a file named {@code .onnx}, or starting like an ONNX model's
-     * protobuf, an ONNX model ({@link OnnxModels}). The state_dict formats accept any key prefix
+     * safetensors file ({@link SafetensorsFiles}); an HDF5 file (or one named {@code .h5}, {@code .hdf5}) a Keras
+     * model ({@link KerasFiles}); a file named {@code .onnx}, or starting like an ONNX model's protobuf, an ONNX
+     * model ({@link OnnxModels}). The state_dict formats accept any key prefix
      * ({@link StateDictModel}).
      */
     public static SavedModel loadAny(Path file) throws IOException {
@@ -156,6 +157,11 @@ public final class ModelFiles {
                 Map<String, NpyArray> t = TorchFiles.tensors(file, entries);
                 entries = null;
                 return StateDictModel.load(file, t, SavedModel.Format.PYTORCH_PT, TorchFiles.conversionNote(t));
+            }
+            // Keras 3's own format: a zip of config.json and model.weights.h5 (a layout of its own, not read here)
+            if (entries.containsKey("model.weights.h5") && entries.containsKey("config.json")) {
+                throw BadInputException.inFile(file, "is a Keras 3 .keras archive, which is not read; save the model "
+                        + "as model.save(\"m.h5\") (the HDF5 file of Keras 2)");
             }
             if (!entries.containsKey(ModelSerializer.CONFIGURATION_JSON)
                     && entries.keySet().stream().allMatch(n -> n.endsWith(".npy"))) {
@@ -172,6 +178,10 @@ public final class ModelFiles {
         }
         String name = file.getFileName() == null ? ""
                 : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        // by content, or by name so that a damaged .h5 is told that it is not HDF5 rather than not ONNX
+        if (KerasFiles.looksLike(bytes) || KerasFiles.hasName(name)) {
+            return KerasFiles.load(file, bytes);
+        }
         // an ONNX model is a protobuf ModelProto, whose first field is ir_version (field 1, varint: tag 0x08)
         if (name.endsWith(".onnx") || (bytes.length > 1 && bytes[0] == 0x08)) {
             Map<String, NpyArray> t = OnnxModels.stateDict(file, bytes);
@@ -181,7 +191,8 @@ public final class ModelFiles {
             SafetensorsFiles.tensors(file, bytes); // names what is wrong with the header
         }
         throw BadInputException.inFile(file, "not a zip archive or another model format (a model must be a "
-                + "Deeplearning4j zip, a PyTorch .pt or NPZ state_dict, a safetensors file or an ONNX model)");
+                + "Deeplearning4j zip, a PyTorch .pt or NPZ state_dict, a safetensors file, an ONNX model or a Keras "
+                + ".h5 model)");
     }
 
     /**

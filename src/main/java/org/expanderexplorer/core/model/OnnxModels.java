@@ -511,9 +511,7 @@ public final class OnnxModels {
         if (slash <= 0) {
             return fallback;
         }
-        String p = n.substring(0, slash).replace('/', '.') + ".";
-        // the scope becomes a state_dict key prefix: anything but a short dotted identifier falls back to the default
-        return p.matches("[A-Za-z0-9_.]{1,80}") ? p : fallback;
+        return StateDictLayout.prefixOf(n.substring(0, slash).replace('/', '.'), fallback);
     }
 
     private static double[] flatten(double[][] m) {

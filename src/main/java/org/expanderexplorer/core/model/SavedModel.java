@@ -27,7 +27,9 @@ public record SavedModel(RecurrentClassifier model, ModelMetadata metadata, Path
         /** A state_dict as safetensors ({@link SafetensorsFiles}). */
         SAFETENSORS("safetensors"),
         /** An ONNX graph with an RNN or LSTM node and a linear head ({@link OnnxModels}). */
-        ONNX("ONNX");
+        ONNX("ONNX"),
+        /** A Keras Sequential model saved by {@code model.save("m.h5")} ({@link KerasFiles}). */
+        KERAS_H5("Keras .h5");
 
         private final String label;
 

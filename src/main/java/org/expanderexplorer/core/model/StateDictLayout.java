@@ -48,6 +48,15 @@ public record StateDictLayout(String recurrentPrefix, String headPrefix, boolean
         return new StateDictLayout("rnn.", "fc.", true, true, types, Map.of(), null);
     }
 
+    /**
+     * {@code name + "."} as a key prefix when that is a short dotted identifier (the names a file gives a module or a
+     * layer become state_dict keys an export writes), else {@code fallback}.
+     */
+    static String prefixOf(String name, String fallback) {
+        String p = name + ".";
+        return p.matches("[A-Za-z0-9_.]{1,80}") ? p : fallback;
+    }
+
     /** The key of a recurrent weight matrix: {@code <prefix>weight_ih_l0}, {@code <prefix>weight_hh_l1}, ... */
     public String weightKey(int layer, WeightKind kind) {
         return recurrentPrefix + "weight_" + kind.id() + "_l" + layer;

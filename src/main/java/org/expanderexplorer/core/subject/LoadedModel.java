@@ -33,10 +33,10 @@ public record LoadedModel(SavedModel saved, SequenceDataset test, Subject subjec
     /** Endings of the model file names {@link #read} takes (lower case), for file dialogs and dispatch by name. */
     // .pth is PyTorch's other customary ending for torch.save files; the content, not the ending, picks the reader
     public static final List<String> MODEL_EXTENSIONS = List.of(".zip", ".npz", ".pt", ".pth", ".safetensors",
-            ".onnx");
+            ".onnx", ".h5", ".hdf5");
 
     /** The command line's description of a model file option. */
-    public static final String FILE_HELP = "Model file (.zip, .pt, .pth, .npz, .safetensors or .onnx).";
+    public static final String FILE_HELP = "Model file (.zip, .pt, .pth, .npz, .safetensors, .onnx or Keras .h5).";
 
     /** Whether {@code fileName} ends like a model file (case-insensitive). */
     public static boolean isModelName(String fileName) {
@@ -47,7 +47,8 @@ public record LoadedModel(SavedModel saved, SequenceDataset test, Subject subjec
 
     /**
      * Reads a model file: a Deeplearning4j zip, or a PyTorch state_dict as {@code .pt}/{@code .pth} (torch.save),
-     * NPZ or safetensors under any key names, or an ONNX RNN/LSTM graph (told apart by content; see
+     * NPZ or safetensors under any key names, an ONNX RNN/LSTM graph, or a Keras {@code .h5} Sequential model
+     * (told apart by content; see
      * {@link ModelFiles#loadAny}). This is the one door through
      * which the command line and the window reach the model loaders, so that both refuse the same files with the
      * same one-line messages.

@@ -13,7 +13,8 @@ import org.expanderexplorer.core.data.SequenceDataset;
  * The files made once by real PyTorch ({@code src/test/resources/fixtures/make_fixtures.py}): an LSTM ({@code lstm.*},
  * keys {@code encoder.*} and {@code head.*}) and a two-layer RNN ({@code rnn2.*}, keys {@code body.*} and
  * {@code classifier.*}) trained on the 8 x 8 digits, each as {@code .pt}, {@code .safetensors}, {@code .npz} and
- * {@code .onnx}, with PyTorch's own predictions for all 1,797 digits.
+ * {@code .onnx}, with PyTorch's own predictions for all 1,797 digits; and the same weights as Keras {@code .h5} files
+ * ({@code make_keras_fixtures.py}, written with h5py in Keras 2's layout) with the probabilities of Keras's equations.
  */
 public final class Fixtures {
 
@@ -44,15 +45,21 @@ public final class Fixtures {
         }
     }
 
-    /** The predicted class of every example of {@code data}, by the application's network. */
-    public static int[] predictions(RecurrentClassifier model, SequenceDataset data) {
+    /** The class probabilities of every example of {@code data}, by the application's network. */
+    public static double[][] probabilities(RecurrentClassifier model, SequenceDataset data) {
         int n = data.size();
         int length = data.steps() * data.features();
         float[] flat = new float[n * length];
         for (int i = 0; i < n; i++) {
             data.copySequence(i, flat, i * length);
         }
-        double[][] p = model.probabilities(flat, n, data.steps());
+        return model.probabilities(flat, n, data.steps());
+    }
+
+    /** The predicted class of every example of {@code data}, by the application's network. */
+    public static int[] predictions(RecurrentClassifier model, SequenceDataset data) {
+        double[][] p = probabilities(model, data);
+        int n = p.length;
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
             for (int c = 1; c < p[i].length; c++) {

@@ -8,8 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Models made by real PyTorch, in each format it or its ecosystem writes, under the module names their author chose:
- * each loads to the same network as the NPZ of the same weights, and predicts what PyTorch predicted.
+ * Models made by real PyTorch, in each format it or its ecosystem writes, under the module names their author chose,
+ * and the same weights in Keras's {@code .h5} layout under Keras's layer names: each loads to the same network as the
+ * NPZ of the same weights, and predicts what PyTorch predicted.
  */
 class ForeignModelsTest {
 
@@ -19,10 +20,12 @@ class ForeignModelsTest {
         "lstm.safetensors, SAFETENSORS, LSTM, 1, 16, encoder., head.",
         "lstm.onnx, ONNX, LSTM, 1, 16, encoder., head.",
         "lstm.npz, PYTORCH_NPZ, LSTM, 1, 16, encoder., head.",
+        "lstm.h5, KERAS_H5, LSTM, 1, 16, lstm., dense.",
         "rnn2.pt, PYTORCH_PT, RNN, 2, 12, body., classifier.",
         "rnn2.safetensors, SAFETENSORS, RNN, 2, 12, body., classifier.",
         "rnn2.onnx, ONNX, RNN, 2, 12, body., classifier.",
-        "rnn2.npz, PYTORCH_NPZ, RNN, 2, 12, body., classifier."})
+        "rnn2.npz, PYTORCH_NPZ, RNN, 2, 12, body., classifier.",
+        "rnn2.h5, KERAS_H5, RNN, 2, 12, simple_rnn_1., dense_1."})
     void eachFormatPredictsWhatPyTorchPredicted(String name, SavedModel.Format format, CellType cell, int layers,
             int hidden, String prefix, String head) throws IOException {
         SavedModel saved = ModelFiles.loadAny(Fixtures.file(name));
