@@ -93,6 +93,11 @@ final class HostileFixtures {
         Path stHuge = Files.write(dir.resolve("huge-header.safetensors"), st);
         cases.add(new Case("safetensors header of 2^62 bytes", "inspect", "--model", stHuge.toString()));
 
+        // a Keras .h5 of 15 KB declaring an LSTM whose weights need 1.3 GB as float32 (made by h5py, never written)
+        Path kerasHuge = Path.of("src", "test", "resources", "fixtures", "keras-huge.h5");
+        cases.add(new Case("Keras .h5 declaring 1.3 GB of weights (" + Files.size(kerasHuge) / 1024 + " KB)", "inspect",
+                "--model", kerasHuge.toString()));
+
         Path dense = Files.writeString(dir.resolve("dense-bomb.mtx"),
                 "%%MatrixMarket matrix array real general\n14000 14000\n0\n");
         cases.add(new Case("Matrix Market array of 14000 x 14000 declared", "spectrum", "--matrix", dense.toString()));

@@ -41,6 +41,7 @@ class MemoryBoundsTest {
                 "lying-bomb.zip: inflates to more than", "run with -Xmx",
                 "/dev/zero: is not a regular file", "huge.mtx, line 2: matrix of 4294967296 x 4294967296",
                 "storage-bomb.pt: entry 'lstm/data/1' of 320 MB inflated needs about",
-                "huge-header.safetensors: declares a safetensors header of 4611686018427387904 bytes");
+                "huge-header.safetensors: declares a safetensors header of 4611686018427387904 bytes",
+                "keras-huge.h5: Keras weights of 324162002 values needs about");
     }
 }

@@ -173,6 +173,19 @@ class LoaderFuzzTest {
                 Mutator::binary, ModelFiles::loadAny, 400, 803));
     }
 
+    /**
+     * Keras .h5 models (HDF5 read by jhdf): byte mutations of superblock, object headers, heaps and data; one file
+     * with fixed-length strings only (Keras 2.2), one with variable-length strings in the global heap and optimizer
+     * state (tf.keras 2.4).
+     */
+    @Test
+    void kerasModels() throws Exception {
+        assertClean(FuzzHarness.run(dir, "model.h5", Files.readAllBytes(FIXTURES.resolve("rnn2.h5")),
+                Mutator::binary, ModelFiles::loadAny, 300, 804));
+        assertClean(FuzzHarness.run(dir, "lstm.h5", Files.readAllBytes(FIXTURES.resolve("lstm.h5")),
+                Mutator::binary, ModelFiles::loadAny, 300, 805));
+    }
+
     @Test
     void pyTorchNpzModels() throws Exception {
         Path npz = dir.resolve("model.npz");
