@@ -21,7 +21,6 @@ import org.expanderexplorer.core.model.ModelMetadata;
 import org.expanderexplorer.core.report.FigureSpec;
 import org.expanderexplorer.core.report.FigureStyle;
 import org.expanderexplorer.core.report.ReportFolder;
-import org.expanderexplorer.core.subject.LoadedModel;
 import org.expanderexplorer.core.subject.PrunedModelExport;
 import org.expanderexplorer.ui.document.DialogService.FileFilter;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
@@ -120,8 +119,10 @@ public final class ExportsViewModel {
             dialogs.showError("No model to export", NO_MODEL);
             return;
         }
-        String ext = Optional.ofNullable(current().file()).map(p -> p.getFileName().toString())
-                .filter(LoadedModel::isModelName).map(n -> n.substring(n.lastIndexOf('.'))).orElse(".zip");
+        // the opened file's format when it can be written (a Keras .h5 cannot), else a Deeplearning4j zip
+        String ext = Optional.ofNullable(current().file()).map(Path::getFileName)
+                .filter(ModelExportFormat::hasExtension).map(Path::toString)
+                .map(n -> n.substring(n.lastIndexOf('.'))).orElse(".zip");
         String name = String.format(Locale.ROOT, "pruned-q%.0f%s", snap.request().keepPercent(), ext);
         dialogs.chooseFileToSave("Export the pruned model (the format by extension; .json beside it)", name,
                 FileFilter.of("Models (.zip, .pt, .pth, .npz, .safetensors, .onnx)", "zip", "pt", "pth", "npz",
