@@ -34,6 +34,17 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * Asserts that reading {@code file} as a model is refused with one line that starts with the file's name and
+     * contains {@code problem}.
+     */
+    public static void assertRefused(Path file, String problem) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelFiles.loadAny(file))
+                .isInstanceOf(org.expanderexplorer.core.BadInputException.class)
+                .hasMessageStartingWith(file + ": ").hasMessageContaining(problem)
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
     /** PyTorch's predicted class of each of the 1,797 digits ({@code lstm} or {@code rnn2}). */
     public static int[] pytorchPredictions(String model) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/predictions.npz")) {

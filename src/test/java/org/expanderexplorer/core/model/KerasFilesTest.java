@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.data.SequenceDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,10 +103,7 @@ class KerasFilesTest {
         "keras-link.h5|'lstm/lstm_cell/kernel:0' is a link, which is not followed",
         "keras-huge.h5|Keras weights of 324162002 values needs about"})
     void unsupportedAndHostileFilesAreRefusedInOneLine(String name, String problem) {
-        Path file = Fixtures.file(name);
-        assertThatThrownBy(() -> ModelFiles.loadAny(file)).isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith(file + ": ").hasMessageContaining(problem)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        Fixtures.assertRefused(Fixtures.file(name), problem);
     }
 
     /** The declared 1.3 GB are refused before anything of that size is allocated. */
@@ -126,8 +122,7 @@ class KerasFilesTest {
     void aTruncatedFileIsRefusedInOneLine(int length) throws IOException {
         byte[] whole = Files.readAllBytes(Fixtures.file("lstm.h5"));
         Path cut = Files.write(dir.resolve("cut.h5"), Arrays.copyOf(whole, Math.min(length, whole.length - 1)));
-        assertThatThrownBy(() -> ModelFiles.loadAny(cut)).isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith(cut + ": ").satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        Fixtures.assertRefused(cut, "");
     }
 
     @Test
