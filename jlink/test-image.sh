@@ -6,7 +6,7 @@
 #   jlink/test-image.sh --no-build  test the image already in target/dist/
 #
 # Checks: the CLI (version, generate + spectrum --json with the Heawood graph's known spectrum, evaluate of the
-# sample models on the bundled digits and MNIST, a sweep with PNG and SVG figures, exit code 2 on bad input),
+# sample models on the bundled digits and MNIST and of a Keras .h5 test fixture, a sweep with PNG and SVG figures, exit code 2 on bad input),
 # the .deb's metadata and payload, and that the window starts under Xvfb, opens its sample model and keeps
 # running until stopped, with no exception.
 # Missing Debian packages (xvfb, x11-utils, libgtk-3-0, fakeroot, jq, unzip) are installed with apt-get when
@@ -123,7 +123,7 @@ echo "Heawood graph: mu0 = $(jq .mu0 "$work/h.json"), muHat = $(jq .muHat "$work
 evaluate() {
   local model=$1 data=$2 limit=$3 min=$4
   step "CLI: evaluate $model on $data (first $limit)"
-  clean_run "$launcher" evaluate --model "$root/sample-models/$model" --data "$data" --limit "$limit" \
+  clean_run "$launcher" evaluate --model "$root/$model" --data "$data" --limit "$limit" \
     >"$work/eval.out" 2>"$work/eval.err" || fail "evaluate exited $?: $(cat "$work/eval.err")"
   local acc
   acc=$(sed -n 's/^accuracy: *\([0-9.]*\) %.*/\1/p' "$work/eval.out")
@@ -132,8 +132,10 @@ evaluate() {
   grep -qi 'exception' "$work/eval.err" && fail "evaluate wrote an exception: $(cat "$work/eval.err")"
   grep '^accuracy' "$work/eval.out"
 }
-evaluate digits8-rnn12.zip digits8 200 80
-evaluate smnist-rnn128.zip mnist 200 90
+evaluate sample-models/digits8-rnn12.zip digits8 200 80
+evaluate sample-models/smnist-rnn128.zip mnist 200 90
+# a Keras .h5 test fixture: the HDF5 reader (jhdf) is on the image's class path
+evaluate src/test/resources/fixtures/lstm.h5 digits8 200 80
 
 # The launcher starts the application again with the vector API module: inference takes the fast path, and the
 # JVM's notice about the incubator module stays off stderr.
