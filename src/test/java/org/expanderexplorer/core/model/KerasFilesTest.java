@@ -170,7 +170,7 @@ class KerasFilesTest {
         }
     }
 
-    /** Where PyTorch is installed: the exported .pt loads with strict=True into nn.LSTM + nn.Linear named as in Keras. */
+    /** Where PyTorch is installed: the exported .pt loads strictly into nn.LSTM + nn.Linear named as in Keras. */
     @Test
     void pyTorchLoadsTheExportStrictlyUnderTheKerasNames() throws Exception {
         Path python = Path.of("/usr/bin/python3");
