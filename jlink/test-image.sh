@@ -7,8 +7,8 @@
 #
 # Checks: the CLI (version, generate + spectrum --json with the Heawood graph's known spectrum, evaluate of the
 # sample models on the bundled digits and MNIST and of a Keras .h5 test fixture, a sweep with PNG and SVG figures,
-# exit code 2 on bad input), the .deb's metadata and payload, and that the window starts under Xvfb, opens its sample model and keeps
-# running until stopped, with no exception.
+# exit code 2 on bad input), the .deb's metadata and payload, and that the window starts under Xvfb, opens its
+# sample model and keeps running until stopped, with no exception.
 # Missing Debian packages (xvfb, x11-utils, libgtk-3-0, fakeroot, jq, unzip) are installed with apt-get when
 # running as root.
 # Exit code 0 when everything passed; the first failure stops the script with a message.
