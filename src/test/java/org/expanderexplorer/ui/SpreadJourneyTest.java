@@ -1,6 +1,7 @@
 package org.expanderexplorer.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.expanderexplorer.TestDrawings.vertex;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,14 +43,6 @@ class SpreadJourneyTest extends JourneyTest {
         show(s);
     }
 
-    private static int vertex(GraphDrawing d, String label) {
-        for (int v = 0; v < d.vertexCount(); v++) {
-            if (d.labels()[v].equals(label)) {
-                return v;
-            }
-        }
-        throw new AssertionError(label);
-    }
 
     /**
      * A button of the spread strip, looked up on the UI thread: a query from the test thread walks the scene while
