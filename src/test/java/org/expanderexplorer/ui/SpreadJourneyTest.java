@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.expanderexplorer.core.drawing.GraphDrawing;
 import org.expanderexplorer.core.drawing.Snapshot;
 import org.expanderexplorer.core.graph.Spread;
@@ -22,7 +21,6 @@ import org.expanderexplorer.ui.explorer.GraphArea;
 import org.expanderexplorer.ui.graph.GraphCanvas;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -36,11 +34,6 @@ class SpreadJourneyTest extends JourneyTest {
 
     SpreadJourneyTest() {
         super(OpenedDocument.DEFAULT_SAMPLE, 1280, 720);
-    }
-
-    @Start
-    void start(Stage s) {
-        show(s);
     }
 
 
@@ -64,8 +57,7 @@ class SpreadJourneyTest extends JourneyTest {
 
     @Test
     void clickAnInputStepThroughTimeAndWatchPruningStopTheSpread(FxRobot robot) throws Exception {
-        WindowDriver d = new WindowDriver(window, robot);
-        d.awaitIdle();
+        WindowDriver d = driver(robot);
         robot.interact(() -> window.viewModel().keepPercentProperty().set(10));
         d.awaitIdle();
         GraphArea area = WindowDriver.fx(() -> window.graphArea());
