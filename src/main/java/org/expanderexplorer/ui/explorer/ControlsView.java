@@ -15,11 +15,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 import org.expanderexplorer.core.pruning.MonitoredGap;
 import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.subject.Scope;
 import org.expanderexplorer.ui.common.StyleClasses;
+import org.expanderexplorer.ui.common.Widgets;
 
 /**
  * The left panel: the model's summary, and the pruning controls with the sparsity slider, the window's centre
@@ -41,10 +41,8 @@ public final class ControlsView extends VBox {
         getStyleClass().add(StyleClasses.SIDE_PANEL);
         setPrefWidth(270);
         setMinWidth(230);
-        Label title = new Label();
-        title.textProperty().bind(vm.titleProperty());
+        Label title = Widgets.wrapping(vm.titleProperty());
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 1.15em;");
-        title.setWrapText(true);
         title.setMinHeight(Region.USE_PREF_SIZE);
         Label summary = label(vm.summaryProperty());
         Label dense = label(vm.denseAccuracyBinding());
@@ -58,17 +56,7 @@ public final class ControlsView extends VBox {
                 + "expansion: magnitude, but no vertex is ever isolated; ramanujan: magnitude, each matrix (each gate "
                 + "with per-gate pruning) pruned only while its gap stays > 0, the others harder, down to the lowest "
                 + "reachable q; balanced: magnitude under per-row and per-column budgets (near-biregular)"));
-        method.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(PruningMethod m) {
-                return m == null ? "" : m.cliName();
-            }
-
-            @Override
-            public PruningMethod fromString(String s) {
-                return PruningMethod.parse(s);
-            }
-        });
+        method.setConverter(Widgets.converter(PruningMethod::cliName, PruningMethod::parse));
         ComboBox<MonitoredGap> gap = new ComboBox<>();
         gap.getItems().setAll(MonitoredGap.values());
         gap.valueProperty().bindBidirectional(vm.gapProperty());
@@ -97,17 +85,8 @@ public final class ControlsView extends VBox {
                 + "charts against q turn logarithmic too."));
         logScale.selectedProperty().bindBidirectional(vm.logScaleProperty());
         // in log mode the slider runs over log10(q): its ticks name q (1 %, 10 %, 100 %), not the exponent
-        slider.setLabelFormatter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Double pos) {
-                return String.format(Locale.ROOT, "%.0f", vm.logScaleProperty().get() ? Math.pow(10, pos) : pos);
-            }
-
-            @Override
-            public Double fromString(String s) {
-                return null;
-            }
-        });
+        slider.setLabelFormatter(Widgets.showing(pos -> String.format(Locale.ROOT, "%.0f",
+                vm.logScaleProperty().get() ? Math.pow(10, pos) : pos)));
         vm.logScaleProperty().addListener((o, a, b) -> {
             double q = vm.keepPercentProperty().get();
             slider.setMin(0);
@@ -124,9 +103,9 @@ public final class ControlsView extends VBox {
         chooseData.setTooltip(new Tooltip("Choose the data set the model's accuracy is measured on."));
         chooseData.disableProperty().bind(vm.dataChoosableProperty().not());
         HBox buttons = new HBox(6, button("Open...", open), button("Train...", train), chooseData);
-        VBox content = new VBox(section("MODEL"), title, summary, dense, buttons, section("PRUNE"),
-                new Label("method"), method, gapLabel, gap, new Label("scope"), scope, perGate, section("EDGES KEPT"), qValue, slider,
-                qCaption, new HBox(6, logScale, fine));
+        VBox content = new VBox(Widgets.section("MODEL"), title, summary, dense, buttons, Widgets.section("PRUNE"),
+                new Label("method"), method, gapLabel, gap, new Label("scope"), scope, perGate,
+                Widgets.section("EDGES KEPT"), qValue, slider, qCaption, new HBox(6, logScale, fine));
         content.spacingProperty().bind(spacingProperty());
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -173,11 +152,9 @@ public final class ControlsView extends VBox {
     }
 
     private static Label label(javafx.beans.value.ObservableValue<String> text) {
-        Label l = new Label();
+        Label l = Widgets.wrapping(text);
         l.getStyleClass().add(StyleClasses.MODEL_SUMMARY);
-        l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);
-        l.textProperty().bind(text);
         return l;
     }
 
@@ -185,12 +162,6 @@ public final class ControlsView extends VBox {
         Button b = new Button(text);
         b.setOnAction(e -> action.run());
         return b;
-    }
-
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add(StyleClasses.SECTION_TITLE);
-        return l;
     }
 
     /** The slider (for tests and keyboard focus). */
