@@ -3,6 +3,7 @@ package org.expanderexplorer.ui;
 import java.util.concurrent.TimeoutException;
 import javafx.stage.Stage;
 import org.expanderexplorer.ui.document.ScriptedDialogs;
+import org.expanderexplorer.ui.explorer.ExplorerViewModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -23,6 +24,8 @@ abstract class JourneyTest {
     /** The user's answers to file choosers, the data-set chooser and questions; and what the window said. */
     final ScriptedDialogs dialogs = new ScriptedDialogs();
     MainWindow window;
+    /** The window's ViewModel. */
+    ExplorerViewModel vm;
     Stage stage;
     private final String sample;
     private final int width;
@@ -40,6 +43,7 @@ abstract class JourneyTest {
         FxToolkit.setupStage(s -> {
             stage = s;
             window = WindowDriver.show(s, dialogs, width, height);
+            vm = window.viewModel();
             window.openSample(sample);
         });
     }

@@ -25,10 +25,8 @@ class WindowSmokeTest {
 
     @Start
     void start(Stage stage) {
-        FxExecutor ex = new FxExecutor(2);
-        vm = new ExplorerViewModel(ex);
-        window = new MainWindow(vm, ex);
-        window.attach(stage);
+        window = ExplorerApp.createWindow(stage, new FxExecutor(2));
+        vm = window.viewModel();
         stage.show();
         vm.setSubject(Subject.ofMatrix("m", TestMatrices.gaussian(12, 20, 1)));
     }
