@@ -38,6 +38,7 @@ public final class ControlsView extends VBox {
      * @param fineTune opens the fine-tuning dialog
      */
     public ControlsView(ControlsViewModel vm, Runnable open, Runnable train, Runnable data, Runnable fineTune) {
+        ExplorerViewModel explorer = vm.explorer(); // the settings this panel edits
         getStyleClass().add(StyleClasses.SIDE_PANEL);
         setPrefWidth(270);
         setMinWidth(230);
@@ -49,7 +50,7 @@ public final class ControlsView extends VBox {
 
         ComboBox<PruningMethod> method = new ComboBox<>();
         method.getItems().setAll(PruningMethod.values());
-        method.valueProperty().bindBidirectional(vm.methodProperty());
+        method.valueProperty().bindBidirectional(explorer.methodProperty());
         method.setMaxWidth(Double.MAX_VALUE);
         method.setTooltip(new Tooltip("magnitude: keep the largest |w| per matrix; global: one threshold over the "
                 + "chosen matrices; random: seeded control; topk: every hidden unit keeps its k largest inputs; "
@@ -59,20 +60,20 @@ public final class ControlsView extends VBox {
         method.setConverter(Widgets.converter(PruningMethod::cliName, PruningMethod::parse));
         ComboBox<MonitoredGap> gap = new ComboBox<>();
         gap.getItems().setAll(MonitoredGap.values());
-        gap.valueProperty().bindBidirectional(vm.gapProperty());
+        gap.valueProperty().bindBidirectional(explorer.gapProperty());
         gap.setMaxWidth(Double.MAX_VALUE);
         gap.setTooltip(new Tooltip("The gap the ramanujan method keeps > 0 in every pruned matrix (gate slice)."));
         Label gapLabel = new Label("keeps > 0");
         for (javafx.scene.Node n : new javafx.scene.Node[] {gap, gapLabel}) {
-            n.visibleProperty().bind(vm.methodProperty().isEqualTo(PruningMethod.RAMANUJAN));
+            n.visibleProperty().bind(explorer.methodProperty().isEqualTo(PruningMethod.RAMANUJAN));
             n.managedProperty().bind(n.visibleProperty());
         }
         ComboBox<Scope> scope = new ComboBox<>();
         scope.getItems().setAll(Scope.values());
-        scope.valueProperty().bindBidirectional(vm.scopeProperty());
+        scope.valueProperty().bindBidirectional(explorer.scopeProperty());
         scope.setMaxWidth(Double.MAX_VALUE);
         CheckBox perGate = new CheckBox("prune each LSTM gate separately");
-        perGate.selectedProperty().bindBidirectional(vm.perGateProperty());
+        perGate.selectedProperty().bindBidirectional(explorer.perGateProperty());
         perGate.disableProperty().bind(vm.perGateDisabledBinding());
 
         Label qValue = new Label();
@@ -88,7 +89,7 @@ public final class ControlsView extends VBox {
         slider.setLabelFormatter(Widgets.showing(pos -> String.format(Locale.ROOT, "%.0f",
                 vm.logScaleProperty().get() ? Math.pow(10, pos) : pos)));
         vm.logScaleProperty().addListener((o, a, b) -> {
-            double q = vm.keepPercentProperty().get();
+            double q = explorer.keepPercentProperty().get();
             slider.setMin(0);
             slider.setMax(vm.sliderMax());
             slider.setMajorTickUnit(b ? 1 : 25);
@@ -118,6 +119,7 @@ public final class ControlsView extends VBox {
     }
 
     private void configureSlider(ControlsViewModel vm) {
+        ExplorerViewModel explorer = vm.explorer();
         slider.getStyleClass().add(StyleClasses.Q_SLIDER);
         slider.setOrientation(Orientation.HORIZONTAL);
         slider.setShowTickMarks(true);
@@ -131,14 +133,14 @@ public final class ControlsView extends VBox {
         tip.setMaxWidth(360);
         slider.setTooltip(tip);
         slider.valueProperty().addListener((o, a, b) -> vm.moveTo(b.doubleValue()));
-        vm.keepPercentProperty().addListener((o, a, b) -> {
+        explorer.keepPercentProperty().addListener((o, a, b) -> {
             double pos = vm.fromQ(b.doubleValue());
             if (Math.abs(slider.getValue() - pos) > 1e-9 && Math.abs(vm.toQ(slider.getValue()) - b.doubleValue())
                     > 1e-9) {
                 slider.setValue(pos);
             }
         });
-        slider.valueChangingProperty().addListener((o, a, b) -> vm.draggingProperty().set(b));
+        slider.valueChangingProperty().addListener((o, a, b) -> explorer.draggingProperty().set(b));
         slider.setOnKeyPressed(e -> {
             switch (e.getCode()) {
                 case PAGE_UP -> vm.pageUp();
