@@ -13,9 +13,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 
 /**
  * A user's journey through the real window (headless): the window as the application builds it, with dialogs
- * that answer from a script, at a given size, with a sample model open as at start-up. The window is built on
- * TestFX's primary stage before each test ({@link #show}); TestFX looks for {@code @Start} methods among the
- * test class's own methods only, so the journeys share this set-up through {@code @BeforeEach} instead.
+ * that answer from a script, at a given size, with a sample model open as at start-up (or nothing open). The
+ * window is built on TestFX's primary stage before each test ({@link #show}); TestFX looks for {@code @Start}
+ * methods among the test class's own methods only, so the journeys share this set-up through {@code @BeforeEach}.
  */
 @ExtendWith(ApplicationExtension.class)
 @ResourceLock("javafx-toolkit") // TestFX shares one toolkit launch and primary stage between window tests
@@ -31,20 +31,23 @@ abstract class JourneyTest {
     private final int width;
     private final int height;
 
+    /** @param sample the sample model to open, or null for an empty window */
     JourneyTest(String sample, int width, int height) {
         this.sample = sample;
         this.width = width;
         this.height = height;
     }
 
-    /** Builds the window on TestFX's primary stage as the application does and opens the sample. */
+    /** Builds the window on TestFX's primary stage as the application does and opens the sample, if any. */
     @BeforeEach
     final void show() throws TimeoutException {
         FxToolkit.setupStage(s -> {
             stage = s;
             window = WindowDriver.show(s, dialogs, width, height);
             vm = window.viewModel();
-            window.openSample(sample);
+            if (sample != null) {
+                window.openSample(sample);
+            }
         });
     }
 
