@@ -47,10 +47,8 @@ class ClassroomWindowTest {
 
     @Start
     void start(Stage s) {
-        FxExecutor ex = new FxExecutor(2);
-        explorer = new ExplorerViewModel(ex);
-        window = new MainWindow(explorer, ex);
-        window.attach(s);
+        window = ExplorerApp.createWindow(s, new FxExecutor(2));
+        explorer = window.viewModel();
         s.setWidth(1600);
         s.setHeight(1000);
         s.show();

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.Representation;
@@ -20,13 +19,8 @@ import org.expanderexplorer.core.subject.PrunedModelExport;
 import org.expanderexplorer.core.subject.Subject;
 import org.expanderexplorer.ui.common.MetricCells;
 import org.expanderexplorer.ui.document.OpenedDocument;
-import org.expanderexplorer.ui.explorer.ExplorerViewModel;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -34,24 +28,15 @@ import org.testfx.util.WaitForAsyncUtils;
  * that every panel changed and that the shown gaps are the engine's values at the final q; measures the longest
  * gap between JavaFX pulses during the drag; writes screenshots (light/dark, unweighted/weighted) to target/.
  */
-@ExtendWith(ApplicationExtension.class)
-@ResourceLock("javafx-toolkit") // TestFX shares one toolkit launch and primary stage between window tests
-class ExplorerWindowTest {
+class ExplorerWindowTest extends JourneyTest {
 
-    private ExplorerViewModel vm;
-    private MainWindow window;
-
-    @Start
-    void start(Stage s) {
-        window = WindowDriver.show(s, null, 1440, 900);
-        vm = window.viewModel();
-        window.openSample(OpenedDocument.DEFAULT_SAMPLE);
+    ExplorerWindowTest() {
+        super(OpenedDocument.DEFAULT_SAMPLE, 1440, 900);
     }
 
     @Test
     void draggingTheSliderUpdatesEveryPanelWithTheEngineValues(FxRobot robot) throws Exception {
-        WindowDriver driver = new WindowDriver(window, robot);
-        driver.awaitIdle();
+        WindowDriver driver = driver(robot);
         Subject subject = theSampleLstmIsOpen();
         List<FigureSpec> before = driver.specs();
         String deltaRBefore = window.numbers().text("deltaR");
@@ -141,8 +126,7 @@ class ExplorerWindowTest {
 
     @Test
     void screenshotsOfTheMainWindow(FxRobot robot) throws Exception {
-        WindowDriver driver = new WindowDriver(window, robot);
-        driver.awaitIdle();
+        WindowDriver driver = driver(robot);
         robot.interact(() -> vm.keepPercentProperty().set(25));
         driver.awaitIdle();
         for (boolean dark : new boolean[] {false, true}) {

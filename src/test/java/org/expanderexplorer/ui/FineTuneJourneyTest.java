@@ -6,12 +6,10 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.expanderexplorer.core.subject.PrunedState;
 import org.expanderexplorer.ui.train.TrainingDialog;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -25,15 +23,9 @@ class FineTuneJourneyTest extends JourneyTest {
         super("digits8-rnn12.zip", 1280, 800);
     }
 
-    @Start
-    void start(Stage s) {
-        show(s);
-    }
-
     @Test
     void fineTuningAtTwentyPercentBringsAccuracyBackWithTheSameMasks(FxRobot robot) throws Exception {
-        WindowDriver d = new WindowDriver(window, robot);
-        d.awaitIdle();
+        WindowDriver d = driver(robot);
         robot.clickOn(window.controls().slider().lookup(".thumb")); // focus, without moving it
         for (int i = 0; i < 8; i++) {
             robot.type(KeyCode.PAGE_DOWN);

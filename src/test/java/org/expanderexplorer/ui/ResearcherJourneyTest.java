@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.MatrixFiles;
 import org.expanderexplorer.core.graph.Representation;
@@ -23,7 +22,6 @@ import org.expanderexplorer.ui.document.OpenedDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 
 /**
  * A researcher's afternoon in the real window (headless): the sample LSTM, then their own PyTorch NPZ, for which
@@ -40,15 +38,9 @@ class ResearcherJourneyTest extends JourneyTest {
         super(OpenedDocument.DEFAULT_SAMPLE, 1440, 900);
     }
 
-    @Start
-    void start(Stage s) {
-        show(s);
-    }
-
     @Test
     void sampleThenOwnNpzWithMnistThenSliderThenRnnThenMatrixThenSession(FxRobot robot) throws Exception {
-        WindowDriver d = new WindowDriver(window, robot);
-        d.awaitIdle();
+        WindowDriver d = driver(robot);
         theWindowShows(d, "smnist-lstm128", "98.41 %");
 
         Path npz = DocumentFixtures.npzOf(Path.of("sample-models", "smnist-lstm128.zip"), dir, "my-lstm.npz");

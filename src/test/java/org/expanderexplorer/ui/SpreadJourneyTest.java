@@ -1,6 +1,7 @@
 package org.expanderexplorer.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.expanderexplorer.TestDrawings.vertex;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.expanderexplorer.core.drawing.GraphDrawing;
 import org.expanderexplorer.core.drawing.Snapshot;
 import org.expanderexplorer.core.graph.Spread;
@@ -21,7 +21,6 @@ import org.expanderexplorer.ui.explorer.GraphArea;
 import org.expanderexplorer.ui.graph.GraphCanvas;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -37,19 +36,6 @@ class SpreadJourneyTest extends JourneyTest {
         super(OpenedDocument.DEFAULT_SAMPLE, 1280, 720);
     }
 
-    @Start
-    void start(Stage s) {
-        show(s);
-    }
-
-    private static int vertex(GraphDrawing d, String label) {
-        for (int v = 0; v < d.vertexCount(); v++) {
-            if (d.labels()[v].equals(label)) {
-                return v;
-            }
-        }
-        throw new AssertionError(label);
-    }
 
     /**
      * A button of the spread strip, looked up on the UI thread: a query from the test thread walks the scene while
@@ -71,8 +57,7 @@ class SpreadJourneyTest extends JourneyTest {
 
     @Test
     void clickAnInputStepThroughTimeAndWatchPruningStopTheSpread(FxRobot robot) throws Exception {
-        WindowDriver d = new WindowDriver(window, robot);
-        d.awaitIdle();
+        WindowDriver d = driver(robot);
         robot.interact(() -> window.viewModel().keepPercentProperty().set(10));
         d.awaitIdle();
         GraphArea area = WindowDriver.fx(() -> window.graphArea());

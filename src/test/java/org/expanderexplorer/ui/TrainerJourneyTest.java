@@ -10,7 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.expanderexplorer.core.model.CellType;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.ui.common.MetricCells;
@@ -18,7 +17,6 @@ import org.expanderexplorer.ui.train.TrainingDialog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -35,15 +33,9 @@ class TrainerJourneyTest extends JourneyTest {
         super("digits8-rnn12.zip", 1280, 800);
     }
 
-    @Start
-    void start(Stage s) {
-        show(s);
-    }
-
     @Test
     void trainSaveReopenThenCancelThenTrainAgain(FxRobot robot) throws Exception {
-        WindowDriver d = new WindowDriver(window, robot);
-        d.awaitIdle();
+        WindowDriver d = driver(robot);
         assertThat(WindowDriver.fx(stage::getTitle)).isEqualTo("Expander Explorer: digits8-rnn12");
         assertThat(saveModelItem().isDisable()).isTrue();
 

@@ -13,6 +13,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 import org.expanderexplorer.core.report.FigureSize;
+import org.expanderexplorer.ui.common.Widgets;
 
 /** Asks for a figure's printed size, resolution and format ({@link FigureExportViewModel}). */
 final class FigureExportDialog extends Dialog<FigureExportViewModel.Choice> {
@@ -23,12 +24,8 @@ final class FigureExportDialog extends Dialog<FigureExportViewModel.Choice> {
      * @param rootClasses the window root's theme and scale classes, so the dialog looks like the window
      */
     FigureExportDialog(Window owner, FigureExportViewModel vm, List<String> stylesheets, List<String> rootClasses) {
-        initOwner(owner);
-        setTitle("Export figure");
-        setHeaderText("Size and resolution of the exported figure. The text is sized for print up to two journal "
-                + "columns, and grows with wider figures.");
-        getDialogPane().getStylesheets().addAll(stylesheets);
-        getDialogPane().getStyleClass().addAll(rootClasses);
+        Widgets.dress(this, owner, "Export figure", "Size and resolution of the exported figure. The text is sized "
+                + "for print up to two journal columns, and grows with wider figures.", stylesheets, rootClasses);
         ComboBox<FigureExportViewModel.Preset> preset = new ComboBox<>();
         preset.getItems().setAll(FigureExportViewModel.Preset.values());
         preset.valueProperty().bindBidirectional(vm.presetProperty());
@@ -37,17 +34,7 @@ final class FigureExportDialog extends Dialog<FigureExportViewModel.Choice> {
         ComboBox<FigureSize.Unit> unit = new ComboBox<>();
         unit.getItems().setAll(FigureSize.Unit.values());
         unit.valueProperty().bindBidirectional(vm.unitProperty());
-        unit.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(FigureSize.Unit u) {
-                return u == null ? "" : u.symbol();
-            }
-
-            @Override
-            public FigureSize.Unit fromString(String s) {
-                return null;
-            }
-        });
+        unit.setConverter(Widgets.showing(FigureSize.Unit::symbol));
         TextField dpi = field(vm.dpiProperty());
         ToggleGroup formats = new ToggleGroup();
         RadioButton png = new RadioButton("PNG");
@@ -62,12 +49,8 @@ final class FigureExportDialog extends Dialog<FigureExportViewModel.Choice> {
         title.selectedProperty().bindBidirectional(vm.titleProperty());
         CheckBox theme = new CheckBox("keep the window's theme (dark or high contrast)");
         theme.selectedProperty().bindBidirectional(vm.windowThemeProperty());
-        Label summary = new Label();
-        summary.setWrapText(true);
-        summary.textProperty().bind(vm.summaryProperty());
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(8);
+        Label summary = Widgets.wrapping(vm.summaryProperty());
+        GridPane grid = Widgets.form();
         grid.addRow(0, new Label("size"), preset);
         grid.addRow(1, new Label("width x height"), new HBox(6, width, new Label("x"), height, unit));
         grid.addRow(2, new Label("resolution (dpi)"), dpi);

@@ -19,6 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.ui.common.StyleClasses;
+import org.expanderexplorer.ui.common.Widgets;
 
 /**
  * The classroom's left panel: the gallery (a teaching graph, or the classroom model's ih or hh matrix), the
@@ -41,11 +42,9 @@ public final class ClassroomControls extends VBox {
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 1.15em;");
         title.textProperty().bind(Bindings.createStringBinding(() -> vm.sourceProperty().get() == null
                 ? "Open a graph" : vm.sourceProperty().get().title(), vm.sourceProperty()));
-        Label description = new Label();
-        description.setWrapText(true);
-        description.getStyleClass().add(StyleClasses.MODEL_SUMMARY);
-        description.textProperty().bind(Bindings.createStringBinding(() -> vm.sourceProperty().get() == null ? ""
+        Label description = Widgets.wrapping(Bindings.createStringBinding(() -> vm.sourceProperty().get() == null ? ""
                 : vm.sourceProperty().get().description(), vm.sourceProperty()));
+        description.getStyleClass().add(StyleClasses.MODEL_SUMMARY);
         Button gallery = wide(new Button("Teaching graph..."));
         gallery.setOnAction(e -> openGallery.run());
         Button ih = new Button("W_ih");
@@ -123,21 +122,16 @@ public final class ClassroomControls extends VBox {
         for (Button b : List.of(ih, hh, save, restore, compareButton)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        getChildren().addAll(section("GRAPH"), title, description, gallery, model, weighted, section("STEP MODE"));
+        getChildren().addAll(Widgets.section("GRAPH"), title, description, gallery, model, weighted,
+                Widgets.section("STEP MODE"));
         getChildren().addAll(ClassroomGraphPane.stepOptions(steps));
-        getChildren().addAll(section("COLOURS"), colouring, indexRow, cut, reference, section("SNAPSHOTS"), saveRow,
-                list, new HBox(6, restore, compareButton));
+        getChildren().addAll(Widgets.section("COLOURS"), colouring, indexRow, cut, reference,
+                Widgets.section("SNAPSHOTS"), saveRow, list, new HBox(6, restore, compareButton));
     }
 
     private static <T extends Region> T wide(T node) {
         node.setMaxWidth(Double.MAX_VALUE);
         return node;
-    }
-
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add(StyleClasses.SECTION_TITLE);
-        return l;
     }
 
     /** The snapshot list (for tests). */

@@ -19,6 +19,7 @@ import javafx.scene.layout.VBox;
 import org.expanderexplorer.core.drawing.GraphDrawing;
 import org.expanderexplorer.core.pruning.EdgeOrder;
 import org.expanderexplorer.ui.common.StyleClasses;
+import org.expanderexplorer.ui.common.Widgets;
 import org.expanderexplorer.ui.graph.GraphCanvas;
 import org.expanderexplorer.ui.task.UiExecutor;
 
@@ -54,10 +55,8 @@ public final class ClassroomGraphPane extends BorderPane {
             }
         });
 
-        Label caption = new Label();
+        Label caption = Widgets.wrapping(linked.legendProperty());
         caption.getStyleClass().add(StyleClasses.GRAPH_CAPTION);
-        caption.setWrapText(true);
-        caption.textProperty().bind(linked.legendProperty());
         Tooltip.install(canvas, new Tooltip("Click an edge to remove it, a dashed (pruned) one to restore it. "
                 + "Scroll to zoom, drag to pan, double-click to fit."));
 

@@ -148,28 +148,23 @@ public final class ClassroomViewModel {
 
     /** Undoes the last step; false when there is none. */
     public boolean undo() {
-        EditHistory.Entry e = mask.get() == null ? null : history.undo(mask.get());
-        if (e == null) {
-            status.set("Nothing to undo.");
-            return false;
-        }
-        step.set(history.depth());
-        mask.set(e.mask());
-        status.set("Undo: " + e.description() + " (now step " + step.get() + ").");
-        request();
-        return true;
+        return travel(mask.get() == null ? null : history.undo(mask.get()), "undo", "Undo");
     }
 
     /** Redoes the last undone step; false when there is none. */
     public boolean redo() {
-        EditHistory.Entry e = mask.get() == null ? null : history.redo(mask.get());
+        return travel(mask.get() == null ? null : history.redo(mask.get()), "redo", "Redo");
+    }
+
+    /** Shows the state undo or redo went to ({@code e}, null when there was none) and says so in the status. */
+    private boolean travel(EditHistory.Entry e, String verb, String title) {
         if (e == null) {
-            status.set("Nothing to redo.");
+            status.set("Nothing to " + verb + ".");
             return false;
         }
         step.set(history.depth());
         mask.set(e.mask());
-        status.set("Redo: " + e.description() + " (now step " + step.get() + ").");
+        status.set(title + ": " + e.description() + " (now step " + step.get() + ").");
         request();
         return true;
     }

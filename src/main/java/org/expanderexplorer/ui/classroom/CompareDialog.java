@@ -14,6 +14,7 @@ import org.expanderexplorer.core.report.FigureStyle;
 import org.expanderexplorer.ui.chart.ChartPanel;
 import org.expanderexplorer.ui.common.Screens;
 import org.expanderexplorer.ui.common.StyleClasses;
+import org.expanderexplorer.ui.common.Widgets;
 import org.expanderexplorer.ui.task.UiExecutor;
 
 /** Two snapshots side by side: their spectra overlaid, and the numbers in two columns. */
@@ -32,8 +33,8 @@ public final class CompareDialog extends Stage {
         table.addRow(0, bold(""), bold(c.a().name()), bold(c.b().name()));
         int r = 1;
         for (SnapshotsViewModel.Row row : c.rows()) {
-            Label a = value(row.a());
-            Label b = value(row.b());
+            Label a = Widgets.styled(row.a(), StyleClasses.METRIC_VALUE);
+            Label b = Widgets.styled(row.b(), StyleClasses.METRIC_VALUE);
             table.addRow(r++, new Label(row.quantity()), a, b);
         }
         SplitPane root = new SplitPane(chart, new ScrollPane(table));
@@ -49,12 +50,6 @@ public final class CompareDialog extends Stage {
     private static Label bold(String text) {
         Label l = new Label(text);
         l.setStyle("-fx-font-weight: bold;");
-        return l;
-    }
-
-    private static Label value(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add(StyleClasses.METRIC_VALUE);
         return l;
     }
 

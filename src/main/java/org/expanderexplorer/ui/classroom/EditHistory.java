@@ -35,22 +35,22 @@ final class EditHistory {
 
     /** Goes back one action from {@code current}; returns the state to show, or null when there is none. */
     Entry undo(PruningMask current) {
-        if (undo.isEmpty()) {
-            return null;
-        }
-        Entry back = undo.pop();
-        redo.push(new Entry(current, back.description()));
-        return back;
+        return move(undo, redo, current);
     }
 
     /** Goes forward one undone action from {@code current}; returns the state to show, or null. */
     Entry redo(PruningMask current) {
-        if (redo.isEmpty()) {
+        return move(redo, undo, current);
+    }
+
+    /** Takes the newest entry of {@code from}, leaving {@code current} on {@code to} to come back to it. */
+    private static Entry move(Deque<Entry> from, Deque<Entry> to, PruningMask current) {
+        if (from.isEmpty()) {
             return null;
         }
-        Entry forward = redo.pop();
-        undo.push(new Entry(current, forward.description()));
-        return forward;
+        Entry target = from.pop();
+        to.push(new Entry(current, target.description()));
+        return target;
     }
 
     /** The current step: actions that can be undone. */

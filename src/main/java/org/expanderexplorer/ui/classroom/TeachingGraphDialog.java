@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
+import org.expanderexplorer.ui.common.Widgets;
 
 /** The gallery dialog: a family of teaching graphs and its parameters. */
 public final class TeachingGraphDialog extends Dialog<GraphChoice> {
@@ -21,7 +22,7 @@ public final class TeachingGraphDialog extends Dialog<GraphChoice> {
     private final ComboBox<Integer> q = new ComboBox<>();
     private final Spinner<Double> p = new Spinner<>(0.0, 1.0, 0.4, 0.05);
     private final Spinner<Integer> seed = spinner(1, 9999, 1);
-    private final GridPane grid = new GridPane();
+    private final GridPane grid = Widgets.form();
 
     /**
      * @param owner      the window
@@ -29,20 +30,14 @@ public final class TeachingGraphDialog extends Dialog<GraphChoice> {
      * @param rootClasses the window root's theme and scale classes, so the dialog looks the same
      */
     public TeachingGraphDialog(Window owner, String stylesheet, List<String> rootClasses) {
-        initOwner(owner);
-        setTitle("Teaching graph");
-        setHeaderText("Open a graph of the spectral engine. Small graphs (up to 24 vertices) show the exact "
-                + "Cheeger constant.");
-        getDialogPane().getStylesheets().add(stylesheet);
-        getDialogPane().getStyleClass().addAll(rootClasses);
+        Widgets.dress(this, owner, "Teaching graph", "Open a graph of the spectral engine. Small graphs (up to 24 "
+                + "vertices) show the exact Cheeger constant.", List.of(stylesheet), rootClasses);
         kind.getItems().setAll(GraphChoice.Kind.values());
         kind.setValue(GraphChoice.Kind.HEAWOOD);
         q.getItems().setAll(2, 3, 4, 5, 7, 8, 9, 11, 13);
         q.setValue(2);
         vertices.setEditable(true);
         p.setEditable(true);
-        grid.setHgap(10);
-        grid.setVgap(8);
         kind.valueProperty().addListener((o, a, b) -> layoutFields());
         layoutFields();
         getDialogPane().setContent(grid);

@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.expanderexplorer.ui.common.StyleClasses;
+import org.expanderexplorer.ui.common.Widgets;
 
 /**
  * The data-set chooser: why it is shown, what the model reads, the data sets (each saying its shape), a folder for
@@ -81,10 +82,8 @@ public final class DataSetView {
     }
 
     private static Label wrapped(javafx.beans.value.ObservableValue<String> text) {
-        Label l = new Label();
-        l.setWrapText(true);
+        Label l = Widgets.wrapping(text);
         l.setMinHeight(Region.USE_PREF_SIZE);
-        l.textProperty().bind(text);
         l.managedProperty().bind(l.textProperty().isNotEmpty());
         l.visibleProperty().bind(l.managedProperty());
         return l;

@@ -15,11 +15,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 import org.expanderexplorer.core.pruning.MonitoredGap;
 import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.subject.Scope;
 import org.expanderexplorer.ui.common.StyleClasses;
+import org.expanderexplorer.ui.common.Widgets;
 
 /**
  * The left panel: the model's summary, and the pruning controls with the sparsity slider, the window's centre
@@ -38,53 +38,42 @@ public final class ControlsView extends VBox {
      * @param fineTune opens the fine-tuning dialog
      */
     public ControlsView(ControlsViewModel vm, Runnable open, Runnable train, Runnable data, Runnable fineTune) {
+        ExplorerViewModel explorer = vm.explorer(); // the settings this panel edits
         getStyleClass().add(StyleClasses.SIDE_PANEL);
         setPrefWidth(270);
         setMinWidth(230);
-        Label title = new Label();
-        title.textProperty().bind(vm.titleProperty());
+        Label title = Widgets.wrapping(vm.titleProperty());
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 1.15em;");
-        title.setWrapText(true);
         title.setMinHeight(Region.USE_PREF_SIZE);
         Label summary = label(vm.summaryProperty());
         Label dense = label(vm.denseAccuracyBinding());
 
         ComboBox<PruningMethod> method = new ComboBox<>();
         method.getItems().setAll(PruningMethod.values());
-        method.valueProperty().bindBidirectional(vm.methodProperty());
+        method.valueProperty().bindBidirectional(explorer.methodProperty());
         method.setMaxWidth(Double.MAX_VALUE);
         method.setTooltip(new Tooltip("magnitude: keep the largest |w| per matrix; global: one threshold over the "
                 + "chosen matrices; random: seeded control; topk: every hidden unit keeps its k largest inputs; "
                 + "expansion: magnitude, but no vertex is ever isolated; ramanujan: magnitude, each matrix (each gate "
                 + "with per-gate pruning) pruned only while its gap stays > 0, the others harder, down to the lowest "
                 + "reachable q; balanced: magnitude under per-row and per-column budgets (near-biregular)"));
-        method.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(PruningMethod m) {
-                return m == null ? "" : m.cliName();
-            }
-
-            @Override
-            public PruningMethod fromString(String s) {
-                return PruningMethod.parse(s);
-            }
-        });
+        method.setConverter(Widgets.converter(PruningMethod::cliName, PruningMethod::parse));
         ComboBox<MonitoredGap> gap = new ComboBox<>();
         gap.getItems().setAll(MonitoredGap.values());
-        gap.valueProperty().bindBidirectional(vm.gapProperty());
+        gap.valueProperty().bindBidirectional(explorer.gapProperty());
         gap.setMaxWidth(Double.MAX_VALUE);
         gap.setTooltip(new Tooltip("The gap the ramanujan method keeps > 0 in every pruned matrix (gate slice)."));
         Label gapLabel = new Label("keeps > 0");
         for (javafx.scene.Node n : new javafx.scene.Node[] {gap, gapLabel}) {
-            n.visibleProperty().bind(vm.methodProperty().isEqualTo(PruningMethod.RAMANUJAN));
+            n.visibleProperty().bind(explorer.methodProperty().isEqualTo(PruningMethod.RAMANUJAN));
             n.managedProperty().bind(n.visibleProperty());
         }
         ComboBox<Scope> scope = new ComboBox<>();
         scope.getItems().setAll(Scope.values());
-        scope.valueProperty().bindBidirectional(vm.scopeProperty());
+        scope.valueProperty().bindBidirectional(explorer.scopeProperty());
         scope.setMaxWidth(Double.MAX_VALUE);
         CheckBox perGate = new CheckBox("prune each LSTM gate separately");
-        perGate.selectedProperty().bindBidirectional(vm.perGateProperty());
+        perGate.selectedProperty().bindBidirectional(explorer.perGateProperty());
         perGate.disableProperty().bind(vm.perGateDisabledBinding());
 
         Label qValue = new Label();
@@ -97,19 +86,10 @@ public final class ControlsView extends VBox {
                 + "charts against q turn logarithmic too."));
         logScale.selectedProperty().bindBidirectional(vm.logScaleProperty());
         // in log mode the slider runs over log10(q): its ticks name q (1 %, 10 %, 100 %), not the exponent
-        slider.setLabelFormatter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Double pos) {
-                return String.format(Locale.ROOT, "%.0f", vm.logScaleProperty().get() ? Math.pow(10, pos) : pos);
-            }
-
-            @Override
-            public Double fromString(String s) {
-                return null;
-            }
-        });
+        slider.setLabelFormatter(Widgets.showing(pos -> String.format(Locale.ROOT, "%.0f",
+                vm.logScaleProperty().get() ? Math.pow(10, pos) : pos)));
         vm.logScaleProperty().addListener((o, a, b) -> {
-            double q = vm.keepPercentProperty().get();
+            double q = explorer.keepPercentProperty().get();
             slider.setMin(0);
             slider.setMax(vm.sliderMax());
             slider.setMajorTickUnit(b ? 1 : 25);
@@ -124,9 +104,9 @@ public final class ControlsView extends VBox {
         chooseData.setTooltip(new Tooltip("Choose the data set the model's accuracy is measured on."));
         chooseData.disableProperty().bind(vm.dataChoosableProperty().not());
         HBox buttons = new HBox(6, button("Open...", open), button("Train...", train), chooseData);
-        VBox content = new VBox(section("MODEL"), title, summary, dense, buttons, section("PRUNE"),
-                new Label("method"), method, gapLabel, gap, new Label("scope"), scope, perGate, section("EDGES KEPT"), qValue, slider,
-                qCaption, new HBox(6, logScale, fine));
+        VBox content = new VBox(Widgets.section("MODEL"), title, summary, dense, buttons, Widgets.section("PRUNE"),
+                new Label("method"), method, gapLabel, gap, new Label("scope"), scope, perGate,
+                Widgets.section("EDGES KEPT"), qValue, slider, qCaption, new HBox(6, logScale, fine));
         content.spacingProperty().bind(spacingProperty());
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -139,6 +119,7 @@ public final class ControlsView extends VBox {
     }
 
     private void configureSlider(ControlsViewModel vm) {
+        ExplorerViewModel explorer = vm.explorer();
         slider.getStyleClass().add(StyleClasses.Q_SLIDER);
         slider.setOrientation(Orientation.HORIZONTAL);
         slider.setShowTickMarks(true);
@@ -152,14 +133,14 @@ public final class ControlsView extends VBox {
         tip.setMaxWidth(360);
         slider.setTooltip(tip);
         slider.valueProperty().addListener((o, a, b) -> vm.moveTo(b.doubleValue()));
-        vm.keepPercentProperty().addListener((o, a, b) -> {
+        explorer.keepPercentProperty().addListener((o, a, b) -> {
             double pos = vm.fromQ(b.doubleValue());
             if (Math.abs(slider.getValue() - pos) > 1e-9 && Math.abs(vm.toQ(slider.getValue()) - b.doubleValue())
                     > 1e-9) {
                 slider.setValue(pos);
             }
         });
-        slider.valueChangingProperty().addListener((o, a, b) -> vm.draggingProperty().set(b));
+        slider.valueChangingProperty().addListener((o, a, b) -> explorer.draggingProperty().set(b));
         slider.setOnKeyPressed(e -> {
             switch (e.getCode()) {
                 case PAGE_UP -> vm.pageUp();
@@ -173,11 +154,9 @@ public final class ControlsView extends VBox {
     }
 
     private static Label label(javafx.beans.value.ObservableValue<String> text) {
-        Label l = new Label();
+        Label l = Widgets.wrapping(text);
         l.getStyleClass().add(StyleClasses.MODEL_SUMMARY);
-        l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);
-        l.textProperty().bind(text);
         return l;
     }
 
@@ -185,12 +164,6 @@ public final class ControlsView extends VBox {
         Button b = new Button(text);
         b.setOnAction(e -> action.run());
         return b;
-    }
-
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add(StyleClasses.SECTION_TITLE);
-        return l;
     }
 
     /** The slider (for tests and keyboard focus). */

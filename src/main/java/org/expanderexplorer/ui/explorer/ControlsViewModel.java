@@ -6,19 +6,16 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.expanderexplorer.core.pruning.MonitoredGap;
-import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.subject.Scope;
 import org.expanderexplorer.core.subject.Subject;
 
 /**
- * The left panel's state: the document's title and summary, the dense accuracy, the pruning settings, and the
- * slider: its position (linear 0..100 or log10 0..2; the left end means q = 1 %), what q counts for the open
- * document, and the keyboard steps.
+ * The left panel's state: the document's title and summary, the dense accuracy, and the slider: its position
+ * (linear 0..100 or log10 0..2; the left end means q = 1 %), what q counts for the open document, and the keyboard
+ * steps. The pruning settings the panel edits are the explorer's own properties ({@link #explorer()}).
  */
 public final class ControlsViewModel {
 
@@ -148,28 +145,11 @@ public final class ControlsViewModel {
         return fineTunable;
     }
 
-    public ObjectProperty<PruningMethod> methodProperty() {
-        return explorer.methodProperty();
-    }
-
-    /** The gap the ramanujan method keeps positive. */
-    public ObjectProperty<MonitoredGap> gapProperty() {
-        return explorer.gapProperty();
-    }
-
-    public ObjectProperty<Scope> scopeProperty() {
-        return explorer.scopeProperty();
-    }
-
-    public BooleanProperty perGateProperty() {
-        return explorer.perGateProperty();
-    }
-
-    public javafx.beans.property.DoubleProperty keepPercentProperty() {
-        return explorer.keepPercentProperty();
-    }
-
-    public BooleanProperty draggingProperty() {
-        return explorer.draggingProperty();
+    /**
+     * The explorer whose settings this panel edits (method, gap, scope, per-gate pruning, q and the slider's drag):
+     * they have one owner and one set of accessors, the explorer's; this ViewModel adds only the panel's own state.
+     */
+    public ExplorerViewModel explorer() {
+        return explorer;
     }
 }

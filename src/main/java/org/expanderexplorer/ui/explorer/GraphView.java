@@ -42,14 +42,15 @@ public final class GraphView extends BorderPane {
             graph.setValue(null);
             graph.setValue(vm.selectedProperty().get());
         });
-        Spinner<Integer> window = new Spinner<>(1, 28, vm.windowProperty().get());
-        window.getValueFactory().valueProperty().addListener((o, a, b) -> vm.windowProperty().set(b));
-        vm.windowProperty().addListener((o, a, b) -> window.getValueFactory().setValue(b.intValue()));
+        ExplorerViewModel explorer = vm.explorer(); // the unfolding window and the ghosts are explorer settings
+        Spinner<Integer> window = new Spinner<>(1, 28, explorer.windowProperty().get());
+        window.getValueFactory().valueProperty().addListener((o, a, b) -> explorer.windowProperty().set(b));
+        explorer.windowProperty().addListener((o, a, b) -> window.getValueFactory().setValue(b.intValue()));
         window.setPrefWidth(70);
         window.setTooltip(new Tooltip("Time steps T' of the unfolded graph drawn: x_t -> h_t and h_{t-1} -> h_t."));
         CheckBox ghosts = new CheckBox("ghosts");
         ghosts.setTooltip(new Tooltip("Draw the pruned edges as faint ghosts."));
-        ghosts.selectedProperty().bindBidirectional(vm.ghostsProperty());
+        ghosts.selectedProperty().bindBidirectional(explorer.ghostsProperty());
         CheckBox cut = new CheckBox("sweep cut");
         cut.setTooltip(new Tooltip("Highlight the sweep-cut set (from the Fiedler vector) of the selected graph."));
         cut.selectedProperty().bindBidirectional(vm.cutProperty());

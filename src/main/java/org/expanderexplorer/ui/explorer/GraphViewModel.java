@@ -6,7 +6,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
@@ -72,12 +71,11 @@ public final class GraphViewModel {
         return explorer.graphProperty();
     }
 
-    public IntegerProperty windowProperty() {
-        return explorer.windowProperty();
-    }
 
-    public BooleanProperty ghostsProperty() {
-        return explorer.ghostsProperty();
+
+    /** The explorer whose unfolding window and ghosts this panel sets (one owner, one set of accessors). */
+    public ExplorerViewModel explorer() {
+        return explorer;
     }
 
     /** Highlight the sweep-cut set. */

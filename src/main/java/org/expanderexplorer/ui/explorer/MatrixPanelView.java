@@ -14,6 +14,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.expanderexplorer.ui.chart.FxImages;
 import org.expanderexplorer.ui.common.StyleClasses;
+import org.expanderexplorer.ui.common.Widgets;
 
 /**
  * The matrix view beside the graph: the heat map scaled to the panel without smoothing (one cell per entry, or
@@ -44,10 +45,8 @@ public final class MatrixPanelView extends BorderPane {
         holder.widthProperty().addListener((o, a, b) -> resize(vm, holder));
         holder.heightProperty().addListener((o, a, b) -> resize(vm, holder));
         setCenter(holder);
-        Label caption = new Label();
-        caption.setWrapText(true);
+        Label caption = Widgets.wrapping(vm.captionProperty());
         caption.getStyleClass().add(StyleClasses.GRAPH_CAPTION);
-        caption.textProperty().bind(vm.captionProperty());
         setBottom(caption);
         vm.pictureProperty().addListener((o, a, p) -> {
             image.setImage(p == null ? null : FxImages.of(p.image()));

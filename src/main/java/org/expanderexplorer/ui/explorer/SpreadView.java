@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.expanderexplorer.ui.common.StyleClasses;
+import org.expanderexplorer.ui.common.Widgets;
 
 /**
  * The spread strip under the graph: the set, Worst set / Step / Play / Rewind / Clear, and per step t the vertices
@@ -56,9 +57,7 @@ public final class SpreadView extends VBox {
         }
         Label stepShown = new Label();
         stepShown.textProperty().bind(vm.stepShownProperty().asString("shown: step %d"));
-        Label title = new Label("Spread");
-        title.getStyleClass().add(StyleClasses.SECTION_TITLE);
-        FlowPane bar = new FlowPane(6, 3, title, worst, step, play, rewind, clear, stepShown);
+        FlowPane bar = new FlowPane(6, 3, Widgets.section("Spread"), worst, step, play, rewind, clear, stepShown);
         bar.setAlignment(Pos.CENTER_LEFT);
         table.setHgap(10);
         // the counts are the point: the verdict beside them wraps rather than squeezing them into ellipses
@@ -112,14 +111,11 @@ public final class SpreadView extends VBox {
     }
 
     private static Label head(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add(StyleClasses.METRIC_NAME);
-        return l;
+        return Widgets.styled(text, StyleClasses.METRIC_NAME);
     }
 
     private static Label cell(String text, boolean shown, String id) {
-        Label l = new Label(text);
-        l.getStyleClass().addAll(StyleClasses.METRIC_VALUE, shown ? StyleClasses.SPREAD_SHOWN
+        Label l = Widgets.styled(text, StyleClasses.METRIC_VALUE, shown ? StyleClasses.SPREAD_SHOWN
                 : StyleClasses.SPREAD_PENDING);
         if (id != null) {
             l.setId(id);

@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.expanderexplorer.ui.common.Widgets;
 import org.expanderexplorer.ui.document.MadeModel;
 
 /**
@@ -24,12 +25,8 @@ public final class FineTuneView {
     public FineTuneView(Window owner, FineTuneViewModel vm, FineTuneViewModel.Request request,
                         BooleanSupplier mayReplace, Consumer<MadeModel> onDone) {
         vm.describe(request);
-        Label target = new Label();
-        target.setWrapText(true);
-        target.textProperty().bind(vm.targetProperty());
-        GridPane form = new GridPane();
-        form.setHgap(10);
-        form.setVgap(8);
+        Label target = Widgets.wrapping(vm.targetProperty());
+        GridPane form = Widgets.form();
         TrainingDialog.addOptimiserRows(form, 0, vm);
         dialog = new TrainingDialog(owner, "Fine-tune at this q", new VBox(10, target, form), "Fine-tune",
                 "Cancel fine-tuning", vm, mayReplace, close -> vm.start(request, made -> {

@@ -11,6 +11,7 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import org.expanderexplorer.core.model.CellType;
 import org.expanderexplorer.core.model.TrainingJob;
+import org.expanderexplorer.ui.common.Widgets;
 
 /**
  * The "Train a new model" dialog: architecture, data, epochs, batch size, learning rate and seed, then a progress
@@ -35,9 +36,7 @@ public final class TrainView {
         data.setEditable(true);
         data.valueProperty().bindBidirectional(vm.dataProperty());
         data.setPromptText("mnist, digits8, fashion, cifar10:DIR, speech:DIR");
-        GridPane form = new GridPane();
-        form.setHgap(10);
-        form.setVgap(8);
+        GridPane form = Widgets.form();
         cell.setId("architecture");
         data.setId("data-set");
         form.addRow(0, new Label("architecture"), cell);

@@ -20,6 +20,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.expanderexplorer.ui.common.StyleClasses;
+import org.expanderexplorer.ui.common.Widgets;
 
 /**
  * The frame shared by the training and fine-tuning dialogs: a form, a progress bar with a progress line, and
@@ -31,7 +32,7 @@ public final class TrainingDialog {
     private final Button start;
     private final Button cancel;
     private final Button close = new Button("Close");
-    private final Label text = new Label();
+    private final Label text;
 
     /**
      * @param vm         the training's state: progress, cancellation, whether the dialog may close
@@ -49,9 +50,8 @@ public final class TrainingDialog {
         ProgressBar bar = new ProgressBar();
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(vm.progressProperty());
+        text = Widgets.wrapping(vm.progressTextProperty());
         text.getStyleClass().add(StyleClasses.STATUS_TEXT);
-        text.setWrapText(true);
-        text.textProperty().bind(vm.progressTextProperty());
         start = new Button(startText);
         start.setDefaultButton(true);
         start.disableProperty().bind(running);

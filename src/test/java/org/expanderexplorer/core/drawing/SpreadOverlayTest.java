@@ -1,6 +1,7 @@
 package org.expanderexplorer.core.drawing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.expanderexplorer.TestDrawings.vertex;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -29,27 +30,19 @@ class SpreadOverlayTest {
         List<UnfoldedVertex> start = List.of(new UnfoldedVertex(Role.X, 1, 0));
         Spread s = new Spread(ih, hh, start, 3);
         SpreadOverlay o = SpreadOverlay.of(d, s, start, 2);
-        int x10 = index(d, "x1[0]");
+        int x10 = vertex(d, "x1[0]");
         assertThat(o.state()[x10]).isEqualTo(SpreadOverlay.START);
-        assertThat(o.state()[index(d, "h1[0]")]).isEqualTo(SpreadOverlay.REACHED);
-        assertThat(o.state()[index(d, "h1[1]")]).isEqualTo(SpreadOverlay.REACHED);
-        assertThat(o.state()[index(d, "h2[1]")]).isEqualTo(SpreadOverlay.FRONT);
-        assertThat(o.state()[index(d, "h2[2]")]).isEqualTo(SpreadOverlay.FRONT);
-        assertThat(o.state()[index(d, "h3[1]")]).isEqualTo(SpreadOverlay.NONE);
+        assertThat(o.state()[vertex(d, "h1[0]")]).isEqualTo(SpreadOverlay.REACHED);
+        assertThat(o.state()[vertex(d, "h1[1]")]).isEqualTo(SpreadOverlay.REACHED);
+        assertThat(o.state()[vertex(d, "h2[1]")]).isEqualTo(SpreadOverlay.FRONT);
+        assertThat(o.state()[vertex(d, "h2[2]")]).isEqualTo(SpreadOverlay.FRONT);
+        assertThat(o.state()[vertex(d, "h3[1]")]).isEqualTo(SpreadOverlay.NONE);
         // x1[0]-h1[0], x1[0]-h1[1], h1[0]-h2[2], h1[1]-h2[1]
         assertThat(o.edgeFrom()).hasSize(4);
         assertThat(SpreadOverlay.of(d, s, start, 0).edgeFrom()).isEmpty();
-        assertThat(SpreadOverlay.vertexOf(d, index(d, "h2[1]"))).isEqualTo(new UnfoldedVertex(Role.H, 2, 1));
+        assertThat(SpreadOverlay.vertexOf(d, vertex(d, "h2[1]"))).isEqualTo(new UnfoldedVertex(Role.H, 2, 1));
     }
 
-    private static int index(GraphDrawing d, String label) {
-        for (int v = 0; v < d.vertexCount(); v++) {
-            if (d.labels()[v].equals(label)) {
-                return v;
-            }
-        }
-        throw new AssertionError(label);
-    }
 
     @Test
     void largeDrawingsBundleEveryKeptEdgeAndStillRender() {

@@ -1,6 +1,7 @@
 package org.expanderexplorer.ui.explorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.expanderexplorer.TestDrawings.vertex;
 import static org.expanderexplorer.TestMatrices.gaussian;
 
 import java.util.List;
@@ -20,14 +21,13 @@ class SpreadViewModelTest {
 
     private final ExplorerViewModel explorer = new ExplorerViewModel(new SameThreadExecutor());
 
-    private static int vertex(GraphDrawing d, String label) {
-        for (int v = 0; v < d.vertexCount(); v++) {
-            if (d.labels()[v].equals(label)) {
-                return v;
-            }
-        }
-        throw new AssertionError(label);
+    /** Opens {@code s} in the explorer with graph {@code g} selected, at q = {@code q} %. */
+    private void show(Subject s, GraphId g, double q) {
+        explorer.setSubject(s);
+        explorer.graphProperty().set(g);
+        explorer.keepPercentProperty().set(q);
     }
+
 
     @Test
     void aPickedSetSpreadsStepByStepAndFollowsTheSlider() {
@@ -76,10 +76,7 @@ class SpreadViewModelTest {
 
     @Test
     void theWorstSetOfTheShownLayerStartsTheSpread() {
-        Subject s = Subject.ofLayer("rnn", gaussian(4, 8, 3), gaussian(8, 8, 4), null, null);
-        explorer.setSubject(s);
-        explorer.graphProperty().set(GraphId.IH);
-        explorer.keepPercentProperty().set(40);
+        show(Subject.ofLayer("rnn", gaussian(4, 8, 3), gaussian(8, 8, 4), null, null), GraphId.IH, 40);
         SpreadViewModel vm = new SpreadViewModel(explorer, new SameThreadExecutor());
         vm.useWorstSet();
         var shown = explorer.snapshotProperty().get().shown();
@@ -91,10 +88,7 @@ class SpreadViewModelTest {
 
     @Test
     void theMatrixViewAggregatesToThePanelAndOrdersByFiedler() {
-        Subject s = Subject.ofLayer("rnn", gaussian(30, 300, 5), gaussian(300, 300, 6), null, null);
-        explorer.setSubject(s);
-        explorer.graphProperty().set(GraphId.HH);
-        explorer.keepPercentProperty().set(20);
+        show(Subject.ofLayer("rnn", gaussian(30, 300, 5), gaussian(300, 300, 6), null, null), GraphId.HH, 20);
         MatrixViewModel vm = new MatrixViewModel(explorer, new SameThreadExecutor());
         vm.setResolution(100, 150);
         MatrixView.Result r = vm.pictureProperty().get().view();

@@ -92,23 +92,25 @@ class TrainViewModelTest {
         assertThat(dialogs.asked).hasSize(2);
     }
 
-    @Test
-    void aBadLearningRateIsRefusedWithoutTraining() {
-        vm.learningRateProperty().set("fast");
+    /** Starts the form as it is, checks that nothing trained and nothing runs, and returns what the dialog says. */
+    private String startWithoutTraining() {
         vm.start(done::add);
         assertThat(done).isEmpty();
         assertThat(vm.runningProperty().get()).isFalse();
-        assertThat(vm.progressTextProperty().get()).isEqualTo("the learning rate must be a number between 0 and 10,"
+        return vm.progressTextProperty().get();
+    }
+
+    @Test
+    void aBadLearningRateIsRefusedWithoutTraining() {
+        vm.learningRateProperty().set("fast");
+        assertThat(startWithoutTraining()).isEqualTo("the learning rate must be a number between 0 and 10,"
                 + " such as 0.001 or 1e-3; got 'fast'");
     }
 
     @Test
     void aFailedTrainingSaysWhyInASentence() {
         vm.dataProperty().set("cifar10:/no/such/folder");
-        vm.start(done::add);
-        assertThat(done).isEmpty();
-        assertThat(vm.runningProperty().get()).isFalse();
-        assertThat(vm.progressTextProperty().get()).startsWith("Failed: ").contains("/no/such/folder");
+        assertThat(startWithoutTraining()).startsWith("Failed: ").contains("/no/such/folder");
     }
 
     @Test
