@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -11,6 +12,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.ui.document.DialogService;
+import org.expanderexplorer.ui.document.DocumentLoader;
 import org.expanderexplorer.ui.document.OpenedDocument;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
 import org.expanderexplorer.ui.task.FxExecutor;
@@ -24,6 +26,8 @@ import org.expanderexplorer.ui.task.FxExecutor;
 public final class ExplorerApp extends Application {
 
     private FxExecutor executor;
+    /** The first document, being read since {@link #init} (null when the command line opens a file). */
+    private CompletableFuture<OpenedDocument> first;
 
     /** Entry point used by the launcher. */
     public static void launchApp(String[] args) {
@@ -56,6 +60,25 @@ public final class ExplorerApp extends Application {
         return window;
     }
 
+    /**
+     * Starts reading the sample model and its data at once, on the launcher thread's watch, while JavaFX builds the
+     * window: reading a Deeplearning4j model in a fresh JVM (ND4J's native libraries, the library's classes) takes
+     * longer than building the window, and the user waits for both. Measured with the sample LSTM:
+     * docs/performance.md.
+     */
+    @Override
+    public void init() {
+        var args = getParameters().getRaw();
+        if (!(args.size() == 2 && "--open".equals(args.get(0)))) {
+            first = CompletableFuture.supplyAsync(() -> DocumentLoader.openSample(OpenedDocument.DEFAULT_SAMPLE),
+                    r -> {
+                        Thread t = new Thread(r, "first-document");
+                        t.setDaemon(true);
+                        t.start();
+                    });
+        }
+    }
+
     @Override
     public void start(Stage stage) {
         executor = new FxExecutor(WORKERS);
@@ -74,7 +97,7 @@ public final class ExplorerApp extends Application {
         if (args.size() == 2 && "--open".equals(args.get(0))) {
             window.open(Path.of(args.get(1)));
         } else {
-            window.openSample(OpenedDocument.DEFAULT_SAMPLE);
+            window.openSample(OpenedDocument.DEFAULT_SAMPLE, first);
         }
     }
 

@@ -3,6 +3,7 @@ package org.expanderexplorer.ui;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -157,6 +158,11 @@ public final class MainWindow {
     /** Opens a built-in sample model in the background. */
     public void openSample(String name) {
         documents.openSample(name);
+    }
+
+    /** Shows sample {@code name} once {@code reading} (its reading, started earlier) has finished. */
+    public void openSample(String name, CompletableFuture<OpenedDocument> reading) {
+        documents.openSample(name, reading);
     }
 
     private Map<String, FigureSpec> figures() {

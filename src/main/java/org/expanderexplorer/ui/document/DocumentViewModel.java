@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -67,8 +68,17 @@ public final class DocumentViewModel {
 
     /** Opens a sample model shipped with the application. */
     public void openSample(String name) {
+        openSample(name, null);
+    }
+
+    /**
+     * Shows sample {@code name} as {@link #openSample(String)} does, read by {@code reading} (started before the
+     * window was built, see {@code ExplorerApp#init}; null: read it now); a failure is reported like any other.
+     */
+    public void openSample(String name, CompletableFuture<OpenedDocument> reading) {
         load("Opening sample " + name + " ...", "Could not open the sample " + name, true,
-                () -> DocumentLoader.Loaded.of(DocumentLoader.openSample(name, null)));
+                () -> DocumentLoader.Loaded.of(reading == null ? DocumentLoader.openSample(name, null)
+                        : DocumentLoader.result(reading)));
     }
 
     /** Opens a model just trained in the window; it stays unsaved until saved. */

@@ -18,11 +18,21 @@ import org.expanderexplorer.core.sweep.SweepResult;
 import org.expanderexplorer.ui.task.UiExecutor;
 
 /**
- * The explorer's curves over q, computed in the background and published point by point. A new request, or
+ * The explorer's curves over q, computed in the background and published as they grow. A new request, or
  * {@link #clear}, supersedes the one in flight: its points are no longer published and its computation stops at
  * the next grid point.
+ *
+ * <p>The growing curve is published after its first point and then after every {@link #PUBLISH_EVERY}th (the
+ * progress after every point, the whole curve when it is complete). Why: every publication redraws the three
+ * charts that plot the curves, and a chart takes 30-200 ms of a worker's time; published after each of the 21
+ * points, the redraws (about 60 per opening, measured) competed with the curves' own computation for the two
+ * cores and delayed the complete curves by seconds. A count, not a time interval, so that a loaded machine (where
+ * each point takes longer) does not get more redraws. Five pictures show the curves growing just as well.
  */
 final class CurveChannel {
+
+    /** A growing curve is published when its number of points is 1 more than a multiple of this. */
+    static final int PUBLISH_EVERY = 5;
 
     private final UiExecutor executor;
     private final Consumer<Throwable> onError;
@@ -55,11 +65,16 @@ final class CurveChannel {
         executor.submit(() -> SliderAnalysis.curve(s, settings, g, p -> executor.onUiThread(() -> {
             if (generation.get() == gen) {
                 collected.add(p);
-                curve.set(List.copyOf(collected));
+                if (collected.size() % PUBLISH_EVERY == 1) {
+                    curve.set(List.copyOf(collected));
+                }
                 progress.set(collected.size() / (double) points);
             }
         }), () -> generation.get() != gen), result -> {
             if (generation.get() == gen) {
+                if (curve.get().size() != result.points().size()) {
+                    curve.set(List.copyOf(result.points()));
+                }
                 finished.set(result);
                 progress.set(1);
             }

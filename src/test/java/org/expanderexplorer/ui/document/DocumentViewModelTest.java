@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.model.CellType;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.TrainingJob;
@@ -42,6 +44,24 @@ class DocumentViewModelTest {
 
     private OpenedDocument doc() {
         return documents.documentProperty().get();
+    }
+
+    @Test
+    void aSampleReadBeforeTheWindowIsShownLikeOneReadNowAndItsFailureLeavesTheDocument() {
+        documents.openSample("digits8-rnn12.zip",
+                CompletableFuture.completedFuture(DocumentLoader.openSample("digits8-rnn12.zip")));
+        assertThat(doc().title()).isEqualTo("digits8-rnn12");
+        assertThat(explorer.snapshotProperty().get().request().subject()).isSameAs(doc().subject());
+        assertThat(explorer.accuracyProperty().get()).isEqualTo(explorer.denseAccuracyProperty().get())
+                .isGreaterThan(0.9);
+        assertThat(explorer.finishedCurveProperty().get()).isNotNull();
+
+        OpenedDocument before = doc();
+        documents.openSample("smnist-rnn128.zip", CompletableFuture.failedFuture(
+                new BadInputException("sample model smnist-rnn128.zip is not part of this build")));
+        assertThat(doc()).isSameAs(before);
+        assertThat(dialogs.errors).containsExactly("Could not open the sample smnist-rnn128.zip: sample model "
+                + "smnist-rnn128.zip is not part of this build");
     }
 
     @Test
