@@ -144,7 +144,7 @@ class ArchitectureTest {
         mayUseOnly("experiment", "report", "sweep", "subject", "graph", "spectral", "pruning", "io");
     }
 
-    /** {@code core.<pkg>} depends on no core package but {@code allowed} (and the root's BadInputException). */
+    /** {@code core.<pkg>} depends on no core package but {@code allowed} (and the root's shared helpers). */
     private static void mayUseOnly(String pkg, String... allowed) {
         String[] packages = Arrays.stream(allowed).map(a -> "org.expanderexplorer.core." + a + "..")
                 .toArray(String[]::new);

@@ -2,6 +2,7 @@ package org.expanderexplorer.jmh;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.expanderexplorer.core.Shuffle;
 import org.expanderexplorer.core.graph.CsrGraph;
 import org.expanderexplorer.core.graph.WeightMatrix;
 
@@ -19,16 +20,7 @@ final class BenchmarkData {
         Random r = new Random(seed);
         int total = rows * cols;
         double[] d = new double[total];
-        int[] perm = new int[total];
-        for (int k = 0; k < total; k++) {
-            perm[k] = k;
-        }
-        for (int k = total - 1; k > 0; k--) {
-            int j = r.nextInt(k + 1);
-            int t = perm[k];
-            perm[k] = perm[j];
-            perm[j] = t;
-        }
+        int[] perm = Shuffle.permutation(total, r);
         int kept = (int) Math.round(keep * total);
         for (int k = 0; k < kept; k++) {
             double g;

@@ -6,7 +6,7 @@ import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.graph.UnfoldedGraph;
 import org.expanderexplorer.core.graph.UnfoldedVertex;
 import org.expanderexplorer.core.graph.WeightMatrix;
-import org.expanderexplorer.core.pruning.IndexSort;
+import org.expanderexplorer.core.IndexSort;
 
 /**
  * Builds {@link GraphDrawing}s (layout and edge selection) off the UI thread. Past {@link #EDGE_CAP} kept edges

@@ -1,9 +1,9 @@
 package org.expanderexplorer.core.drawing;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.expanderexplorer.core.IndexSort;
 import org.expanderexplorer.core.graph.WeightMatrix;
 
 /**
@@ -217,18 +217,6 @@ public final class MatrixView {
             // to the original order rather than failing a picture
             key[i] = kept[i] > 0 && k < fiedler.size() ? fiedler.get(k++) : Double.POSITIVE_INFINITY;
         }
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            boxed[i] = i;
-        }
-        Arrays.sort(boxed, (a, b) -> {
-            int c = Double.compare(key[a], key[b]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = boxed[i];
-        }
-        return out;
+        return IndexSort.ascending(key);
     }
 }

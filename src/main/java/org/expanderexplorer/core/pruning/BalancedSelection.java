@@ -2,6 +2,7 @@ package org.expanderexplorer.core.pruning;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import org.expanderexplorer.core.IndexSort;
 
 /**
  * The kept pattern of {@link PruningMethod#BALANCED} for one block (a matrix or a gate slice): k entries, taken in

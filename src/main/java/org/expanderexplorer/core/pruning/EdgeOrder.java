@@ -2,6 +2,8 @@ package org.expanderexplorer.core.pruning;
 
 import java.util.Objects;
 import java.util.Random;
+import org.expanderexplorer.core.IndexSort;
+import org.expanderexplorer.core.Shuffle;
 import org.expanderexplorer.core.graph.WeightMatrix;
 
 /**
@@ -68,13 +70,7 @@ public final class EdgeOrder {
                 order[i] = nonZero[byMagnitude[i]];
             }
         } else {
-            Random rnd = new Random(seed);
-            for (int i = n - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int t = nonZero[i];
-                nonZero[i] = nonZero[j];
-                nonZero[j] = t;
-            }
+            Shuffle.shuffle(nonZero, new Random(seed));
             System.arraycopy(nonZero, 0, order, 0, n);
         }
     }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.IndexSort;
+import org.expanderexplorer.core.Shuffle;
 import org.expanderexplorer.core.graph.WeightMatrix;
 
 /**
@@ -454,20 +456,7 @@ public final class Pruner {
     }
 
     private static int[] randomOrder(WeightMatrix w, long seed) {
-        int n = w.rows() * w.cols();
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        // Fisher-Yates shuffle (Knuth, TAOCP vol. 2, Algorithm P): every permutation equally likely, reproducible from
-        // the seed, which callers record with the result
-        SplittableRandom rnd = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        // every permutation equally likely, reproducible from the seed, which callers record with the result
+        return Shuffle.permutation(w.rows() * w.cols(), new SplittableRandom(seed));
     }
 }

@@ -1,7 +1,7 @@
 package org.expanderexplorer.core.spectral;
 
-import java.util.Arrays;
 import java.util.Objects;
+import org.expanderexplorer.core.IndexSort;
 import org.expanderexplorer.core.Lazy;
 import org.expanderexplorer.core.graph.CsrGraph;
 
@@ -45,16 +45,9 @@ public final class SweepCut {
         if (n < 2) {
             return CutResult.none();
         }
-        Integer[] boxed = new Integer[n];
-        for (int v = 0; v < n; v++) {
-            boxed[v] = v;
-        }
         // Ties by vertex id make the cut a function of the vector alone, so equal inputs give equal sets on every
-        // run and platform (the JDK's sort is stable, but the id comparison does not rely on that).
-        Arrays.sort(boxed, (a, b) -> {
-            int c = Double.compare(order[a], order[b]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
+        // run and platform.
+        int[] sorted = IndexSort.ascending(order);
         int[] off = graph.offsetArray();
         int[] nb = graph.neighbourArray();
         double[] w = graph.weightArray();
@@ -63,7 +56,7 @@ public final class SweepCut {
         double bestRatio = Double.POSITIVE_INFINITY;
         int bestK = -1;
         for (int k = 1; k < n; k++) {
-            int v = boxed[k - 1];
+            int v = sorted[k - 1];
             double toPrefix = 0;
             for (int e = off[v]; e < off[v + 1]; e++) {
                 if (inPrefix[nb[e]]) {
@@ -83,7 +76,7 @@ public final class SweepCut {
         boolean takePrefix = bestK <= n - bestK;
         boolean[] inS = new boolean[n];
         for (int i = 0; i < n; i++) {
-            inS[boxed[i]] = (i < bestK) == takePrefix;
+            inS[sorted[i]] = (i < bestK) == takePrefix;
         }
         return Cuts.of(graph, inS);
     }

@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
+import org.expanderexplorer.core.Shuffle;
 import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.graph.WeightMatrix;
@@ -84,8 +85,8 @@ class MatrixViewTest {
     void fiedlerOrderPutsTheTwoHalvesOfACutIntoBlocks() {
         // two dense 6 x 8 blocks on shuffled rows and columns, joined by a single edge
         Random rnd = new Random(11);
-        int[] rowPerm = shuffled(12, rnd);
-        int[] colPerm = shuffled(16, rnd);
+        int[] rowPerm = Shuffle.permutation(12, rnd);
+        int[] colPerm = Shuffle.permutation(16, rnd);
         double[] d = new double[12 * 16];
         for (int i = 0; i < 12; i++) {
             for (int j = 0; j < 16; j++) {
@@ -130,19 +131,5 @@ class MatrixViewTest {
             }
         }
         throw new AssertionError();
-    }
-
-    private static int[] shuffled(int n, Random rnd) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
     }
 }

@@ -3,6 +3,7 @@ package org.expanderexplorer.core.spectral;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.expanderexplorer.core.Shuffle;
 import org.expanderexplorer.core.graph.CsrGraph;
 import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.Representation;
@@ -83,16 +84,7 @@ final class TestGraphs {
             } while (g == 0.0);
             d[k] = g;
         }
-        int[] perm = new int[total];
-        for (int k = 0; k < total; k++) {
-            perm[k] = k;
-        }
-        for (int k = total - 1; k > 0; k--) {
-            int j = r.nextInt(k + 1);
-            int t = perm[k];
-            perm[k] = perm[j];
-            perm[j] = t;
-        }
+        int[] perm = Shuffle.permutation(total, r);
         int kept = (int) Math.round(keep * total);
         for (int k = kept; k < total; k++) {
             d[perm[k]] = 0.0;

@@ -1,4 +1,4 @@
-package org.expanderexplorer.core.pruning;
+package org.expanderexplorer.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.expanderexplorer.core.pruning;
+package org.expanderexplorer.core;
 
 import java.util.Arrays;
 import java.util.Objects;
