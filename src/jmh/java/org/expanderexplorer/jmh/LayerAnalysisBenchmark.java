@@ -1,6 +1,5 @@
 package org.expanderexplorer.jmh;
 
-import java.util.concurrent.TimeUnit;
 import org.expanderexplorer.core.drawing.AnalysisRequest;
 import org.expanderexplorer.core.drawing.SliderAnalysis;
 import org.expanderexplorer.core.drawing.Snapshot;
@@ -21,16 +20,10 @@ import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.Subject;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The layer analysis of an LSTM-128 layer with 20 % of its weights kept, unweighted: the hidden-to-hidden stacked
@@ -40,12 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * time mode, so that JMH reports the median (p0.50) next to the mean. Also one slider step of the window
  * ({@code sliderStepLstm128}) and the exact Cheeger constant of a 24-vertex graph ({@code exactCheeger24}).
  */
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 10, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
-public class LayerAnalysisBenchmark {
+public class LayerAnalysisBenchmark extends StandardRun {
 
     /** The layer matrix, by shape and kept fraction. */
     @State(Scope.Benchmark)
