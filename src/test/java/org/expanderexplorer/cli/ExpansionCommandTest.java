@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.expanderexplorer.core.graph.CsrGraph;
 import org.expanderexplorer.core.graph.MatrixFiles;
 import org.expanderexplorer.core.graph.Representation;
+import org.expanderexplorer.core.graph.SpreadReference;
 import org.expanderexplorer.core.graph.UnfoldedGraph;
+import org.expanderexplorer.core.graph.UnfoldedVertex;
 import org.expanderexplorer.core.graph.UnfoldedVertex.Role;
 import org.expanderexplorer.core.graph.WeightMatrix;
 import org.expanderexplorer.core.io.Json;
@@ -29,40 +28,6 @@ class ExpansionCommandTest {
     @TempDir
     Path dir;
 
-    /** Hidden units reached at steps 1..T from inputs x_1 by a breadth-first search forward in time. */
-    private static List<TreeSet<Integer>> reach(UnfoldedGraph g, int[] inputs) {
-        CsrGraph csr = g.toCsrGraph();
-        boolean[] seen = new boolean[g.vertexCount()];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int k : inputs) {
-            seen[g.vertex(Role.X, 1, k)] = true;
-            queue.add(g.vertex(Role.X, 1, k));
-        }
-        while (!queue.isEmpty()) {
-            int v = queue.poll();
-            for (int e = csr.firstEdge(v); e < csr.endEdge(v); e++) {
-                int u = csr.neighbour(e);
-                if (g.step(u) > g.step(v) || g.role(v) == Role.X && g.role(u) == Role.H) {
-                    if (!seen[u]) {
-                        seen[u] = true;
-                        queue.add(u);
-                    }
-                }
-            }
-        }
-        List<TreeSet<Integer>> out = new ArrayList<>();
-        for (int t = 1; t <= g.steps(); t++) {
-            TreeSet<Integer> s = new TreeSet<>();
-            for (int j = 0; j < g.hidden(); j++) {
-                if (seen[g.vertex(Role.H, t, j)]) {
-                    s.add(j);
-                }
-            }
-            out.add(s);
-        }
-        return out;
-    }
-
     @Test
     void jsonReachMatchesASearchOnTheUnfoldedGraph() throws IOException {
         CliRun r = CliRun.run("expansion", "--model", SweepCommandsTest.MODEL, "--keep", "15", "--set",
@@ -72,8 +37,10 @@ class ExpansionCommandTest {
         Path model = Path.of(SweepCommandsTest.MODEL);
         Subject s = LoadedModel.of(model, LoadedModel.read(model), null, "m", 0).subject();
         PrunedState state = s.prune(15, PruneSettings.DEFAULT);
-        List<TreeSet<Integer>> expected = reach(new UnfoldedGraph(state.ih(), state.hh(), 4,
-                Representation.UNWEIGHTED), new int[] {0, 1, 2});
+        List<UnfoldedVertex> inputs = List.of(new UnfoldedVertex(Role.X, 1, 0), new UnfoldedVertex(Role.X, 1, 1),
+                new UnfoldedVertex(Role.X, 1, 2));
+        List<TreeSet<Integer>> expected = SpreadReference.reach(new UnfoldedGraph(state.ih(), state.hh(), 4,
+                Representation.UNWEIGHTED), inputs);
         assertThat(json.get("setSize").asInt()).isEqualTo(3);
         assertThat(json.get("reach")).hasSize(4);
         int previous = 3;

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.expanderexplorer.core.fuzz.ZipEntries;
 
 /**
  * Small files that declare far more memory than a heap of 256 MB holds, and special files that are not files: the
@@ -42,7 +42,7 @@ final class HostileFixtures {
         cases.add(new Case("NPZ zip bomb (320 MB of zeros in 1.5 MB)", "inspect", "--model", bomb.toString()));
 
         byte[] sample = Files.readAllBytes(Path.of("sample-models", "digits8-rnn12.zip"));
-        Map<String, byte[]> entries = entries(sample);
+        Map<String, byte[]> entries = ZipEntries.read(sample);
         entries.remove("coefficients.bin");
         Path coefficients = dir.resolve("coefficients-bomb.zip");
         zip(coefficients, entries, "coefficients.bin", 320L << 20);
@@ -230,17 +230,5 @@ final class HostileFixtures {
         b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
         b.put(header.getBytes(StandardCharsets.ISO_8859_1));
         return b.array();
-    }
-
-    private static Map<String, byte[]> entries(byte[] zip) throws IOException {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                ByteArrayOutputStream b = new ByteArrayOutputStream();
-                in.transferTo(b);
-                out.put(e.getName(), b.toByteArray());
-            }
-        }
-        return out;
     }
 }

@@ -1,12 +1,10 @@
 package org.expanderexplorer.core.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.expanderexplorer.core.BadInputException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,24 +83,15 @@ class Cifar10DatasetTest {
 
     @Test
     void badInputIsNamed() throws IOException {
-        Path missingDir = dir.resolve("nope");
-        assertThatThrownBy(() -> Cifar10Dataset.load(missingDir, Split.TRAIN))
-                .isInstanceOf(BadInputException.class).hasMessageStartingWith(missingDir.toString())
-                .hasMessageContaining("no such folder");
-        Files.delete(dir.resolve("data_batch_4.bin"));
-        assertThatThrownBy(() -> Cifar10Dataset.load(dir, Split.TRAIN))
-                .isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith(dir.resolve("data_batch_4.bin").toString()).hasMessageContaining("missing");
+        DataChecks.refusesAMissingFolder(folder -> Cifar10Dataset.load(folder, Split.TRAIN), dir);
+        DataChecks.refusesWithout("data_batch_4.bin", dir, () -> Cifar10Dataset.load(dir, Split.TRAIN));
         Path test = dir.resolve("test_batch.bin");
         byte[] bytes = Files.readAllBytes(test);
         Files.write(test, java.util.Arrays.copyOf(bytes, bytes.length - 100));
-        assertThatThrownBy(() -> Cifar10Dataset.load(dir, Split.TEST))
-                .isInstanceOf(BadInputException.class).hasMessageStartingWith(test.toString())
-                .hasMessageContaining("9119 bytes is not a positive multiple of the 3073-byte record");
+        DataChecks.refusesNaming(() -> Cifar10Dataset.load(dir, Split.TEST), test,
+                "9119 bytes is not a positive multiple of the 3073-byte record");
         bytes[3073] = 12; // label of record 1
         Files.write(test, bytes);
-        assertThatThrownBy(() -> Cifar10Dataset.load(dir, Split.TEST))
-                .isInstanceOf(BadInputException.class).hasMessageStartingWith(test.toString())
-                .hasMessageContaining("record 1 has label 12");
+        DataChecks.refusesNaming(() -> Cifar10Dataset.load(dir, Split.TEST), test, "record 1 has label 12");
     }
 }

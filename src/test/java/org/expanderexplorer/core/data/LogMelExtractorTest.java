@@ -29,16 +29,6 @@ class LogMelExtractorTest {
         return f;
     }
 
-    private static int argmax(float[] values, int from, int length) {
-        int best = 0;
-        for (int k = 1; k < length; k++) {
-            if (values[from + k] > values[from + best]) {
-                best = k;
-            }
-        }
-        return best;
-    }
-
     @Test
     void oneSecondGives98FramesOf40Bands() {
         // 1 + (16000 - 400) / 160 = 98.5 -> 98 whole windows
@@ -75,7 +65,8 @@ class LogMelExtractorTest {
             }
             assertThat(hz).isBetween(p[expected], p[expected + 2]);
             for (int frame : new int[] {0, 49, 97}) {
-                assertThat(argmax(features, frame * 40, 40)).as("%s Hz, frame %d", hz, frame).isEqualTo(expected);
+                assertThat(DataChecks.argmax(features, frame * 40, 40)).as("%s Hz, frame %d", hz, frame)
+                        .isEqualTo(expected);
             }
         }
     }
@@ -89,7 +80,7 @@ class LogMelExtractorTest {
         // halving the amplitude divides the energy by 4: ln 4 lower in the peak band
         float[] loud = extractor.extract(tone(1000, 0.5));
         float[] quiet = extractor.extract(tone(1000, 0.25));
-        int band = argmax(loud, 40 * 10, 40);
+        int band = DataChecks.argmax(loud, 40 * 10, 40);
         assertThat(loud[400 + band] - quiet[400 + band]).isCloseTo((float) Math.log(4), within(1e-3f));
     }
 }

@@ -41,16 +41,6 @@ class SpeechCommandsDatasetTest {
         Files.writeString(dir.resolve("validation_list.txt"), "no/n1_nohash_0.wav\n");
     }
 
-    private static int argmax(float[] v, int from, int n) {
-        int best = 0;
-        for (int k = 1; k < n; k++) {
-            if (v[from + k] > v[from + best]) {
-                best = k;
-            }
-        }
-        return best;
-    }
-
     /** The band whose centre (HTK mel, 40 bands over 20..8000 Hz) is nearest to hz, computed independently. */
     private static int band(double hz) {
         double lo = 2595 * Math.log10(1 + 20 / 700.0);
@@ -97,11 +87,11 @@ class SpeechCommandsDatasetTest {
         float[] flat = new float[98 * 40];
         train.copySequence(1, flat, 0);
         for (int frame : new int[] {0, 50, 97}) {
-            assertThat(argmax(flat, frame * 40, 40)).isEqualTo(band(YES_HZ));
+            assertThat(DataChecks.argmax(flat, frame * 40, 40)).isEqualTo(band(YES_HZ));
         }
         // the 0.5 s "no" clip: tone in the first frames, padded silence at the end
         train.copySequence(0, flat, 0);
-        assertThat(argmax(flat, 10 * 40, 40)).isEqualTo(band(NO_HZ));
+        assertThat(DataChecks.argmax(flat, 10 * 40, 40)).isEqualTo(band(NO_HZ));
         float floor = (float) Math.log(LogMelExtractor.FLOOR);
         for (int m = 0; m < 40; m++) {
             assertThat(flat[97 * 40 + m]).isCloseTo(floor, within(1e-6f));
@@ -205,17 +195,9 @@ class SpeechCommandsDatasetTest {
 
     @Test
     void badFoldersAreNamed() throws IOException {
-        Path missing = dir.resolve("nowhere");
-        assertThatThrownBy(() -> SpeechCommandsDataset.load(missing, Split.TRAIN))
-                .isInstanceOf(BadInputException.class).hasMessageStartingWith(missing.toString())
-                .hasMessageContaining("no such folder");
-        Files.delete(dir.resolve("testing_list.txt"));
-        assertThatThrownBy(() -> SpeechCommandsDataset.load(dir, Split.TEST))
-                .isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith(dir.resolve("testing_list.txt").toString()).hasMessageContaining("missing");
+        DataChecks.refusesAMissingFolder(folder -> SpeechCommandsDataset.load(folder, Split.TRAIN), dir);
+        DataChecks.refusesWithout("testing_list.txt", dir, () -> SpeechCommandsDataset.load(dir, Split.TEST));
         Files.writeString(dir.resolve("testing_list.txt"), "other/none.wav\n");
-        assertThatThrownBy(() -> SpeechCommandsDataset.load(dir, Split.TEST))
-                .isInstanceOf(BadInputException.class).hasMessageStartingWith(dir.toString())
-                .hasMessageContaining("no clips of the test split");
+        DataChecks.refusesNaming(() -> SpeechCommandsDataset.load(dir, Split.TEST), dir, "no clips of the test split");
     }
 }

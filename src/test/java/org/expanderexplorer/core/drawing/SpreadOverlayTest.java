@@ -7,20 +7,13 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Random;
 import org.expanderexplorer.core.graph.Spread;
+import org.expanderexplorer.core.graph.SpreadReference;
 import org.expanderexplorer.core.graph.UnfoldedVertex;
 import org.expanderexplorer.core.graph.UnfoldedVertex.Role;
 import org.expanderexplorer.core.graph.WeightMatrix;
 import org.junit.jupiter.api.Test;
 
 class SpreadOverlayTest {
-
-    private static WeightMatrix sparse(int rows, int cols, double keep, Random rnd) {
-        double[] d = new double[rows * cols];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = rnd.nextDouble() < keep ? rnd.nextGaussian() : 0.0;
-        }
-        return new WeightMatrix(rows, cols, d);
-    }
 
     @Test
     void paintsTheSetTheReachAndEveryEdgeItTook() {
@@ -47,8 +40,8 @@ class SpreadOverlayTest {
     @Test
     void largeDrawingsBundleEveryKeptEdgeAndStillRender() {
         Random rnd = new Random(9);
-        WeightMatrix ih = sparse(28, 128, 0.5, rnd);
-        WeightMatrix hh = sparse(128, 128, 0.3, rnd);
+        WeightMatrix ih = SpreadReference.sparse(28, 128, 0.5, rnd);
+        WeightMatrix hh = SpreadReference.sparse(128, 128, 0.3, rnd);
         GraphDrawing d = GraphDrawings.unfolded(ih, hh, null, null, 3, -1, false);
         assertThat(d.keptTotal()).isGreaterThan(EdgeBundles.AGGREGATE_ABOVE);
         assertThat(d.bundled()).isTrue();

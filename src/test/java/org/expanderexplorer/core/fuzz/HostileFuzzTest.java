@@ -95,7 +95,7 @@ class HostileFuzzTest {
         if (r.nextInt(4) == 0) {
             return Mutator.zip(valid, r);
         }
-        Map<String, byte[]> entries = Mutator.unzip(valid);
+        Map<String, byte[]> entries = ZipEntries.read(valid);
         try {
             JsonNode conf = JSON.readTree(entries.get("configuration.json"));
             List<ObjectNode> objects = new ArrayList<>();
@@ -150,7 +150,7 @@ class HostileFuzzTest {
                 }
             }
             entries.put("configuration.json", JSON.writeValueAsBytes(conf));
-            return new Mutator.Mutant(Mutator.rezip(entries), what);
+            return new Mutator.Mutant(ZipEntries.write(entries), what);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

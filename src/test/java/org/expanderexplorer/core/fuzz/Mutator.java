@@ -1,9 +1,5 @@
 package org.expanderexplorer.core.fuzz;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Seeded mutations of a valid input: bit flips, truncations, insertions, deletions, size fields set to huge or
@@ -112,7 +105,7 @@ public final class Mutator {
         if (kind < 2) {
             return binary(valid, r);
         }
-        Map<String, byte[]> entries = unzip(valid);
+        Map<String, byte[]> entries = ZipEntries.read(valid);
         List<String> names = new ArrayList<>(entries.keySet());
         String a = names.get(r.nextInt(names.size()));
         String b = names.get(r.nextInt(names.size()));
@@ -144,7 +137,7 @@ public final class Mutator {
                 what = "entry " + a + ": " + m.description();
             }
         }
-        return new Mutant(rezip(out), what);
+        return new Mutant(ZipEntries.write(out), what);
     }
 
     private static byte[] splice(byte[] b, int at, int remove, byte[] insert) {
@@ -153,31 +146,5 @@ public final class Mutator {
         System.arraycopy(insert, 0, out, at, insert.length);
         System.arraycopy(b, at + remove, out, at + insert.length, b.length - at - remove);
         return out;
-    }
-
-    static Map<String, byte[]> unzip(byte[] zip) {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                entries.put(e.getName(), in.readAllBytes());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return entries;
-    }
-
-    static byte[] rezip(Map<String, byte[]> entries) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 }

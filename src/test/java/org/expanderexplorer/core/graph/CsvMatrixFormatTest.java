@@ -9,24 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.expanderexplorer.core.BadInputException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CsvMatrixFormatTest {
+class CsvMatrixFormatTest extends MatrixReaderTest {
 
-    @TempDir
-    Path dir;
-
-    private MatrixReaderCheck check;
-
-    @BeforeEach
-    void setUp() {
-        check = new MatrixReaderCheck(CsvMatrixFormat::read, dir.resolve("m.csv"));
-    }
-
-    private Path file(String content) throws IOException {
-        return check.file(content);
+    CsvMatrixFormatTest() {
+        super(CsvMatrixFormat::read, "m.csv");
     }
 
     @Test
@@ -70,52 +58,52 @@ class CsvMatrixFormatTest {
     @Test
     void refusesRaggedRowsNamingTheLine() throws IOException {
         String ok = "1,2,3,4,5,6\n";
-        check.refuses(ok.repeat(6) + "1,2,3,4,5\n" + ok, ", line 7: has 5 values, expected 6 (as on line 1)");
+        refuses(ok.repeat(6) + "1,2,3,4,5\n" + ok, ", line 7: has 5 values, expected 6 (as on line 1)");
     }
 
     @Test
     void refusesNonNumbersNamingLineAndColumn() throws IOException {
-        check.refuses("1,2\n3,4\n5,abc\n", ", line 3: column 2: 'abc' is not a number");
+        refuses("1,2\n3,4\n5,abc\n", ", line 3: column 2: 'abc' is not a number");
     }
 
     @Test
     void refusesNanAndInfinityWithTheirPosition() throws IOException {
-        check.refuses("1,2\n3,NaN\n", ", line 2: column 2: 'NaN' is not a finite number");
-        check.refuses("-Infinity,2\n", ", line 1: column 1: '-Infinity' is not a finite number");
+        refuses("1,2\n3,NaN\n", ", line 2: column 2: 'NaN' is not a finite number");
+        refuses("-Infinity,2\n", ", line 1: column 1: '-Infinity' is not a finite number");
     }
 
     @Test
     void refusesEmptyValues() throws IOException {
-        check.refuses("1,2,3\n4,,6\n", ", line 2: column 2 is empty");
-        check.refuses("1,2,\n", ", line 1: column 3 is empty");
+        refuses("1,2,3\n4,,6\n", ", line 2: column 2 is empty");
+        refuses("1,2,\n", ", line 1: column 3 is empty");
     }
 
     @Test
     void refusesAnEmptyFile() throws IOException {
-        check.refuses("", ": file is empty");
-        check.refuses("\n  \n", ": file has no values (only blank lines)");
+        refuses("", ": file is empty");
+        refuses("\n  \n", ": file has no values (only blank lines)");
     }
 
     @Test
     void refusesABlankLineBetweenRows() throws IOException {
-        check.readFails(file("1,2\n\n3,4\n")).hasMessageContaining("line 2: blank line inside the matrix");
+        readFails(file("1,2\n\n3,4\n")).hasMessageContaining("line 2: blank line inside the matrix");
     }
 
     @Test
     void refusesSemicolonSeparatedFilesWithAReadableMessage() throws IOException {
-        check.refuses("1;2\n", ", line 1: column 1: '1;2' is not a number");
+        refuses("1;2\n", ", line 1: column 1: '1;2' is not a number");
     }
 
     @Test
     void refusesBinaryFiles() throws IOException {
         Path f = Files.write(dir.resolve("b.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3});
-        check.readFails(f).hasMessageContaining("not UTF-8 text");
+        readFails(f).hasMessageContaining("not UTF-8 text");
     }
 
     @Test
     void aMissingFileIsNamed() {
         Path f = dir.resolve("none.csv");
-        check.readFails(f).hasMessage(f + ": cannot read: no such file or folder");
+        readFails(f).hasMessage(f + ": cannot read: no such file or folder");
     }
 
     @Test

@@ -7,26 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class MatrixMarketFormatTest {
+class MatrixMarketFormatTest extends MatrixReaderTest {
 
     private static final String REAL = "%%MatrixMarket matrix coordinate real general\n";
 
-    @TempDir
-    Path dir;
-
-    private MatrixReaderCheck check;
-
-    @BeforeEach
-    void setUp() {
-        check = new MatrixReaderCheck(MatrixMarketFormat::read, dir.resolve("m.mtx"));
-    }
-
-    private Path file(String content) throws IOException {
-        return check.file(content);
+    MatrixMarketFormatTest() {
+        super(MatrixMarketFormat::read, "m.mtx");
     }
 
     private static WeightMatrix m(double[][] rows) {
@@ -96,22 +84,22 @@ class MatrixMarketFormatTest {
 
     @Test
     void refusesEmptyAndForeignFiles() throws IOException {
-        check.refuses("", ": file is empty");
+        refuses("", ": file is empty");
         Path g = file("1,2\n3,4\n");
-        check.readFails(g).hasMessageStartingWith(g + ", line 1: not a Matrix Market file");
-        check.readFails(file("%%MatrixMarket matrix coordinate real\n1 1 0\n"))
+        readFails(g).hasMessageStartingWith(g + ", line 1: not a Matrix Market file");
+        readFails(file("%%MatrixMarket matrix coordinate real\n1 1 0\n"))
                 .hasMessageContaining("line 1: the banner must have 5 words");
     }
 
     @Test
     void refusesComplexHermitianAndVectorClearly() throws IOException {
-        check.refuses("%%MatrixMarket matrix coordinate complex general\n1 1 1\n1 1 1 0\n",
+        refuses("%%MatrixMarket matrix coordinate complex general\n1 1 1\n1 1 1 0\n",
                 ", line 1: complex matrices are not supported: weights must be real");
-        check.readFails(file("%%MatrixMarket matrix coordinate real hermitian\n1 1 0\n"))
+        readFails(file("%%MatrixMarket matrix coordinate real hermitian\n1 1 0\n"))
                 .hasMessageContaining("line 1: hermitian matrices are not supported");
-        check.readFails(file("%%MatrixMarket vector coordinate real general\n1 0\n"))
+        readFails(file("%%MatrixMarket vector coordinate real general\n1 0\n"))
                 .hasMessageContaining("line 1: only 'matrix' objects are supported, not 'vector'");
-        check.readFails(file("%%MatrixMarket matrix array pattern general\n1 1\n"))
+        readFails(file("%%MatrixMarket matrix array pattern general\n1 1\n"))
                 .hasMessageContaining("line 1: 'array pattern' is not a valid combination");
     }
 
@@ -119,63 +107,63 @@ class MatrixMarketFormatTest {
     void refusesHugeDeclaredSizesBeforeAllocating() throws IOException {
         // 10^10 doubles would need 80 GB: the message must come from the size check, not from the allocator.
         Path g = file(REAL + "% c\n100000 100000 1\n1 1 1\n");
-        check.readFails(g).hasMessageStartingWith(g + ", line 3: matrix of 100000 x 100000 entries is too large");
+        readFails(g).hasMessageStartingWith(g + ", line 3: matrix of 100000 x 100000 entries is too large");
     }
 
     @Test
     void refusesMoreEntriesDeclaredThanPositions() throws IOException {
-        check.refuses(REAL + "2 2 5\n",
+        refuses(REAL + "2 2 5\n",
                 ", line 2: 5 entries declared, but a 2 x 2 matrix has only 4 positions to fill");
     }
 
     @Test
     void refusesFewerEntriesThanDeclared() throws IOException {
-        check.refuses(REAL + "3 3 4\n1 1 1\n2 2 1\n3 3 1\n\n",
+        refuses(REAL + "3 3 4\n1 1 1\n2 2 1\n3 3 1\n\n",
                 ", line 6: file ends after 3 of the 4 entries declared on line 2");
     }
 
     @Test
     void refusesMoreEntriesThanDeclared() throws IOException {
-        check.refuses(REAL + "3 3 2\n1 1 1\n2 2 1\n3 3 1\n", ", line 5: more entries than the 2 declared on line 2");
-        check.refuses("%%MatrixMarket matrix array real general\n1 2\n1\n2\n3\n",
+        refuses(REAL + "3 3 2\n1 1 1\n2 2 1\n3 3 1\n", ", line 5: more entries than the 2 declared on line 2");
+        refuses("%%MatrixMarket matrix array real general\n1 2\n1\n2\n3\n",
                 ", line 5: more entries than the 2 declared on line 2");
     }
 
     @Test
     void refusesIndicesOutOfRange() throws IOException {
-        check.refuses(REAL + "3 4 2\n1 1 1\n2 5 1\n", ", line 4: column index 5 is out of range 1..4");
-        check.refuses(REAL + "3 4 1\n0 1 1\n", ", line 3: row index 0 is out of range 1..3");
+        refuses(REAL + "3 4 2\n1 1 1\n2 5 1\n", ", line 4: column index 5 is out of range 1..4");
+        refuses(REAL + "3 4 1\n0 1 1\n", ", line 3: row index 0 is out of range 1..3");
     }
 
     @Test
     void refusesDuplicateCoordinates() throws IOException {
-        check.refuses(REAL + "3 3 3\n1 2 1\n2 2 1\n1 2 4\n", ", line 5: duplicate entry at row 1, column 2");
+        refuses(REAL + "3 3 3\n1 2 1\n2 2 1\n1 2 4\n", ", line 5: duplicate entry at row 1, column 2");
     }
 
     @Test
     void refusesUpperTriangleInSymmetricFilesAndNonSquareOnes() throws IOException {
         Path f = file("%%MatrixMarket matrix coordinate real symmetric\n3 3 1\n1 2 1\n");
-        check.readFails(f).hasMessageStartingWith(f + ", line 3: entry (1, 2) is above the diagonal");
-        check.refuses("%%MatrixMarket matrix coordinate real symmetric\n3 4 1\n1 1 1\n",
+        readFails(f).hasMessageStartingWith(f + ", line 3: entry (1, 2) is above the diagonal");
+        refuses("%%MatrixMarket matrix coordinate real symmetric\n3 4 1\n1 1 1\n",
                 ", line 2: a symmetric matrix must be square, but 3 x 4 is declared");
         Path h = file("%%MatrixMarket matrix coordinate real skew-symmetric\n3 3 1\n2 2 1\n");
-        check.readFails(h).hasMessageStartingWith(h + ", line 3: entry (2, 2) is not below the diagonal");
+        readFails(h).hasMessageStartingWith(h + ", line 3: entry (2, 2) is not below the diagonal");
     }
 
     @Test
     void refusesBadValuesWithTheirLine() throws IOException {
-        check.refuses(REAL + "2 2 2\n1 1 1\n2 2 abc\n", ", line 4: 'abc' is not a number");
-        check.refuses(REAL + "2 2 1\n1 1 NaN\n", ", line 3: 'NaN' is not a finite number");
-        check.refuses("%%MatrixMarket matrix coordinate integer general\n2 2 1\n1 1 1.5\n",
+        refuses(REAL + "2 2 2\n1 1 1\n2 2 abc\n", ", line 4: 'abc' is not a number");
+        refuses(REAL + "2 2 1\n1 1 NaN\n", ", line 3: 'NaN' is not a finite number");
+        refuses("%%MatrixMarket matrix coordinate integer general\n2 2 1\n1 1 1.5\n",
                 ", line 3: '1.5' is not an integer (the banner declares integer values)");
-        check.refuses(REAL + "2 2 1\n1 1\n", ", line 3: expected 3 values (row, column, value), found 2");
+        refuses(REAL + "2 2 1\n1 1\n", ", line 3: expected 3 values (row, column, value), found 2");
     }
 
     @Test
     void refusesBadSizeLines() throws IOException {
-        check.refuses(REAL + "2 x 1\n", ", line 2: the number of columns 'x' is not a whole number");
-        check.refuses(REAL + "2 2\n", ", line 2: the size line must have 3 numbers (rows columns entries), found 2");
-        check.refuses(REAL + "% only comments\n", ", line 2: file ends before the size line");
-        check.refuses(REAL + "-2 2 0\n", ", line 2: the number of rows is negative: -2");
+        refuses(REAL + "2 x 1\n", ", line 2: the number of columns 'x' is not a whole number");
+        refuses(REAL + "2 2\n", ", line 2: the size line must have 3 numbers (rows columns entries), found 2");
+        refuses(REAL + "% only comments\n", ", line 2: file ends before the size line");
+        refuses(REAL + "-2 2 0\n", ", line 2: the number of rows is negative: -2");
     }
 }

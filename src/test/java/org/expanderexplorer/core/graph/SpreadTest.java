@@ -3,7 +3,6 @@ package org.expanderexplorer.core.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -13,55 +12,6 @@ import org.expanderexplorer.core.graph.UnfoldedVertex.Role;
 import org.junit.jupiter.api.Test;
 
 class SpreadTest {
-
-    private static WeightMatrix sparse(int rows, int cols, double keep, Random rnd) {
-        double[] d = new double[rows * cols];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = rnd.nextDouble() < keep ? rnd.nextGaussian() : 0.0;
-        }
-        return new WeightMatrix(rows, cols, d);
-    }
-
-    /**
-     * The hidden units reached at each step by a breadth-first search over the edges of the unfolded graph that go
-     * forward in time (from x_t or h_{t-1} to h_t), from S placed on its vertices: an implementation that shares
-     * nothing with {@link Spread} but the graph.
-     */
-    private static List<TreeSet<Integer>> bfs(UnfoldedGraph g, List<UnfoldedVertex> start) {
-        CsrGraph csr = g.toCsrGraph();
-        boolean[] seen = new boolean[g.vertexCount()];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (UnfoldedVertex v : start) {
-            int id = g.vertex(v);
-            if (!seen[id]) {
-                seen[id] = true;
-                queue.add(id);
-            }
-        }
-        while (!queue.isEmpty()) {
-            int v = queue.poll();
-            for (int k = csr.firstEdge(v); k < csr.endEdge(v); k++) {
-                int u = csr.neighbour(k);
-                boolean forward = g.role(u) == Role.H && (g.role(v) == Role.X ? g.step(u) == g.step(v)
-                        : g.step(u) == g.step(v) + 1);
-                if (forward && !seen[u]) {
-                    seen[u] = true;
-                    queue.add(u);
-                }
-            }
-        }
-        List<TreeSet<Integer>> out = new ArrayList<>();
-        for (int t = 1; t <= g.steps(); t++) {
-            TreeSet<Integer> units = new TreeSet<>();
-            for (int j = 0; j < g.hidden(); j++) {
-                if (seen[g.vertex(Role.H, t, j)]) {
-                    units.add(j);
-                }
-            }
-            out.add(units);
-        }
-        return out;
-    }
 
     private static TreeSet<Integer> boxed(int[] a) {
         TreeSet<Integer> s = new TreeSet<>();
@@ -83,8 +33,8 @@ class SpreadTest {
             // densities from almost empty to dense, so that spreads die out, stall and fill
             double keepIh = Math.pow(rnd.nextDouble(), 3);
             double keepHh = Math.pow(rnd.nextDouble(), 3) * 0.3;
-            WeightMatrix ih = sparse(inputs, cols, keepIh, rnd);
-            WeightMatrix hh = sparse(hidden, cols, keepHh, rnd);
+            WeightMatrix ih = SpreadReference.sparse(inputs, cols, keepIh, rnd);
+            WeightMatrix hh = SpreadReference.sparse(hidden, cols, keepHh, rnd);
             int steps = 1 + rnd.nextInt(8);
             List<UnfoldedVertex> start = new ArrayList<>();
             int size = rnd.nextInt(5);
@@ -93,7 +43,8 @@ class SpreadTest {
                         : new UnfoldedVertex(Role.H, rnd.nextInt(steps + 1), rnd.nextInt(hidden)));
             }
             Spread.Result r = new Spread(ih, hh, start, steps).result();
-            List<TreeSet<Integer>> expected = bfs(new UnfoldedGraph(ih, hh, steps, Representation.UNWEIGHTED), start);
+            List<TreeSet<Integer>> expected = SpreadReference.reach(new UnfoldedGraph(ih, hh, steps,
+                    Representation.UNWEIGHTED), start);
             assertThat(r.steps()).hasSize(steps);
             for (int t = 1; t <= steps; t++) {
                 Spread.Step s = r.steps().get(t - 1);
@@ -117,13 +68,14 @@ class SpreadTest {
         int checked = 0;
         for (int trial = 0; trial < 60; trial++) {
             int hidden = 2 + rnd.nextInt(30);
-            WeightMatrix ih = sparse(3, hidden, 0.2, rnd);
-            WeightMatrix hh = sparse(hidden, hidden, 0.06 + 0.1 * rnd.nextDouble(), rnd);
+            WeightMatrix ih = SpreadReference.sparse(3, hidden, 0.2, rnd);
+            WeightMatrix hh = SpreadReference.sparse(hidden, hidden, 0.06 + 0.1 * rnd.nextDouble(), rnd);
             List<UnfoldedVertex> start = List.of(new UnfoldedVertex(Role.X, 1, 0));
             Spread.Result r = new Spread(ih, hh, start, 2).result();
             // the search past T looks at most 2H + 16 steps further; a BFS over that many steps must agree
             int horizon = 2 + 2 * hidden + 16;
-            List<TreeSet<Integer>> longer = bfs(new UnfoldedGraph(ih, hh, horizon, Representation.UNWEIGHTED), start);
+            List<TreeSet<Integer>> longer = SpreadReference.reach(new UnfoldedGraph(ih, hh, horizon,
+                    Representation.UNWEIGHTED), start);
             Integer firstFull = null;
             for (int t = 1; t <= horizon; t++) {
                 if (longer.get(t - 1).size() == hidden) {

@@ -27,12 +27,17 @@ class AtomicFilesTest {
         }
     }
 
+    /** The target holds {@code content} and is the only file in the folder: no temporary file was left behind. */
+    private void holdsOnly(Path target, String content) throws IOException {
+        assertThat(Files.readString(target)).isEqualTo(content);
+        assertThat(filesIn(dir)).isEqualTo(1);
+    }
+
     @Test
     void writesTheBytesAndLeavesNoTemporaryFile() throws IOException {
         Path target = dir.resolve("a.txt");
         AtomicFiles.write(target, out -> out.write("hello".getBytes(StandardCharsets.UTF_8)));
-        assertThat(Files.readString(target)).isEqualTo("hello");
-        assertThat(filesIn(dir)).isEqualTo(1);
+        holdsOnly(target, "hello");
     }
 
     @Test
@@ -40,8 +45,7 @@ class AtomicFilesTest {
         Path target = dir.resolve("a.txt");
         Files.writeString(target, "old content that is longer");
         AtomicFiles.writeText(target, w -> w.write("new"));
-        assertThat(Files.readString(target)).isEqualTo("new");
-        assertThat(filesIn(dir)).isEqualTo(1);
+        holdsOnly(target, "new");
     }
 
     @Test
@@ -52,8 +56,7 @@ class AtomicFilesTest {
             w.write("partial");
             throw new IOException("disk full");
         })).isInstanceOf(IOException.class).hasMessage(target + ": disk full");
-        assertThat(Files.readString(target)).isEqualTo("old");
-        assertThat(filesIn(dir)).isEqualTo(1);
+        holdsOnly(target, "old");
     }
 
     /** What the half-way test saw while its body was writing. */
@@ -91,8 +94,7 @@ class AtomicFilesTest {
         assertThat(seen[0].target()).isEqualTo("old");
         assertThat(seen[0].tempBytes()).isEqualTo(200_000);
         // after the failure: the old content and nothing else
-        assertThat(Files.readString(target)).isEqualTo("old");
-        assertThat(filesIn(dir)).isEqualTo(1);
+        holdsOnly(target, "old");
     }
 
     @Test

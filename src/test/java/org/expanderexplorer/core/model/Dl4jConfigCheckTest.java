@@ -12,15 +12,12 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.fuzz.ZipEntries;
 import org.expanderexplorer.core.model.probe.ProbeRecord;
 import org.expanderexplorer.core.model.probe.SerializedTwin1;
 import org.junit.jupiter.api.Test;
@@ -151,21 +148,21 @@ class Dl4jConfigCheckTest {
         int at = indexOf(bytes, twin);
         assertThat(at).isPositive();
         System.arraycopy(probe, 0, bytes, at, probe.length);
-        Map<String, byte[]> entries = entries(valid);
+        Map<String, byte[]> entries = ZipEntries.read(valid);
         entries.put("preprocessor.bin", bytes);
         entries.put("normalizer.bin", bytes);
         entries.put("updaterState.bin", bytes);
         Path file = dir.resolve("extras.zip");
-        Files.write(file, zip(entries));
+        Files.write(file, ZipEntries.write(entries));
         assertThat(ModelFiles.load(file).model().spec().hidden()).isEqualTo(12);
         assertThat(ProbeRecord.EVENTS).isEmpty();
     }
 
     private void assertRefused(byte[] valid, String name, String config, String expected) throws Exception {
-        Map<String, byte[]> entries = entries(valid);
+        Map<String, byte[]> entries = ZipEntries.read(valid);
         entries.put("configuration.json", config.getBytes(StandardCharsets.UTF_8));
         Path file = dir.resolve(name);
-        Files.write(file, zip(entries));
+        Files.write(file, ZipEntries.write(entries));
         assertThatThrownBy(() -> ModelFiles.load(file)).isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith(file + ": ").hasMessageContaining(expected).hasMessageNotContaining("\n");
     }
@@ -175,12 +172,12 @@ class Dl4jConfigCheckTest {
     }
 
     private Path withConfig(byte[] zip, String name, Edit edit) throws Exception {
-        Map<String, byte[]> entries = entries(zip);
+        Map<String, byte[]> entries = ZipEntries.read(zip);
         JsonNode conf = JSON.readTree(entries.get("configuration.json"));
         edit.apply(conf);
         entries.put("configuration.json", JSON.writeValueAsBytes(conf));
         Path file = dir.resolve(name);
-        Files.write(file, zip(entries));
+        Files.write(file, ZipEntries.write(entries));
         return file;
     }
 
@@ -193,30 +190,8 @@ class Dl4jConfigCheckTest {
         node.elements().forEachRemaining(child -> collect(child, ids));
     }
 
-    static Map<String, byte[]> entries(byte[] zip) throws Exception {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                out.put(e.getName(), in.readAllBytes());
-            }
-        }
-        return out;
-    }
-
     private static byte[] entry(byte[] zip, String name) throws Exception {
-        return entries(zip).get(name);
-    }
-
-    static byte[] zip(Map<String, byte[]> entries) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                out.putNextEntry(new ZipEntry(e.getKey()));
-                out.write(e.getValue());
-                out.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
+        return ZipEntries.read(zip).get(name);
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -28,6 +28,13 @@ class ModelFilesTest {
     @TempDir
     Path dir;
 
+    /** A new model of {@code spec} (seed 2) saved as {@code name} in the test's folder, its metadata's source given. */
+    private Path saved(ModelSpec spec, String name, String source) throws IOException {
+        Path file = dir.resolve(name);
+        ModelFiles.save(RecurrentClassifier.create(spec, 2), ModelMetadata.of(spec, source), file);
+        return file;
+    }
+
     @Test
     void saveThenLoadGivesTheSameOutputsAndMetadata() throws IOException {
         for (CellType cell : CellType.values()) {
@@ -123,8 +130,7 @@ class ModelFilesTest {
     @Test
     void corruptZipIsReported() throws IOException {
         ModelSpec spec = new ModelSpec(CellType.LSTM, 4, 8, 1, 3);
-        Path file = dir.resolve("corrupt.zip");
-        ModelFiles.save(RecurrentClassifier.create(spec, 2), ModelMetadata.of(spec, "test"), file);
+        Path file = saved(spec, "corrupt.zip", "test");
         byte[] bytes = Files.readAllBytes(file);
         for (int k = bytes.length / 3; k < bytes.length / 3 + 64; k++) {
             bytes[k] ^= 0x5a;
@@ -170,8 +176,7 @@ class ModelFilesTest {
     @Test
     void metadataThatContradictsTheNetworkIsRefused() throws IOException {
         ModelSpec spec = new ModelSpec(CellType.RNN, 4, 3, 1, 3);
-        Path file = dir.resolve("liar.zip");
-        ModelFiles.save(RecurrentClassifier.create(spec, 2), ModelMetadata.of(spec, "test"), file);
+        Path file = saved(spec, "liar.zip", "test");
         Path edited = dir.resolve("edited.zip");
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(edited))) {
             for (var e : ModelArchive.read(file).entrySet()) {
@@ -199,8 +204,7 @@ class ModelFilesTest {
     @Test
     void failedSaveLeavesTheOldFile() throws IOException {
         ModelSpec spec = new ModelSpec(CellType.RNN, 4, 3, 1, 3);
-        Path file = dir.resolve("keep.zip");
-        ModelFiles.save(RecurrentClassifier.create(spec, 2), ModelMetadata.of(spec, "first"), file);
+        Path file = saved(spec, "keep.zip", "first");
         byte[] before = Files.readAllBytes(file);
         ModelSpec other = new ModelSpec(CellType.RNN, 4, 5, 1, 3);
         assertThatThrownBy(() -> ModelFiles.save(RecurrentClassifier.create(other, 2), ModelMetadata.of(spec, "x"),

@@ -47,8 +47,7 @@ class PyTorchNpzTest {
         }
         put(w, npz, "fc.weight", random(r, C, H, 1.0));
         put(v, npz, "fc.bias", random(r, 1, C, 0.5)[0]);
-        Path file = dir.resolve("weights.npz");
-        NpzFiles.write(file, npz);
+        Path file = written("weights.npz", npz);
 
         SavedModel loaded = PyTorchNpz.load(file);
         ModelSpec spec = loaded.model().spec();
@@ -112,8 +111,7 @@ class PyTorchNpzTest {
     void missingKeyIsNamed() throws IOException {
         Map<String, NpyArray> npz = minimalRnn();
         npz.remove("rnn.bias_hh_l0");
-        Path file = dir.resolve("missing.npz");
-        NpzFiles.write(file, npz);
+        Path file = written("missing.npz", npz);
         assertThatThrownBy(() -> PyTorchNpz.load(file)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("'rnn.bias_hh_l0'");
     }
@@ -122,8 +120,7 @@ class PyTorchNpzTest {
     void inconsistentShapeIsNamed() throws IOException {
         Map<String, NpyArray> npz = minimalRnn();
         npz.put("fc.weight", NpyArray.of(new double[3][H + 1], NpyArray.Type.FLOAT32));
-        Path file = dir.resolve("shapes.npz");
-        NpzFiles.write(file, npz);
+        Path file = written("shapes.npz", npz);
         assertThatThrownBy(() -> PyTorchNpz.load(file)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("'fc.weight'")
                 .hasMessageContaining("(3, " + (H + 1) + ")");
@@ -133,8 +130,7 @@ class PyTorchNpzTest {
     void gruShapedRecurrentMatrixIsRefused() throws IOException {
         Map<String, NpyArray> npz = minimalRnn();
         npz.put("rnn.weight_hh_l0", NpyArray.of(new double[3 * H][H], NpyArray.Type.FLOAT32));
-        Path file = dir.resolve("gru.npz");
-        NpzFiles.write(file, npz);
+        Path file = written("gru.npz", npz);
         assertThatThrownBy(() -> PyTorchNpz.load(file)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("'rnn.weight_hh_l0'").hasMessageContaining("(21, 7)");
     }
@@ -143,8 +139,7 @@ class PyTorchNpzTest {
     void extraKeyIsRefused() throws IOException {
         Map<String, NpyArray> npz = minimalRnn();
         npz.put("rnn.weight_ih_l0_reverse", NpyArray.of(new double[H][I], NpyArray.Type.FLOAT32));
-        Path file = dir.resolve("bidirectional.npz");
-        NpzFiles.write(file, npz);
+        Path file = written("bidirectional.npz", npz);
         assertThatThrownBy(() -> PyTorchNpz.load(file)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("'rnn.weight_ih_l0_reverse'");
     }
@@ -156,28 +151,35 @@ class PyTorchNpzTest {
         double[][] w = new double[H][H];
         w[2][5] = 1e300;
         npz.put("rnn.weight_hh_l0", NpyArray.of(w, NpyArray.Type.FLOAT64));
-        Path file = dir.resolve("huge.npz");
-        NpzFiles.write(file, npz);
-        assertThatThrownBy(() -> ModelFiles.loadAny(file)).isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith(file + ": 'rnn.weight_hh_l0' row 2, column 5 is 1.0E300, beyond the float32");
+        refusedByLoadAny("huge.npz", npz, ": 'rnn.weight_hh_l0' row 2, column 5 is 1.0E300, beyond the float32");
         // each bias fits, their sum does not
         Map<String, NpyArray> sum = minimalRnn();
         double[] b = new double[H];
         b[4] = 3e38;
         sum.put("rnn.bias_ih_l0", NpyArray.of(b, NpyArray.Type.FLOAT64));
         sum.put("rnn.bias_hh_l0", NpyArray.of(b, NpyArray.Type.FLOAT64));
-        Path sumFile = dir.resolve("bias-sum.npz");
-        NpzFiles.write(sumFile, sum);
-        assertThatThrownBy(() -> ModelFiles.loadAny(sumFile)).isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith(sumFile + ": 'rnn.bias_ih_l0' + 'rnn.bias_hh_l0' index 4 is 6.0E38");
+        refusedByLoadAny("bias-sum.npz", sum, ": 'rnn.bias_ih_l0' + 'rnn.bias_hh_l0' index 4 is 6.0E38");
         // the largest float32 itself is fine
         Map<String, NpyArray> edge = minimalRnn();
         double[] e = new double[C];
         e[1] = Float.MAX_VALUE;
         edge.put("fc.bias", NpyArray.of(e, NpyArray.Type.FLOAT64));
-        Path edgeFile = dir.resolve("edge.npz");
-        NpzFiles.write(edgeFile, edge);
+        Path edgeFile = written("edge.npz", edge);
         assertThat(ModelFiles.loadAny(edgeFile).model().spec().hidden()).isEqualTo(H);
+    }
+
+    /** Writes {@code npz} (not modified) as the NPZ file {@code name} in the test's folder; returns the file. */
+    private Path written(String name, Map<String, NpyArray> npz) throws IOException {
+        Path file = dir.resolve(name);
+        NpzFiles.write(file, npz);
+        return file;
+    }
+
+    /** Writes {@code npz} as {@code name} and asserts that loading it is refused with file + {@code afterName}. */
+    private void refusedByLoadAny(String name, Map<String, NpyArray> npz, String afterName) throws IOException {
+        Path file = written(name, npz);
+        assertThatThrownBy(() -> ModelFiles.loadAny(file)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(file + afterName);
     }
 
     private static Map<String, NpyArray> minimalRnn() {

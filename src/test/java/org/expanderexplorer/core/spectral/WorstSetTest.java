@@ -16,25 +16,22 @@ class WorstSetTest {
     /** Vertices of the non-isolated part as labels (L row, R column), in the analysis' order. */
     private static List<String> vertices(WeightMatrix m) {
         List<String> out = new ArrayList<>();
+        addNonEmptyRows(m, "L", out);
+        addNonEmptyRows(m.transpose(), "R", out);
+        return out;
+    }
+
+    /** Adds {@code prefix + i} to {@code out} for every row i of {@code m} with a non-zero entry, in order. */
+    private static void addNonEmptyRows(WeightMatrix m, String prefix, List<String> out) {
         for (int i = 0; i < m.rows(); i++) {
             boolean any = false;
             for (int j = 0; j < m.cols(); j++) {
                 any |= m.get(i, j) != 0;
             }
             if (any) {
-                out.add("L" + i);
+                out.add(prefix + i);
             }
         }
-        for (int j = 0; j < m.cols(); j++) {
-            boolean any = false;
-            for (int i = 0; i < m.rows(); i++) {
-                any |= m.get(i, j) != 0;
-            }
-            if (any) {
-                out.add("R" + j);
-            }
-        }
-        return out;
     }
 
     private static boolean edge(WeightMatrix m, String a, String b) {

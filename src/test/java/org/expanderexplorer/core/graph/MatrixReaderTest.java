@@ -8,25 +8,32 @@ import java.nio.file.Path;
 import java.util.function.Function;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.expanderexplorer.core.BadInputException;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Writes matrix files with given content and checks how a reader refuses them: with the file's name first. */
-final class MatrixReaderCheck {
+/**
+ * What the tests of the matrix file formats share: a temporary folder, a file in it written with given content,
+ * and checks of how the reader under test refuses a file: with the file's name first.
+ */
+abstract class MatrixReaderTest {
+
+    @TempDir
+    Path dir;
 
     private final Function<Path, WeightMatrix> reader;
-    private final Path file;
+    private final String fileName;
 
     /**
-     * @param reader the reader under test
-     * @param file   the file {@link #file(String)} writes
+     * @param reader   the reader under test
+     * @param fileName the name of the file {@link #file(String)} writes in {@link #dir}
      */
-    MatrixReaderCheck(Function<Path, WeightMatrix> reader, Path file) {
+    MatrixReaderTest(Function<Path, WeightMatrix> reader, String fileName) {
         this.reader = reader;
-        this.file = file;
+        this.fileName = fileName;
     }
 
     /** Writes {@code content} into the file, replacing what was there; returns the file. */
     Path file(String content) throws IOException {
-        return Files.writeString(file, content);
+        return Files.writeString(dir.resolve(fileName), content);
     }
 
     /** Asserts that reading {@code f} fails with a {@link BadInputException} whose message starts with f. */
