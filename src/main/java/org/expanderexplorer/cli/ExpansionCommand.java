@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.drawing.SpreadAnalysis;
 import org.expanderexplorer.core.graph.MatrixFiles;
@@ -159,16 +160,10 @@ final class ExpansionCommand implements Callable<Integer> {
         o.put("hidden", r.hidden());
         o.put("set", start.stream().map(UnfoldedVertex::toString).toList());
         o.put("setSize", r.startSize());
-        List<Map<String, Object>> reach = new ArrayList<>();
+        List<ObjectNode> reach = new ArrayList<>();
         for (Spread.Step s : r.steps()) {
-            Map<String, Object> step = new LinkedHashMap<>();
-            step.put("step", s.step());
-            step.put("count", s.count());
-            step.put("units", s.units());
-            step.put("fed", s.fed());
-            step.put("ratio", s.ratio());
-            step.put("growth", r.growth(s.step()));
-            reach.add(step);
+            // the step record's components in their order (step, count, units, fed, ratio), then its growth
+            reach.add(Json.tree(s).put("growth", r.growth(s.step())));
         }
         o.put("reach", reach);
         o.put("allReachedAtStep", r.fullStep());

@@ -1,5 +1,7 @@
 package org.expanderexplorer.cli;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -47,8 +49,10 @@ final class InspectCommand implements Callable<Integer> {
             + "the end).")
     Integer unfold;
 
-    /** One matrix: name, shape, non-zero count. */
+    /** One matrix: name, shape, non-zero count; in JSON with its sparsity last. */
+    @JsonPropertyOrder({"name", "rows", "cols", "nonZeros", "sparsity"})
     record MatrixInfo(String name, int rows, int cols, long nonZeros) {
+        @JsonProperty
         double sparsity() {
             long n = (long) rows * cols;
             return n == 0 ? 0 : 1 - nonZeros / (double) n;
@@ -101,17 +105,7 @@ final class InspectCommand implements Callable<Integer> {
             m.put("parameters", params);
             w.blockOrder().ifPresent(o -> m.put("gateBlockOrder", o.toString()));
             m.put("metadata", saved.metadata());
-            List<Map<String, Object>> list = new ArrayList<>();
-            for (MatrixInfo mi : matrices) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("name", mi.name());
-                e.put("rows", mi.rows());
-                e.put("cols", mi.cols());
-                e.put("nonZeros", mi.nonZeros());
-                e.put("sparsity", mi.sparsity());
-                list.add(e);
-            }
-            m.put("matrices", list);
+            m.put("matrices", matrices);
             if (unfold != null) {
                 m.put("unfolded", unfolded);
             }

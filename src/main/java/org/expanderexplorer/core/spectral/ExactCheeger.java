@@ -1,8 +1,6 @@
 package org.expanderexplorer.core.spectral;
 
-import java.util.Objects;
 import org.expanderexplorer.core.BadInputException;
-import org.expanderexplorer.core.Lazy;
 import org.expanderexplorer.core.graph.CsrGraph;
 
 /**
@@ -19,37 +17,27 @@ import org.expanderexplorer.core.graph.CsrGraph;
  *
  * <p>A disconnected graph has h = 0, attained by its smallest component.
  */
-public final class ExactCheeger {
+public final class ExactCheeger extends CutSearch {
 
     /** Largest graph this enumeration accepts. */
     // 2^23 (about 8 million) Gray-code steps; each further vertex doubles them, and int bit masks end at 31
     public static final int MAX_VERTICES = 24;
-
-    private final CsrGraph graph;
-    private final Lazy<CutResult> result = new Lazy<>(this::compute);
 
     /**
      * @param graph the graph
      * @throws BadInputException if the graph has more than {@link #MAX_VERTICES} vertices
      */
     public ExactCheeger(CsrGraph graph) {
-        this.graph = Objects.requireNonNull(graph, "graph");
+        super(graph);
         if (graph.vertexCount() > MAX_VERTICES) {
             throw new BadInputException("exact Cheeger constant is limited to " + MAX_VERTICES
                     + " vertices; this graph has " + graph.vertexCount());
         }
     }
 
-    /** h(G) and an optimal set, computed on the first call; {@link CutResult#ratio()} is null below 2 vertices. */
-    public CutResult result() {
-        return result.get();
-    }
-
-    private CutResult compute() {
-        int n = graph.vertexCount();
-        if (n < 2) {
-            return CutResult.none();
-        }
+    /** h(G) and an optimal set. */
+    @Override
+    CutResult search(int n) {
         // A disconnected graph needs no enumeration: a component has no edge leaving it, so h = 0, and the smallest
         // component is the set with the fewest vertices among those of ratio 0 (any union of components is one too).
         int[] comp = graph.componentIds();

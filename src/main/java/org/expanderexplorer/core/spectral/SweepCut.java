@@ -2,7 +2,6 @@ package org.expanderexplorer.core.spectral;
 
 import java.util.Objects;
 import org.expanderexplorer.core.IndexSort;
-import org.expanderexplorer.core.Lazy;
 import org.expanderexplorer.core.graph.CsrGraph;
 
 /**
@@ -15,18 +14,16 @@ import org.expanderexplorer.core.graph.CsrGraph;
  * <p>The cut is updated incrementally: adding v to the prefix changes it by s(v) - 2 w(v, P), so all prefixes
  * cost O(edges) in total, plus O(n log n) for the sort. The best set's cut is recounted once at the end.
  */
-public final class SweepCut {
+public final class SweepCut extends CutSearch {
 
-    private final CsrGraph graph;
     private final double[] order;
-    private final Lazy<CutResult> result = new Lazy<>(this::compute);
 
     /**
      * @param graph the graph
      * @param order one value per vertex; copied, not modified
      */
     public SweepCut(CsrGraph graph, double[] order) {
-        this.graph = Objects.requireNonNull(graph, "graph");
+        super(graph);
         Objects.requireNonNull(order, "order");
         if (order.length != graph.vertexCount()) {
             throw new IllegalArgumentException("ordering vector has " + order.length + " entries, graph has "
@@ -35,16 +32,9 @@ public final class SweepCut {
         this.order = order.clone();
     }
 
-    /** The best prefix cut, computed on the first call; {@link CutResult#ratio()} is null below 2 vertices. */
-    public CutResult result() {
-        return result.get();
-    }
-
-    private CutResult compute() {
-        int n = graph.vertexCount();
-        if (n < 2) {
-            return CutResult.none();
-        }
+    /** The best prefix cut. */
+    @Override
+    CutResult search(int n) {
         // Ties by vertex id make the cut a function of the vector alone, so equal inputs give equal sets on every
         // run and platform.
         int[] sorted = IndexSort.ascending(order);
