@@ -8,6 +8,7 @@ import org.expanderexplorer.core.graph.MatrixFiles;
 import org.expanderexplorer.core.graph.TeachingGraphs;
 import org.expanderexplorer.core.graph.WeightMatrix;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -80,15 +81,37 @@ public final class GenerateCommand {
         }
     }
 
-    @Command(name = "complete", mixinStandardHelpOptions = true,
-            description = {"Complete bipartite graph K(A,B): every left vertex joined to every right vertex.",
-                "Singular values: sqrt(A*B) once, then zeros."})
-    static final class Complete extends GraphCommand {
-        @Option(names = "--left", required = true, paramLabel = "A", description = "Left vertices (>= 1).")
+    /** What the bipartite graphs of given sides share: NL left and NR right vertices. */
+    abstract static class SidesCommand extends GraphCommand {
+        @Option(names = "--left", required = true, paramLabel = "NL", description = "Left vertices (>= 1).")
         int left;
-        @Option(names = "--right", required = true, paramLabel = "B", description = "Right vertices (>= 1).")
+        @Option(names = "--right", required = true, paramLabel = "NR", description = "Right vertices (>= 1).")
         int right;
+    }
 
+    /**
+     * What the random graphs add: a {@link Seed}, which the summary line names. Each graph declares its seed last
+     * (picocli lists a superclass's options first), so that the seed stays the last option of the command line
+     * recorded in the file.
+     */
+    abstract static class RandomGraphCommand extends SidesCommand {
+        @Override
+        String summarySuffix() {
+            return ", seed " + spec.findOption("--seed").getValue();
+        }
+    }
+
+    /** The seed option of a random graph. */
+    static final class Seed {
+        @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+                description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long value;
+    }
+
+    @Command(name = "complete", mixinStandardHelpOptions = true,
+            description = {"Complete bipartite graph K(NL,NR): every left vertex joined to every right vertex.",
+                "Singular values: sqrt(NL*NR) once, then zeros."})
+    static final class Complete extends SidesCommand {
         @Override
         WeightMatrix build() {
             return TeachingGraphs.completeBipartite(left, right);
@@ -135,52 +158,32 @@ public final class GenerateCommand {
     @Command(name = "biregular", mixinStandardHelpOptions = true,
             description = {"Random (DL,DR)-biregular bipartite graph without multi-edges: every left vertex has "
                 + "degree DL, every right vertex degree DR.", "Needs NL*DL = NR*DR, DL <= NR and DR <= NL."})
-    static final class Biregular extends GraphCommand {
-        @Option(names = "--left", required = true, paramLabel = "NL", description = "Left vertices (>= 1).")
-        int left;
-        @Option(names = "--right", required = true, paramLabel = "NR", description = "Right vertices (>= 1).")
-        int right;
+    static final class Biregular extends RandomGraphCommand {
         @Option(names = "--dl", required = true, paramLabel = "DL", description = "Degree of every left vertex.")
         int dl;
         @Option(names = "--dr", required = true, paramLabel = "DR", description = "Degree of every right vertex.")
         int dr;
-        @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-                description = "Random seed (default: ${DEFAULT-VALUE}).")
-        long seed;
+        @Mixin
+        Seed seed;
 
         @Override
         WeightMatrix build() {
-            return TeachingGraphs.randomBiregular(left, right, dl, dr, seed);
-        }
-
-        @Override
-        String summarySuffix() {
-            return ", seed " + seed;
+            return TeachingGraphs.randomBiregular(left, right, dl, dr, seed.value);
         }
     }
 
     @Command(name = "random", mixinStandardHelpOptions = true,
             description = {"Random bipartite graph: each of the NL*NR possible edges present independently "
                 + "with probability P."})
-    static final class RandomBipartite extends GraphCommand {
-        @Option(names = "--left", required = true, paramLabel = "NL", description = "Left vertices (>= 1).")
-        int left;
-        @Option(names = "--right", required = true, paramLabel = "NR", description = "Right vertices (>= 1).")
-        int right;
+    static final class RandomBipartite extends RandomGraphCommand {
         @Option(names = "--p", required = true, paramLabel = "P", description = "Edge probability, 0 to 1.")
         double p;
-        @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-                description = "Random seed (default: ${DEFAULT-VALUE}).")
-        long seed;
+        @Mixin
+        Seed seed;
 
         @Override
         WeightMatrix build() {
-            return TeachingGraphs.randomBipartite(left, right, p, seed);
-        }
-
-        @Override
-        String summarySuffix() {
-            return ", seed " + seed;
+            return TeachingGraphs.randomBipartite(left, right, p, seed.value);
         }
     }
 }
