@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.drawing.SpreadAnalysis;
-import org.expanderexplorer.core.graph.MatrixFiles;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.graph.Spread;
 import org.expanderexplorer.core.graph.UnfoldedGraph;
@@ -22,11 +21,9 @@ import org.expanderexplorer.core.io.Json;
 import org.expanderexplorer.core.spectral.LayerAnalysis;
 import org.expanderexplorer.core.spectral.WorstSet;
 import org.expanderexplorer.core.subject.GraphId;
-import org.expanderexplorer.core.subject.LoadedModel;
 import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.PrunedState;
 import org.expanderexplorer.core.subject.Subject;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,27 +55,13 @@ final class ExpansionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
-
-    /** Exactly one of a model and a matrix. */
-    static final class Source {
-        @Option(names = "--model", paramLabel = "FILE", description = "Model file (.zip or .npz).")
-        Path model;
-
-        @Option(names = "--matrix", paramLabel = "FILE", description = "Matrix file (.csv or .mtx): one step, rows "
-                + "to columns.")
-        Path matrix;
-    }
+    @Mixin
+    LayerSource source;
 
     @Option(names = "--graph", paramLabel = "NAME", description = "Which graph: ih, hh, step (the spread always uses "
             + "both matrices of a layer), a gate of them (ih.f: that gate's slices), or their .units; it also names "
             + "the layer of --set worst. Default: ih.units for an LSTM, ih for an RNN, matrix for --matrix.")
     String graph;
-
-    @Option(names = "--keep", paramLabel = "Q", defaultValue = "100",
-            description = "q: percentage of edges to keep, in (0, 100] (default ${DEFAULT-VALUE}: nothing pruned).")
-    double keep;
 
     @Option(names = "--set", required = true, paramLabel = "SET",
             description = "The start set S: x:0,1,2, h:5-9, 'x:0;h:3', x2:4, or worst. Repeat to join sets.")
@@ -97,27 +80,16 @@ final class ExpansionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(keep > 0 && keep <= 100)) {
-            throw new BadInputException("--keep must be in (0, 100], got " + keep);
-        }
+        source.checkKeep();
         if (steps != null && (steps < 1 || steps > MAX_STEPS)) {
             throw new BadInputException("--steps must be 1 .. " + MAX_STEPS + ", got " + steps);
         }
-        Subject subject;
-        Path file;
-        if (source.model != null) {
-            file = source.model;
-            subject = LoadedModel.of(file, LoadedModel.read(file), null, file.getFileName().toString(), prune.layer)
-                    .subject();
-        } else {
-            file = source.matrix;
-            WeightMatrix m = MatrixFiles.read(file);
-            subject = Subject.ofMatrix(file.getFileName().toString(), m);
-        }
+        Path file = source.file();
+        Subject subject = source.subject(prune);
         GraphId id = graph == null ? subject.defaultGraph() : GraphId.parse(graph);
         int t = steps != null ? steps : subject.isLayer() ? UnfoldedGraph.DEFAULT_WINDOW : 1;
         PruneSettings settings = prune.settings();
-        PrunedState state = keep == 100 ? subject.dense() : subject.prune(keep, settings);
+        PrunedState state = source.state(subject, prune);
         WeightMatrix layer = subject.matrix(state, id);
         WorstSet worst = null;
         List<UnfoldedVertex> start = new ArrayList<>();
@@ -138,8 +110,8 @@ final class ExpansionCommand implements Callable<Integer> {
             throw new BadInputException(file + ": " + e.getMessage(), e);
         }
         String title = String.format(Locale.ROOT, "%s%s, graph %s, q = %s %%%s", file,
-                subject.isLayer() ? " layer " + prune.layer : "", id.id(), PruneCommand.trim(keep),
-                keep == 100 ? "" : " (" + prune.describe(settings) + ")");
+                subject.isLayer() ? " layer " + prune.layer : "", id.id(), PruneCommand.trim(source.keep),
+                source.keep == 100 ? "" : " (" + prune.describe(settings) + ")");
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(json(title, id, start, r, worst)));
@@ -155,7 +127,7 @@ final class ExpansionCommand implements Callable<Integer> {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("title", title);
         o.put("graph", id.id());
-        o.put("keepPercent", keep);
+        o.put("keepPercent", source.keep);
         o.put("steps", r.steps().size());
         o.put("hidden", r.hidden());
         o.put("set", start.stream().map(UnfoldedVertex::toString).toList());

@@ -8,15 +8,10 @@ import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.drawing.GraphExport;
 import org.expanderexplorer.core.graph.GraphFiles;
 import org.expanderexplorer.core.graph.LabelledGraph;
-import org.expanderexplorer.core.graph.MatrixFiles;
 import org.expanderexplorer.core.graph.Representation;
-import org.expanderexplorer.core.graph.WeightMatrix;
-import org.expanderexplorer.core.model.SavedModel;
 import org.expanderexplorer.core.subject.GraphId;
-import org.expanderexplorer.core.subject.LoadedModel;
 import org.expanderexplorer.core.subject.PrunedState;
 import org.expanderexplorer.core.subject.Subject;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,25 +37,12 @@ final class GraphExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
-
-    /** Exactly one of a model and a matrix. */
-    static final class Source {
-        @Option(names = "--model", paramLabel = "FILE", description = LoadedModel.FILE_HELP)
-        Path model;
-
-        @Option(names = "--matrix", paramLabel = "FILE", description = "Matrix file (.csv or .mtx).")
-        Path matrix;
-    }
+    @Mixin
+    LayerSource source;
 
     @Option(names = "--graph", paramLabel = "NAME", description = "ih, hh, step, one LSTM gate of them (ih.f, "
             + "step.o, ...), or matrix (the default, and the only graph of --matrix).")
     String graph;
-
-    @Option(names = "--keep", paramLabel = "Q", defaultValue = "100",
-            description = "q: percentage of edges to keep, in (0, 100] (default ${DEFAULT-VALUE}: nothing pruned).")
-    double keep;
 
     @Option(names = "--unfold", paramLabel = "T", defaultValue = "0",
             description = "Unfold the layer over T time steps, as the window draws it (default 0: the bipartite "
@@ -79,30 +61,18 @@ final class GraphExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(keep > 0 && keep <= 100)) {
-            throw new BadInputException("--keep must be in (0, 100], got " + keep);
-        }
+        source.checkKeep();
         if (unfold < 0) {
             throw new BadInputException("--unfold must be 0 (no unfolding) or a number of steps, got " + unfold);
         }
         GraphFiles.formatOf(out);
         TrainCommand.checkOutput(out);
-        Subject subject;
-        GraphId id;
-        if (source.model != null) {
-            if (graph == null) {
-                throw new BadInputException("--graph is needed with --model: ih, hh, step, or a gate such as hh.f");
-            }
-            SavedModel saved = LoadedModel.read(source.model);
-            subject = LoadedModel.of(source.model, saved, null, source.model.getFileName().toString(), prune.layer)
-                    .subject();
-            id = GraphId.parse(graph);
-        } else {
-            WeightMatrix m = MatrixFiles.read(source.matrix);
-            subject = Subject.ofMatrix(source.matrix.getFileName().toString(), m);
-            id = graph == null ? GraphId.MATRIX : GraphId.parse(graph);
+        if (source.isModel() && graph == null) {
+            throw new BadInputException("--graph is needed with --model: ih, hh, step, or a gate such as hh.f");
         }
-        PrunedState state = keep == 100 ? subject.dense() : subject.prune(keep, prune.settings());
+        Subject subject = source.subject(prune);
+        GraphId id = graph == null ? GraphId.MATRIX : GraphId.parse(graph);
+        PrunedState state = source.state(subject, prune);
         GraphExport export = GraphExport.of(subject, state, id, unfold, Representation.of(weighted));
         export.write(out);
         LabelledGraph g = export.graph();

@@ -100,7 +100,7 @@ final class PruneCommand implements Callable<Integer> {
         PruneSettings settings = prune.settings();
         VectorInference.warmUpInBackground(); // the speed measurement needs compiled kernels
         SavedModel saved = LoadedModel.read(model);
-        Subject subject = LoadedModel.of(model, saved, null, model.getFileName().toString(), prune.layer).subject();
+        Subject subject = prune.subject(model, saved);
         PrunedState state = subject.prune(keep, settings);
         PrunedModelExport export = new PrunedModelExport(saved.model(), saved.layout(), prune.layer, state);
         ModelExportFormat format = ModelExportFormat.of(out);

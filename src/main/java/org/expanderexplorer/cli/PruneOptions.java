@@ -1,13 +1,17 @@
 package org.expanderexplorer.cli;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import org.expanderexplorer.core.BadInputException;
+import org.expanderexplorer.core.model.SavedModel;
 import org.expanderexplorer.core.pruning.MonitoredGap;
 import org.expanderexplorer.core.pruning.PruningMethod;
+import org.expanderexplorer.core.subject.LoadedModel;
 import org.expanderexplorer.core.subject.PruneSettings;
+import org.expanderexplorer.core.subject.Subject;
 import picocli.CommandLine.Option;
 
-/** The pruning options shared by {@code prune} and {@code sweep}. */
+/** The pruning options shared by the commands that prune a model's layer ({@code prune}, {@code sweep}, ...). */
 final class PruneOptions {
 
     @Option(names = "--method", defaultValue = "magnitude",
@@ -39,6 +43,11 @@ final class PruneOptions {
 
     @Option(names = "--layer", defaultValue = "0", description = "Recurrent layer to prune, 0-based (default 0).")
     int layer;
+
+    /** The subject of {@code saved}, read from {@code model}, at the recurrent layer {@code --layer} names. */
+    Subject subject(Path model, SavedModel saved) {
+        return LoadedModel.of(model, saved, null, model.getFileName().toString(), layer).subject();
+    }
 
     PruneSettings settings() {
         PruningMethod m;

@@ -107,8 +107,7 @@ final class SpectrumCommand implements Callable<Integer> {
             title = matrix.toString();
         } else {
             source = model;
-            Subject subject = LoadedModel.of(model, LoadedModel.read(model), null, model.getFileName().toString(),
-                    prune.layer).subject();
+            Subject subject = prune.subject(model, LoadedModel.read(model));
             GraphId id = graph == null ? subject.defaultGraph() : GraphId.parse(graph);
             double q = keep == null ? 100 : keep;
             if (!(q > 0 && q <= 100)) {
