@@ -2,7 +2,6 @@ package org.expanderexplorer.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +17,6 @@ import org.expanderexplorer.core.model.Evaluator;
 import org.expanderexplorer.core.model.ModelMetadata;
 import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.core.model.SavedModel;
-import org.expanderexplorer.core.subject.LoadedModel;
 import org.expanderexplorer.core.model.VectorInference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,8 +33,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = LoadedModel.FILE_HELP)
-    Path model;
+    @Mixin
+    ModelFile model;
 
     @Option(names = "--data", required = true, description = "Data set: " + Datasets.SPEC_HELP + ".")
     String data;
@@ -76,7 +74,7 @@ final class EvaluateCommand implements Callable<Integer> {
             default -> throw new BadInputException("--split must be train or test, got '" + split + "'");
         };
         VectorInference.warmUpInBackground(); // compiles the inference kernels while the model and data load
-        SavedModel saved = LoadedModel.read(model);
+        SavedModel saved = model.read();
         Nd4jThreads.set(threads);
         DataSelection selection = noise.data(data, 1);
         SequenceDataset ds = selection.load(which);
@@ -89,7 +87,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 .result();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("model", model.toString());
+            m.put("model", model.file.toString());
             m.put("format", saved.format().name());
             m.put("architecture", saved.model().spec().describe());
             m.put("data", r.dataset());
@@ -103,7 +101,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             out.println(Json.write(m));
         } else {
-            out.printf(Locale.ROOT, "model:    %s (%s, %s)%n", model, saved.model().spec().describe(),
+            out.printf(Locale.ROOT, "model:    %s (%s, %s)%n", model.file, saved.model().spec().describe(),
                     saved.format().label());
             out.printf(Locale.ROOT, "data:     %s (%d x %d)%n", r.dataset(), ds.steps(), ds.features());
             if (selection.noise().isPresent()) {

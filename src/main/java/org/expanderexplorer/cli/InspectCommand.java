@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,32 +21,30 @@ import org.expanderexplorer.core.model.RecurrentWeights;
 import org.expanderexplorer.core.model.SavedModel;
 import org.expanderexplorer.core.model.WeightKind;
 import org.expanderexplorer.core.spectral.UnfoldedAnalysis;
-import org.expanderexplorer.core.subject.LoadedModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code inspect}: architecture, metadata, parameter counts and every matrix's shape and sparsity. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Show a model's architecture, metadata, parameter counts and each weight matrix's shape and "
-                + "sparsity (Deeplearning4j zip or PyTorch NPZ).")
+        description = {"Show a model's architecture, metadata, parameter counts and each weight matrix's shape and "
+                + "sparsity (Deeplearning4j zip or PyTorch NPZ).", "With --unfold, also each recurrent layer's "
+                + "unfolded graph, unweighted, an LSTM's gates merged onto its units."})
 final class InspectCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = LoadedModel.FILE_HELP)
-    Path model;
+    @Mixin
+    ModelFile model;
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
-    @Option(names = "--unfold", paramLabel = "STEPS", description = "Also the numbers of each recurrent layer's "
-            + "time-unfolded graph over STEPS steps (x_t -> h_t, h_{t-1} -> h_t, LSTM gates merged onto the units, "
-            + "unweighted): lambda_2, sweep cut, Cheeger bounds and the gaps of its step layers (JSON: unfolded, at "
-            + "the end).")
-    Integer unfold;
+    @Mixin
+    UnfoldSteps unfold;
 
     /** One matrix: name, shape, non-zero count; in JSON with its sparsity last. */
     @JsonPropertyOrder({"name", "rows", "cols", "nonZeros", "sparsity"})
@@ -62,7 +59,7 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        SavedModel saved = LoadedModel.read(model);
+        SavedModel saved = model.read();
         ModelSpec s = saved.model().spec();
         RecurrentWeights w = new RecurrentWeights(saved.model());
         List<MatrixInfo> matrices = new ArrayList<>();
@@ -79,20 +76,18 @@ final class InspectCommand implements Callable<Integer> {
                 }
             }
         }
-        if (unfold != null && (unfold < 1 || unfold > 1000)) {
-            throw new org.expanderexplorer.core.BadInputException("--unfold must be 1 .. 1000 steps, got " + unfold);
-        }
+        unfold.check();
         List<UnfoldedAnalysis.Result> unfolded = new ArrayList<>();
-        for (int l = 0; unfold != null && l < s.layers(); l++) {
+        for (int l = 0; unfold.given() && l < s.layers(); l++) {
             unfolded.add(new UnfoldedAnalysis(new UnfoldedGraph(w.matrix(l, WeightKind.INPUT),
-                    w.matrix(l, WeightKind.RECURRENT), unfold, Representation.UNWEIGHTED)).result());
+                    w.matrix(l, WeightKind.RECURRENT), unfold.steps, Representation.UNWEIGHTED)).result());
         }
         WeightMatrix fc = w.readout();
         matrices.add(new MatrixInfo("readout", fc.rows(), fc.cols(), fc.nonZeros()));
         long params = saved.model().network().numParams();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("model", model.toString());
+            m.put("model", model.file.toString());
             m.put("format", saved.format().name());
             // a LinkedHashMap, not Map.of: Map.of's iteration order changes from run to run
             Map<String, Object> architecture = new LinkedHashMap<>();
@@ -106,12 +101,12 @@ final class InspectCommand implements Callable<Integer> {
             w.blockOrder().ifPresent(o -> m.put("gateBlockOrder", o.toString()));
             m.put("metadata", saved.metadata());
             m.put("matrices", matrices);
-            if (unfold != null) {
+            if (unfold.given()) {
                 m.put("unfolded", unfolded);
             }
             out.println(Json.write(m));
         } else {
-            out.printf(Locale.ROOT, "model:        %s (%s)%n", model,
+            out.printf(Locale.ROOT, "model:        %s (%s)%n", model.file,
                     saved.format().label());
             out.printf(Locale.ROOT, "architecture: %s%n", s.describe());
             out.printf(Locale.ROOT, "parameters:   %,d%n", params);

@@ -16,7 +16,6 @@ import org.expanderexplorer.core.model.VectorInference;
 import org.expanderexplorer.core.pruning.GapFloor;
 import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.subject.GraphId;
-import org.expanderexplorer.core.subject.LoadedModel;
 import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.PrunedModelExport;
 import org.expanderexplorer.core.subject.PrunedState;
@@ -44,8 +43,8 @@ final class PruneCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = LoadedModel.FILE_HELP)
-    Path model;
+    @Mixin
+    ModelFile model;
 
     @Option(names = "--keep", required = true, description = "q: percentage of edges to keep, in (0, 100].")
     double keep;
@@ -81,7 +80,7 @@ final class PruneCommand implements Callable<Integer> {
             }
         }
         for (Path p : new Path[] {out, masks, npz, summary}) {
-            if (p != null && !replaceModel && sameFile(p, model)) {
+            if (p != null && !replaceModel && sameFile(p, model.file)) {
                 throw BadInputException.inFile(p, "is the input model; writing it would replace the model being "
                         + "pruned (add --replace-model if that is what you want)");
             }
@@ -99,12 +98,12 @@ final class PruneCommand implements Callable<Integer> {
     private void write(FileGroup outputs, Path masks, PrintWriter stdout) throws IOException {
         PruneSettings settings = prune.settings();
         VectorInference.warmUpInBackground(); // the speed measurement needs compiled kernels
-        SavedModel saved = LoadedModel.read(model);
-        Subject subject = prune.subject(model, saved);
+        SavedModel saved = model.read();
+        Subject subject = prune.subject(model.file, saved);
         PrunedState state = subject.prune(keep, settings);
         PrunedModelExport export = new PrunedModelExport(saved.model(), saved.layout(), prune.layer, state);
         ModelExportFormat format = ModelExportFormat.of(out);
-        export.write(outputs.stage(out), format, saved.metadata(), export.how(model.getFileName().toString()));
+        export.write(outputs.stage(out), format, saved.metadata(), export.how(model.file.getFileName().toString()));
         if (masks != null) {
             export.writeMasks(outputs.stage(masks), format == ModelExportFormat.SAFETENSORS);
         }
@@ -119,7 +118,7 @@ final class PruneCommand implements Callable<Integer> {
                 .withSpeed(export.measureSpeed(steps(saved)));
         if (summary != null) {
             PrunedModelExport.writeSummary(outputs.stage(summary), s,
-                    export.provenance(Provenance.now().withModelFile(model)));
+                    export.provenance(Provenance.now().withModelFile(model.file)));
         }
         // all three complete: only now do they replace what was there, the summary last
         outputs.commit();

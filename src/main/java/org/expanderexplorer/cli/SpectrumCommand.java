@@ -66,10 +66,8 @@ final class SpectrumCommand implements Callable<Integer> {
     @Mixin
     PruneOptions prune;
 
-    @Option(names = "--unfold", paramLabel = "STEPS", description = "With --model: also the numbers of the graph "
-            + "unfolded over STEPS time steps (its lambda_2, sweep cut, Cheeger bounds, and the gaps of each of its "
-            + "bipartite step layers), as the window draws it; JSON: unfolded, at the end.")
-    Integer unfold;
+    @Mixin
+    UnfoldSteps unfold;
 
     @Option(names = "--weighted", description = "Use |w| as edge weights (default: unweighted, 1 per non-zero).")
     boolean weighted;
@@ -90,13 +88,11 @@ final class SpectrumCommand implements Callable<Integer> {
         if ((matrix == null) == (model == null)) {
             throw new BadInputException("give either --matrix FILE or --model FILE");
         }
-        if (matrix != null && (graph != null || keep != null || unfold != null)) {
+        if (matrix != null && (graph != null || keep != null || unfold.given())) {
             throw new BadInputException("--graph, --keep and --unfold go with --model (a plain matrix has no W_hh to "
                     + "unfold with)");
         }
-        if (unfold != null && (unfold < 1 || unfold > 1000)) {
-            throw new BadInputException("--unfold must be 1 .. 1000 steps, got " + unfold);
-        }
+        unfold.check();
         WeightMatrix m;
         Path source;
         UnfoldedAnalysis.Result unfolded = null;
@@ -119,13 +115,13 @@ final class SpectrumCommand implements Callable<Integer> {
             title = String.format(java.util.Locale.ROOT, "%s layer %d, graph %s%s", model, prune.layer, id.id(),
                     keep == null ? "" : String.format(java.util.Locale.ROOT, " at q = %s %% (%s)", PruneCommand.trim(q),
                             prune.describe(settings)));
-            if (unfold != null) {
+            if (unfold.given()) {
                 if (!SliderAnalysis.unfolds(subject, id)) {
                     throw new BadInputException("--unfold: graph " + id.id() + " stacks the four LSTM gates (4H right "
                             + "vertices, not the H units of the unfolded picture): use " + id.kind().id() + ".units or "
                             + "a gate like " + id.kind().id() + ".f");
                 }
-                unfolded = SliderAnalysis.unfolded(subject, state, id, unfold, Representation.of(weighted));
+                unfolded = SliderAnalysis.unfolded(subject, state, id, unfold.steps, Representation.of(weighted));
             }
         }
         LayerGraph graph = LayerGraphs.of(m, Representation.of(weighted), source);
