@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
@@ -251,36 +252,53 @@ public final class Charts {
      * For tests of the typography, and cheap enough (one draw into a scratch image) for nothing else to need.
      */
     public static ChartLayout layout(JFreeChart chart, int width, int height) {
+        return drawnOnScratch(chart, width, height, true, (g, info) -> layoutOf(chart, g, info));
+    }
+
+    private static ChartLayout layoutOf(JFreeChart chart, Graphics2D g, ChartRenderingInfo info) {
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        XYPlot plot = chart.getXYPlot();
+        Map<String, List<String>> ticks = new LinkedHashMap<>();
+        ticks.put("x", tickLabels(g, plot.getDomainAxis(), area, plot.getDomainAxisEdge()));
+        for (int i = 0; i < plot.getRangeAxisCount(); i++) {
+            if (plot.getRangeAxis(i) != null) {
+                ticks.put(i == 0 ? "left" : "right", tickLabels(g, plot.getRangeAxis(i), area,
+                        plot.getRangeAxisEdge(i)));
+            }
+        }
+        List<Rectangle2D> labels = new ArrayList<>();
+        List<Rectangle2D> points = new ArrayList<>();
+        for (Object a : plot.getAnnotations()) {
+            if (a instanceof MarkerLabels m) {
+                m.placed().forEach(p -> labels.add(p.box()));
+                points.addAll(m.points());
+            }
+        }
+        List<String> legend = new ArrayList<>();
+        for (int i = 0; i < plot.getLegendItems().getItemCount(); i++) {
+            legend.add(plot.getLegendItems().get(i).getLabel());
+        }
+        return new ChartLayout(area, ticks, labels, points, legend);
+    }
+
+    /**
+     * Draws {@code chart} at {@code width} x {@code height} into a 1 x 1 scratch image, for its layout only, and
+     * returns what {@code read} takes from the graphics and the rendering info before they are disposed.
+     * {@code hinted}: with the rendering hints of {@link #image} ({@link #layout} measures text as it is drawn);
+     * {@link #dataArea} has always measured without them, and keeps doing so.
+     */
+    private static <T> T drawnOnScratch(JFreeChart chart, int width, int height, boolean hinted,
+                                        BiFunction<Graphics2D, ChartRenderingInfo, T> read) {
         checkSize(width, height, 1);
         ChartRenderingInfo info = new ChartRenderingInfo();
         BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = scratch.createGraphics();
         try {
-            hints(g);
+            if (hinted) {
+                hints(g);
+            }
             chart.draw(g, new Rectangle2D.Double(0, 0, width, height), info);
-            Rectangle2D area = info.getPlotInfo().getDataArea();
-            XYPlot plot = chart.getXYPlot();
-            Map<String, List<String>> ticks = new LinkedHashMap<>();
-            ticks.put("x", tickLabels(g, plot.getDomainAxis(), area, plot.getDomainAxisEdge()));
-            for (int i = 0; i < plot.getRangeAxisCount(); i++) {
-                if (plot.getRangeAxis(i) != null) {
-                    ticks.put(i == 0 ? "left" : "right", tickLabels(g, plot.getRangeAxis(i), area,
-                            plot.getRangeAxisEdge(i)));
-                }
-            }
-            List<Rectangle2D> labels = new ArrayList<>();
-            List<Rectangle2D> points = new ArrayList<>();
-            for (Object a : plot.getAnnotations()) {
-                if (a instanceof MarkerLabels m) {
-                    m.placed().forEach(p -> labels.add(p.box()));
-                    points.addAll(m.points());
-                }
-            }
-            List<String> legend = new ArrayList<>();
-            for (int i = 0; i < plot.getLegendItems().getItemCount(); i++) {
-                legend.add(plot.getLegendItems().get(i).getLabel());
-            }
-            return new ChartLayout(area, ticks, labels, points, legend);
+            return read.apply(g, info);
         } finally {
             g.dispose();
         }
@@ -317,16 +335,7 @@ public final class Charts {
      * one draw into a tiny scratch image (tens of milliseconds), laid out as {@link #image} lays it out.
      */
     public static Rectangle2D dataArea(JFreeChart chart, int width, int height) {
-        checkSize(width, height, 1);
-        ChartRenderingInfo info = new ChartRenderingInfo();
-        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = scratch.createGraphics();
-        try {
-            chart.draw(g, new Rectangle2D.Double(0, 0, width, height), info);
-        } finally {
-            g.dispose();
-        }
-        return info.getPlotInfo().getDataArea();
+        return drawnOnScratch(chart, width, height, false, (g, info) -> info.getPlotInfo().getDataArea());
     }
 
     /**
