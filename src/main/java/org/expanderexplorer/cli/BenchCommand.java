@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.data.Datasets;
 import org.expanderexplorer.core.data.SequenceDataset;
@@ -42,9 +41,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: wall-clock medians and minima, in one process after a warm-up, of each stage of a layer
@@ -61,7 +58,7 @@ import picocli.CommandLine.Spec;
             "  expander-explorer bench --model smnist-rnn128.zip --data mnist --limit 1000",
             "  expander-explorer bench --model smnist-lstm128.zip --data mnist --nd4j-threads 1 --batch 500",
             "  expander-explorer bench --model smnist-rnn128.zip --unfold 28"})
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand extends CliCommand {
 
     static final class Subject {
         @Option(names = "--matrix", required = true, paramLabel = "FILE",
@@ -71,9 +68,6 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = "--model", required = true, paramLabel = "FILE", description = LoadedModel.FILE_HELP)
         Path model;
     }
-
-    @Spec
-    CommandSpec spec;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Subject subject;
@@ -311,7 +305,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void print(StageTimer timer, Map<String, Object> head, String total, Map<String, Object> results) {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>(head);
             m.putAll(results);

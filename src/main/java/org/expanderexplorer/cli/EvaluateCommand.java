@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.data.DataSelection;
 import org.expanderexplorer.core.data.Datasets;
@@ -20,18 +19,13 @@ import org.expanderexplorer.core.model.SavedModel;
 import org.expanderexplorer.core.model.VectorInference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code evaluate}: accuracy and confusion matrix of a saved model (DL4J zip or PyTorch NPZ) on a data set. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluate a model (Deeplearning4j zip, or PyTorch state_dict NPZ whose architecture is "
             + "inferred from the shapes) on the test split of a data set."})
-final class EvaluateCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class EvaluateCommand extends CliCommand {
 
     @Mixin
     ModelFile model;
@@ -61,7 +55,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (limit != null && limit < 1 || batch < 1) {
             throw new BadInputException("--limit and --batch must be at least 1");
         }
@@ -80,7 +74,7 @@ final class EvaluateCommand implements Callable<Integer> {
         SequenceDataset ds = selection.load(which);
         ModelMetadata meta = saved.metadata();
         if (meta.steps() != null && meta.steps() != ds.steps()) {
-            spec.commandLine().getErr().printf("warning: the model was trained on %d steps, %s has %d%n",
+            err().printf("warning: the model was trained on %d steps, %s has %d%n",
                     meta.steps(), ds.name(), ds.steps());
         }
         EvaluationResult r = new Evaluator(saved.model(), ds, limit == null ? Integer.MAX_VALUE : limit, batch)

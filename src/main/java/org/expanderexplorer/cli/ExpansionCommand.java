@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.drawing.SpreadAnalysis;
@@ -26,9 +25,7 @@ import org.expanderexplorer.core.subject.PrunedState;
 import org.expanderexplorer.core.subject.Subject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code expansion}: how far a set of inputs (or hidden units) reaches through the time-unfolded graph of a pruned
@@ -47,13 +44,10 @@ import picocli.CommandLine.Spec;
             "  expander-explorer expansion --model m.zip --graph hh.f --keep 10 --set 'h:0-3;x:7' --json",
             "  expander-explorer expansion --model m.zip --graph ih --keep 10 --set worst",
             "  expander-explorer expansion --matrix heawood.mtx --set x:0"})
-final class ExpansionCommand implements Callable<Integer> {
+final class ExpansionCommand extends CliCommand {
 
     /** Most steps followed: the reach is settled past them anyway (see {@link Spread}). */
     static final int MAX_STEPS = 10_000;
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     LayerSource source;
@@ -112,7 +106,7 @@ final class ExpansionCommand implements Callable<Integer> {
         String title = String.format(Locale.ROOT, "%s%s, graph %s, q = %s %%%s", file,
                 subject.isLayer() ? " layer " + prune.layer : "", id.id(), PruneCommand.trim(source.keep),
                 source.keep == 100 ? "" : " (" + prune.describe(settings) + ")");
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             out.println(Json.write(json(title, id, start, r, worst)));
         } else {

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.report.FigureFiles;
@@ -17,16 +16,14 @@ import org.expanderexplorer.core.report.SweepReport;
 import org.expanderexplorer.core.report.SweepTable;
 import org.expanderexplorer.core.sweep.SweepResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code figure}: redraws the paper's figure of one graph from a sweep's CSV (and its sweep.json, if beside it). */
 @Command(name = "figure", mixinStandardHelpOptions = true,
         description = {"Draw the sweep figure of one graph from a sweep.csv: accuracy (left axis), Delta_S and "
             + "Delta_R (right axis) against q, dashed lines at the first zero crossings. Crossings and title come "
             + "from the sweep.json beside the CSV when there is one, else they are recomputed from the CSV."})
-final class FigureCommand implements Callable<Integer> {
+final class FigureCommand extends CliCommand {
 
     /**
      * PNG resolution of the figures, here and in {@code sweep}: 144 dpi is 1.5 x the 96 dpi of the logical size.
@@ -34,9 +31,6 @@ final class FigureCommand implements Callable<Integer> {
      * other.)
      */
     static final int DEFAULT_DPI = 144;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--sweep", required = true, description = "The sweep.csv written by 'sweep'.")
     Path sweep;
@@ -85,7 +79,7 @@ final class FigureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = out();
         FigureSize printed = size == null ? null : printedSize();
         double scale = scale(dpi == null ? DEFAULT_DPI : dpi);
         String format = FigureFiles.formatOf(out);

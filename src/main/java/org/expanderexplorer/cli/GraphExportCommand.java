@@ -3,7 +3,6 @@ package org.expanderexplorer.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.drawing.GraphExport;
 import org.expanderexplorer.core.graph.GraphFiles;
@@ -14,9 +13,7 @@ import org.expanderexplorer.core.subject.PrunedState;
 import org.expanderexplorer.core.subject.Subject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code graph}: writes a layer graph, a gate graph or the time-unfolded graph of a model (or the bipartite graph
@@ -32,10 +29,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  expander-explorer graph --model m.zip --graph hh --keep 20 --out hh.gexf",
             "  expander-explorer graph --model m.zip --graph step.f --unfold 3 --weighted --out f.graphml",
             "  expander-explorer graph --matrix heawood.mtx --out heawood.json"})
-final class GraphExportCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class GraphExportCommand extends CliCommand {
 
     @Mixin
     LayerSource source;
@@ -76,7 +70,7 @@ final class GraphExportCommand implements Callable<Integer> {
         GraphExport export = GraphExport.of(subject, state, id, unfold, Representation.of(weighted));
         export.write(out);
         LabelledGraph g = export.graph();
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = out();
         int edges = g.graph().edgeSet().size();
         int kept = g.keptEdges();
         stdout.printf(Locale.ROOT, "wrote %s: %s%n", out, g.title());

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.expanderexplorer.core.graph.Gate;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.graph.UnfoldedGraph;
@@ -23,19 +22,14 @@ import org.expanderexplorer.core.model.WeightKind;
 import org.expanderexplorer.core.spectral.UnfoldedAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code inspect}: architecture, metadata, parameter counts and every matrix's shape and sparsity. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Show a model's architecture, metadata, parameter counts and each weight matrix's shape and "
                 + "sparsity (Deeplearning4j zip or PyTorch NPZ).", "With --unfold, also each recurrent layer's "
                 + "unfolded graph, unweighted, an LSTM's gates merged onto its units."})
-final class InspectCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class InspectCommand extends CliCommand {
 
     @Mixin
     ModelFile model;
@@ -58,7 +52,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         SavedModel saved = model.read();
         ModelSpec s = saved.model().spec();
         RecurrentWeights w = new RecurrentWeights(saved.model());

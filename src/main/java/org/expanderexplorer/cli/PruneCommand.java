@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.io.FileGroup;
 import org.expanderexplorer.core.io.Provenance;
@@ -22,9 +21,7 @@ import org.expanderexplorer.core.subject.PrunedState;
 import org.expanderexplorer.core.subject.Subject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code prune}: one-shot pruning of a model's recurrent layer at q, exported in the format {@code --out} names
@@ -38,10 +35,7 @@ import picocli.CommandLine.Spec;
             + "NAME.masks.npz (NAME.masks.safetensors beside a .safetensors). Optionally a JSON summary with dense, "
             + "sparse (CSR) and gzip sizes and the pruned model's inference time against the dense model's, "
             + "measured on this machine."})
-final class PruneCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class PruneCommand extends CliCommand {
 
     @Mixin
     ModelFile model;
@@ -68,7 +62,7 @@ final class PruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = out();
         if (!(keep > 0 && keep <= 100)) {
             throw new BadInputException("--keep must be in (0, 100], got " + keep);
         }
@@ -124,7 +118,7 @@ final class PruneCommand implements Callable<Integer> {
         outputs.commit();
         print(stdout, s);
         if (settings.method() == PruningMethod.RAMANUJAN) {
-            printReach(stdout, spec.commandLine().getErr(), subject, state);
+            printReach(stdout, err(), subject, state);
         }
         stdout.flush();
     }

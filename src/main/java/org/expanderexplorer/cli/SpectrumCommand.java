@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.drawing.SliderAnalysis;
 import org.expanderexplorer.core.graph.LayerGraph;
@@ -23,9 +22,7 @@ import org.expanderexplorer.core.subject.PrunedState;
 import org.expanderexplorer.core.subject.Subject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code spectrum --matrix FILE [--weighted] [--json]}: the spectral analysis of one bipartite layer graph
@@ -41,10 +38,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  expander-explorer spectrum --matrix heawood.mtx",
             "  expander-explorer spectrum --matrix layer.csv --weighted --json",
             "  expander-explorer spectrum --model smnist-lstm128.zip --graph ih.units --keep 30 --unfold 3"})
-final class SpectrumCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class SpectrumCommand extends CliCommand {
 
     @Option(names = "--matrix", paramLabel = "FILE",
             description = "Weight matrix: .csv (dense, no header) or .mtx (Matrix Market).")
@@ -126,7 +120,7 @@ final class SpectrumCommand implements Callable<Integer> {
         }
         LayerGraph graph = LayerGraphs.of(m, Representation.of(weighted), source);
         LayerAnalysisResult r = new LayerAnalysis(graph).result();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json) {
             com.fasterxml.jackson.databind.node.ObjectNode node = Json.tree(r);
             if (noVectors) {

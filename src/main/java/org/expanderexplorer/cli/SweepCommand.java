@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.data.DataSelection;
 import org.expanderexplorer.core.data.Datasets;
@@ -52,9 +51,7 @@ import org.expanderexplorer.core.sweep.ZeroCrossing;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sweep}: accuracy and the Ramanujan gaps of every monitored graph against q, written as sweep.csv,
@@ -70,10 +67,7 @@ import picocli.CommandLine.Spec;
             "Progress goes to stderr; the crossings and the stopping rule to stdout.",
             "With --seeds, once per seed, with the spread over the seeds (docs/reproduction.md); with --shard K/N, one "
             + "shard of that work, joined by 'sweep merge'."})
-final class SweepCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class SweepCommand extends CliCommand {
 
     // --model, --data and --out are required, but checked in call(): picocli would demand a parent's required
     // options also when the subcommand 'sweep merge' runs, which takes none of them
@@ -165,8 +159,8 @@ final class SweepCommand implements Callable<Integer> {
         if (seeds != null || shard != null) {
             return seedRun().call();
         }
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
+        PrintWriter stdout = out();
+        PrintWriter stderr = err();
         Plan plan = plan();
         PruneSettings settings = plan.settings();
         PruningSchedule schedule = plan.schedule();
@@ -255,7 +249,7 @@ final class SweepCommand implements Callable<Integer> {
                 finetuneLimit == null ? "" : " (a subset of " + finetuneLimit + " drawn with the run's seed)",
                 finetuneBatch, finetuneLr == null ? "the model's (else 0.001)" : finetuneLr.toString())
                 + (rewind == null ? "" : ", rewound to " + rewind + " before each round's retraining");
-        return new SeedSweepRun(new SeedSweepRun.Options(spec.commandLine().getOut(), spec.commandLine().getErr(),
+        return new SeedSweepRun(new SeedSweepRun.Options(out(), err(),
                 model, data, noise, settings, prune.layer, plan.schedule(), list, shard == null ? null : Shard.parse(shard),
                 limit, threads, plan.formats(), plan.scale(), out, this::graphs, fineTuning,
                 finetune == null ? null : this::fineTuner,

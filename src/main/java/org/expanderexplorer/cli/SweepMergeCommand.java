@@ -5,28 +5,22 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.experiment.SeedReport;
 import org.expanderexplorer.core.experiment.SeedShards;
 import org.expanderexplorer.core.experiment.SeedSummary;
 import org.expanderexplorer.core.io.RunFolder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code sweep merge}: joins the shards of a multi-seed sweep into the folder the unsharded run would write. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = {"Join the shard folders written by 'sweep --seeds LIST --shard K/N' (all N of them, any order) "
             + "into the folder the same sweep without --shard writes: the same files, byte for byte, apart from the "
             + "timings and the creation time."})
-final class SweepMergeCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class SweepMergeCommand extends CliCommand {
 
     @Parameters(arity = "1..*", paramLabel = "SHARD", description = "The shard folders.")
     List<Path> shards;
@@ -60,7 +54,7 @@ final class SweepMergeCommand implements Callable<Integer> {
                 throw folder.named(e);
             }
             folder.commit();
-            SeedRunReport.print(spec.commandLine().getOut(), summary, merged.plan(),
+            SeedRunReport.print(out(), summary, merged.plan(),
                     (System.nanoTime() - t0) / 1e9, out);
         }
         return 0;

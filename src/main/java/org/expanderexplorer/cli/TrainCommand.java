@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.data.DataSelection;
 import org.expanderexplorer.core.data.Datasets;
@@ -21,18 +20,13 @@ import org.expanderexplorer.core.model.TrainingRequest;
 import org.expanderexplorer.core.model.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code train}: trains a recurrent classifier, reports the test accuracy and saves the model zip. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train an RNN or LSTM classifier on a data set and save it (Deeplearning4j zip with metadata).",
             "Progress goes to stderr; the final test accuracy to stdout."})
-final class TrainCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class TrainCommand extends CliCommand {
 
     @Option(names = "--arch", required = true, description = "rnn (tanh) or lstm.")
     String arch;
@@ -76,8 +70,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
+        PrintWriter stdout = out();
+        PrintWriter stderr = err();
         CellType cell = CellType.parse(arch);
         checkOutput(out);
         DataSelection selection = noise.data(data, seed);
