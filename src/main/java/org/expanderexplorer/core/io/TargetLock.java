@@ -19,12 +19,11 @@ import org.expanderexplorer.core.BadInputException;
 public final class TargetLock implements AutoCloseable {
 
     private final Path file;
-    private final FileChannel channel;
+    // the lock knows its channel (FileLock.channel()), which close() closes after releasing it
     private final FileLock lock;
 
-    private TargetLock(Path file, FileChannel channel, FileLock lock) {
+    private TargetLock(Path file, FileLock lock) {
         this.file = file;
-        this.channel = channel;
         this.lock = lock;
     }
 
@@ -58,7 +57,7 @@ public final class TargetLock implements AutoCloseable {
             throw BadInputException.inFile(target, "another run is writing it now; wait for it to finish or "
                     + "choose another name");
         }
-        return new TargetLock(file, channel, lock);
+        return new TargetLock(file, lock);
     }
 
     /** Releases the claim and removes the lock file. */
@@ -69,7 +68,7 @@ public final class TargetLock implements AutoCloseable {
             Files.deleteIfExists(file);
             lock.release();
         } finally {
-            channel.close();
+            lock.channel().close();
         }
     }
 }
