@@ -2,6 +2,7 @@ package org.expanderexplorer.core.drawing;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.expanderexplorer.core.BadInputException;
@@ -216,9 +217,22 @@ public final class SliderAnalysis {
     /** The precomputed curves for one graph, both representations, accuracy on the live subset. */
     public static SweepResult curve(Subject s, PruneSettings settings, GraphId graph, Consumer<SweepPoint> onPoint,
                              BooleanSupplier cancelled) {
-        SweepConfig cfg = new SweepConfig(CURVE_GRID, settings, List.of(graph),
+        return new SweepRunner(s, curveConfig(s, settings, graph)).run(onPoint, cancelled);
+    }
+
+    /**
+     * As {@link #curve(Subject, PruneSettings, GraphId, Consumer, BooleanSupplier)}, the points measured by up to
+     * {@code lanes} threads ({@link SweepRunner#run(Consumer, BooleanSupplier, int, Executor)}):
+     * the same curves, sooner on a machine with a free core.
+     */
+    public static SweepResult curve(Subject s, PruneSettings settings, GraphId graph, Consumer<SweepPoint> onPoint,
+                                    BooleanSupplier cancelled, int lanes, Executor helpers) {
+        return new SweepRunner(s, curveConfig(s, settings, graph)).run(onPoint, cancelled, lanes, helpers);
+    }
+
+    private static SweepConfig curveConfig(Subject s, PruneSettings settings, GraphId graph) {
+        return new SweepConfig(CURVE_GRID, settings, List.of(graph),
                 Set.of(Representation.UNWEIGHTED, Representation.WEIGHTED),
                 s.probe() == null ? -1 : LIVE_ACCURACY_LIMIT, AnalysisOptions.DEFAULT);
-        return new SweepRunner(s, cfg).run(onPoint, cancelled);
     }
 }

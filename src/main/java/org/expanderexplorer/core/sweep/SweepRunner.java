@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -127,6 +132,137 @@ public final class SweepRunner {
             round++;
         }
         return SweepResult.of(config, points, (System.nanoTime() - start) / 1_000_000, reach);
+    }
+
+    /**
+     * As {@link #run(Consumer, BooleanSupplier)}, with the points of a one-shot schedule measured by up to
+     * {@code lanes} threads at once: the calling thread and {@code lanes - 1} tasks given to {@code helpers}, each
+     * taking the next q of the grid that nobody has taken. The result is the serial run's (the points of a one-shot
+     * schedule do not depend on each other), and the points reach {@code onPoint} in grid order, on the calling
+     * thread, as soon as they and every point before them are done. A helper task that only starts once the others
+     * have taken every q does nothing, so a busy {@code helpers} costs no time: the calling thread then measures
+     * the points alone. An iterative schedule (each round prunes within the last) runs serially, as does
+     * {@code lanes <= 1}.
+     *
+     * <p>Why: in the window the curves over q are the longest wait after opening a model, and their points used
+     * one core of two while the other had finished its own work (docs/performance.md has the figures).
+     *
+     * @param helpers runs the helper tasks (a pool the caller owns; a task may start late or not at all)
+     */
+    public SweepResult run(Consumer<SweepPoint> onPoint, BooleanSupplier cancelled, int lanes, Executor helpers) {
+        if (lanes <= 1 || config.schedule().iterative()) {
+            return run(onPoint, null, cancelled);
+        }
+        Objects.requireNonNull(helpers, "helpers");
+        List<Double> grid = config.schedule().keepPercents();
+        Lanes work = new Lanes(grid, cancelled);
+        long start = System.nanoTime();
+        List<SweepPoint> points = new ArrayList<>();
+        SweepResult.Reach reach = null;
+        try {
+            for (int h = 1; h < lanes; h++) {
+                helpers.execute(work);
+            }
+            for (int gi = 0; gi < grid.size() && reach == null; gi++) {
+                CompletableFuture<Pruned> slot = work.slots.get(gi);
+                while (!slot.isDone() && work.takeOne()) {
+                    // the calling thread measures too, while the point it needs next is not done
+                }
+                Pruned p = join(slot);
+                SweepPoint point = p.point();
+                if (point == null) {
+                    double reached = p.state().actualKeepPercent();
+                    reach = new SweepResult.Reach(grid.get(gi), reached, grid.size() - gi);
+                    if (!points.isEmpty() && !(reached < points.get(points.size() - 1).keepPercent())) {
+                        break;
+                    }
+                    point = measure(subject, p.state(), reached, cancelled, p.started());
+                }
+                points.add(point);
+                if (onPoint != null) {
+                    onPoint.accept(point);
+                }
+            }
+        } finally {
+            work.over.set(true);
+        }
+        return SweepResult.of(config, points, (System.nanoTime() - start) / 1_000_000, reach);
+    }
+
+    /** The grid points of one run in lanes: each thread takes the next q nobody has taken. */
+    private final class Lanes implements Runnable {
+        final List<Double> grid;
+        final BooleanSupplier cancelled;
+        final List<CompletableFuture<Pruned>> slots = new ArrayList<>();
+        final AtomicInteger next = new AtomicInteger();
+        /** A ramanujan sweep ends at its first point below reach: nothing after it is taken. */
+        final AtomicInteger end;
+        /** Set when the run has ended (finished, failed or cancelled): helpers that start later do nothing. */
+        final AtomicBoolean over = new AtomicBoolean();
+
+        Lanes(List<Double> grid, BooleanSupplier cancelled) {
+            this.grid = grid;
+            this.cancelled = cancelled;
+            this.end = new AtomicInteger(grid.size());
+            for (int i = 0; i < grid.size(); i++) {
+                slots.add(new CompletableFuture<>());
+            }
+        }
+
+        @Override
+        public void run() {
+            while (!over.get() && takeOne()) {
+                // one q after another until none is left
+            }
+        }
+
+        /** Takes the next q and measures it into its slot (a failure too); false if none was left. */
+        boolean takeOne() {
+            int i = next.getAndIncrement();
+            if (i >= end.get()) {
+                return false;
+            }
+            try {
+                Pruned p = prunedPoint(grid.get(i), cancelled);
+                if (p.point() == null) {
+                    end.accumulateAndGet(i + 1, Math::min);
+                }
+                slots.get(i).complete(p);
+            } catch (RuntimeException | Error e) {
+                slots.get(i).completeExceptionally(e);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * A q of a one-shot schedule pruned and, unless it is below the ramanujan method's reach (which the run
+     * measures at the reached q), measured.
+     */
+    private record Pruned(PrunedState state, SweepPoint point, long started) {
+    }
+
+    private Pruned prunedPoint(double q, BooleanSupplier cancelled) {
+        checkCancelled(cancelled);
+        long t0 = System.nanoTime();
+        PrunedState state = subject.prune(q, config.settings());
+        return new Pruned(state, state.belowReach() ? null : measure(subject, state, q, cancelled, t0), t0);
+    }
+
+    /** The slot's value, its failure thrown as it was thrown in the lane. */
+    private static Pruned join(CompletableFuture<Pruned> slot) {
+        try {
+            return slot.join();
+        } catch (CompletionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** Measures one q, pruned from the dense weights (one-shot). */

@@ -33,6 +33,12 @@ final class CurveChannel {
 
     /** A growing curve is published when its number of points is 1 more than a multiple of this. */
     static final int PUBLISH_EVERY = 5;
+    /**
+     * Threads that measure the points of one curve at once (the task's own and helpers from the window's pool):
+     * two on a two-core machine, where the curves were measured by one thread while the other core had finished
+     * the first analysis and the full test set's accuracy; at most three, leaving a worker for the charts.
+     */
+    static final int LANES = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors()));
 
     private final UiExecutor executor;
     private final Consumer<Throwable> onError;
@@ -70,7 +76,7 @@ final class CurveChannel {
                 }
                 progress.set(collected.size() / (double) points);
             }
-        }), () -> generation.get() != gen), result -> {
+        }), () -> generation.get() != gen, LANES, executor::background), result -> {
             if (generation.get() == gen) {
                 if (curve.get().size() != result.points().size()) {
                     curve.set(List.copyOf(result.points()));

@@ -16,6 +16,17 @@ public interface UiExecutor {
      */
     <T> Handle submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure);
 
+    /**
+     * Runs {@code task} in the background for its effects alone (no result, nothing on the UI thread): a helper of
+     * work already running, which may start late.
+     */
+    default void background(Runnable task) {
+        submit(() -> {
+            task.run();
+            return null;
+        }, x -> { }, e -> { });
+    }
+
     /** Runs {@code action} on the UI thread (later, or now in tests). */
     void onUiThread(Runnable action);
 

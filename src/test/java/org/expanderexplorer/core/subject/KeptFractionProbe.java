@@ -11,7 +11,7 @@ import org.expanderexplorer.core.pruning.PruningMask;
 public final class KeptFractionProbe implements AccuracyProbe {
 
     /** The limits asked for, in order. */
-    public final List<Integer> limits = new ArrayList<>();
+    public final List<Integer> limits = java.util.Collections.synchronizedList(new ArrayList<>());
     private final boolean hiddenToHidden;
     private final int testSize;
     private final String dataName;

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.graph.GateOrder;
 import org.expanderexplorer.core.graph.LayerGraph;
@@ -19,6 +21,7 @@ import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.pruning.PruningSchedule;
 import org.expanderexplorer.core.spectral.AnalysisOptions;
 import org.expanderexplorer.core.spectral.LayerAnalysis;
+import org.expanderexplorer.core.subject.AccuracyProbe;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.subject.KeptFractionProbe;
 import org.expanderexplorer.core.subject.PruneSettings;
@@ -177,6 +180,107 @@ class SweepRunnerTest {
         assertThat(r.points().get(2).accuracy()).isEqualTo(states.get(2).ihMask().keptPercent() / 100);
         assertThatThrownBy(() -> new SweepRunner(s, config(schedule, PruneSettings.DEFAULT), mirror))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("iterative");
+    }
+
+    /** Measured by three lanes, a one-shot sweep gives the serial run's points, handed out in grid order. */
+    @Test
+    void lanesGiveTheSerialPointsInGridOrder() throws Exception {
+        Subject s = Subject.ofLayer("rnn", gaussian(12, 40, 13), gaussian(40, 40, 14), null,
+                KeptFractionProbe.ofInputToHidden(10_000, "synthetic"));
+        SweepConfig cfg = config(PruningSchedule.geometric(0.8, 1.0, false), PruneSettings.DEFAULT);
+        SweepResult serial = new SweepRunner(s, cfg).run(null, null);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Double> order = new ArrayList<>();
+            List<String> threads = new ArrayList<>();
+            SweepResult parallel = new SweepRunner(s, cfg).run(p -> {
+                order.add(p.keepPercent());
+                threads.add(Thread.currentThread().getName());
+            }, null, 3, pool);
+            assertThat(order).isEqualTo(cfg.schedule().keepPercents());
+            assertThat(threads).containsOnly(Thread.currentThread().getName());
+            assertSamePoints(parallel, serial);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A ramanujan sweep ends at its first grid q below reach, measured at the reached q, with lanes as without. */
+    @Test
+    void lanesStopWhereTheSerialRamanujanSweepStops() {
+        Subject s = Subject.ofLayer("rnn", gaussian(10, 24, 15), gaussian(24, 24, 16), null, null);
+        SweepConfig cfg = config(PruningSchedule.geometric(0.8, 1.0, false),
+                PruneSettings.DEFAULT.withMethod(PruningMethod.RAMANUJAN));
+        SweepResult serial = new SweepRunner(s, cfg).run(null, null);
+        assertThat(serial.reach()).isNotNull();
+        assertThat(serial.points()).hasSizeLessThan(cfg.schedule().keepPercents().size());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            SweepResult parallel = new SweepRunner(s, cfg).run(null, null, 3, pool);
+            assertThat(parallel.reach()).isEqualTo(serial.reach());
+            assertSamePoints(parallel, serial);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Helpers that never start (a busy pool) leave the calling thread to measure every point; failures surface. */
+    @Test
+    void lanesWithoutHelpersStillFinishAndFailuresAndCancellationSurface() {
+        Subject s = Subject.ofLayer("rnn", gaussian(8, 16, 17), gaussian(16, 16, 18), null, null);
+        SweepConfig cfg = config(PruningSchedule.geometric(0.7, 5, false), PruneSettings.DEFAULT);
+        List<Runnable> never = new ArrayList<>();
+        SweepResult alone = new SweepRunner(s, cfg).run(null, null, 2, never::add);
+        assertThat(never).hasSize(1);
+        assertSamePoints(alone, new SweepRunner(s, cfg).run(null, null));
+        // the helper starts after the run: it finds nothing left to take
+        never.get(0).run();
+
+        List<SweepPoint> seen = new ArrayList<>();
+        assertThatThrownBy(() -> new SweepRunner(s, cfg).run(seen::add, () -> seen.size() >= 2, 2, r -> { }))
+                .isInstanceOf(CancellationException.class);
+        assertThat(seen).hasSize(2);
+        assertThatThrownBy(() -> new SweepRunner(s, cfg).run(null, () -> true, 2, Runnable::run))
+                .isInstanceOf(CancellationException.class);
+        AccuracyProbe failing = new AccuracyProbe() {
+            @Override
+            public double accuracy(PruningMask ih, PruningMask hh, int limit) {
+                throw new IllegalStateException("probe failed at " + ih.keptCount());
+            }
+
+            @Override
+            public int testSize() {
+                return 10;
+            }
+
+            @Override
+            public String dataName() {
+                return "failing";
+            }
+        };
+        Subject broken = Subject.ofLayer("rnn", gaussian(8, 16, 17), gaussian(16, 16, 18), null, failing);
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        try {
+            assertThatThrownBy(() -> new SweepRunner(broken, cfg).run(null, null, 2, pool))
+                    .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("probe failed");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void assertSamePoints(SweepResult actual, SweepResult expected) {
+        assertThat(actual.points()).hasSameSizeAs(expected.points());
+        for (int i = 0; i < expected.points().size(); i++) {
+            SweepPoint a = actual.points().get(i);
+            SweepPoint e = expected.points().get(i);
+            assertThat(a.keepPercent()).isEqualTo(e.keepPercent());
+            assertThat(a.actualPercent()).isEqualTo(e.actualPercent());
+            assertThat(a.accuracy()).isEqualTo(e.accuracy());
+            assertThat(a.blockPercents()).isEqualTo(e.blockPercents());
+            assertThat(a.lowestReachable()).isEqualTo(e.lowestReachable());
+            assertThat(a.results()).usingRecursiveComparison().isEqualTo(e.results());
+        }
+        assertThat(actual.crossings()).usingRecursiveComparison().isEqualTo(expected.crossings());
     }
 
     static WeightMatrix mirrored(WeightMatrix w) {
