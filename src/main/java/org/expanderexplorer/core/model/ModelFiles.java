@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -118,17 +120,16 @@ public final class ModelFiles {
             throw BadInputException.inFile(file, "configuration.json does not describe a supported network ("
                     + firstLine(e) + ")");
         }
-        checkCoefficientHeader(file, entries.get(ModelSerializer.COEFFICIENTS_BIN), parameterCount(conf));
+        float[] params = coefficients(file, entries.get(ModelSerializer.COEFFICIENTS_BIN), parameterCount(conf));
         ModelMetadata metadata = readMetadata(file, entries.get(METADATA_ENTRY), spec);
         MultiLayerNetwork net;
         try {
-            net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(rezip(entries)), false);
-        } catch (IOException | RuntimeException e) {
+            net = new MultiLayerNetwork(conf);
+            net.init(org.nd4j.linalg.factory.Nd4j.createFromArray(params).reshape(1, params.length), false);
+        } catch (RuntimeException e) {
             throw BadInputException.inFile(file, "cannot read the Deeplearning4j model (" + firstLine(e) + ")");
         }
-        net = rebuiltOnCheckedParameters(file, conf, net);
         RecurrentClassifier model = RecurrentClassifier.wrap(net);
-        float[] params = net.params().toFloatVector();
         for (int k = 0; k < params.length; k++) {
             if (!Float.isFinite(params[k])) {
                 throw BadInputException.inFile(file, nonFiniteByName(model) + " (parameter " + k + " of "
@@ -211,31 +212,6 @@ public final class ModelFiles {
         return SafetensorsFiles.tensors(file, bytes);
     }
 
-    /**
-     * The checked configuration and coefficients as a zip again (in memory), for Deeplearning4j's stream reader.
-     * Nothing else is passed on: Deeplearning4j would read {@code preprocessor.bin} with Java's
-     * {@code ObjectInputStream} (which constructs whatever classes the bytes name), and this program uses neither
-     * the updater state nor a normalizer, so those entries are never parsed.
-     */
-    private static byte[] rezip(Map<String, byte[]> entries) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.setLevel(java.util.zip.Deflater.NO_COMPRESSION);
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                if (!e.getKey().equals(ModelSerializer.CONFIGURATION_JSON)
-                        && !e.getKey().equals(ModelSerializer.COEFFICIENTS_BIN)) {
-                    continue;
-                }
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
     private static long parameterCount(MultiLayerConfiguration conf) {
         long params = 0;
         for (NeuralNetConfiguration c : conf.getConfs()) {
@@ -245,33 +221,17 @@ public final class ModelFiles {
     }
 
     /**
-     * Deeplearning4j trusts the array header inside coefficients.bin: a header with a wrong shape, stride or offset
-     * is accepted on restore, and the first native read of the parameters then runs past the buffer and kills the
-     * process (found by fuzzing). So the restored array's header is never used: its data buffer must hold exactly
-     * the configuration's parameter count, and the network is rebuilt on a fresh vector of those values (read on
-     * the Java side).
+     * The parameters in coefficients.bin, read here rather than by Deeplearning4j's {@code ModelSerializer}: the two
+     * array headers as Nd4j.write lays them out (allocation mode, length, type; first the shape information, then
+     * the parameters, each followed by its values, big-endian) are checked, then the values are converted to float
+     * (the network's type). Deeplearning4j trusts these headers: it allocates whatever length one declares (found by
+     * fuzzing: a length of 2^30 stalls the load), and a wrong shape, stride or offset is accepted on restore and
+     * the first native read then runs past the buffer and kills the process. Its restore also parsed the
+     * configuration a second time, which took more than a second of a fresh JVM's start (decision 0031).
      */
-    private static MultiLayerNetwork rebuiltOnCheckedParameters(Path file, MultiLayerConfiguration conf,
-            MultiLayerNetwork restored) {
-        org.nd4j.linalg.api.ndarray.INDArray p = restored.params();
-        long expected = parameterCount(conf);
-        if (p == null || p.data() == null || p.data().length() != expected || expected > Integer.MAX_VALUE - 8) {
-            throw BadInputException.inFile(file, ModelSerializer.COEFFICIENTS_BIN + " does not hold the " + expected
-                    + " parameters of the configuration (corrupt or edited file)");
-        }
-        float[] values = p.data().asFloat();
-        MultiLayerNetwork net = new MultiLayerNetwork(restored.getLayerWiseConfigurations());
-        net.init(org.nd4j.linalg.factory.Nd4j.createFromArray(values).reshape(1, expected), false);
-        return net;
-    }
-
-    /**
-     * The two array headers of coefficients.bin as Nd4j.write lays them out (allocation mode, length, type, values;
-     * first the shape information, then the parameters), checked before Deeplearning4j reads them: it allocates
-     * whatever length a header declares (found by fuzzing: a length of 2^30 stalls the load).
-     */
-    private static void checkCoefficientHeader(Path file, byte[] bin, long expected) {
-        try (java.io.DataInputStream in = new java.io.DataInputStream(new ByteArrayInputStream(bin))) {
+    static float[] coefficients(Path file, byte[] bin, long expected) {
+        ByteArrayInputStream bytes = new ByteArrayInputStream(bin);
+        try (java.io.DataInputStream in = new java.io.DataInputStream(bytes)) {
             long remaining = bin.length;
             for (int buffer = 0; buffer < 2; buffer++) {
                 in.readUTF();
@@ -283,7 +243,8 @@ public final class ModelFiles {
                     case "HALF", "BFLOAT16", "SHORT", "UINT16" -> 2;
                     default -> 0;
                 };
-                boolean lengthOk = buffer == 0 ? length >= 0 && length <= 64 : length == expected;
+                boolean lengthOk = buffer == 0 ? length >= 0 && length <= 64
+                        : length == expected && expected <= Integer.MAX_VALUE - 8;
                 if (size == 0 || !lengthOk || length * size > remaining) {
                     throw BadInputException.inFile(file, ModelSerializer.COEFFICIENTS_BIN + " has a corrupt array "
                             + "header (" + type + " x " + length + "; the configuration has " + expected
@@ -291,15 +252,44 @@ public final class ModelFiles {
                 }
                 if (buffer == 0) {
                     checkShapeInformation(file, in, length, size, expected);
-                } else {
-                    in.skipNBytes(length * size);
+                    remaining -= length * size;
+                    continue;
                 }
-                remaining -= length * size;
+                int at = bin.length - bytes.available();
+                if ((long) at + length * size > bin.length) {
+                    throw new java.io.EOFException("the parameters end after the file");
+                }
+                return values(ByteBuffer.wrap(bin, at, (int) (length * size)).order(ByteOrder.BIG_ENDIAN), type,
+                        (int) length);
             }
+            throw new IllegalStateException("unreachable");
         } catch (IOException e) {
             throw BadInputException.inFile(file, ModelSerializer.COEFFICIENTS_BIN + " is truncated or corrupt ("
                     + firstLine(e) + ")");
         }
+    }
+
+    /** {@code n} values of Nd4j's data type {@code type} from {@code b}, as float (as Deeplearning4j casts them). */
+    private static float[] values(ByteBuffer b, String type, int n) {
+        float[] v = new float[n];
+        if (type.equals("FLOAT")) {
+            b.asFloatBuffer().get(v);
+            return v;
+        }
+        for (int i = 0; i < n; i++) {
+            v[i] = switch (type) {
+                case "DOUBLE" -> (float) b.getDouble();
+                case "HALF" -> HalfFloats.halfToFloat(b.getShort());
+                case "BFLOAT16" -> HalfFloats.bfloat16ToFloat(b.getShort());
+                case "LONG" -> b.getLong();
+                case "INT" -> b.getInt();
+                case "UINT32" -> b.getInt() & 0xFFFF_FFFFL;
+                case "SHORT" -> b.getShort();
+                case "UINT16" -> b.getShort() & 0xFFFF;
+                default -> throw new IllegalArgumentException("no parameter type " + type);
+            };
+        }
+        return v;
     }
 
     /** Shape information of the parameter vector: rank 1 or 2, 2 rank + 4 entries, shape product and strides sane. */

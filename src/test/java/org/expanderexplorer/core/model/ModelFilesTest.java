@@ -101,6 +101,44 @@ class ModelFilesTest {
         return file;
     }
 
+    /**
+     * The parameters read on the Java side equal those Deeplearning4j's own reader restores, for every sample model,
+     * and a coefficients.bin that Nd4j.write wrote in double or half precision is read as the same values in float.
+     */
+    @Test
+    void parametersEqualDeeplearning4jsOwnReadOfTheFile() throws IOException {
+        for (String sample : new String[] {"smnist-lstm128.zip", "smnist-rnn128.zip", "digits8-rnn12.zip",
+                "spoken-lstm64.zip"}) {
+            Path file = Path.of("sample-models", sample);
+            float[] reference = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false).params().data()
+                    .asFloat();
+            assertThat(ModelFiles.load(file).model().network().params().data().asFloat()).as(sample)
+                    .isEqualTo(reference);
+        }
+        float[] reference = ModelSerializer.restoreMultiLayerNetwork(
+                Path.of("sample-models", "digits8-rnn12.zip").toFile(), false).params().data().asFloat();
+        for (org.nd4j.linalg.api.buffer.DataType type : new org.nd4j.linalg.api.buffer.DataType[] {
+                org.nd4j.linalg.api.buffer.DataType.DOUBLE, org.nd4j.linalg.api.buffer.DataType.HALF}) {
+            Path file = withEntry("coefficients.bin", b -> {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                try (java.io.DataOutputStream d = new java.io.DataOutputStream(out)) {
+                    org.nd4j.linalg.factory.Nd4j.write(org.nd4j.linalg.factory.Nd4j.createFromArray(reference)
+                            .reshape(1, reference.length).castTo(type), d);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return out.toByteArray();
+            });
+            float[] read = ModelFiles.load(file).model().network().params().data().asFloat();
+            float[] expected = org.nd4j.linalg.factory.Nd4j.createFromArray(reference).castTo(type)
+                    .castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat();
+            assertThat(read).as("%s", type).isEqualTo(expected);
+            if (type == org.nd4j.linalg.api.buffer.DataType.DOUBLE) {
+                assertThat(read).isEqualTo(reference);
+            }
+        }
+    }
+
     @Test
     void corruptArrayHeadersAreRefusedBeforeDeeplearning4jReadsThem() throws IOException {
         // found by fuzzing: a huge value in the shape information crashed the process or stalled the load
