@@ -29,8 +29,17 @@ public final class ExplorerApp extends Application {
     /** The first document, being read since {@link #init} (null when the command line opens a file). */
     private CompletableFuture<OpenedDocument> first;
 
-    /** Entry point used by the launcher. */
+    /**
+     * Entry point used by the launcher. ND4J's native libraries are loaded first, before JavaFX loads its own: the
+     * loader of the native-library bindings looks up symbols from inside glibc's {@code dl_iterate_phdr} callback,
+     * which holds one of the dynamic linker's locks and waits for the other, while a concurrent {@code dlopen} (the
+     * JavaFX renderer loading a library) holds the other and waits for the first. The window froze at start in about
+     * one launch in ten that way, with a thread stuck in the JVM so that not even a thread dump could be taken
+     * (seen in native stacks; see docs/performance.md). Loaded here, on the launcher thread, the two never overlap.
+     */
     public static void launchApp(String[] args) {
+        // one ND4J thread: faster for these small models on few cores, and it leaves a core for the window
+        Nd4jThreads.set(Nd4jThreads.DEFAULT);
         Application.launch(ExplorerApp.class, args);
     }
 

@@ -18,13 +18,24 @@ public final class Nd4jThreads {
     private Nd4jThreads() {
     }
 
-    /** Sets both thread counts (initialises ND4J's backend on first use, which takes a second or two). */
-    public static void set(int threads) {
+    /** The count last set, 0 before the first call. */
+    private static int applied;
+
+    /**
+     * Sets both thread counts (initialises ND4J's backend on first use, which takes a second or two). Setting the
+     * count already set does nothing: the BLAS binding finds its setter through the dynamic linker each time, which
+     * must not run while another thread loads a library (see {@code ExplorerApp.launchApp}).
+     */
+    public static synchronized void set(int threads) {
         if (threads < 1 || threads > 64) {
             throw new IllegalArgumentException("ND4J threads must be 1 .. 64, got " + threads);
         }
+        if (threads == applied) {
+            return;
+        }
         Nd4j.factory().blas().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        applied = threads;
     }
 
     /** The number of libnd4j master threads now in use. */
