@@ -21,6 +21,9 @@ import org.expanderexplorer.core.model.VectorInference;
  * standard input and output, and its exit code becomes this one's. The JVM's one-line notice "Using incubator
  * modules" is left out of the error stream; everything else passes through unchanged.
  *
+ * <p>The new JVM also maps the classes of earlier window sessions from a class-data-sharing archive, and the first
+ * window session writes that archive ({@link ClassArchive}).
+ *
  * <p>Not relaunched: when the module is already there, when this Java runtime has no such module (a trimmed
  * runtime), or when the system property {@code expander.relaunch} is {@code false}. The fast inference path is then
  * simply not used.
@@ -50,12 +53,16 @@ final class VectorRelaunch {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
-    /** The command line of the new JVM, which starts {@code main} (the caller's entry point). */
-    static List<String> command(Class<?> main, String[] args) {
+    /**
+     * The command line of the new JVM, which starts {@code main} (the caller's entry point), with the JVM options
+     * {@code extra} (the class archive's) before this JVM's own, so that the user's options win.
+     */
+    static List<String> command(Class<?> main, String[] args, List<String> extra) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java().toString());
         cmd.add("--add-modules");
         cmd.add(VectorInference.MODULE);
+        cmd.addAll(extra);
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.add("-D" + PROPERTY + "=false");
         cmd.add("-D" + PARENT + "=" + ProcessHandle.current().pid());
@@ -68,7 +75,13 @@ final class VectorRelaunch {
 
     /** Runs the application's entry point {@code main} in a new JVM and returns its exit code. */
     static int run(Class<?> main, String[] args) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command(main, args));
+        ClassArchive archive = ClassArchive.of(System.getenv(), System.getProperty("java.home"),
+                System.getProperty("java.class.path"));
+        long pid = ProcessHandle.current().pid();
+        // only a window session writes the archive: a command's run would end seconds later than it does
+        boolean window = Launcher.wantsGui(Launcher.withoutDebug(args));
+        ProcessBuilder pb = new ProcessBuilder(command(main, args,
+                archive == null ? List.of() : archive.options(window, pid)));
         pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
         pb.redirectOutput(ProcessBuilder.Redirect.INHERIT);
         Process child = pb.start();
@@ -81,6 +94,9 @@ final class VectorRelaunch {
         int code = child.waitFor();
         errors.join(2000);
         Runtime.getRuntime().removeShutdownHook(stop);
+        if (archive != null) {
+            archive.finish(pid, code);
+        }
         return code;
     }
 

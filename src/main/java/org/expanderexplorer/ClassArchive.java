@@ -1,0 +1,192 @@
+package org.expanderexplorer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+
+/**
+ * The class-data-sharing archive of this installation (decision 0031): the classes a window session loaded, parsed
+ * and verified once and then mapped into every later JVM, which starts the window and reads the first model about
+ * a second sooner on a two-core machine (docs/performance.md). The first window session of an installation writes
+ * the archive when it ends ({@code -XX:ArchiveClassesAtExit}, to a temporary file that is moved into place only
+ * after the session ended normally); later launches, the command line included, use it
+ * ({@code -XX:SharedArchiveFile}).
+ *
+ * <p>The archive is a cache: {@code $XDG_CACHE_HOME/expander-explorer} (or {@code ~/.cache/expander-explorer}),
+ * about 60 MB, named by a digest of the Java runtime and of every jar on the class path (path, size, time), so an
+ * update of either makes a new one and the old ones are deleted when it is written. Used only when every class path
+ * entry is a jar (the JVM refuses to archive classes from directories, as in a build's test run) and the runtime has
+ * its own base archive; the system property {@code expander.cds=false} turns it off. The JVM's own messages about
+ * the archive are silenced ({@code -Xlog:cds*=off}): a stale or unusable archive is simply not used.
+ */
+final class ClassArchive {
+
+    /** {@code -Dexpander.cds=false} turns the archive off. */
+    static final String PROPERTY = "expander.cds";
+    private static final String PREFIX = "classes-";
+    private static final String SUFFIX = ".jsa";
+    private static final String PARTIAL = ".partial-";
+
+    private final Path file;
+    private final Path folder;
+
+    private ClassArchive(Path folder, Path file) {
+        this.folder = folder;
+        this.file = file;
+    }
+
+    /**
+     * The archive for this runtime and class path, or null when class-data sharing is off or cannot work here.
+     *
+     * @param env        the environment (for {@code XDG_CACHE_HOME})
+     * @param javaHome   the runtime's home
+     * @param classPath  the class path (entries separated by the path separator)
+     */
+    static ClassArchive of(Map<String, String> env, String javaHome, String classPath) {
+        if ("false".equals(System.getProperty(PROPERTY)) || classPath == null || classPath.isBlank()
+                || !Files.isRegularFile(Path.of(javaHome, "lib", "server", "classes.jsa"))) {
+            return null;
+        }
+        List<Path> jars = jars(classPath);
+        if (jars == null) {
+            return null;
+        }
+        String home = env.get("XDG_CACHE_HOME");
+        Path cache = home != null && !home.isBlank() && Path.of(home).isAbsolute() ? Path.of(home)
+                : Path.of(System.getProperty("user.home"), ".cache");
+        Path folder = cache.resolve("expander-explorer");
+        return new ClassArchive(folder, folder.resolve(PREFIX + key(javaHome, jars) + SUFFIX));
+    }
+
+    /**
+     * Every jar the class path names, with the jars their manifests' {@code Class-Path} adds, as absolute paths;
+     * null if an entry is not a jar file (a directory of classes, a missing file).
+     */
+    static List<Path> jars(String classPath) {
+        List<Path> jars = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (entry.isEmpty()) {
+                continue;
+            }
+            Path jar = Path.of(entry).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(jar) || !jar.getFileName().toString().endsWith(".jar")) {
+                return null;
+            }
+            jars.add(jar);
+            try (JarFile j = new JarFile(jar.toFile())) {
+                Manifest m = j.getManifest();
+                String more = m == null ? null : m.getMainAttributes().getValue("Class-Path");
+                if (more != null) {
+                    for (String name : more.trim().split("\\s+")) {
+                        Path dep = jar.resolveSibling(name).normalize();
+                        if (!Files.isRegularFile(dep) || !name.endsWith(".jar")) {
+                            return null;
+                        }
+                        jars.add(dep);
+                    }
+                }
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return jars.isEmpty() ? null : jars;
+    }
+
+    /** 16 hex digits of a SHA-256 over the runtime (home, version) and each jar's path, size and time. */
+    static String key(String javaHome, List<Path> jars) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            StringBuilder sb = new StringBuilder(javaHome).append('\n')
+                    .append(System.getProperty("java.vm.version")).append('\n');
+            for (Path jar : jars) {
+                BasicFileAttributes a = Files.readAttributes(jar, BasicFileAttributes.class);
+                sb.append(jar).append(' ').append(a.size()).append(' ').append(a.lastModifiedTime().toMillis())
+                        .append('\n');
+            }
+            return HexFormat.of().formatHex(d.digest(sb.toString().getBytes(StandardCharsets.UTF_8)), 0, 8);
+        } catch (IOException e) {
+            return "unreadable";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** The archive's path. */
+    Path file() {
+        return file;
+    }
+
+    /**
+     * The JVM options: use the archive if it is there; else, for a window session ({@code writes}), write it at the
+     * session's end to {@link #partial}; else nothing but the silenced log.
+     */
+    List<String> options(boolean writes, long pid) {
+        if (Files.isRegularFile(file)) {
+            return List.of("-Xlog:cds*=off", "-XX:SharedArchiveFile=" + file);
+        }
+        if (!writes) {
+            return List.of();
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            return List.of(); // a cache that cannot be written is no cache
+        }
+        return List.of("-Xlog:cds*=off", "-XX:ArchiveClassesAtExit=" + partial(pid));
+    }
+
+    /** Where the session with process id {@code pid} writes the archive. */
+    Path partial(long pid) {
+        return folder.resolve(file.getFileName() + PARTIAL + pid);
+    }
+
+    /**
+     * After the session {@code pid} ended with {@code exitCode}: its archive moved into place if the session ended
+     * normally (atomically, so a concurrent launch sees the whole file or none), else deleted; older archives and
+     * the partial files of sessions no longer running are deleted.
+     */
+    void finish(long pid, int exitCode) {
+        Path partial = partial(pid);
+        try {
+            if (exitCode == 0 && Files.isRegularFile(partial) && Files.size(partial) > 0) {
+                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.deleteIfExists(partial);
+        } catch (IOException e) {
+            // a cache: the next window session tries again
+        }
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(folder, PREFIX + "*")) {
+            for (Path p : all) {
+                String name = p.getFileName().toString();
+                int at = name.indexOf(PARTIAL);
+                boolean stale = at >= 0 ? !running(name.substring(at + PARTIAL.length()))
+                        : name.endsWith(SUFFIX) && !p.equals(file) && Files.isRegularFile(file);
+                if (stale) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            // nothing to tidy
+        }
+    }
+
+    private static boolean running(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}
