@@ -19,7 +19,7 @@ public final class Launcher {
     public static void main(String[] args) throws Exception {
         if (VectorRelaunch.wanted()) {
             // the fast inference path needs a module (decision 0025)
-            System.exit(VectorRelaunch.run(Launcher.class, args));
+            System.exit(VectorRelaunch.run(Launcher.class, args, wantsGui(withoutDebug(args))));
         }
         VectorRelaunch.stopWithParent();
         // Before anything creates a logger: slf4j-simple reads its level once, at its first use.

@@ -73,13 +73,16 @@ final class VectorRelaunch {
         return cmd;
     }
 
-    /** Runs the application's entry point {@code main} in a new JVM and returns its exit code. */
-    static int run(Class<?> main, String[] args) throws IOException, InterruptedException {
+    /**
+     * Runs the application's entry point {@code main} in a new JVM and returns its exit code.
+     *
+     * @param window whether the arguments open the window (only a window session writes the class archive: a
+     *               command's run would end seconds later than it does)
+     */
+    static int run(Class<?> main, String[] args, boolean window) throws IOException, InterruptedException {
         ClassArchive archive = ClassArchive.of(System.getenv(), System.getProperty("java.home"),
                 System.getProperty("java.class.path"));
         long pid = ProcessHandle.current().pid();
-        // only a window session writes the archive: a command's run would end seconds later than it does
-        boolean window = Launcher.wantsGui(Launcher.withoutDebug(args));
         ProcessBuilder pb = new ProcessBuilder(command(main, args,
                 archive == null ? List.of() : archive.options(window, pid)));
         pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
