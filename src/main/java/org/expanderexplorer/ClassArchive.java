@@ -38,6 +38,9 @@ final class ClassArchive {
     private static final String PREFIX = "classes-";
     private static final String SUFFIX = ".jsa";
     private static final String PARTIAL = ".partial-";
+    private static final String CHECK = ".check";
+    /** Free space needed to write the archive (about 60 MB), with room to spare for everything else. */
+    static final long MIN_FREE = 512L << 20;
 
     private final Path file;
     private final Path folder;
@@ -130,19 +133,34 @@ final class ClassArchive {
 
     /**
      * The JVM options: use the archive if it is there; else, for a window session ({@code writes}), write it at the
-     * session's end to {@link #partial}; else nothing but the silenced log.
+     * session's end to {@link #partial}; else none.
      */
     List<String> options(boolean writes, long pid) {
-        if (Files.isRegularFile(file)) {
-            return List.of("-Xlog:cds*=off", "-XX:SharedArchiveFile=" + file);
+        if (Files.isRegularFile(file) && !intact()) {
+            discard();
         }
-        if (!writes) {
-            return List.of();
+        if (Files.isRegularFile(file) || !writes) {
+            return options(writes, pid, 0);
         }
         try {
             Files.createDirectories(folder);
+            return options(writes, pid, Files.getFileStore(folder).getUsableSpace());
         } catch (IOException e) {
             return List.of(); // a cache that cannot be written is no cache
+        }
+    }
+
+    /**
+     * As {@link #options(boolean, long)}, with {@code usable} bytes free where the archive goes: with less than
+     * {@link #MIN_FREE} it is not written. (A JVM that cannot write the whole archive at exit reports "Unable to
+     * write to shared archive file" and exits with status 1 after a session that had ended normally.)
+     */
+    List<String> options(boolean writes, long pid, long usable) {
+        if (Files.isRegularFile(file)) {
+            return List.of("-Xlog:cds*=off", "-XX:SharedArchiveFile=" + file);
+        }
+        if (!writes || usable < MIN_FREE) {
+            return List.of();
         }
         return List.of("-Xlog:cds*=off", "-XX:ArchiveClassesAtExit=" + partial(pid));
     }
@@ -161,6 +179,11 @@ final class ClassArchive {
         Path partial = partial(pid);
         try {
             if (exitCode == 0 && Files.isRegularFile(partial) && Files.size(partial) > 0) {
+                String check = check(partial);
+                Path checkPartial = partial.resolveSibling(partial.getFileName() + CHECK);
+                Files.writeString(checkPartial, check, StandardCharsets.US_ASCII);
+                Files.move(checkPartial, checkFile(), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
                 Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
             Files.deleteIfExists(partial);
@@ -171,8 +194,9 @@ final class ClassArchive {
             for (Path p : all) {
                 String name = p.getFileName().toString();
                 int at = name.indexOf(PARTIAL);
-                boolean stale = at >= 0 ? !running(name.substring(at + PARTIAL.length()))
-                        : name.endsWith(SUFFIX) && !p.equals(file) && Files.isRegularFile(file);
+                String owner = at < 0 ? null : name.substring(at + PARTIAL.length()).replace(CHECK, "");
+                boolean stale = at >= 0 ? !running(owner)
+                        : !p.equals(file) && !p.equals(checkFile()) && Files.isRegularFile(file);
                 if (stale) {
                     Files.deleteIfExists(p);
                 }
@@ -180,6 +204,53 @@ final class ClassArchive {
         } catch (IOException e) {
             // nothing to tidy
         }
+    }
+
+    /** The file that holds the archive's size and CRC-32C, written when the archive was. */
+    Path checkFile() {
+        return file.resolveSibling(file.getFileName() + CHECK);
+    }
+
+    /**
+     * Whether the archive is whole: its size and CRC-32C equal those recorded when it was written. The JVM maps the
+     * archive without checking it: a truncated one crashes it with SIGBUS, a damaged one with SIGSEGV (both seen),
+     * at every launch. Reading and summing the 60 MB takes a few tens of milliseconds of the launching JVM, which
+     * waits for nothing else.
+     */
+    boolean intact() {
+        try {
+            return Files.isRegularFile(checkFile())
+                    && Files.readString(checkFile(), StandardCharsets.US_ASCII).equals(check(file));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Deletes the archive and its check (damaged or unchecked: the next window session writes it again). */
+    private void discard() {
+        try {
+            Files.deleteIfExists(checkFile());
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // left as it is: intact() keeps refusing it
+        }
+    }
+
+    /** "size crc32c" of a file. */
+    static String check(Path p) throws IOException {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect(1 << 20);
+        long size = 0;
+        try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(p)) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                buffer.flip();
+                crc.update(buffer);
+                buffer.clear();
+                size += n;
+            }
+        }
+        return size + " " + Long.toHexString(crc.getValue());
     }
 
     private static boolean running(String pid) {

@@ -83,7 +83,11 @@ class ClassArchiveTest {
                 runtime().toString(), app.toString());
         // a command does not write it (its run would end later); a window session does, to its own partial file
         assertThat(a.options(false, 42)).isEmpty();
-        assertThat(a.options(true, 42)).containsExactly("-Xlog:cds*=off", "-XX:ArchiveClassesAtExit=" + a.partial(42));
+        assertThat(a.options(true, 42, ClassArchive.MIN_FREE))
+                .containsExactly("-Xlog:cds*=off", "-XX:ArchiveClassesAtExit=" + a.partial(42));
+        // a nearly full disk: the JVM would fail at the session's end (status 1, a message), so nothing is written
+        assertThat(a.options(true, 42, ClassArchive.MIN_FREE - 1)).isEmpty();
+        Files.createDirectories(a.file().getParent());
         Path older = a.file().resolveSibling("classes-0000000000000000.jsa");
         Files.write(older, new byte[] {7});
         // a session that failed leaves nothing
@@ -103,8 +107,43 @@ class ClassArchiveTest {
         assertThat(older).doesNotExist();
         assertThat(a.partial(dead)).doesNotExist();
         assertThat(a.partial(alive)).exists();
+        assertThat(a.checkFile()).hasContent(ClassArchive.check(a.file()));
         // later launches, commands included, use it
         assertThat(a.options(false, 43)).containsExactly("-Xlog:cds*=off", "-XX:SharedArchiveFile=" + a.file());
         assertThat(a.options(true, 43)).containsExactly("-Xlog:cds*=off", "-XX:SharedArchiveFile=" + a.file());
+    }
+
+    /**
+     * The JVM maps an archive without checking it (a truncated one crashed it with SIGBUS, a damaged one with
+     * SIGSEGV): one whose size or CRC differs from those recorded, or that has no record, is deleted and not used.
+     */
+    @Test
+    void aDamagedOrTruncatedArchiveIsNeverHandedToTheJvm() throws IOException {
+        Path app = jar("app.jar", null);
+        ClassArchive a = ClassArchive.of(Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString()),
+                runtime().toString(), app.toString());
+        Files.createDirectories(a.file().getParent());
+        byte[] archive = new byte[300_000];
+        new java.util.Random(3).nextBytes(archive);
+        for (int damage = 0; damage < 3; damage++) {
+            Files.write(a.partial(7), archive);
+            a.finish(7, 0);
+            assertThat(a.intact()).isTrue();
+            if (damage == 0) {
+                a.file().toFile().setWritable(true);
+                byte[] flipped = archive.clone();
+                flipped[123_456] ^= 1;
+                Files.write(a.file(), flipped);
+            } else if (damage == 1) {
+                a.file().toFile().setWritable(true);
+                Files.write(a.file(), java.util.Arrays.copyOf(archive, 200_000));
+            } else {
+                Files.delete(a.checkFile());
+            }
+            assertThat(a.intact()).as("damage %d", damage).isFalse();
+            assertThat(a.options(false, 8)).isEmpty();
+            assertThat(a.file()).doesNotExist();
+            assertThat(a.checkFile()).doesNotExist();
+        }
     }
 }
