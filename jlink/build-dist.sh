@@ -78,7 +78,11 @@ SECONDS=0
   --module-path "$jdk/jmods:$dist/javafx" \
   --add-modules "$jdk_modules,$fx_modules" \
   --strip-debug --no-header-files --no-man-pages --compress=2 \
+  --generate-cds-archive \
   --output "$dist/runtime"
+# --generate-cds-archive: the runtime's own class-data-sharing archive (lib/server/classes.jsa), which the JDK has
+# and a jlink runtime lacks unless asked; the launcher's archive of the application's classes builds on it
+# (docs/decisions/0031), and without it every class of the JDK is parsed and verified at each start.
 
 # The openjfx jars carry their native libraries as resources, which jlink keeps inside the module. JavaFX
 # first looks for them next to its modules (the runtime's lib/), and only then extracts them to ~/.openjfx/cache

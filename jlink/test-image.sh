@@ -74,6 +74,8 @@ clean_run() {
 # --- the image's contents ---
 step "image contents"
 [[ -f $app/lib/runtime/lib/libglassgtk3.so ]] || fail "JavaFX's native libraries are not in the runtime's lib/"
+# the launcher's class archive (docs/decisions/0031) needs the runtime's own one
+[[ -f $app/lib/runtime/lib/server/classes.jsa ]] || fail "the runtime has no class-data-sharing archive"
 # bin/java starts the application again with the vector API module (jlink/README.md)
 [[ -x $app/lib/runtime/bin/java ]] || fail "the runtime has no bin/java"
 modules=$(grep '^MODULES=' "$app/lib/runtime/release" | tr -d '"' | cut -d= -f2)
