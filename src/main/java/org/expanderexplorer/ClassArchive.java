@@ -74,8 +74,8 @@ final class ClassArchive {
     }
 
     /**
-     * Every jar the class path names, with the jars their manifests' {@code Class-Path} adds, as absolute paths;
-     * null if an entry is not a jar file (a directory of classes, a missing file).
+     * Every jar the class path names, with the jars their manifests' {@code Class-Path} adds (those that exist), as
+     * absolute paths; null if an entry is not a jar file (a directory of classes, a missing file).
      */
     static List<Path> jars(String classPath) {
         List<Path> jars = new ArrayList<>();
@@ -94,6 +94,11 @@ final class ClassArchive {
                 if (more != null) {
                     for (String name : more.trim().split("\\s+")) {
                         Path dep = jar.resolveSibling(name).normalize();
+                        if (!Files.exists(dep)) {
+                            // the JVM skips it too: the installed image has the JavaFX jars the manifest names
+                            // as modules of its runtime instead
+                            continue;
+                        }
                         if (!Files.isRegularFile(dep) || !name.endsWith(".jar")) {
                             return null;
                         }

@@ -52,7 +52,12 @@ class ClassArchiveTest {
         Files.createDirectories(dir.resolve("classes"));
         assertThat(ClassArchive.jars(app + java.io.File.pathSeparator + dir.resolve("classes"))).isNull();
         assertThat(ClassArchive.jars(dir.resolve("missing.jar").toString())).isNull();
-        assertThat(ClassArchive.jars(jar("broken.jar", "lib/none.jar").toString())).isNull();
+        // a Class-Path entry that does not exist is skipped, as the JVM skips it (the installed image has the JavaFX
+        // jars that the manifest names as modules of its runtime); a directory there is refused
+        Path partly = jar("partly.jar", "lib/dep.jar lib/none.jar");
+        assertThat(ClassArchive.jars(partly.toString())).containsExactly(partly, lib);
+        Files.createDirectories(dir.resolve("lib/classes.jar"));
+        assertThat(ClassArchive.jars(jar("folder.jar", "lib/classes.jar").toString())).isNull();
         Path home = runtime();
         Map<String, String> env = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
         assertThat(ClassArchive.of(env, home.toString(), app.toString())).isNotNull();
