@@ -24,7 +24,7 @@ import java.util.jar.Manifest;
  * after the session ended normally); later launches, the command line included, use it
  * ({@code -XX:SharedArchiveFile}).
  *
- * <p>The archive is a cache: {@code $XDG_CACHE_HOME/expander-explorer} (or {@code ~/.cache/expander-explorer}),
+ * <p>The archive is a cache: {@code $XDG_CACHE_HOME/expander-explorer} (or {@code $HOME/.cache/expander-explorer}),
  * about 60 MB, named by a digest of the Java runtime and of every jar on the class path (path, size, time), so an
  * update of either makes a new one and the old ones are deleted when it is written. Used only when every class path
  * entry is a jar (the JVM refuses to archive classes from directories, as in a build's test run) and the runtime has
@@ -66,11 +66,18 @@ final class ClassArchive {
         if (jars == null) {
             return null;
         }
-        String home = env.get("XDG_CACHE_HOME");
-        Path cache = home != null && !home.isBlank() && Path.of(home).isAbsolute() ? Path.of(home)
-                : Path.of(System.getProperty("user.home"), ".cache");
+        // the XDG base directories: $XDG_CACHE_HOME, else $HOME/.cache (the JVM's user.home is the password
+        // database's home, which a changed HOME does not move)
+        String xdg = env.get("XDG_CACHE_HOME");
+        String home = env.get("HOME");
+        Path cache = absolute(xdg) ? Path.of(xdg)
+                : Path.of(absolute(home) ? home : System.getProperty("user.home"), ".cache");
         Path folder = cache.resolve("expander-explorer");
         return new ClassArchive(folder, folder.resolve(PREFIX + key(javaHome, jars) + SUFFIX));
+    }
+
+    private static boolean absolute(String path) {
+        return path != null && !path.isBlank() && Path.of(path).isAbsolute();
     }
 
     /**

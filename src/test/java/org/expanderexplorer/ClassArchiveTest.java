@@ -67,6 +67,8 @@ class ClassArchiveTest {
         assertThat(ClassArchive.of(env, dir.resolve("bare").toString(), app.toString())).isNull();
         assertThat(ClassArchive.of(env, home.toString(), app.toString()).file().getParent())
                 .isEqualTo(dir.resolve("cache/expander-explorer"));
+        assertThat(ClassArchive.of(Map.of("HOME", dir.resolve("home").toString()), home.toString(), app.toString())
+                .file().getParent()).isEqualTo(dir.resolve("home/.cache/expander-explorer"));
     }
 
     @Test
