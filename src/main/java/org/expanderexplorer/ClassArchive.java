@@ -150,6 +150,9 @@ final class ClassArchive {
     List<String> options(boolean writes, long pid) {
         if (Files.isRegularFile(file) && !intact()) {
             discard();
+            if (Files.exists(file)) {
+                return List.of(); // could not be deleted: never handed to the JVM
+            }
         }
         if (Files.isRegularFile(file) || !writes) {
             return options(writes, pid, 0);
@@ -226,8 +229,8 @@ final class ClassArchive {
     /**
      * Whether the archive is whole: its size and CRC-32C equal those recorded when it was written. The JVM maps the
      * archive without checking it: a truncated one crashes it with SIGBUS, a damaged one with SIGSEGV (both seen),
-     * at every launch. Reading and summing the 60 MB takes a few tens of milliseconds of the launching JVM, which
-     * waits for nothing else.
+     * at every launch. Reading and summing the 60 MB takes 0.1-0.15 s of the launching JVM (measured with
+     * {@code --version}), less than the archive saves.
      */
     boolean intact() {
         try {
