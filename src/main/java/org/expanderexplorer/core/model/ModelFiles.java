@@ -232,40 +232,53 @@ public final class ModelFiles {
     static float[] coefficients(Path file, byte[] bin, long expected) {
         ByteArrayInputStream bytes = new ByteArrayInputStream(bin);
         try (java.io.DataInputStream in = new java.io.DataInputStream(bytes)) {
-            long remaining = bin.length;
-            for (int buffer = 0; buffer < 2; buffer++) {
-                in.readUTF();
-                long length = in.readLong();
-                String type = in.readUTF();
-                int size = switch (type) {
-                    case "LONG", "DOUBLE" -> 8;
-                    case "INT", "FLOAT", "UINT32" -> 4;
-                    case "HALF", "BFLOAT16", "SHORT", "UINT16" -> 2;
-                    default -> 0;
-                };
-                boolean lengthOk = buffer == 0 ? length >= 0 && length <= 64
-                        : length == expected && expected <= Integer.MAX_VALUE - 8;
-                if (size == 0 || !lengthOk || length * size > remaining) {
-                    throw BadInputException.inFile(file, ModelSerializer.COEFFICIENTS_BIN + " has a corrupt array "
-                            + "header (" + type + " x " + length + "; the configuration has " + expected
-                            + " parameters)");
-                }
-                if (buffer == 0) {
-                    checkShapeInformation(file, in, length, size, expected);
-                    remaining -= length * size;
-                    continue;
-                }
-                int at = bin.length - bytes.available();
-                if ((long) at + length * size > bin.length) {
-                    throw new java.io.EOFException("the parameters end after the file");
-                }
-                return values(ByteBuffer.wrap(bin, at, (int) (length * size)).order(ByteOrder.BIG_ENDIAN), type,
-                        (int) length);
+            ArrayHeader shape = ArrayHeader.read(in, file, expected, 64, bin.length);
+            checkShapeInformation(file, in, shape.length(), shape.size(), expected);
+            long left = bin.length - shape.length() * shape.size();
+            ArrayHeader params = ArrayHeader.read(in, file, expected, Math.min(expected, Integer.MAX_VALUE - 8), left);
+            if (params.length() != expected) {
+                throw params.corrupt(file, expected);
             }
-            throw new IllegalStateException("unreachable");
+            int at = bin.length - bytes.available();
+            if ((long) at + params.length() * params.size() > bin.length) {
+                throw new java.io.EOFException("the parameters end after the file");
+            }
+            return values(ByteBuffer.wrap(bin, at, (int) (params.length() * params.size())).order(ByteOrder.BIG_ENDIAN),
+                    params.type(), (int) params.length());
         } catch (IOException e) {
             throw BadInputException.inFile(file, ModelSerializer.COEFFICIENTS_BIN + " is truncated or corrupt ("
                     + firstLine(e) + ")");
+        }
+    }
+
+    /** One array header of Nd4j.write: its length, data type and the bytes a value of that type takes. */
+    private record ArrayHeader(long length, String type, int size) {
+
+        /**
+         * Reads a header (allocation mode, length, type) and checks it: a known type, a length of at most
+         * {@code maxLength}, and values that fit in the {@code remaining} bytes.
+         */
+        static ArrayHeader read(java.io.DataInputStream in, Path file, long expected, long maxLength, long remaining)
+                throws IOException {
+            in.readUTF();
+            long length = in.readLong();
+            String type = in.readUTF();
+            int size = switch (type) {
+                case "LONG", "DOUBLE" -> 8;
+                case "INT", "FLOAT", "UINT32" -> 4;
+                case "HALF", "BFLOAT16", "SHORT", "UINT16" -> 2;
+                default -> 0;
+            };
+            ArrayHeader h = new ArrayHeader(length, type, size);
+            if (size == 0 || length < 0 || length > maxLength || length * size > remaining) {
+                throw h.corrupt(file, expected);
+            }
+            return h;
+        }
+
+        BadInputException corrupt(Path file, long expected) {
+            return BadInputException.inFile(file, ModelSerializer.COEFFICIENTS_BIN + " has a corrupt array header ("
+                    + type + " x " + length + "; the configuration has " + expected + " parameters)");
         }
     }
 
