@@ -115,7 +115,7 @@ public final class SweepRunner {
                 // ramanujan cannot go lower with every monitored gap positive: measure where it stopped, then stop
                 double reached = state.actualKeepPercent();
                 reach = new SweepResult.Reach(q, reached, grid.size() - gi);
-                if (!points.isEmpty() && !(reached < points.get(points.size() - 1).keepPercent())) {
+                if (!belowLastPoint(reached, points)) {
                     break;
                 }
                 pointQ = reached;
@@ -173,7 +173,7 @@ public final class SweepRunner {
                 if (point == null) {
                     double reached = p.state().actualKeepPercent();
                     reach = new SweepResult.Reach(grid.get(gi), reached, grid.size() - gi);
-                    if (!points.isEmpty() && !(reached < points.get(points.size() - 1).keepPercent())) {
+                    if (!belowLastPoint(reached, points)) {
                         break;
                     }
                     point = measure(subject, p.state(), reached, cancelled, p.started());
@@ -247,6 +247,14 @@ public final class SweepRunner {
         long t0 = System.nanoTime();
         PrunedState state = subject.prune(q, config.settings());
         return new Pruned(state, state.belowReach() ? null : measure(subject, state, q, cancelled, t0), t0);
+    }
+
+    /**
+     * Whether the q a ramanujan sweep reached is below every point measured so far (else the reached point would
+     * repeat the last one, and the sweep ends without it).
+     */
+    private static boolean belowLastPoint(double reached, List<SweepPoint> points) {
+        return points.isEmpty() || reached < points.get(points.size() - 1).keepPercent();
     }
 
     /** The slot's value, its failure thrown as it was thrown in the lane. */
