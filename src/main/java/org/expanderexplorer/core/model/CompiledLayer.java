@@ -22,19 +22,39 @@ final class CompiledLayer {
         final int firstLen;
         /** Dense, [group][k][4]; null when sparse. */
         final float[] dense;
-        /** Sparse: per group its entries ptr[g] .. ptr[g+1]-1, of which those before firstEnd[g] read x. */
+        /**
+         * Sparse: output rows per block, 4 (a whole group) or 2 (half a group, an RNN's: its rows are independent
+         * units, and a pair of rows keeps fewer blocks than four); 0 when dense.
+         */
+        final int span;
+        /**
+         * Sparse: per row block b (rows b * span ..) its entries ptr[b] .. ptr[b+1]-1, of which those before
+         * firstEnd[b] read x.
+         */
         final int[] ptr;
-        // Sparse: per group, the end of its entries that read x (the t = 0 bound).
+        // Sparse: per row block, the end of its entries that read x (the t = 0 bound).
         final int[] firstEnd;
-        /** Sparse: the row of [x; h] of each entry, and the group's four weights there (zero where pruned). */
+        /** Sparse: the row of [x; h] of each entry, and the block's span weights there (zero where pruned). */
         final int[] zRow;
         final float[] value;
 
-        Part(int zFrom, int kLen, int firstLen, float[] dense, int[] ptr, int[] firstEnd, int[] zRow, float[] value) {
+        /** A dense part: {@code dense} is [group][k][4]. */
+        Part(int zFrom, int kLen, int firstLen, float[] dense) {
+            this(zFrom, kLen, firstLen, dense, 0, null, null, null, null);
+        }
+
+        /** A sparse part of row blocks of {@code span} rows. */
+        Part(int zFrom, int kLen, int firstLen, int span, int[] ptr, int[] firstEnd, int[] zRow, float[] value) {
+            this(zFrom, kLen, firstLen, null, span, ptr, firstEnd, zRow, value);
+        }
+
+        private Part(int zFrom, int kLen, int firstLen, float[] dense, int span, int[] ptr, int[] firstEnd,
+                     int[] zRow, float[] value) {
             this.zFrom = zFrom;
             this.kLen = kLen;
             this.firstLen = firstLen;
             this.dense = dense;
+            this.span = span;
             this.ptr = ptr;
             this.firstEnd = firstEnd;
             this.zRow = zRow;

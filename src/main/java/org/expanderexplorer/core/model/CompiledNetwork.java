@@ -17,14 +17,15 @@ import org.expanderexplorer.core.graph.GateOrder;
  * pre-activations as one product with K = inputs + H rows, [x_t; h_{t-1}], in groups of four output rows: for an
  * LSTM the gates i, f, g, o of one unit (so that the gate loop finds them together), for a vanilla RNN four
  * consecutive units (H rounded up to a multiple of four with zero rows). A dense matrix is stored group by group,
- * k-major, four weights per k. A sparse one keeps, per group, only the blocks (rows k of [x; h]) where any of
- * the four weights is kept, each with its four weights (zeros included): the kernel then does the dense kernel's
- * twelve multiply-adds per block it visits, so a pruned model costs what its kept blocks cost. With entries kept
- * independently at density d a block is kept with probability 1 - (1 - d)^4 (59 % at d = 20 %).
+ * k-major, four weights per k. A sparse one keeps, per row block, only the blocks (rows k of [x; h]) where any of
+ * the block's weights is kept, each with its weights (zeros included): the kernel then does the dense kernel's
+ * multiply-adds per block it visits, so a pruned model costs what its kept blocks cost. An LSTM's row block is a
+ * whole group (kept with probability 1 - (1 - d)^4 for entries kept independently at density d: 59 % at
+ * d = 20 %), an RNN's a pair of rows (1 - (1 - d)^2: 36 %).
  *
- * <p>Choice. Per matrix, the sparse layout when its density of kept blocks is below {@link #SPARSE_BELOW} (the
- * measured crossover, decision 0024), the dense one otherwise; W_ih and W_hh of a layer share one pass when they
- * use the same layout. Both kernels add the same products in the same order (a skipped block would add exact
+ * <p>Choice. Per matrix, the sparse layout when its density of kept blocks is below {@link #SPARSE_BELOW} (LSTM)
+ * or {@link #PAIR_SPARSE_BELOW} (RNN), the measured crossovers (decisions 0024 and 0032), the dense one
+ * otherwise; W_ih and W_hh of a layer share one pass when they use the same layout. Both kernels add the same products in the same order (a skipped block would add exact
  * zeros), so the choice changes the time, not the result.
  *
  * <p>Immutable and thread-safe; each call of {@link #probabilities} or {@link #predictions} has its own scratch
@@ -37,6 +38,13 @@ public final class CompiledNetwork {
      * time at 87-90 % on the sample LSTM and RNN (docs/decisions/0024).
      */
     public static final double SPARSE_BELOW = 0.85;
+
+    /**
+     * The same for a vanilla RNN's matrices, whose sparse blocks are pairs of rows (density of kept pairs): the
+     * sparse kernel was faster at 64 % of kept pairs and below, as fast at 75 %, slower at 84 % and above
+     * (docs/decisions/0032).
+     */
+    public static final double PAIR_SPARSE_BELOW = 0.70;
 
     /**
      * One weight matrix feeding rows {@code zFrom ..} of [x; h], with the mask that prunes it (null: none).
@@ -64,12 +72,12 @@ public final class CompiledNetwork {
 
     /** Compiles {@code weights} with the measured crossover {@link #SPARSE_BELOW}. */
     public static CompiledNetwork of(NetworkWeights weights) {
-        return of(weights, SPARSE_BELOW);
+        return of(weights, WeightMasks.none(), Double.NaN);
     }
 
     /**
-     * Compiles {@code weights}, storing a matrix sparse when its density is below {@code sparseBelow} (0: always
-     * dense; above 1: always sparse).
+     * Compiles {@code weights}, storing a matrix sparse when its density of kept blocks is below
+     * {@code sparseBelow} (0: always dense; above 1: always sparse; NaN: the measured crossovers).
      */
     public static CompiledNetwork of(NetworkWeights weights, double sparseBelow) {
         return of(weights, WeightMasks.none(), sparseBelow);
@@ -82,7 +90,7 @@ public final class CompiledNetwork {
      * @throws IllegalArgumentException if a mask does not fit
      */
     public static CompiledNetwork of(NetworkWeights weights, WeightMasks masks) {
-        return of(weights, masks, SPARSE_BELOW);
+        return of(weights, masks, Double.NaN);
     }
 
     private static CompiledNetwork of(NetworkWeights weights, WeightMasks masks, double sparseBelow) {
@@ -104,6 +112,10 @@ public final class CompiledNetwork {
         int hidden = spec.hidden();
         // an LSTM group is one unit's four gates; an RNN group four units, the last group padded with zero rows
         int groups = lstm ? hidden : (hidden + 3) / 4;
+        // rows per sparse block: an LSTM's four gates of a unit are read together by the gate loop anyway; an RNN's
+        // rows are independent units, and a pair of them keeps far fewer blocks (36 % against 59 % at d = 20 %)
+        int span = lstm ? 4 : 2;
+        double below = Double.isNaN(sparseBelow) ? (lstm ? SPARSE_BELOW : PAIR_SPARSE_BELOW) : sparseBelow;
         int[] column = columns(lstm, hidden, groups);
         int cols = spec.cell().gates() * hidden;
         // The bias in output-row order; padding rows get 0 so their pre-activation (and tanh of it) stays 0.
@@ -117,15 +129,15 @@ public final class CompiledNetwork {
         Source hh = new Source(w.matrix(l, WeightKind.RECURRENT), masks.byTarget().get(
                 new WeightMasks.Target(l, WeightKind.RECURRENT)), hidden, inputs);
         // each matrix chooses its own kernel: W_ih of a lightly pruned input layer may stay dense while W_hh is sparse
-        double ihDensity = blockDensity(ih, cols, column, groups);
-        double hhDensity = blockDensity(hh, cols, column, groups);
-        boolean ihDense = ihDensity >= sparseBelow;
-        boolean hhDense = hhDensity >= sparseBelow;
+        double ihDensity = blockDensity(ih, cols, column, span);
+        double hhDensity = blockDensity(hh, cols, column, span);
+        boolean ihDense = ihDensity >= below;
+        boolean hhDense = hhDensity >= below;
         // One part when both agree: x_t and h_{t-1} are rows of one [x; h] vector, so both products are one pass.
         CompiledLayer.Part[] parts = ihDense == hhDense
-                ? new CompiledLayer.Part[] {part(List.of(ih, hh), inputs, cols, column, groups, ihDense)}
-                : new CompiledLayer.Part[] {part(List.of(ih), inputs, cols, column, groups, ihDense),
-                    part(List.of(hh), inputs, cols, column, groups, hhDense)};
+                ? new CompiledLayer.Part[] {part(List.of(ih, hh), inputs, cols, column, ihDense ? 0 : span)}
+                : new CompiledLayer.Part[] {part(List.of(ih), inputs, cols, column, ihDense ? 0 : span),
+                    part(List.of(hh), inputs, cols, column, hhDense ? 0 : span)};
         String[] kernels = {kernel(l, "ih", ihDense, ihDensity), kernel(l, "hh", hhDense, hhDensity)};
         return new CompiledLayer(lstm, inputs, hidden, groups, parts, b, kernels);
     }
@@ -159,21 +171,25 @@ public final class CompiledNetwork {
         return column;
     }
 
-    /** Kept (group, k) blocks of one matrix (a block is kept when any of the group's four weights is). */
-    private static double blockDensity(Source s, int cols, int[] column, int groups) {
+    /**
+     * Kept (row block, k) blocks of one matrix, row blocks of {@code span} output rows (a block is kept when any of
+     * its weights is).
+     */
+    private static double blockDensity(Source s, int cols, int[] column, int span) {
+        int blocks = column.length / span;
         long kept = 0;
-        for (int g = 0; g < groups; g++) {
+        for (int b = 0; b < blocks; b++) {
             for (int k = 0; k < s.rows(); k++) {
-                kept += keeps(s, k, cols, column, g) ? 1 : 0;
+                kept += keeps(s, k, cols, column, b, span) ? 1 : 0;
             }
         }
         // an empty matrix counts as density 0: sparse at any positive threshold, and then it visits nothing
-        return groups * (long) s.rows() == 0 ? 0 : kept / (double) (groups * (long) s.rows());
+        return blocks * (long) s.rows() == 0 ? 0 : kept / (double) (blocks * (long) s.rows());
     }
 
-    private static boolean keeps(Source s, int k, int cols, int[] column, int g) {
-        for (int r = 0; r < 4; r++) {
-            int col = column[g * 4 + r];
+    private static boolean keeps(Source s, int k, int cols, int[] column, int b, int span) {
+        for (int r = 0; r < span; r++) {
+            int col = column[b * span + r];
             if (col >= 0 && s.get(k, cols, col) != 0f) {
                 return true;
             }
@@ -181,8 +197,9 @@ public final class CompiledNetwork {
         return false;
     }
 
-    private static CompiledLayer.Part part(List<Source> sources, int inputs, int cols, int[] column, int groups,
-                                           boolean dense) {
+    /** The part of {@code sources} stacked: dense when {@code span} is 0, else sparse in row blocks of span. */
+    private static CompiledLayer.Part part(List<Source> sources, int inputs, int cols, int[] column, int span) {
+        int groups = column.length / 4;
         int zFrom = sources.get(0).zFrom();
         int kLen = 0;
         for (Source s : sources) {
@@ -190,7 +207,7 @@ public final class CompiledNetwork {
         }
         // rows of this part that belong to x (rows below inputs): the only ones visited at t = 0, where h is zero
         int firstLen = Math.max(0, Math.min(kLen, inputs - zFrom));
-        if (dense) {
+        if (span == 0) {
             float[] w = new float[groups * kLen * 4];
             for (int row = 0; row < column.length; row++) {
                 if (column[row] >= 0) {
@@ -203,46 +220,47 @@ public final class CompiledNetwork {
                     }
                 }
             }
-            return new CompiledLayer.Part(zFrom, kLen, firstLen, w, null, null, null, null);
+            return new CompiledLayer.Part(zFrom, kLen, firstLen, w);
         }
         // First pass counts the kept blocks so the arrays are allocated once at their exact size (CSR-like: ptr holds
-        // each group's first block, zRow each block's row of [x; h], value its four weights).
+        // each row block's first entry, zRow each entry's row of [x; h], value its span weights).
+        int rowBlocks = column.length / span;
         int blocks = 0;
-        for (int g = 0; g < groups; g++) {
+        for (int b = 0; b < rowBlocks; b++) {
             for (Source s : sources) {
                 for (int i = 0; i < s.rows(); i++) {
-                    blocks += keeps(s, i, cols, column, g) ? 1 : 0;
+                    blocks += keeps(s, i, cols, column, b, span) ? 1 : 0;
                 }
             }
         }
-        int[] ptr = new int[groups + 1];
-        int[] firstEnd = new int[groups];
+        int[] ptr = new int[rowBlocks + 1];
+        int[] firstEnd = new int[rowBlocks];
         int[] zRow = new int[blocks];
-        float[] value = new float[blocks * 4];
+        float[] value = new float[blocks * span];
         int p = 0;
-        for (int g = 0; g < groups; g++) {
+        for (int b = 0; b < rowBlocks; b++) {
             for (Source s : sources) {
                 for (int i = 0; i < s.rows(); i++) {
-                    if (keeps(s, i, cols, column, g)) {
-                        for (int r = 0; r < 4; r++) {
-                            int col = column[g * 4 + r];
-                            value[p * 4 + r] = col < 0 ? 0f : s.get(i, cols, col);
+                    if (keeps(s, i, cols, column, b, span)) {
+                        for (int r = 0; r < span; r++) {
+                            int col = column[b * span + r];
+                            value[p * span + r] = col < 0 ? 0f : s.get(i, cols, col);
                         }
                         zRow[p++] = s.zFrom() + i;
                     }
                 }
-                // blocks from the W_ih source read x; those after firstEnd[g] read h and are skipped at t = 0
+                // entries from the W_ih source read x; those after firstEnd[b] read h and are skipped at t = 0
                 if (s.zFrom() < inputs) {
-                    firstEnd[g] = p;
+                    firstEnd[b] = p;
                 }
             }
             // a part of W_hh alone reads only h, so at t = 0 it has nothing to visit
             if (zFrom >= inputs) {
-                firstEnd[g] = ptr[g];
+                firstEnd[b] = ptr[b];
             }
-            ptr[g + 1] = p;
+            ptr[b + 1] = p;
         }
-        return new CompiledLayer.Part(zFrom, kLen, firstLen, null, ptr, firstEnd, zRow, value);
+        return new CompiledLayer.Part(zFrom, kLen, firstLen, span, ptr, firstEnd, zRow, value);
     }
 
     public ModelSpec spec() {

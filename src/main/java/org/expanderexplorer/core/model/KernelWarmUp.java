@@ -45,6 +45,7 @@ final class KernelWarmUp {
             boolean add = (i & 1) == 1;
             VectorKernels.denseGroup(w, 0, 8, z, 0, lk.gates, 4 * VectorKernels.PANEL, bias, 0, add);
             VectorKernels.sparseGroup(0, 8, zRow, w, z, lk.gates, 4 * VectorKernels.PANEL, bias, 0, add);
+            VectorKernels.sparsePair(0, 8, zRow, w, z, rk.gates, 2 * VectorKernels.PANEL, bias, 0, add);
             lk.lstmGates(1, c, h, VectorKernels.PANEL);
             rk.rnnGates(1, h, VectorKernels.PANEL);
         }

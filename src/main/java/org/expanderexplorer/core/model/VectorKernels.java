@@ -157,9 +157,14 @@ final class VectorKernels {
         if (p.isDense()) {
             denseGroup(p.dense, g * p.kLen * 4, first ? p.firstLen : p.kLen, z, p.zFrom * PANEL, gates,
                     g * 4 * PANEL, bias, g * 4, add);
-        } else {
+        } else if (p.span == 4) {
             sparseGroup(p.ptr[g], first ? p.firstEnd[g] : p.ptr[g + 1], p.zRow, p.value, z, gates, g * 4 * PANEL,
                     bias, g * 4, add);
+        } else {
+            for (int b = 2 * g; b < 2 * g + 2; b++) {
+                sparsePair(p.ptr[b], first ? p.firstEnd[b] : p.ptr[b + 1], p.zRow, p.value, z, gates,
+                        b * 2 * PANEL, bias, b * 2, add);
+            }
         }
     }
 
@@ -322,6 +327,55 @@ final class VectorKernels {
         d0.intoArray(out, oo + 3 * PANEL);
         d1.intoArray(out, oo + 3 * PANEL + LANES);
         d2.intoArray(out, oo + 3 * PANEL + 2 * LANES);
+    }
+
+    /**
+     * As {@link #sparseGroup} for a block of two rows (an RNN's, {@link CompiledLayer.Part#span} 2): six
+     * accumulators, two weights per entry. Each row's sum is still the dense kernel's, in the same order.
+     */
+    static void sparsePair(int from, int to, int[] zRow, float[] w, float[] z, float[] out, int oo,
+                           float[] bias, int bo, boolean add) {
+        FloatVector a0;
+        FloatVector a1;
+        FloatVector a2;
+        FloatVector b0;
+        FloatVector b1;
+        FloatVector b2;
+        if (add) {
+            a0 = FloatVector.fromArray(S, out, oo);
+            a1 = FloatVector.fromArray(S, out, oo + LANES);
+            a2 = FloatVector.fromArray(S, out, oo + 2 * LANES);
+            b0 = FloatVector.fromArray(S, out, oo + PANEL);
+            b1 = FloatVector.fromArray(S, out, oo + PANEL + LANES);
+            b2 = FloatVector.fromArray(S, out, oo + PANEL + 2 * LANES);
+        } else {
+            a0 = FloatVector.broadcast(S, bias[bo]);
+            a1 = a0;
+            a2 = a0;
+            b0 = FloatVector.broadcast(S, bias[bo + 1]);
+            b1 = b0;
+            b2 = b0;
+        }
+        for (int p = from; p < to; p++) {
+            int zk = zRow[p] * PANEL;
+            FloatVector x0 = FloatVector.fromArray(S, z, zk);
+            FloatVector x1 = FloatVector.fromArray(S, z, zk + LANES);
+            FloatVector x2 = FloatVector.fromArray(S, z, zk + 2 * LANES);
+            FloatVector v = FloatVector.broadcast(S, w[2 * p]);
+            a0 = v.fma(x0, a0);
+            a1 = v.fma(x1, a1);
+            a2 = v.fma(x2, a2);
+            v = FloatVector.broadcast(S, w[2 * p + 1]);
+            b0 = v.fma(x0, b0);
+            b1 = v.fma(x1, b1);
+            b2 = v.fma(x2, b2);
+        }
+        a0.intoArray(out, oo);
+        a1.intoArray(out, oo + LANES);
+        a2.intoArray(out, oo + 2 * LANES);
+        b0.intoArray(out, oo + PANEL);
+        b1.intoArray(out, oo + PANEL + LANES);
+        b2.intoArray(out, oo + PANEL + 2 * LANES);
     }
 
     /** c = sigmoid(f) c + sigmoid(i) tanh(g), h = sigmoid(o) tanh(c), h into rows h0 / PANEL .. of {@code out}. */

@@ -2,9 +2,11 @@ package org.expanderexplorer.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import org.expanderexplorer.core.data.Datasets;
 import org.expanderexplorer.core.data.SequenceDataset;
@@ -67,7 +69,8 @@ class CompiledNetworkTest {
         INDArray x = Nd4j.create(values, new long[] {batch, steps, inputs}, 'c');
         double[][] reference = model.network().output(x, false).castTo(DataType.DOUBLE).toDoubleMatrix();
         NetworkWeights weights = model.weights();
-        for (double sparseBelow : new double[] {0, CompiledNetwork.SPARSE_BELOW, 2}) {
+        // all dense, the measured crossovers (NaN), all sparse
+        for (double sparseBelow : new double[] {0, Double.NaN, 2}) {
             float[] fast = CompiledNetwork.of(weights, sparseBelow).probabilities(values, batch, steps);
             assertThat(maxDifference(reference, fast)).as("kernel choice %s", sparseBelow).isLessThan(1e-5);
         }
@@ -102,6 +105,57 @@ class CompiledNetworkTest {
         // the same sums in the same order: skipped zeros add exactly nothing
         assertThat(CompiledNetwork.of(w, 2).probabilities(values, 13, 5))
                 .containsExactly(CompiledNetwork.of(w, 0).probabilities(values, 13, 5));
+    }
+
+    @Test
+    void anRnnsSparseRowPairsGiveTheDenseKernelsProbabilities() {
+        // 10 units: three groups of four rows, the last with two padding rows (a pair block that keeps nothing)
+        ModelSpec spec = new ModelSpec(CellType.RNN, 4, 10, 2, 3);
+        RecurrentClassifier model = randomModel(spec, 37);
+        Random rnd = new Random(37);
+        WeightMasks masks = WeightMasks.none();
+        for (int l = 0; l < 2; l++) {
+            for (WeightKind kind : WeightKind.values()) {
+                boolean[] m = new boolean[(kind == WeightKind.INPUT ? spec.layerInputs(l) : 10) * 10];
+                for (int k = 0; k < m.length; k++) {
+                    m[k] = rnd.nextDouble() < 0.3;
+                }
+                masks = masks.with(l, kind, m);
+            }
+        }
+        float[] values = new float[13 * 5 * 4];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = (float) rnd.nextGaussian();
+        }
+        NetworkWeights w = model.weights().masked(masks);
+        CompiledNetwork sparse = CompiledNetwork.of(w, 2);
+        assertThat(sparse.kernels()).allMatch(k -> k.contains("sparse"));
+        assertThat(sparse.probabilities(values, 13, 5))
+                .containsExactly(CompiledNetwork.of(w, 0).probabilities(values, 13, 5));
+    }
+
+    @Test
+    void anRnnsBlocksArePairsOfRowsAndTheirDensityChoosesTheKernel() {
+        // entries kept independently at d: a pair of rows is kept with 1 - (1 - d)^2, four rows with 1 - (1 - d)^4
+        ModelSpec spec = new ModelSpec(CellType.RNN, 28, 128, 1, 10);
+        NetworkWeights w = NetworkWeights.random(spec, 5, 0);
+        Random rnd = new Random(5);
+        WeightMasks masks = WeightMasks.none();
+        for (WeightKind kind : WeightKind.values()) {
+            boolean[] m = new boolean[(kind == WeightKind.INPUT ? 28 : 128) * 128];
+            for (int k = 0; k < m.length; k++) {
+                m[k] = rnd.nextDouble() < 0.2;
+            }
+            masks = masks.with(0, kind, m);
+        }
+        List<String> kernels = CompiledNetwork.of(w, masks).kernels();
+        assertThat(kernels).hasSize(2).allMatch(k -> k.contains("sparse"));
+        for (String k : kernels) {
+            double density = Double.parseDouble(k.replaceAll(".* ([0-9.]+) %", "$1"));
+            assertThat(density).isCloseTo(100 * (1 - 0.8 * 0.8), within(2.5));
+        }
+        // dense weights stay dense
+        assertThat(CompiledNetwork.of(w).kernels()).allMatch(k -> k.contains("dense 100.0 %"));
     }
 
     @Test
