@@ -14,6 +14,7 @@ import org.expanderexplorer.core.model.Nd4jThreads;
 import org.expanderexplorer.ui.document.DialogService;
 import org.expanderexplorer.ui.document.DocumentLoader;
 import org.expanderexplorer.ui.document.OpenedDocument;
+import org.expanderexplorer.ui.explorer.CurvePrefetch;
 import org.expanderexplorer.ui.explorer.ExplorerViewModel;
 import org.expanderexplorer.ui.task.FxExecutor;
 
@@ -72,19 +73,23 @@ public final class ExplorerApp extends Application {
     /**
      * Starts reading the sample model and its data at once, on the launcher thread's watch, while JavaFX builds the
      * window: reading a Deeplearning4j model in a fresh JVM (ND4J's native libraries, the library's classes) takes
-     * longer than building the window, and the user waits for both. Measured with the sample LSTM:
-     * docs/performance.md.
+     * longer than building the window, and the user waits for both. Once read, its curves over q start too
+     * ({@link CurvePrefetch}). Measured with the sample LSTM: docs/performance.md.
      */
     @Override
     public void init() {
         var args = getParameters().getRaw();
         if (!(args.size() == 2 && "--open".equals(args.get(0)))) {
-            first = CompletableFuture.supplyAsync(() -> DocumentLoader.openSample(OpenedDocument.DEFAULT_SAMPLE),
-                    r -> {
-                        Thread t = new Thread(r, "first-document");
-                        t.setDaemon(true);
-                        t.start();
-                    });
+            first = CompletableFuture.supplyAsync(() -> {
+                OpenedDocument d = DocumentLoader.openSample(OpenedDocument.DEFAULT_SAMPLE);
+                // its curves at the window's first settings, measured while the window is being built
+                CurvePrefetch.start(d.subject(), ExplorerViewModel.FIRST_SETTINGS, d.subject().defaultGraph());
+                return d;
+            }, r -> {
+                Thread t = new Thread(r, "first-document");
+                t.setDaemon(true);
+                t.start();
+            });
         }
     }
 

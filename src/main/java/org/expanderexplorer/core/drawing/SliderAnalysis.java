@@ -36,6 +36,12 @@ public final class SliderAnalysis {
     /** The precomputed curves' grid: 100 % down to 1 % in steps of 20 % of what remains. */
     public static final PruningSchedule CURVE_GRID = PruningSchedule.geometric(0.8, 1.0, false);
     /**
+     * Threads that measure the points of one curve at once in the window (the task's own and helpers from its
+     * pool): two on a two-core machine, where the curves were measured by one thread while the other core had
+     * finished the first analysis and the full test set's accuracy; at most three, leaving a worker for the charts.
+     */
+    public static final int CURVE_LANES = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors()));
+    /**
      * Hidden units drawn at most per column. A wider layer is drawn for its first units (the graph caption says
      * so): 2,048 units in one column cannot be told apart anyway, and the full unfolding of a 2048-unit LSTM would
      * need hundreds of MB for a drawing that shows 20,000 edges. The analysis always uses the whole layer.

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -33,12 +34,6 @@ final class CurveChannel {
 
     /** A growing curve is published when its number of points is 1 more than a multiple of this. */
     static final int PUBLISH_EVERY = 5;
-    /**
-     * Threads that measure the points of one curve at once (the task's own and helpers from the window's pool):
-     * two on a two-core machine, where the curves were measured by one thread while the other core had finished
-     * the first analysis and the full test set's accuracy; at most three, leaving a worker for the charts.
-     */
-    static final int LANES = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors()));
 
     private final UiExecutor executor;
     private final Consumer<Throwable> onError;
@@ -68,7 +63,7 @@ final class CurveChannel {
         finished.set(null);
         progress.set(0);
         List<SweepPoint> collected = new ArrayList<>();
-        executor.submit(() -> SliderAnalysis.curve(s, settings, g, p -> executor.onUiThread(() -> {
+        Consumer<SweepPoint> onPoint = p -> executor.onUiThread(() -> {
             if (generation.get() == gen) {
                 collected.add(p);
                 if (collected.size() % PUBLISH_EVERY == 1) {
@@ -76,7 +71,13 @@ final class CurveChannel {
                 }
                 progress.set(collected.size() / (double) points);
             }
-        }), () -> generation.get() != gen, LANES, executor::background), result -> {
+        });
+        BooleanSupplier superseded = () -> generation.get() != gen;
+        // the curves started before the window asked (at a launch: the sample's), if they are these
+        CurvePrefetch early = CurvePrefetch.take(s, settings, g);
+        executor.submit(() -> early != null ? early.replay(onPoint, superseded)
+                : SliderAnalysis.curve(s, settings, g, onPoint, superseded,
+                SliderAnalysis.CURVE_LANES, executor::background), result -> {
             if (generation.get() == gen) {
                 if (curve.get().size() != result.points().size()) {
                     curve.set(List.copyOf(result.points()));

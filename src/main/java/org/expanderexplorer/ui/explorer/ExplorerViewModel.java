@@ -48,19 +48,22 @@ import org.expanderexplorer.ui.task.UiExecutor;
  */
 public final class ExplorerViewModel {
 
+    /** The prune settings of a new view model: magnitude on both matrices, seed 1 ({@link PruneSettings#DEFAULT}). */
+    public static final PruneSettings FIRST_SETTINGS = PruneSettings.DEFAULT;
+
     private final ReadOnlyObjectWrapper<Subject> subject = new ReadOnlyObjectWrapper<>();
     private final DoubleProperty keepPercent = new SimpleDoubleProperty(100);
     private final BooleanProperty dragging = new SimpleBooleanProperty();
-    private final ObjectProperty<PruningMethod> method = new SimpleObjectProperty<>(PruningMethod.MAGNITUDE);
+    private final ObjectProperty<PruningMethod> method = new SimpleObjectProperty<>(FIRST_SETTINGS.method());
     private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.BOTH);
-    private final BooleanProperty perGate = new SimpleBooleanProperty();
-    private final ObjectProperty<MonitoredGap> gap = new SimpleObjectProperty<>(MonitoredGap.DELTA_R);
+    private final BooleanProperty perGate = new SimpleBooleanProperty(FIRST_SETTINGS.perGate());
+    private final ObjectProperty<MonitoredGap> gap = new SimpleObjectProperty<>(FIRST_SETTINGS.gap());
     private final ObjectProperty<GraphId> graph = new SimpleObjectProperty<>(GraphId.IH);
     private final BooleanProperty weighted = new SimpleBooleanProperty();
     private final IntegerProperty window = new SimpleIntegerProperty(3);
     private final BooleanProperty ghosts = new SimpleBooleanProperty(true);
     private final BooleanProperty logQ = new SimpleBooleanProperty();
-    private final IntegerProperty seed = new SimpleIntegerProperty(1);
+    private final IntegerProperty seed = new SimpleIntegerProperty((int) FIRST_SETTINGS.seed());
 
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");

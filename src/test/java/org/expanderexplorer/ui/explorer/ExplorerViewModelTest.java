@@ -54,6 +54,53 @@ class ExplorerViewModelTest {
     }
 
     @Test
+    void aNewViewModelPrunesWithTheSettingsTheLaunchMeasuresCurvesWith() {
+        assertThat(new ExplorerViewModel(new SameThreadExecutor()).settings())
+                .isEqualTo(ExplorerViewModel.FIRST_SETTINGS);
+    }
+
+    @Test
+    void curvesMeasuredBeforeTheRequestAreShownForTheSameSubjectSettingsAndGraph() {
+        KeptFractionProbe probe = probe();
+        Subject s = lstm(probe);
+        CurvePrefetch early = CurvePrefetch.start(s, ExplorerViewModel.FIRST_SETTINGS, s.defaultGraph());
+        ExplorerViewModel vm = new ExplorerViewModel(new SameThreadExecutor());
+        vm.setSubject(s);
+        // the window's first request waited for the prefetch and showed its points, measured once
+        assertThat(vm.finishedCurveProperty().get()).isNotNull().isSameAs(early.result());
+        assertThat(vm.curveProperty().get()).isEqualTo(early.result().points());
+        assertThat(early.abandoned()).isFalse();
+        int grid = SliderAnalysis.CURVE_GRID.keepPercents().size();
+        assertThat(probe.limits.stream().filter(l -> l == SliderAnalysis.LIVE_ACCURACY_LIMIT).count())
+                .isEqualTo(grid);
+        // and they are the curves the view model measures itself
+        var serial = SliderAnalysis.curve(s, vm.settings(), vm.graphProperty().get(), null, null);
+        for (int i = 0; i < grid; i++) {
+            assertThat(vm.curveProperty().get().get(i).accuracy()).isEqualTo(serial.points().get(i).accuracy());
+        }
+        // taken once: a second model's request measures its own
+        vm.methodProperty().set(PruningMethod.RANDOM);
+        assertThat(vm.finishedCurveProperty().get()).isNotSameAs(early.result());
+        assertThat(vm.finishedCurveProperty().get().config().settings().method()).isEqualTo(PruningMethod.RANDOM);
+    }
+
+    @Test
+    void curvesMeasuredBeforeTheRequestForOtherSettingsAreAbandoned() throws InterruptedException {
+        Subject s = lstm(probe());
+        CurvePrefetch early = CurvePrefetch.start(s, ExplorerViewModel.FIRST_SETTINGS.withSeed(7), s.defaultGraph());
+        ExplorerViewModel vm = new ExplorerViewModel(new SameThreadExecutor());
+        vm.setSubject(s);
+        assertThat(early.abandoned()).isTrue();
+        assertThat(vm.finishedCurveProperty().get()).isNotNull();
+        assertThat(vm.finishedCurveProperty().get().config().settings().seed()).isEqualTo(1);
+        // another subject object (even of the same model) does not take them either
+        Subject other = lstm(probe());
+        CurvePrefetch forOther = CurvePrefetch.start(other, ExplorerViewModel.FIRST_SETTINGS, other.defaultGraph());
+        vm.setSubject(s);
+        assertThat(forOther.abandoned()).isTrue();
+    }
+
+    @Test
     void draggingUsesTheSubsetAndReleaseTheFullSet() {
         ExplorerViewModel vm = new ExplorerViewModel(new SameThreadExecutor());
         KeptFractionProbe probe = probe();
