@@ -128,12 +128,12 @@ public final class CurvePrefetch {
     }
 
     /** The measured curves, or null while they are being measured (or if the measurement failed). */
-    synchronized SweepResult result() {
+    public synchronized SweepResult result() {
         return result;
     }
 
     /** Whether the measurement was abandoned (an unmatched first request, or its taker cancelled). */
-    boolean abandoned() {
+    public boolean abandoned() {
         return abandoned;
     }
 
