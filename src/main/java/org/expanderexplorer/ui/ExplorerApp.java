@@ -29,6 +29,8 @@ public final class ExplorerApp extends Application {
     private FxExecutor executor;
     /** The first document, being read since {@link #init} (null when the command line opens a file). */
     private CompletableFuture<OpenedDocument> first;
+    /** Its curves over q, started once it is read (decision 0033). */
+    private final CompletableFuture<CurvePrefetch> firstCurves = new CompletableFuture<>();
 
     /**
      * Entry point used by the launcher. ND4J's native libraries are loaded first, before JavaFX loads its own: the
@@ -83,7 +85,8 @@ public final class ExplorerApp extends Application {
             first = CompletableFuture.supplyAsync(() -> {
                 OpenedDocument d = DocumentLoader.openSample(OpenedDocument.DEFAULT_SAMPLE);
                 // its curves at the window's first settings, measured while the window is being built
-                CurvePrefetch.start(d.subject(), ExplorerViewModel.FIRST_SETTINGS, d.subject().defaultGraph());
+                firstCurves.complete(CurvePrefetch.start(d.subject(), ExplorerViewModel.FIRST_SETTINGS,
+                        d.subject().defaultGraph()));
                 return d;
             }, r -> {
                 Thread t = new Thread(r, "first-document");
@@ -111,6 +114,7 @@ public final class ExplorerApp extends Application {
         if (args.size() == 2 && "--open".equals(args.get(0))) {
             window.open(Path.of(args.get(1)));
         } else {
+            window.viewModel().offerCurves(firstCurves);
             window.openSample(OpenedDocument.DEFAULT_SAMPLE, first);
         }
     }

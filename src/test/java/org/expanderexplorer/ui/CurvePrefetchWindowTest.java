@@ -48,6 +48,7 @@ class CurvePrefetchWindowTest {
         });
         window = WindowDriver.show(s, null, 1280, 800);
         vm = window.viewModel();
+        vm.offerCurves(prefetch);
         window.openSample("smnist-rnn128.zip", reading);
     }
 

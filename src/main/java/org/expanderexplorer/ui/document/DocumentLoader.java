@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.data.Datasets;
 import org.expanderexplorer.core.data.SequenceDataset;
@@ -82,15 +80,6 @@ public final class DocumentLoader {
      */
     public static OpenedDocument openSample(String name) {
         return openSample(name, null);
-    }
-
-    /** The document {@code reading} read, waiting for it; its failure is thrown as it was thrown there. */
-    static OpenedDocument result(CompletableFuture<OpenedDocument> reading) throws Exception {
-        try {
-            return reading.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof Exception ex ? ex : e;
-        }
     }
 
     /** Opens a sample model shipped inside the application ({@code smnist-lstm128.zip}, ...). */

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -76,9 +79,17 @@ public final class DocumentViewModel {
      * window was built, see {@code ExplorerApp#init}; null: read it now); a failure is reported like any other.
      */
     public void openSample(String name, CompletableFuture<OpenedDocument> reading) {
-        load("Opening sample " + name + " ...", "Could not open the sample " + name, true,
-                () -> DocumentLoader.Loaded.of(reading == null ? DocumentLoader.openSample(name, null)
-                        : DocumentLoader.result(reading)));
+        String progress = "Opening sample " + name + " ...";
+        String failure = "Could not open the sample " + name;
+        if (reading == null) {
+            load(progress, failure, true, () -> DocumentLoader.Loaded.of(DocumentLoader.openSample(name, null)));
+            return;
+        }
+        // shown when the reading ends, without a worker: at a launch the workers (at a lower priority) are busy
+        // with the window's first drawings, and waiting for one delayed the model by up to a second
+        loadWhen(progress, failure, true, done -> reading.whenComplete((d, e) -> executor.onUiThread(() ->
+                done.accept(d == null ? null : DocumentLoader.Loaded.of(d), e == null ? null
+                        : e instanceof CompletionException && e.getCause() != null ? e.getCause() : e))));
     }
 
     /** Opens a model just trained in the window; it stays unsaved until saved. */
@@ -133,21 +144,31 @@ public final class DocumentViewModel {
      * supersedes an older one still being read.
      */
     private void load(String progress, String failure, boolean askFirst, Callable<DocumentLoader.Loaded> work) {
+        loadWhen(progress, failure, askFirst, done -> executor.submit(work, l -> done.accept(l, null),
+                e -> done.accept(null, e)));
+    }
+
+    /**
+     * As {@link #load}, with the reading started by {@code start}, which calls back on the UI thread with the
+     * document read or the failure.
+     */
+    private void loadWhen(String progress, String failure, boolean askFirst,
+                          Consumer<BiConsumer<DocumentLoader.Loaded, Throwable>> start) {
         if (askFirst && !confirmDiscard()) {
             return;
         }
         long ticket = ++generation;
         loading.set(true);
         explorer.setStatus(progress);
-        executor.submit(work, l -> {
-            if (ticket == generation) {
-                loading.set(false);
-                show(l);
+        start.accept((l, e) -> {
+            if (ticket != generation) {
+                return;
             }
-        }, e -> {
-            if (ticket == generation) {
-                loading.set(false);
+            loading.set(false);
+            if (e != null) {
                 failed(failure, e);
+            } else {
+                show(l);
             }
         });
     }

@@ -3,6 +3,7 @@ package org.expanderexplorer.ui.explorer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -41,10 +42,20 @@ final class CurveChannel {
     private final ReadOnlyObjectWrapper<SweepResult> finished = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(1);
     private final AtomicLong generation = new AtomicLong();
+    // UI thread only: the curves offered to the next request
+    private CompletableFuture<CurvePrefetch> offered;
 
     CurveChannel(UiExecutor executor, Consumer<Throwable> onError) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.onError = Objects.requireNonNull(onError, "onError");
+    }
+
+    /**
+     * Offers curves measured before the window asked ({@link CurvePrefetch}) to the next request, which takes them
+     * if they are the ones it asks for; any later request measures its own. UI thread.
+     */
+    void offer(CompletableFuture<CurvePrefetch> prefetch) {
+        offered = prefetch;
     }
 
     /** Forgets the curves (nothing open, or another subject about to be shown). */
@@ -74,7 +85,13 @@ final class CurveChannel {
         });
         BooleanSupplier superseded = () -> generation.get() != gen;
         // the curves started before the window asked (at a launch: the sample's), if they are these
-        CurvePrefetch early = CurvePrefetch.take(s, settings, g);
+        CompletableFuture<CurvePrefetch> o = offered;
+        offered = null;
+        CurvePrefetch ready = o == null ? null : o.getNow(null);
+        if (o != null && ready == null) {
+            o.thenAccept(CurvePrefetch::abandon); // not even started: not these
+        }
+        CurvePrefetch early = ready == null ? null : ready.claim(s, settings, g);
         executor.submit(() -> early != null ? early.replay(onPoint, superseded)
                 : SliderAnalysis.curve(s, settings, g, onPoint, superseded,
                 SliderAnalysis.CURVE_LANES, executor::background), result -> {

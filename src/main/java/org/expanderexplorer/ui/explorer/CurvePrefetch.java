@@ -8,7 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.expanderexplorer.core.drawing.SliderAnalysis;
@@ -17,23 +16,23 @@ import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.Subject;
 import org.expanderexplorer.core.sweep.SweepPoint;
 import org.expanderexplorer.core.sweep.SweepResult;
+import org.expanderexplorer.ui.task.BackgroundPriority;
 
 /**
  * The curves over q of the model the application opens at its start, measured before the window asks for them
  * (decision 0033). At a launch the sample is read on a thread of its own while JavaFX builds the window; the
  * curves can start as soon as it is read, about a second before the window shows it, on the core the window's
  * construction leaves free. {@link #start} measures them on two daemon threads (the lanes of
- * {@link SliderAnalysis#curve}) and offers them to the window; the window's first request for curves
- * ({@link CurveChannel}) takes them if it asks for the same subject (the same object), settings and graph, and
- * then publishes the points already measured and the rest as they come, as if it had measured them itself.
+ * {@link SliderAnalysis#curve}); the application offers them to its window
+ * ({@link ExplorerViewModel#offerCurves}), whose first request for curves ({@link CurveChannel}) takes them if it
+ * asks for the same subject (the same object), settings and graph, and then publishes the points already
+ * measured and the rest as they come, as if it had measured them itself.
  *
  * <p>Any other first request abandons them: the measurement stops at its next point, and the window measures
- * what it asked for. At most one is offered at a time; only the first request looks, so a prefetch is never
- * held past the window's first curves. Thread-safe.
+ * what it asked for. Only the first request looks, so a prefetch is never held past the window's first curves.
+ * Thread-safe.
  */
 public final class CurvePrefetch {
-
-    private static final AtomicReference<CurvePrefetch> OFFERED = new AtomicReference<>();
 
     private final Subject subject;
     private final PruneSettings settings;
@@ -53,18 +52,10 @@ public final class CurvePrefetch {
         this.graph = graph;
     }
 
-    /**
-     * Starts measuring the curves of {@code s} pruned with {@code settings} for {@code graph} and offers them to the
-     * window's first request (replacing, and abandoning, one offered before).
-     */
+    /** Starts measuring the curves of {@code s} pruned with {@code settings} for {@code graph}. */
     public static CurvePrefetch start(Subject s, PruneSettings settings, GraphId graph) {
         CurvePrefetch p = new CurvePrefetch(Objects.requireNonNull(s, "subject"),
                 Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(graph, "graph"));
-        CurvePrefetch before = OFFERED.getAndSet(p);
-        if (before != null) {
-            before.abandoned = true;
-            before.taken.countDown();
-        }
         Thread t = new Thread(p::measure, "curve-prefetch");
         t.setDaemon(true);
         t.start();
@@ -85,6 +76,7 @@ public final class CurvePrefetch {
                 Thread.currentThread().interrupt();
                 return; // the measuring thread takes the points this lane would have taken
             }
+            BackgroundPriority.lowerCurrentThread();
             task.run();
         });
         try {
@@ -105,26 +97,35 @@ public final class CurvePrefetch {
         }
     }
 
-    private synchronized void add(SweepPoint p) {
-        points.add(p);
-        notifyAll();
+    private void add(SweepPoint p) {
+        if (taken.getCount() == 0) {
+            // the window has asked: from now on at the priority of its workers, which measure the first analysis
+            // and the accuracy alongside (before, this thread had the core the window's construction left free)
+            BackgroundPriority.lowerCurrentThread();
+        }
+        synchronized (this) {
+            points.add(p);
+            notifyAll();
+        }
     }
 
     /**
-     * The prefetch offered for {@code s}, {@code settings} and {@code g}, taken (no longer offered), or null when
-     * none is offered or the one offered was for something else (it is then abandoned).
+     * This prefetch if it is for {@code s}, {@code settings} and {@code g} (taken: its second lane may start), else
+     * null, and it is abandoned.
      */
-    static CurvePrefetch take(Subject s, PruneSettings settings, GraphId g) {
-        CurvePrefetch p = OFFERED.getAndSet(null);
-        if (p == null) {
-            return null;
+    CurvePrefetch claim(Subject s, PruneSettings settings, GraphId g) {
+        taken.countDown();
+        if (subject == s && this.settings.equals(settings) && graph.equals(g)) {
+            return this;
         }
-        p.taken.countDown();
-        if (p.subject == s && p.settings.equals(settings) && p.graph.equals(g)) {
-            return p;
-        }
-        p.abandoned = true;
+        abandon();
         return null;
+    }
+
+    /** Stops the measurement at its next point: nobody will take it. */
+    void abandon() {
+        abandoned = true;
+        taken.countDown();
     }
 
     /** The measured curves, or null while they are being measured (or if the measurement failed). */

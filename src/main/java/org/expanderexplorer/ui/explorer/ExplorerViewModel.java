@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -154,6 +155,14 @@ public final class ExplorerViewModel {
         requestAccuracy();
         recomputeCurve();
         accuracy.requestDense(s, keepPercent);
+    }
+
+    /**
+     * Offers curves measured before the window asked for any ({@link CurvePrefetch}, at a launch) to the next
+     * request for curves: it shows them if they are for its subject, settings and graph.
+     */
+    public void offerCurves(CompletableFuture<CurvePrefetch> prefetch) {
+        curves.offer(Objects.requireNonNull(prefetch, "prefetch"));
     }
 
     /** Shows a new subject at q = 100 with the current settings (see {@link #load}). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.expanderexplorer.TestMatrices.gaussian;
 
+import java.util.concurrent.CompletableFuture;
 import org.expanderexplorer.core.drawing.SliderAnalysis;
 import org.expanderexplorer.core.drawing.Snapshot;
 import org.expanderexplorer.core.graph.GateOrder;
@@ -65,6 +66,7 @@ class ExplorerViewModelTest {
         Subject s = lstm(probe);
         CurvePrefetch early = CurvePrefetch.start(s, ExplorerViewModel.FIRST_SETTINGS, s.defaultGraph());
         ExplorerViewModel vm = new ExplorerViewModel(new SameThreadExecutor());
+        vm.offerCurves(CompletableFuture.completedFuture(early));
         vm.setSubject(s);
         // the window's first request waited for the prefetch and showed its points, measured once
         assertThat(vm.finishedCurveProperty().get()).isNotNull().isSameAs(early.result());
@@ -89,6 +91,7 @@ class ExplorerViewModelTest {
         Subject s = lstm(probe());
         CurvePrefetch early = CurvePrefetch.start(s, ExplorerViewModel.FIRST_SETTINGS.withSeed(7), s.defaultGraph());
         ExplorerViewModel vm = new ExplorerViewModel(new SameThreadExecutor());
+        vm.offerCurves(CompletableFuture.completedFuture(early));
         vm.setSubject(s);
         assertThat(early.abandoned()).isTrue();
         assertThat(vm.finishedCurveProperty().get()).isNotNull();
@@ -96,8 +99,16 @@ class ExplorerViewModelTest {
         // another subject object (even of the same model) does not take them either
         Subject other = lstm(probe());
         CurvePrefetch forOther = CurvePrefetch.start(other, ExplorerViewModel.FIRST_SETTINGS, other.defaultGraph());
+        vm.offerCurves(CompletableFuture.completedFuture(forOther));
         vm.setSubject(s);
         assertThat(forOther.abandoned()).isTrue();
+        // and curves not even started when the window asks are abandoned when they start
+        CompletableFuture<CurvePrefetch> late = new CompletableFuture<>();
+        vm.offerCurves(late);
+        vm.setSubject(s);
+        CurvePrefetch started = CurvePrefetch.start(s, ExplorerViewModel.FIRST_SETTINGS, s.defaultGraph());
+        late.complete(started);
+        assertThat(started.abandoned()).isTrue();
     }
 
     @Test
