@@ -86,4 +86,15 @@ public final class ByteSequenceDataset extends ShapedSequenceDataset {
             dest[offset + k] = table[values[from + k] & 0xff];
         }
     }
+
+    @Override
+    public void copySequence(int i, float[] dest, int offset, int stride) {
+        Objects.checkIndex(i, labels.length);
+        int length = steps() * features();
+        SequenceDataset.checkStrided(length, dest, offset, stride);
+        int from = i * length;
+        for (int k = 0; k < length; k++) {
+            dest[offset + k * stride] = table[values[from + k] & 0xff];
+        }
+    }
 }

@@ -37,6 +37,36 @@ public interface SequenceDataset {
      */
     void copySequence(int i, float[] dest, int offset);
 
+    /**
+     * Copies example i into {@code dest} (modified) with a stride: value (t, f) goes to
+     * {@code dest[offset + (t * features() + f) * stride]} (stride 1 is {@link #copySequence(int, float[], int)}).
+     * The fast inference path copies sequences this way straight into its panel's rows. By default through a
+     * step-major copy; a data set that can write the strided copy directly overrides it.
+     *
+     * @throws IndexOutOfBoundsException if the last value would fall outside {@code dest}
+     * @throws IllegalArgumentException if {@code stride} is below 1
+     */
+    default void copySequence(int i, float[] dest, int offset, int stride) {
+        int length = steps() * features();
+        checkStrided(length, dest, offset, stride);
+        float[] values = new float[length];
+        copySequence(i, values, 0);
+        for (int k = 0; k < length; k++) {
+            dest[offset + k * stride] = values[k];
+        }
+    }
+
+    /** Checks that {@code length} values {@code stride} apart from {@code offset} fit in {@code dest}. */
+    static void checkStrided(int length, float[] dest, int offset, int stride) {
+        if (stride < 1) {
+            throw new IllegalArgumentException("stride " + stride + " is below 1");
+        }
+        if (length > 0) {
+            Objects.checkFromIndexSize(offset, (length - 1L) * stride + 1 > Integer.MAX_VALUE ? Integer.MAX_VALUE
+                    : (int) ((length - 1L) * stride + 1), dest.length);
+        }
+    }
+
     /** One name per class, index = label; by default the label numbers "0", "1", ... */
     default List<String> classNames() {
         return numberedClassNames(classes());

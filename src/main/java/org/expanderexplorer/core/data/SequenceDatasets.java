@@ -188,6 +188,11 @@ public final class SequenceDatasets {
         }
 
         @Override
+        public void copySequence(int i, float[] dest, int offset, int stride) {
+            base.copySequence(indices[i], dest, offset, stride);
+        }
+
+        @Override
         public String toString() {
             return name + " (" + indices.length + " of " + base.name() + ")";
         }

@@ -28,28 +28,46 @@ final class CompiledLayer {
          */
         final int span;
         /**
-         * Sparse: per row block b (rows b * span ..) its entries ptr[b] .. ptr[b+1]-1, of which those before
-         * firstEnd[b] read x.
+         * Sparse, span 4: per row block b (rows b * 4 ..) its entries ptr[b] .. ptr[b+1]-1, of which those before
+         * firstEnd[b] read x; null for span 2.
          */
         final int[] ptr;
-        // Sparse: per row block, the end of its entries that read x (the t = 0 bound).
+        // Sparse, span 4: per row block, the end of its entries that read x (the t = 0 bound).
         final int[] firstEnd;
-        /** Sparse: the row of [x; h] of each entry, and the block's span weights there (zero where pruned). */
+        /**
+         * Sparse: the row of [x; h] of each entry, and the block's span weights there (span 4: zero where pruned;
+         * span 2: the entries where both rows keep a weight).
+         */
         final int[] zRow;
         final float[] value;
+        /**
+         * Sparse, span 2: per pair block b, nine bounds from runs[9 b]: the entries of {@link #oneRow} where only
+         * its first row keeps a weight (from, end at t = 0, to), those where only its second row does (the same
+         * three), then those of {@link #zRow} where both do (the same three); null for span 4.
+         */
+        final int[] runs;
+        /** Sparse, span 2: the row of [x; h] and the one kept weight of each entry kept by a single row. */
+        final int[] oneRow;
+        final float[] oneValue;
 
         /** A dense part: {@code dense} is [group][k][4]. */
         Part(int zFrom, int kLen, int firstLen, float[] dense) {
-            this(zFrom, kLen, firstLen, dense, 0, null, null, null, null);
+            this(zFrom, kLen, firstLen, dense, 0, null, null, null, null, null, null, null);
         }
 
-        /** A sparse part of row blocks of {@code span} rows. */
-        Part(int zFrom, int kLen, int firstLen, int span, int[] ptr, int[] firstEnd, int[] zRow, float[] value) {
-            this(zFrom, kLen, firstLen, null, span, ptr, firstEnd, zRow, value);
+        /** A sparse part of row blocks of four rows. */
+        Part(int zFrom, int kLen, int firstLen, int[] ptr, int[] firstEnd, int[] zRow, float[] value) {
+            this(zFrom, kLen, firstLen, null, 4, ptr, firstEnd, zRow, value, null, null, null);
+        }
+
+        /** A sparse part of pairs of rows: {@code twoRow} / {@code twoValue} the entries both rows keep. */
+        Part(int zFrom, int kLen, int firstLen, int[] runs, int[] oneRow, float[] oneValue, int[] twoRow,
+             float[] twoValue) {
+            this(zFrom, kLen, firstLen, null, 2, null, null, twoRow, twoValue, runs, oneRow, oneValue);
         }
 
         private Part(int zFrom, int kLen, int firstLen, float[] dense, int span, int[] ptr, int[] firstEnd,
-                     int[] zRow, float[] value) {
+                     int[] zRow, float[] value, int[] runs, int[] oneRow, float[] oneValue) {
             this.zFrom = zFrom;
             this.kLen = kLen;
             this.firstLen = firstLen;
@@ -59,6 +77,9 @@ final class CompiledLayer {
             this.firstEnd = firstEnd;
             this.zRow = zRow;
             this.value = value;
+            this.runs = runs;
+            this.oneRow = oneRow;
+            this.oneValue = oneValue;
         }
 
         boolean isDense() {

@@ -21,12 +21,16 @@ import org.expanderexplorer.core.graph.GateOrder;
  * the block's weights is kept, each with its weights (zeros included): the kernel then does the dense kernel's
  * multiply-adds per block it visits, so a pruned model costs what its kept blocks cost. An LSTM's row block is a
  * whole group (kept with probability 1 - (1 - d)^4 for entries kept independently at density d: 59 % at
- * d = 20 %), an RNN's a pair of rows (1 - (1 - d)^2: 36 %).
+ * d = 20 %). An RNN's row block is a pair of rows (1 - (1 - d)^2: 36 %), its entries in three runs: those only
+ * the first row keeps (one weight each), those only the second keeps, and those both keep (two weights), so no
+ * multiply-add is spent on a pruned weight of a pair (decision 0034).
  *
  * <p>Choice. Per matrix, the sparse layout when its density of kept blocks is below {@link #SPARSE_BELOW} (LSTM)
  * or {@link #PAIR_SPARSE_BELOW} (RNN), the measured crossovers (decisions 0024 and 0032), the dense one
- * otherwise; W_ih and W_hh of a layer share one pass when they use the same layout. Both kernels add the same products in the same order (a skipped block would add exact
- * zeros), so the choice changes the time, not the result.
+ * otherwise; W_ih and W_hh of a layer share one pass when they use the same layout. For an LSTM both kernels add
+ * the same products in the same order (a skipped block would add exact zeros), so the choice changes the time,
+ * not the result. An RNN's pair kernel adds a row's products in another order (its own run, then the shared one),
+ * so there the choice changes the probabilities by rounding only (within 1e-6 of a double-precision pass, tests).
  *
  * <p>Immutable and thread-safe; each call of {@link #probabilities} or {@link #predictions} has its own scratch
  * buffers. Building is O(parameters). Only usable when {@link VectorInference#available()}.
@@ -222,6 +226,9 @@ public final class CompiledNetwork {
             }
             return new CompiledLayer.Part(zFrom, kLen, firstLen, w);
         }
+        if (span == 2) {
+            return pairPart(sources, inputs, cols, column, zFrom, kLen, firstLen);
+        }
         // First pass counts the kept blocks so the arrays are allocated once at their exact size (CSR-like: ptr holds
         // each row block's first entry, zRow each entry's row of [x; h], value its span weights).
         int rowBlocks = column.length / span;
@@ -260,7 +267,80 @@ public final class CompiledNetwork {
             }
             ptr[b + 1] = p;
         }
-        return new CompiledLayer.Part(zFrom, kLen, firstLen, span, ptr, firstEnd, zRow, value);
+        return new CompiledLayer.Part(zFrom, kLen, firstLen, ptr, firstEnd, zRow, value);
+    }
+
+    /**
+     * The sparse part of pairs of rows: per pair block, the entries (rows of [x; h]) where only its first row
+     * keeps a weight, those where only its second row does, and those where both do, each run in the order of
+     * {@code sources} and k, so that the entries that read x (the t = 0 bound) come first in every run.
+     */
+    private static CompiledLayer.Part pairPart(List<Source> sources, int inputs, int cols, int[] column, int zFrom,
+                                               int kLen, int firstLen) {
+        int pairs = column.length / 2;
+        int ones = 0;
+        int twos = 0;
+        for (int b = 0; b < pairs; b++) {
+            for (Source s : sources) {
+                for (int i = 0; i < s.rows(); i++) {
+                    int kept = (weight(s, i, cols, column[2 * b]) != 0f ? 1 : 0)
+                            + (weight(s, i, cols, column[2 * b + 1]) != 0f ? 1 : 0);
+                    ones += kept == 1 ? 1 : 0;
+                    twos += kept == 2 ? 1 : 0;
+                }
+            }
+        }
+        int[] runs = new int[pairs * 9];
+        int[] oneRow = new int[ones];
+        float[] oneValue = new float[ones];
+        int[] twoRow = new int[twos];
+        float[] twoValue = new float[2 * twos];
+        int one = 0;
+        int two = 0;
+        for (int b = 0; b < pairs; b++) {
+            // the first row's own entries, then the second's: runs[9b .. 9b+2] and runs[9b+3 .. 9b+5]
+            for (int r = 0; r < 2; r++) {
+                runs[9 * b + 3 * r] = one;
+                runs[9 * b + 3 * r + 1] = one;
+                for (Source s : sources) {
+                    for (int i = 0; i < s.rows(); i++) {
+                        float mine = weight(s, i, cols, column[2 * b + r]);
+                        float other = weight(s, i, cols, column[2 * b + 1 - r]);
+                        if (mine != 0f && other == 0f) {
+                            oneRow[one] = s.zFrom() + i;
+                            oneValue[one++] = mine;
+                        }
+                    }
+                    if (s.zFrom() < inputs) {
+                        runs[9 * b + 3 * r + 1] = one;
+                    }
+                }
+                runs[9 * b + 3 * r + 2] = one;
+            }
+            runs[9 * b + 6] = two;
+            runs[9 * b + 7] = two;
+            for (Source s : sources) {
+                for (int i = 0; i < s.rows(); i++) {
+                    float first = weight(s, i, cols, column[2 * b]);
+                    float second = weight(s, i, cols, column[2 * b + 1]);
+                    if (first != 0f && second != 0f) {
+                        twoRow[two] = s.zFrom() + i;
+                        twoValue[2 * two] = first;
+                        twoValue[2 * two++ + 1] = second;
+                    }
+                }
+                if (s.zFrom() < inputs) {
+                    runs[9 * b + 7] = two;
+                }
+            }
+            runs[9 * b + 8] = two;
+        }
+        return new CompiledLayer.Part(zFrom, kLen, firstLen, runs, oneRow, oneValue, twoRow, twoValue);
+    }
+
+    /** The weight of source row {@code k} in output column {@code col}, 0 for a padding row (col < 0). */
+    private static float weight(Source s, int k, int cols, int col) {
+        return col < 0 ? 0f : s.get(k, cols, col);
     }
 
     public ModelSpec spec() {
@@ -289,8 +369,11 @@ public final class CompiledNetwork {
                     + stepMajor.length);
         }
         float[] out = new float[n * spec.classes()];
-        newKernels(steps).forward((j, dest, at) -> System.arraycopy(stepMajor, j * length, dest, at,
-                length), n, out);
+        newKernels(steps).forward((j, dest, at, stride) -> {
+            for (int k = 0; k < length; k++) {
+                dest[at + k * stride] = stepMajor[j * length + k];
+            }
+        }, n, out);
         return out;
     }
 
@@ -309,7 +392,7 @@ public final class CompiledNetwork {
         }
         int classes = spec.classes();
         float[] p = new float[indices.length * classes];
-        newKernels(data.steps()).forward((j, dest, at) -> data.copySequence(indices[j], dest, at),
+        newKernels(data.steps()).forward((j, dest, at, stride) -> data.copySequence(indices[j], dest, at, stride),
                 indices.length, p);
         int[] out = new int[indices.length];
         for (int i = 0; i < out.length; i++) {

@@ -45,7 +45,8 @@ final class KernelWarmUp {
             boolean add = (i & 1) == 1;
             VectorKernels.denseGroup(w, 0, 8, z, 0, lk.gates, 4 * VectorKernels.PANEL, bias, 0, add);
             VectorKernels.sparseGroup(0, 8, zRow, w, z, lk.gates, 4 * VectorKernels.PANEL, bias, 0, add);
-            VectorKernels.sparsePair(0, 8, zRow, w, z, rk.gates, 2 * VectorKernels.PANEL, bias, 0, add);
+            VectorKernels.sparsePair(0, 8, 0, 8, 0, 8, zRow, w, zRow, w, z, rk.gates, 2 * VectorKernels.PANEL, bias,
+                    0, add);
             lk.lstmGates(1, c, h, VectorKernels.PANEL);
             rk.rnnGates(1, h, VectorKernels.PANEL);
         }
@@ -56,7 +57,11 @@ final class KernelWarmUp {
             for (double sparseBelow : new double[] {0, 2}) {
                 CompiledNetwork net = CompiledNetwork.of(weights, sparseBelow);
                 for (int i = 0; i < calls / 50; i++) {
-                    net.newKernels(2).forward((j, dest, at) -> System.arraycopy(x, 0, dest, at, 4), 1, out);
+                    net.newKernels(2).forward((j, dest, at, stride) -> {
+                        for (int k = 0; k < x.length; k++) {
+                            dest[at + k * stride] = x[k];
+                        }
+                    }, 1, out);
                 }
             }
         }

@@ -19,8 +19,12 @@ import jdk.incubator.vector.VectorSpecies;
  * gate loop; libnd4j's fused LSTM operation and Deeplearning4j's own layer reached a fifth of one core's peak, and
  * numpy with OpenBLAS was 2.5x faster (issue measurements in docs/performance.md). This kernel keeps a panel's
  * whole state (weights excepted) in the first-level cache and needs no call into native code. The sigmoid is
- * 1 / (1 + exp(-x)) and tanh(x) = 2 / (1 + exp(-2x)) - 1 with the vector API's exp (Intel's SVML on x86, within
- * 1 ulp in float): absolute error about 1e-7 against Deeplearning4j's float kernels.
+ * 1 / (1 + exp(-x)) with the vector API's exp (Intel's SVML on x86, within 1 ulp in float); tanh a rational
+ * function ({@link #tanh}, decision 0034). Both within 3e-7 of the exact functions; the probabilities within 1e-5
+ * of Deeplearning4j's float kernels (tests).
+ *
+ * <p>A panel's inputs are copied once, straight into step-major rows ({@link SequenceSource}), so that each step's
+ * x_t is one block copy into [x; h].
  *
  * <p>Cost per sequence O(T * rows * K) dense, O(T * kept weights) sparse, plus O(T * H) for the gates. One
  * instance per call: its scratch buffers (a few hundred KB for H = 128) are reused for every panel and step, so
@@ -34,9 +38,12 @@ final class VectorKernels {
     /** Sequences computed together: three vectors, the width of the register block. */
     static final int PANEL = 3 * LANES;
 
-    /** Where the sequences come from: copies sequence {@code j} step-major into {@code dest} from {@code at}. */
+    /**
+     * Where the sequences come from: copies sequence {@code j}'s value (t, f) to {@code dest[at + (t * inputs + f)
+     * * stride]}, its steps already laid out as the panel's rows.
+     */
     interface SequenceSource {
-        void copy(int j, float[] dest, int at);
+        void copy(int j, float[] dest, int at, int stride);
     }
 
     private final ModelSpec spec;
@@ -50,6 +57,7 @@ final class VectorKernels {
     private final float[][] cell;
     /** The pre-activations of one step and layer, four rows per group x {@link #PANEL}. */
     final float[] gates;
+    /** The panel's inputs, row (t * inputs + f) holding value (t, f) of each of its sequences. */
     private final float[] sequences;
     private final float[] logits;
 
@@ -84,9 +92,9 @@ final class VectorKernels {
                 throw new CancellationException("inference interrupted"); // superseded: stop between panels
             }
             int width = Math.min(PANEL, n - p0);
-            int length = steps * inputs;
+            // straight into the panel's rows (a transpose while copying): each step's x_t is then one block copy
             for (int j = 0; j < width; j++) {
-                source.copy(p0 + j, sequences, j * length);
+                source.copy(p0 + j, sequences, j, PANEL);
             }
             panel();
             readout(cur[cur.length - 1], layers[cur.length - 1].inputs, p0, width, out);
@@ -120,15 +128,12 @@ final class VectorKernels {
         }
     }
 
-    /** x_t of every sequence of the panel into rows 0 .. inputs-1 of {@code z} (a transpose). */
+    /**
+     * x_t of every sequence of the panel into rows 0 .. inputs-1 of {@code z}. Columns past the panel's width hold
+     * an earlier panel's sequences (or zeros): computed like the others, never read out.
+     */
     private void loadInputs(int t, float[] z) {
-        int length = steps * inputs;
-        for (int j = 0; j < PANEL; j++) {
-            int from = j * length + t * inputs;
-            for (int f = 0; f < inputs; f++) {
-                z[f * PANEL + j] = sequences[from + f];
-            }
-        }
+        System.arraycopy(sequences, t * inputs * PANEL, z, 0, inputs * PANEL);
     }
 
     private void layerStep(CompiledLayer ly, float[] z, float[] out, float[] c, boolean first) {
@@ -162,8 +167,11 @@ final class VectorKernels {
                     bias, g * 4, add);
         } else {
             for (int b = 2 * g; b < 2 * g + 2; b++) {
-                sparsePair(p.ptr[b], first ? p.firstEnd[b] : p.ptr[b + 1], p.zRow, p.value, z, gates,
-                        b * 2 * PANEL, bias, b * 2, add);
+                int[] r = p.runs;
+                int i = b * 9;
+                sparsePair(r[i], r[first ? i + 1 : i + 2], r[i + 3], r[first ? i + 4 : i + 5], r[i + 6],
+                        r[first ? i + 7 : i + 8], p.oneRow, p.oneValue, p.zRow, p.value, z, gates, b * 2 * PANEL,
+                        bias, b * 2, add);
             }
         }
     }
@@ -330,10 +338,14 @@ final class VectorKernels {
     }
 
     /**
-     * As {@link #sparseGroup} for a block of two rows (an RNN's, {@link CompiledLayer.Part#span} 2): six
-     * accumulators, two weights per entry. Each row's sum is still the dense kernel's, in the same order.
+     * The two rows of a pair block (an RNN's, {@link CompiledLayer.Part#span} 2), six accumulators: first the
+     * entries where only the first row keeps a weight ({@code aFrom .. aTo-1} of {@code oneRow} / {@code oneValue},
+     * three multiply-adds each), then those of the second row alone ({@code bFrom .. bTo-1}), then those where both
+     * do ({@code from .. to-1} of {@code twoRow} / {@code twoValue}, six). No multiply-add is spent on a pruned
+     * weight; each row's sum is its kept products in that order (decision 0034).
      */
-    static void sparsePair(int from, int to, int[] zRow, float[] w, float[] z, float[] out, int oo,
+    static void sparsePair(int aFrom, int aTo, int bFrom, int bTo, int from, int to, int[] oneRow,
+                           float[] oneValue, int[] twoRow, float[] twoValue, float[] z, float[] out, int oo,
                            float[] bias, int bo, boolean add) {
         FloatVector a0;
         FloatVector a1;
@@ -356,16 +368,30 @@ final class VectorKernels {
             b1 = b0;
             b2 = b0;
         }
+        for (int p = aFrom; p < aTo; p++) {
+            int zk = oneRow[p] * PANEL;
+            FloatVector v = FloatVector.broadcast(S, oneValue[p]);
+            a0 = v.fma(FloatVector.fromArray(S, z, zk), a0);
+            a1 = v.fma(FloatVector.fromArray(S, z, zk + LANES), a1);
+            a2 = v.fma(FloatVector.fromArray(S, z, zk + 2 * LANES), a2);
+        }
+        for (int p = bFrom; p < bTo; p++) {
+            int zk = oneRow[p] * PANEL;
+            FloatVector v = FloatVector.broadcast(S, oneValue[p]);
+            b0 = v.fma(FloatVector.fromArray(S, z, zk), b0);
+            b1 = v.fma(FloatVector.fromArray(S, z, zk + LANES), b1);
+            b2 = v.fma(FloatVector.fromArray(S, z, zk + 2 * LANES), b2);
+        }
         for (int p = from; p < to; p++) {
-            int zk = zRow[p] * PANEL;
+            int zk = twoRow[p] * PANEL;
             FloatVector x0 = FloatVector.fromArray(S, z, zk);
             FloatVector x1 = FloatVector.fromArray(S, z, zk + LANES);
             FloatVector x2 = FloatVector.fromArray(S, z, zk + 2 * LANES);
-            FloatVector v = FloatVector.broadcast(S, w[2 * p]);
+            FloatVector v = FloatVector.broadcast(S, twoValue[2 * p]);
             a0 = v.fma(x0, a0);
             a1 = v.fma(x1, a1);
             a2 = v.fma(x2, a2);
-            v = FloatVector.broadcast(S, w[2 * p + 1]);
+            v = FloatVector.broadcast(S, twoValue[2 * p + 1]);
             b0 = v.fma(x0, b0);
             b1 = v.fma(x1, b1);
             b2 = v.fma(x2, b2);
@@ -412,10 +438,32 @@ final class VectorKernels {
         return one.div(one.add(x.neg().lanewise(VectorOperators.EXP)));
     }
 
-    private static FloatVector tanh(FloatVector x) {
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        return FloatVector.broadcast(S, 2f).div(one.add(x.mul(-2f).lanewise(VectorOperators.EXP))).sub(one);
+    /**
+     * tanh(x) as x P(x^2) / Q(x^2) on [-7.9, 7.9] (x clamped there; tanh(7.9) = 1 - 2.7e-7), P and Q of degree
+     * 4, fitted by docs/bench/tanh_rational_fit.py: within 2.4e-7 of tanh in float (4 units in the last place), odd,
+     * never above 1 in magnitude. Only multiply-adds and one division, where 2 / (1 + exp(-2x)) - 1 needs the
+     * library's exp as well (decision 0034).
+     */
+    static FloatVector tanh(FloatVector x) {
+        FloatVector xc = x.max(-TANH_CLAMP).min(TANH_CLAMP);
+        FloatVector s = xc.mul(xc);
+        FloatVector p = s.fma(P4, P3).fma(s, FloatVector.broadcast(S, P2)).fma(s, FloatVector.broadcast(S, P1))
+                .fma(s, FloatVector.broadcast(S, P0));
+        FloatVector q = s.fma(Q4, Q3).fma(s, FloatVector.broadcast(S, Q2)).fma(s, FloatVector.broadcast(S, Q1))
+                .fma(s, FloatVector.broadcast(S, 1f));
+        return xc.mul(p).div(q);
     }
+
+    private static final float TANH_CLAMP = 7.9f;
+    private static final float P0 = 9.999999935e-01f;
+    private static final float P1 = 1.345082197e-01f;
+    private static final float P2 = 3.579221129e-03f;
+    private static final float P3 = 2.202635980e-05f;
+    private static final float P4 = 1.543030930e-08f;
+    private static final float Q1 = 4.678414984e-01f;
+    private static final float Q2 = 2.619313808e-02f;
+    private static final float Q3 = 3.424000745e-04f;
+    private static final float Q4 = 8.600203838e-07f;
 
     /** Softmax of W_out^T h + b for the panel's first {@code width} sequences into {@code out} [n * classes]. */
     private void readout(float[] z, int hRow, int p0, int width, float[] out) {

@@ -43,6 +43,77 @@ class SequenceDatasetsTest {
     }
 
     @Test
+    void stridedCopiesPutValueTfAtOffsetPlusItsIndexTimesTheStride() {
+        ByteSequenceDataset ds = small();
+        SequenceDataset view = SequenceDatasets.subset(ds, 20, 99);
+        // the same sequence through the byte data set's own loop, a view, and the interface's default
+        SequenceDataset plain = new SequenceDataset() {
+            @Override
+            public String name() {
+                return "plain";
+            }
+
+            @Override
+            public int size() {
+                return view.size();
+            }
+
+            @Override
+            public int steps() {
+                return 2;
+            }
+
+            @Override
+            public int features() {
+                return 3;
+            }
+
+            @Override
+            public int classes() {
+                return 4;
+            }
+
+            @Override
+            public int label(int i) {
+                return view.label(i);
+            }
+
+            @Override
+            public void copySequence(int i, float[] dest, int offset) {
+                view.copySequence(i, dest, offset);
+            }
+        };
+        for (int i : new int[] {0, 7, 19}) {
+            float[] stepMajor = new float[6];
+            view.copySequence(i, stepMajor, 0);
+            for (SequenceDataset source : List.of(view, plain)) {
+                float[] strided = new float[2 + 5 * 4 + 1];
+                Arrays.fill(strided, -1f);
+                source.copySequence(i, strided, 2, 4);
+                for (int k = 0; k < 6; k++) {
+                    assertThat(strided[2 + 4 * k]).isEqualTo(stepMajor[k]);
+                }
+                // nothing written between or around the values
+                long untouched = 0;
+                for (float v : strided) {
+                    untouched += v == -1f ? 1 : 0;
+                }
+                assertThat(untouched).isEqualTo(strided.length - 6);
+            }
+        }
+        // value (t, f) of example 7 of the byte data set is (7 + 10 t + f) / 2
+        float[] strided = new float[6 * 3];
+        ds.copySequence(7, strided, 0, 3);
+        assertThat(strided[(1 * 3 + 2) * 3]).isEqualTo((7 + 10 + 2) / 2f);
+        for (SequenceDataset source : List.of(ds, plain)) {
+            assertThatThrownBy(() -> source.copySequence(0, new float[15], 0, 3))
+                    .isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> source.copySequence(0, new float[16], 0, 0))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void subsetIsSeededSortedAndDistinct() {
         ByteSequenceDataset ds = small();
         SequenceDataset a = SequenceDatasets.subset(ds, 20, 99);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import jdk.incubator.vector.FloatVector;
 import org.expanderexplorer.core.data.Datasets;
 import org.expanderexplorer.core.data.SequenceDataset;
 import org.expanderexplorer.core.data.Split;
@@ -108,7 +109,7 @@ class CompiledNetworkTest {
     }
 
     @Test
-    void anRnnsSparseRowPairsGiveTheDenseKernelsProbabilities() {
+    void anRnnsSparseRowPairsGiveTheProbabilitiesOfTheMaskedNetwork() {
         // 10 units: three groups of four rows, the last with two padding rows (a pair block that keeps nothing)
         ModelSpec spec = new ModelSpec(CellType.RNN, 4, 10, 2, 3);
         RecurrentClassifier model = randomModel(spec, 37);
@@ -130,8 +131,67 @@ class CompiledNetworkTest {
         NetworkWeights w = model.weights().masked(masks);
         CompiledNetwork sparse = CompiledNetwork.of(w, 2);
         assertThat(sparse.kernels()).allMatch(k -> k.contains("sparse"));
-        assertThat(sparse.probabilities(values, 13, 5))
-                .containsExactly(CompiledNetwork.of(w, 0).probabilities(values, 13, 5));
+        // the pair kernel adds a row's kept products in another order than the dense kernel: equal to rounding,
+        // and both equal to the masked network computed in double precision
+        double[][] reference = rnnInDouble(w, values, 13, 5);
+        float[] fromPairs = sparse.probabilities(values, 13, 5);
+        float[] fromDense = CompiledNetwork.of(w, 0).probabilities(values, 13, 5);
+        assertThat(maxDifference(reference, fromPairs)).isLessThan(1e-6);
+        assertThat(maxDifference(reference, fromDense)).isLessThan(1e-6);
+        // not trivially: the probabilities spread, and the masks change them
+        assertThat(maxDifference(reference, CompiledNetwork.of(model.weights(), 0).probabilities(values, 13, 5)))
+                .isGreaterThan(1e-2);
+    }
+
+    /** A vanilla RNN's probabilities as plain double-precision loops over {@code w}'s matrices. */
+    private static double[][] rnnInDouble(NetworkWeights w, float[] values, int n, int steps) {
+        ModelSpec spec = w.spec();
+        int hidden = spec.hidden();
+        double[][] out = new double[n][spec.classes()];
+        for (int b = 0; b < n; b++) {
+            double[][] h = new double[spec.layers()][hidden];
+            for (int t = 0; t < steps; t++) {
+                double[] x = new double[spec.inputs()];
+                for (int f = 0; f < x.length; f++) {
+                    x[f] = values[(b * steps + t) * spec.inputs() + f];
+                }
+                for (int l = 0; l < spec.layers(); l++) {
+                    float[] ih = w.matrix(l, WeightKind.INPUT);
+                    float[] hh = w.matrix(l, WeightKind.RECURRENT);
+                    double[] next = new double[hidden];
+                    for (int u = 0; u < hidden; u++) {
+                        double sum = w.bias(l)[u];
+                        for (int k = 0; k < x.length; k++) {
+                            sum += x[k] * ih[k * hidden + u];
+                        }
+                        for (int k = 0; k < hidden; k++) {
+                            sum += h[l][k] * hh[k * hidden + u];
+                        }
+                        next[u] = Math.tanh(sum);
+                    }
+                    h[l] = next;
+                    x = next;
+                }
+            }
+            double[] logits = new double[spec.classes()];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < logits.length; c++) {
+                logits[c] = w.readoutBias()[c];
+                for (int u = 0; u < hidden; u++) {
+                    logits[c] += h[spec.layers() - 1][u] * w.readout()[u * spec.classes() + c];
+                }
+                max = Math.max(max, logits[c]);
+            }
+            double sum = 0;
+            for (int c = 0; c < logits.length; c++) {
+                out[b][c] = Math.exp(logits[c] - max);
+                sum += out[b][c];
+            }
+            for (int c = 0; c < logits.length; c++) {
+                out[b][c] /= sum;
+            }
+        }
+        return out;
     }
 
     @Test
@@ -156,6 +216,39 @@ class CompiledNetworkTest {
         }
         // dense weights stay dense
         assertThat(CompiledNetwork.of(w).kernels()).allMatch(k -> k.contains("dense 100.0 %"));
+    }
+
+    @Test
+    void theKernelsTanhIsWithin3e7OfTanhOddAndBounded() {
+        int lanes = VectorKernels.LANES;
+        float[] x = new float[lanes];
+        float[] y = new float[lanes];
+        double worst = 0;
+        // every float step of 1/4096 over [-12, 12] (beyond the clamp at 7.9 too), then tiny values
+        for (int start = -12 * 4096; start < 12 * 4096; start += lanes) {
+            for (int j = 0; j < lanes; j++) {
+                x[j] = (start + j) / 4096f;
+            }
+            VectorKernels.tanh(FloatVector.fromArray(
+                    FloatVector.SPECIES_PREFERRED, x, 0)).intoArray(y, 0);
+            for (int j = 0; j < lanes; j++) {
+                worst = Math.max(worst, Math.abs(y[j] - Math.tanh(x[j])));
+                assertThat(Math.abs(y[j])).isLessThanOrEqualTo(1f);
+                if (x[j] > 0) {
+                    assertThat(y[j]).isPositive();
+                }
+            }
+        }
+        assertThat(worst).isLessThan(3e-7).isGreaterThan(0);
+        for (int j = 0; j < lanes; j++) {
+            x[j] = (float) Math.scalb(1.0, -20 - 5 * j) * (j % 2 == 0 ? 1 : -1);
+        }
+        VectorKernels.tanh(FloatVector.fromArray(
+                FloatVector.SPECIES_PREFERRED, x, 0)).intoArray(y, 0);
+        for (int j = 0; j < lanes; j++) {
+            // tanh(x) = x (1 - x^2 / 3 ...): relative error of a few float steps at most
+            assertThat((double) y[j]).isCloseTo(x[j], within(Math.abs(x[j]) * 1e-6));
+        }
     }
 
     @Test
