@@ -46,6 +46,18 @@ public final class SequenceDatasets {
         return select(ds, chosen, ds.name() + "-subset" + k + "-seed" + seed);
     }
 
+    /** The indices {@code from .. to-1} in order. */
+    public static int[] range(int from, int to) {
+        if (from < 0 || to < from) {
+            throw new IllegalArgumentException("no range " + from + " .. " + to);
+        }
+        int[] out = new int[to - from];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = from + i;
+        }
+        return out;
+    }
+
     /**
      * The examples of {@code ds} at {@code indices} (copied; duplicates allowed) as a data set of its own that
      * shares the data of {@code ds}.

@@ -1,15 +1,20 @@
 package org.expanderexplorer.core.subject;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import org.expanderexplorer.core.data.Datasets;
 import org.expanderexplorer.core.data.SequenceDataset;
 import org.expanderexplorer.core.data.SequenceDatasets;
 import org.expanderexplorer.core.data.Split;
+import org.expanderexplorer.core.model.CompiledNetwork;
+import org.expanderexplorer.core.model.EvaluationResult;
+import org.expanderexplorer.core.model.Evaluator;
 import org.expanderexplorer.core.model.ModelFiles;
 import org.expanderexplorer.core.model.RecurrentClassifier;
 import org.expanderexplorer.core.model.WeightKind;
@@ -40,6 +45,32 @@ class ModelSubjectsTest {
             // asked again: the remembered value
             assertThat(s.probe().accuracy(state.ihMask(), state.hhMask(), 0)).isEqualTo(probe);
         }
+    }
+
+    @Test
+    void aLargeTestSetIsScoredInTwoHalvesWithTheSameResultAndCancelsBoth() throws Exception {
+        RecurrentClassifier model = ModelFiles.load(Path.of("sample-models", "smnist-rnn128.zip")).model();
+        SequenceDataset test = Datasets.load("mnist", Split.TEST);
+        assertThat(test.size()).isGreaterThanOrEqualTo(ModelSubjects.HALVES_FROM);
+        Subject s = ModelSubjects.of("mnist", model, test, 0);
+        PrunedState state = s.prune(30, PruneSettings.DEFAULT);
+        CompiledNetwork net = CompiledNetwork.of(model.weights(), WeightMasks.none()
+                .with(0, WeightKind.INPUT, state.ihMask().toArray())
+                .with(0, WeightKind.RECURRENT, state.hhMask().toArray()));
+        EvaluationResult whole = new Evaluator(net, test, Integer.MAX_VALUE, Evaluator.DEFAULT_BATCH).result();
+        // an odd count of examples: the halves are 2,500 and 2,501
+        SequenceDataset odd = SequenceDatasets.select(test, SequenceDatasets.range(0, 5001), "first 5001");
+        double oddWhole = new Evaluator(net, odd, Integer.MAX_VALUE, Evaluator.DEFAULT_BATCH).result().accuracy();
+        assertThat(ModelSubjects.Halves.accuracy(net, test)).isEqualTo(whole.accuracy());
+        assertThat(ModelSubjects.Halves.accuracy(net, odd)).isEqualTo(oddWhole);
+        assertThat(s.probe().accuracy(state.ihMask(), state.hhMask(), 0)).isEqualTo(whole.accuracy());
+        // superseded: the calling thread is interrupted; the call stops and the helper is free again
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> ModelSubjects.Halves.accuracy(net, test))
+                .isInstanceOf(CancellationException.class);
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(ModelSubjects.Halves.helperFree()).isEqualTo(Runtime.getRuntime().availableProcessors() > 1);
+        assertThat(ModelSubjects.Halves.accuracy(net, test)).isEqualTo(whole.accuracy());
     }
 
     private static double reference(RecurrentClassifier model, SequenceDataset data) {
