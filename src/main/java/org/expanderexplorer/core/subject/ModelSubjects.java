@@ -105,7 +105,8 @@ public final class ModelSubjects {
     }
 
     /**
-     * Data sets of at least this many examples are evaluated in two halves at once when the helper thread is free:
+     * Data sets of at least this many examples are evaluated in two halves at once when the value is waited for
+     * ({@link AccuracyProbe#accuracyNow}) and the helper thread is free:
      * the full test set's accuracy after a release of the slider (10,000 sequences, 0.6-1.0 s on one core for the
      * sample LSTM) then takes about half the time on two cores.
      */
@@ -215,6 +216,15 @@ public final class ModelSubjects {
 
         @Override
         public double accuracy(PruningMask ihMask, PruningMask hhMask, int limit) {
+            return accuracy(ihMask, hhMask, limit, false);
+        }
+
+        @Override
+        public double accuracyNow(PruningMask ihMask, PruningMask hhMask, int limit) {
+            return accuracy(ihMask, hhMask, limit, true);
+        }
+
+        private double accuracy(PruningMask ihMask, PruningMask hhMask, int limit, boolean waitedFor) {
             boolean[] ih = ihMask.toArray();
             boolean[] hh = hhMask == null ? null : hhMask.toArray();
             // the key holds the examples actually evaluated, so a limit above the test size shares the full set's entry
@@ -224,12 +234,12 @@ public final class ModelSubjects {
             if (known != null) {
                 return known;
             }
-            double a = measure(ih, hh, limit);
+            double a = measure(ih, hh, limit, waitedFor);
             measured.put(key, a);
             return a;
         }
 
-        private double measure(boolean[] ih, boolean[] hh, int limit) {
+        private double measure(boolean[] ih, boolean[] hh, int limit, boolean waitedFor) {
             WeightMasks masks = WeightMasks.none().with(layer, WeightKind.INPUT, ih);
             if (hh != null) {
                 masks = masks.with(layer, WeightKind.RECURRENT, hh);
@@ -244,7 +254,8 @@ public final class ModelSubjects {
                 evaluating.acquireUninterruptibly();
                 try {
                     CompiledNetwork net = CompiledNetwork.of(denseWeights(), masks);
-                    return data.size() >= HALVES_FROM ? Halves.accuracy(net, data)
+                    // two halves only for a value someone waits for: the curves' lanes already keep the cores busy
+                    return waitedFor && data.size() >= HALVES_FROM ? Halves.accuracy(net, data)
                             : new Evaluator(net, data, Integer.MAX_VALUE, Evaluator.DEFAULT_BATCH).result().accuracy();
                 } finally {
                     evaluating.release();

@@ -63,7 +63,7 @@ class ModelSubjectsTest {
         double oddWhole = new Evaluator(net, odd, Integer.MAX_VALUE, Evaluator.DEFAULT_BATCH).result().accuracy();
         assertThat(ModelSubjects.Halves.accuracy(net, test)).isEqualTo(whole.accuracy());
         assertThat(ModelSubjects.Halves.accuracy(net, odd)).isEqualTo(oddWhole);
-        assertThat(s.probe().accuracy(state.ihMask(), state.hhMask(), 0)).isEqualTo(whole.accuracy());
+        assertThat(s.probe().accuracyNow(state.ihMask(), state.hhMask(), 0)).isEqualTo(whole.accuracy());
         // superseded: the calling thread is interrupted; the call stops and the helper is free again
         Thread.currentThread().interrupt();
         assertThatThrownBy(() -> ModelSubjects.Halves.accuracy(net, test))
