@@ -106,6 +106,35 @@ class ResearcherJourneyTest extends JourneyTest {
         assertThat(WindowDriver.fx(() -> window.viewModel().keepPercentProperty().get())).isEqualTo(q);
         assertThat(WindowDriver.fx(() -> window.graphView().graphChoice().getValue())).isEqualTo(GraphId.IH_UNITS);
         theStripEqualsTheEngine(d, GraphId.IH_UNITS);
+
+        // export the pruned model at a q between the slider's tenths, as a drag leaves it, and open the export: at
+        // its own q the window shows it as it was exported, accuracy included (each matrix keeps exactly the
+        // weights the file holds, where the share of them rounded to 0.1 would prune a few more)
+        double between = 30.617;
+        WindowDriver.fx(() -> {
+            window.viewModel().keepPercentProperty().set(between);
+            return null;
+        });
+        d.awaitIdle();
+        Double exportedAccuracy = WindowDriver.fx(() -> window.viewModel().accuracyProperty().get());
+        Path pruned = dir.resolve("my-lstm-pruned.zip");
+        dialogs.files.add(pruned);
+        d.menu("File", "Export pruned model (.zip, .pt, .npz, .safetensors, .onnx; masks, JSON)...");
+        waitFor(() -> Files.exists(pruned.resolveSibling("my-lstm-pruned.json")));
+        String edges = strip("edges");
+        dialogs.files.add(pruned);
+        d.menu("File", "Open model, matrix or session...");
+        d.awaitIdle();
+        theWindowShows(d, "my-lstm-pruned.zip", MetricCells.accuracy(exportedAccuracy));
+        assertThat(label(d, "accuracy as opened")).startsWith("accuracy as opened: "
+                + MetricCells.accuracy(exportedAccuracy));
+        assertThat(strip("edges")).isEqualTo(edges);
+        assertThat(strip("q")).isEqualTo("30.6 %");
+        Subject opened = WindowDriver.fx(() -> window.viewModel().subjectProperty().get());
+        var atOwnQ = opened.prune(WindowDriver.fx(() -> window.viewModel().keepPercentProperty().get()),
+                WindowDriver.fx(window.viewModel()::settings));
+        assertThat(atOwnQ.ihMask().keptCount()).isEqualTo(opened.inputToHidden().nonZeros());
+        assertThat(atOwnQ.hhMask().keptCount()).isEqualTo(opened.hiddenToHidden().nonZeros());
         assertThat(dialogs.errors).isEmpty();
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.IndexSort;
 import org.expanderexplorer.core.Shuffle;
@@ -189,6 +190,50 @@ public final class Pruner {
         }
         long k = Math.round(keepPercent * n / 100.0);
         return (int) Math.max(1, Math.min(n, k));
+    }
+
+    /**
+     * A keep percentage at which every matrix i of {@code sizes[i]} entries keeps exactly {@code kept[i]} of them
+     * when pruned per matrix (round(q n / 100), as {@link PruningMethod#MAGNITUDE}), the roundest such q (a
+     * multiple of 0.1 if one fits, else of 0.01, 0.001, 0.0001, each time the one nearest the share of kept
+     * entries first, else the middle of the range); NaN when no q fits
+     * all of them (the matrices were pruned to different percentages). A model exported at q then reopens at a q
+     * that prunes it to itself: magnitude pruning there keeps exactly its non-zero weights.
+     */
+    public static double percentKeeping(long[] sizes, long[] kept) {
+        if (sizes.length != kept.length || sizes.length == 0) {
+            throw new IllegalArgumentException("one kept count per matrix size");
+        }
+        double lo = 0;
+        double hi = 100;
+        for (int i = 0; i < sizes.length; i++) {
+            if (sizes[i] <= 0 || kept[i] < 1 || kept[i] > sizes[i]) {
+                return Double.NaN; // an empty matrix, or one emptied entirely: not what rounding alone gives
+            }
+            lo = Math.max(lo, 100.0 * (kept[i] - 0.5) / sizes[i]);
+            hi = Math.min(hi, 100.0 * (kept[i] + 0.5) / sizes[i]);
+        }
+        double share = 100.0 * LongStream.of(kept).sum() / LongStream.of(sizes).sum();
+        for (double per : new double[] {10, 100, 1000, 10000}) {
+            // the multiple of 1 / per nearest the share of kept weights, else the first one from lo (as the double
+            // nearest it: 31.02, not 31.020000000000003)
+            for (double q : new double[] {Math.round(share * per) / per, Math.ceil(lo * per) / per}) {
+                if (q >= lo && q < hi && keeps(q, sizes, kept)) {
+                    return q;
+                }
+            }
+        }
+        double middle = (lo + hi) / 2;
+        return lo < hi && keeps(middle, sizes, kept) ? middle : Double.NaN;
+    }
+
+    private static boolean keeps(double q, long[] sizes, long[] kept) {
+        for (int i = 0; i < sizes.length; i++) {
+            if (keepCount(q, sizes[i]) != kept[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The gap {@link PruningMethod#RAMANUJAN} keeps positive. */

@@ -13,6 +13,7 @@ import org.expanderexplorer.core.data.Split;
 import org.expanderexplorer.core.graph.MatrixFiles;
 import org.expanderexplorer.core.graph.WeightMatrix;
 import org.expanderexplorer.core.model.ModelMetadata;
+import org.expanderexplorer.core.pruning.Pruner;
 import org.expanderexplorer.core.pruning.PruningMethod;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.subject.LoadedModel;
@@ -185,13 +186,27 @@ public final class DocumentLoader {
 
     /**
      * Where the slider starts for a model: 100, or for a model that already has zeros (a pruned model exported
-     * before) the percentage of its layer's weights that are non-zero, so the slider shows what the file holds.
+     * before) a percentage at which magnitude pruning keeps exactly each matrix's non-zero weights, so that the
+     * slider shows what the file holds, numbers and accuracy included ({@link Pruner#percentKeeping}); when no
+     * percentage does (matrices pruned to different percentages), the share of non-zero weights to 0.1.
      */
     static double keptPercent(Subject s) {
         if (!s.isLayer()) {
             return 100;
         }
         double kept = s.nonZeroPercent();
-        return kept >= 100 ? 100 : Math.max(1, Math.round(10 * kept) / 10.0);
+        if (kept >= 100) {
+            return 100;
+        }
+        WeightMatrix ih = s.inputToHidden();
+        WeightMatrix hh = s.hiddenToHidden();
+        double exact = hh == null
+                ? Pruner.percentKeeping(new long[] {size(ih)}, new long[] {ih.nonZeros()})
+                : Pruner.percentKeeping(new long[] {size(ih), size(hh)}, new long[] {ih.nonZeros(), hh.nonZeros()});
+        return !Double.isNaN(exact) && exact >= 1 ? exact : Math.max(1, Math.round(10 * kept) / 10.0);
+    }
+
+    private static long size(WeightMatrix m) {
+        return (long) m.rows() * m.cols();
     }
 }

@@ -38,6 +38,40 @@ class PrunerTest {
         assertThat(order).containsExactly(java.util.Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
     }
 
+    @Test
+    void thePercentKeepingAnExportsCountsPrunesItToItself() {
+        // an LSTM-32 over 8 inputs exported at q = 31.03 %: W_ih keeps 318 of 1,024, W_hh 1,271 of 4,096
+        long[] sizes = {1024, 4096};
+        long[] kept = {318, 1271};
+        double q = Pruner.percentKeeping(sizes, kept);
+        // 31.0 (the share, 31.035 %, to 0.1) would keep 317 of W_ih; no multiple of 0.1 keeps both counts, and of
+        // the multiples of 0.01 that do (31.02 .. 31.04) the one nearest the share
+        assertThat(Pruner.keepCount(31.0, 1024)).isEqualTo(317);
+        assertThat(q).isEqualTo(31.04);
+        assertThat(Pruner.keepCount(q, 1024)).isEqualTo(318);
+        assertThat(Pruner.keepCount(q, 4096)).isEqualTo(1271);
+        // and magnitude pruning of matrices holding that many non-zeros keeps exactly those
+        WeightMatrix w = gaussian(8, 128, 3);
+        double[] holds = new double[8 * 128];
+        PruningMask exported = new Pruner(List.of(w), PruningMethod.MAGNITUDE, 0).prune(31.03).get(0);
+        for (int r = 0; r < 8; r++) {
+            for (int c = 0; c < 128; c++) {
+                holds[r * 128 + c] = exported.isKept(r, c) ? w.get(r, c) : 0;
+            }
+        }
+        WeightMatrix reopened = new WeightMatrix(8, 128, holds);
+        double back = Pruner.percentKeeping(new long[] {1024}, new long[] {reopened.nonZeros()});
+        assertThat(new Pruner(List.of(reopened), PruningMethod.MAGNITUDE, 0).prune(back).get(0).keptCount())
+                .isEqualTo(reopened.nonZeros());
+        // a multiple of 0.1 when one fits; none when the matrices were pruned to different percentages
+        assertThat(Pruner.percentKeeping(new long[] {1000, 4000}, new long[] {250, 1000})).isEqualTo(25.0);
+        // digits8's RNN-12 at q = 30: 29 of 96 and 43 of 144; 29.7 .. 30.2 keep both, 30.0 is the share
+        assertThat(Pruner.percentKeeping(new long[] {96, 144}, new long[] {29, 43})).isEqualTo(30.0);
+        assertThat(Pruner.percentKeeping(new long[] {1024, 4096}, new long[] {100, 4000})).isNaN();
+        assertThat(Pruner.percentKeeping(new long[] {1024}, new long[] {0})).isNaN();
+        assertThatThrownBy(() -> Pruner.percentKeeping(new long[] {1}, new long[0]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 
     @ParameterizedTest
     @ValueSource(doubles = {100, 80, 64, 51.2, 20, 5, 1})
