@@ -5,9 +5,9 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -106,9 +106,9 @@ public final class ModelSubjects {
 
     /**
      * Data sets of at least this many examples are evaluated in two halves at once when the value is waited for
-     * ({@link AccuracyProbe#accuracyNow}) and the helper thread is free:
-     * the full test set's accuracy after a release of the slider (10,000 sequences, 0.6-1.0 s on one core for the
-     * sample LSTM) then takes about half the time on two cores.
+     * ({@link AccuracyProbe#accuracyNow}) and the helper thread is free: the full test set's accuracy after a
+     * release of the slider (10,000 sequences, 0.6-1.0 s on one core for the sample LSTM) then takes about half the
+     * time on two cores.
      */
     static final int HALVES_FROM = 4000;
 
