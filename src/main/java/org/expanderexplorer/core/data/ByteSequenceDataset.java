@@ -78,13 +78,7 @@ public final class ByteSequenceDataset extends ShapedSequenceDataset {
 
     @Override
     public void copySequence(int i, float[] dest, int offset) {
-        Objects.checkIndex(i, labels.length);
-        int length = steps() * features();
-        Objects.checkFromIndexSize(offset, length, dest.length);
-        int from = i * length;
-        for (int k = 0; k < length; k++) {
-            dest[offset + k] = table[values[from + k] & 0xff];
-        }
+        copySequence(i, dest, offset, 1);
     }
 
     @Override

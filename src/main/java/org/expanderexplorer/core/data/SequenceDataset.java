@@ -62,8 +62,9 @@ public interface SequenceDataset {
             throw new IllegalArgumentException("stride " + stride + " is below 1");
         }
         if (length > 0) {
-            Objects.checkFromIndexSize(offset, (length - 1L) * stride + 1 > Integer.MAX_VALUE ? Integer.MAX_VALUE
-                    : (int) ((length - 1L) * stride + 1), dest.length);
+            // the span from the first value to the last, clamped so that an absurd stride fails the check
+            Objects.checkFromIndexSize(offset, (int) Math.min(Integer.MAX_VALUE, (length - 1L) * stride + 1),
+                    dest.length);
         }
     }
 

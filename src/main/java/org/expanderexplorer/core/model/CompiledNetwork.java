@@ -193,8 +193,7 @@ public final class CompiledNetwork {
 
     private static boolean keeps(Source s, int k, int cols, int[] column, int b, int span) {
         for (int r = 0; r < span; r++) {
-            int col = column[b * span + r];
-            if (col >= 0 && s.get(k, cols, col) != 0f) {
+            if (weight(s, k, cols, column[b * span + r]) != 0f) {
                 return true;
             }
         }
@@ -250,8 +249,7 @@ public final class CompiledNetwork {
                 for (int i = 0; i < s.rows(); i++) {
                     if (keeps(s, i, cols, column, b, span)) {
                         for (int r = 0; r < span; r++) {
-                            int col = column[b * span + r];
-                            value[p * span + r] = col < 0 ? 0f : s.get(i, cols, col);
+                            value[p * span + r] = weight(s, i, cols, column[b * span + r]);
                         }
                         zRow[p++] = s.zFrom() + i;
                     }
