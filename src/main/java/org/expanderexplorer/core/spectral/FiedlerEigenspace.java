@@ -141,6 +141,9 @@ final class FiedlerEigenspace {
                 b.add(c, c2, -off);
             }
         }
+        if (clearlySimple(b, graph, t, lambda, tol)) {
+            return simple;
+        }
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(k, true, true);
         if (!eig.decompose(b)) {
             throw new ArithmeticException("symmetric eigendecomposition of a " + k + "-class quotient failed");
@@ -170,6 +173,35 @@ final class FiedlerEigenspace {
             candidates.add(project(graph, t, lambda, tol, z, r));
         }
         return new Space(candidates, multiplicity, true);
+    }
+
+    /**
+     * Whether lambda_2 is simple by a margin, read from the quotient's eigenvalues alone: exactly one eigenvalue of
+     * {@code b}, and no twin class's strength, within twice the tolerance of lambda. The eigenvalues cost a fraction
+     * of the eigenvectors (no rotations accumulated), and most pruned layers have a simple lambda_2, whose
+     * eigenvectors the caller would compute only to count them. The margin makes the answer the one the
+     * eigenvectors' decomposition gives: the two decompositions' eigenvalues differ by rounding (about 1e-15 of
+     * the largest), far below the tolerance, so an eigenvalue outside twice the tolerance here is outside it there.
+     * False (look closer) whenever the decomposition fails.
+     */
+    private static boolean clearlySimple(DMatrixRMaj b, CsrGraph graph, Twins t, double lambda, double tol) {
+        int k = b.getNumRows();
+        for (int c = 0; c < k; c++) {
+            if (t.size(c) > 1 && Math.abs(graph.strength(t.representative(c)) - lambda) <= 2 * tol) {
+                return false;
+            }
+        }
+        EigenDecomposition_F64<DMatrixRMaj> values = DecompositionFactory_DDRM.eig(k, false, true);
+        if (!values.decompose(values.inputModified() ? b.copy() : b)) {
+            return false;
+        }
+        int near = 0;
+        for (int i = 0; i < values.getNumberOfEigenvalues(); i++) {
+            if (Math.abs(values.getEigenvalue(i).real - lambda) <= 2 * tol) {
+                near++;
+            }
+        }
+        return near == 1;
     }
 
     /**

@@ -1,9 +1,6 @@
 package org.expanderexplorer.core.spectral;
 
 import java.util.Objects;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.expanderexplorer.core.Lazy;
 import org.expanderexplorer.core.graph.CsrGraph;
 import org.expanderexplorer.core.graph.LayerGraph;
@@ -164,25 +161,15 @@ public final class FiedlerSolver {
             throw new IllegalArgumentException("dense eigendecomposition refused for " + n
                     + " vertices (limit " + DENSE_REFUSAL + "); use Lanczos");
         }
-        DMatrixRMaj l = lap.dense();
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
-        if (!eig.decompose(l)) {
-            throw new ArithmeticException("symmetric eigendecomposition of a " + n + "-vertex Laplacian failed");
-        }
+        // The eigenvalues of the tridiagonal form (O(n^2) after the O(n^3) reduction), then the one eigenvector
+        // wanted, by inverse iteration on T and the reflectors applied to it (decision 0035): a full EVD would
+        // accumulate every eigenvector, three times the work, to use one.
+        HouseholderTridiagonal reduction = new HouseholderTridiagonal();
+        double[][] t = reduction.tridiagonalOf(lap.dense());
+        double[] values = Tridiagonal.eigenvalues(t[0], t[1], n);
         // lambda_1 = 0 is simple for a connected graph, so lambda_2 is the second smallest eigenvalue.
-        int first = -1;
-        int second = -1;
-        for (int i = 0; i < eig.getNumberOfEigenvalues(); i++) {
-            double v = eig.getEigenvalue(i).real;
-            if (first < 0 || v < eig.getEigenvalue(first).real) {
-                second = first;
-                first = i;
-            } else if (second < 0 || v < eig.getEigenvalue(second).real) {
-                second = i;
-            }
-        }
-        double value = eig.getEigenvalue(second).real;
-        double[] x = eig.getEigenVector(second).getData().clone();
+        double value = values[1];
+        double[] x = reduction.applyQ(Tridiagonal.eigenvector(t[0], t[1], n, value));
         deflateAndNormalise(x);
         fixSign(x);
         return new FiedlerResult(value, FiedlerResult.box(x), 1,

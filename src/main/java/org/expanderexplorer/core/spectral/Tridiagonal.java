@@ -44,6 +44,29 @@ final class Tridiagonal {
     }
 
     /**
+     * Every eigenvalue of T, ascending.
+     *
+     * @param alpha diagonal, entries 0..k-1 used; not modified
+     * @param beta  off-diagonal, entries 0..k-2 used; not modified
+     * @param k     order, at least 1
+     */
+    static double[] eigenvalues(double[] alpha, double[] beta, int k) {
+        if (k == 1) {
+            return new double[] {alpha[0]};
+        }
+        SymmetricQrAlgorithm_DDRM qr = new SymmetricQrAlgorithm_DDRM();
+        if (!qr.process(k, Arrays.copyOf(alpha, k), Arrays.copyOf(beta, k - 1))) {
+            throw new ArithmeticException("tridiagonal eigenvalue iteration did not converge (order " + k + ")");
+        }
+        double[] values = new double[qr.getNumberOfEigenvalues()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = qr.getEigenvalue(i);
+        }
+        Arrays.sort(values);
+        return values;
+    }
+
+    /**
      * A unit eigenvector of T for the (accurately known) eigenvalue theta, by inverse iteration.
      *
      * @param alpha diagonal, entries 0..k-1 used; not modified
