@@ -7,19 +7,18 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.expanderexplorer.core.BadInputException;
 import org.expanderexplorer.core.graph.GateSlices;
-import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.Representation;
 import org.expanderexplorer.core.graph.WeightMatrix;
 import org.expanderexplorer.core.pruning.PruningMask;
 import org.expanderexplorer.core.pruning.PruningSchedule;
 import org.expanderexplorer.core.spectral.AnalysisOptions;
 import org.expanderexplorer.core.graph.UnfoldedGraph;
-import org.expanderexplorer.core.spectral.LayerAnalysis;
 import org.expanderexplorer.core.spectral.UnfoldedAnalysis;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.PrunedState;
 import org.expanderexplorer.core.subject.Subject;
+import org.expanderexplorer.core.sweep.LayerAnalyses;
 import org.expanderexplorer.core.sweep.SweepConfig;
 import org.expanderexplorer.core.sweep.SweepPoint;
 import org.expanderexplorer.core.sweep.SweepResult;
@@ -59,11 +58,11 @@ public final class SliderAnalysis {
         long t0 = System.nanoTime();
         Subject s = r.subject();
         PrunedState state = s.prune(r.keepPercent(), r.settings());
-        WeightMatrix m = s.matrix(state, r.graph());
         // Both representations on every step: the numbers strip and the charts show both, and the toggle must switch
         // at once without a new computation.
-        var unweighted = new LayerAnalysis(LayerGraph.of(m, Representation.UNWEIGHTED)).result();
-        var weighted = new LayerAnalysis(LayerGraph.of(m, Representation.WEIGHTED)).result();
+        // (the curves' analyses at the same q are the same ones: computed once, LayerAnalyses)
+        var unweighted = LayerAnalyses.of(s, state, r.graph(), Representation.UNWEIGHTED, AnalysisOptions.DEFAULT);
+        var weighted = LayerAnalyses.of(s, state, r.graph(), Representation.WEIGHTED, AnalysisOptions.DEFAULT);
         GraphDrawing drawing = drawing(s, state, r);
         UnfoldedAnalysis.Result unfolded = unfolds(s, r.graph())
                 ? unfolded(s, state, r.graph(), r.window(), r.representation()) : null;

@@ -14,9 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.expanderexplorer.core.graph.LayerGraph;
 import org.expanderexplorer.core.graph.Representation;
-import org.expanderexplorer.core.spectral.LayerAnalysis;
 import org.expanderexplorer.core.spectral.LayerAnalysisResult;
 import org.expanderexplorer.core.subject.GraphId;
 import org.expanderexplorer.core.subject.PrunedState;
@@ -40,8 +38,9 @@ import org.expanderexplorer.core.subject.Subject;
  * itself (not a grid value), the rest of the grid is left out, and {@link SweepResult#reach()} says so.
  *
  * <p>Cost per point: one spectral analysis per graph and representation (no dense O(n^3) step on large graphs:
- * see {@link LayerAnalysis}) plus one evaluation of the model on the chosen test examples, plus the fine-tuning.
- * Deterministic for a seed. Used by the window's live curves and by the {@code sweep} command alike.
+ * see {@link org.expanderexplorer.core.spectral.LayerAnalysis}; each computed once per subject, {@link LayerAnalyses})
+ * plus one evaluation of the model on the chosen test examples, plus the fine-tuning. Deterministic for a seed.
+ * Used by the window's live curves and by the {@code sweep} command alike.
  */
 public final class SweepRunner {
 
@@ -288,8 +287,7 @@ public final class SweepRunner {
                     continue;
                 }
                 checkCancelled(cancelled);
-                LayerGraph graph = LayerGraph.of(s.matrix(state, g), rep);
-                results.put(new SweepPoint.Key(g, rep), new LayerAnalysis(graph, config.options()).result());
+                results.put(new SweepPoint.Key(g, rep), LayerAnalyses.of(s, state, g, rep, config.options()));
             }
         }
         Double accuracy = null;
