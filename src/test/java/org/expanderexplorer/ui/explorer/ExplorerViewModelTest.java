@@ -17,8 +17,8 @@ import org.expanderexplorer.core.subject.KeptFractionProbe;
 import org.expanderexplorer.core.subject.PruneSettings;
 import org.expanderexplorer.core.subject.Scope;
 import org.expanderexplorer.core.subject.Subject;
+import org.expanderexplorer.ui.task.ManualExecutor;
 import org.expanderexplorer.ui.task.SameThreadExecutor;
-import org.expanderexplorer.ui.task.UiExecutor;
 import org.junit.jupiter.api.Test;
 
 /** ViewModel tier: plain JUnit with the same-thread executor, no toolkit. */
@@ -55,60 +55,19 @@ class ExplorerViewModelTest {
         assertThat(probe.limits.get(probe.limits.size() - 1)).isZero();
     }
 
-    /** Runs tasks only when asked, in the order they came; UI actions at once. */
-    static final class HeldExecutor implements UiExecutor {
-        private final java.util.ArrayDeque<Runnable> queue = new java.util.ArrayDeque<>();
-        private final SameThreadExecutor inPlace = new SameThreadExecutor();
-
-        @Override
-        public <T> Handle submit(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
-                                 java.util.function.Consumer<? super Throwable> onFailure) {
-            queue.add(() -> inPlace.submit(work, onSuccess, onFailure));
-            return new Handle() {
-                @Override
-                public void cancel() {
-                }
-
-                @Override
-                public boolean isDone() {
-                    return false;
-                }
-            };
-        }
-
-        @Override
-        public void onUiThread(Runnable action) {
-            action.run();
-        }
-
-        int pending() {
-            return queue.size();
-        }
-
-        void runNext() {
-            queue.remove().run();
-        }
-
-        void runAll() {
-            while (!queue.isEmpty()) {
-                runNext();
-            }
-        }
-    }
-
     @Test
     void aNewSubjectsFullAccuracyWaitsForItsCurves() {
-        HeldExecutor ex = new HeldExecutor();
+        ManualExecutor ex = new ManualExecutor();
         ExplorerViewModel vm = new ExplorerViewModel(ex);
         KeptFractionProbe probe = probe();
         vm.setSubject(lstm(probe));
         // asked for: the analysis and the curves, not yet the accuracy
         assertThat(ex.pending()).isEqualTo(2);
-        ex.runNext();
+        ex.finishOne();
         assertThat(vm.snapshotProperty().get()).isNotNull();
         assertThat(vm.accuracyProperty().get()).isNull();
         assertThat(vm.isBusy()).as("the accuracy still to come").isTrue();
-        ex.runAll();
+        ex.finishAll();
         int grid = SliderAnalysis.CURVE_GRID.keepPercents().size();
         assertThat(vm.finishedCurveProperty().get().points()).hasSize(grid);
         assertThat(vm.accuracyProperty().get()).isCloseTo(1.0, within(1e-9));
@@ -123,14 +82,14 @@ class ExplorerViewModelTest {
 
     @Test
     void aSliderMoveBeforeTheCurvesAreDoneIsMeasuredAtOnceWithTheDenseAccuracy() {
-        HeldExecutor ex = new HeldExecutor();
+        ManualExecutor ex = new ManualExecutor();
         ExplorerViewModel vm = new ExplorerViewModel(ex);
         KeptFractionProbe probe = probe();
         vm.setSubject(lstm(probe));
-        ex.runNext(); // the first analysis; the curves still wait
+        ex.finishOne(); // the first analysis; the curves still wait
         vm.keepPercentProperty().set(40);
         // queued behind the curves: the new analysis, the accuracy at 40 % and the dense accuracy
-        ex.runAll();
+        ex.finishAll();
         assertThat(vm.accuracyProperty().get()).isCloseTo(0.4, within(0.01));
         assertThat(vm.denseAccuracyProperty().get()).isCloseTo(1.0, within(1e-9));
         int grid = SliderAnalysis.CURVE_GRID.keepPercents().size();

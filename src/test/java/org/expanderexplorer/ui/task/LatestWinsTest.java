@@ -2,52 +2,11 @@ package org.expanderexplorer.ui.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class LatestWinsTest {
-
-    /** An executor whose work finishes only when the test says so, to model a slow computation. */
-    static final class ManualExecutor implements UiExecutor {
-        final Deque<Runnable> inFlight = new ArrayDeque<>();
-        int started;
-
-        @Override
-        public <T> Handle submit(Callable<T> work, Consumer<? super T> ok, Consumer<? super Throwable> fail) {
-            started++;
-            inFlight.add(() -> {
-                try {
-                    ok.accept(work.call());
-                } catch (Exception e) {
-                    fail.accept(e);
-                }
-            });
-            return new Handle() {
-                @Override
-                public void cancel() {
-                }
-
-                @Override
-                public boolean isDone() {
-                    return false;
-                }
-            };
-        }
-
-        @Override
-        public void onUiThread(Runnable action) {
-            action.run();
-        }
-
-        void finishOne() {
-            inFlight.poll().run();
-        }
-    }
 
     @Test
     void requestsDuringAComputationCollapseToTheNewest() {
