@@ -25,22 +25,7 @@ final class Tridiagonal {
      * @return the smallest eigenvalue of T
      */
     static double smallestEigenvalue(double[] alpha, double[] beta, int k) {
-        if (k == 1) {
-            return alpha[0];
-        }
-        double[] diag = Arrays.copyOf(alpha, k);
-        double[] off = Arrays.copyOf(beta, k - 1);
-        // EJML's implicit symmetric QR on the tridiagonal form itself: O(k^2) for the values, and no dense k x k matrix
-        // is formed; the vector comes from inverse iteration below, which is cheaper than accumulating rotations.
-        SymmetricQrAlgorithm_DDRM qr = new SymmetricQrAlgorithm_DDRM();
-        if (!qr.process(k, diag, off)) {
-            throw new ArithmeticException("tridiagonal eigenvalue iteration did not converge (order " + k + ")");
-        }
-        double min = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < qr.getNumberOfEigenvalues(); i++) {
-            min = Math.min(min, qr.getEigenvalue(i));
-        }
-        return min;
+        return eigenvalues(alpha, beta, k)[0];
     }
 
     /**
